@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+type Row = Database['audit_log'];
+
+export const lastEntry = (db: Kysely<Database>) =>
+  db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+
+export const insertEntry = (db: Kysely<Database>, row: Row) => db.insertInto('audit_log').values(row).execute();
+
+export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+
+export interface AuditFilter {
+  action?: string;
+  actorEmail?: string;
+  patientId?: number;
+  fromIso?: string;
+  toIso?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+export function findEntries(db: Kysely<Database>, f: AuditFilter) {
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .leftJoin('patient_info as p', 'p.id', 'a.patient_id')
+    .select([
+      'a.id', 'a.at', 'a.actor_user_id', 'a.action', 'a.patient_id', 'a.detail',
+      'u.full_name as actor_name', 'p.full_name as patient_name',
+    ]);
+  if (f.action) q = q.where('a.action', '=', f.action);
+  if (f.actorEmail) q = q.where('u.email', '=', f.actorEmail.toLowerCase());
+  if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
+  if (f.fromIso) q = q.where('a.at', '>=', f.fromIso);
+  if (f.toIso) q = q.where('a.at', '<', f.toIso);
+  if (f.beforeId) q = q.where('a.id', '<', f.beforeId);
+  return q.orderBy('a.id', 'desc').limit(f.limit).execute();
+}

@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+import type { AuditAction, AuditEntry } from '../../../shared/contract';
+import type { Ctx } from '../context';
+import type { Database } from '../db/schema';
+import type { DB } from '../db/sqlite.dialect';
+import type { AuditStore } from './audit.store';
+import * as repo from './audit.repo';
+
+const GENESIS = 'genesis';
+
+export interface AuditEvent {
+  action: AuditAction;
+  /** Who did it; null when nobody is signed in (a failed login, sign-up). */
+  actorId: number | null;
+  /** Whose health data it concerns, when it does. */
+  patientId?: number | null;
+  detail?: Record<string, unknown>;
+}
+
+type Row = Database['audit_log'];
+
+function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
+  const content = JSON.stringify([r.id, r.at, r.actor_user_id, r.action, r.patient_id, r.detail, r.prev_hash]);
+  return createHmac('sha256', key).update(content).digest('hex');
+}
+
+/** Appends inside the caller's transaction; the head outside the database moves only once it commits. */
+export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
+  const last = await repo.lastEntry(ctx.db);
+  const row: Omit<Row, 'hash'> = {
+    id: (last?.id ?? 0) + 1,
+    at: ctx.now.toISOString(),
+    actor_user_id: event.actorId,
+    action: event.action,
+    patient_id: event.patientId ?? null,
+    detail: JSON.stringify(event.detail ?? {}),
+    prev_hash: last?.hash ?? GENESIS,
+  };
+  const hash = rowHash(ctx.deps.audit.key, row);
+  await repo.insertEntry(ctx.db, { ...row, hash });
+  ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
+}
+
+export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' };
+
+/**
+ * Walks the chain: an edited row fails its keyed hash, a deleted row breaks the next row's link, a deleted
+ * tail or a chain rebuilt from scratch no longer reaches the head kept outside the database.
+ */
+export async function verify(db: DB, store: AuditStore) {
+  const rows = await repo.allEntries(db);
+  const problems: AuditProblem[] = [];
+  let prev: { id: number; hash: string } = { id: 0, hash: GENESIS };
+  for (const r of rows) {
+    if (r.id !== prev.id + 1 || r.prev_hash !== prev.hash) problems.push({ id: r.id, problem: 'missing' });
+    if (rowHash(store.key, r) !== r.hash) problems.push({ id: r.id, problem: 'edited' });
+    prev = { id: r.id, hash: r.hash };
+  }
+  const head = store.readHead();
+  if (head) {
+    const atHead = rows.find((r) => r.id === head.id);
+    if (!atHead) problems.push({ id: head.id, problem: 'tail_missing' });
+    else if (atHead.hash !== head.hash) problems.push({ id: head.id, problem: 'head_mismatch' });
+  } else if (rows.length > 0) {
+    problems.push({ id: null, problem: 'head_mismatch' });
+  }
+  return { intact: problems.length === 0, rows: rows.length, problems };
+}
+
+const PAGE = 100;
+
+export async function browse(ctx: Ctx, f: Omit<repo.AuditFilter, 'limit'>): Promise<{ entries: AuditEntry[]; more: boolean }> {
+  const rows = await repo.findEntries(ctx.db, { ...f, limit: PAGE + 1 });
+  return {
+    more: rows.length > PAGE,
+    entries: rows.slice(0, PAGE).map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_user_id,
+      actorName: r.actor_name ?? null,
+      action: r.action as AuditAction,
+      patientId: r.patient_id,
+      patientName: r.patient_name ?? null,
+      detail: r.detail,
+    })),
+  };
+}

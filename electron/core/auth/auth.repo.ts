@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../../shared/roles';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database>;
+
+export interface NewUser {
+  email: string;
+  fullName: string;
+  phone: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  language: string;
+  roles: Role[];
+}
+
+export async function insertUser(db: Db, u: NewUser, nowIso: string): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      email: u.email,
+      full_name: u.fullName,
+      phone: u.phone,
+      password_hash: u.passwordHash,
+      must_change_password: u.mustChangePassword ? 1 : 0,
+      language: u.language,
+      created_at: nowIso,
+      updated_at: nowIso,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+  return id;
+}
+
+export const emailTaken = async (db: Db, email: string) =>
+  !!(await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst());
+
+export const userByEmail = (db: Db, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+
+export const userById = (db: Db, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function rolesOf(db: Db, userId: number): Promise<Role[]> {
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  return rows.map((r) => r.role as Role);
+}
+
+export const usersWithRole = (db: Db, role: Role) =>
+  db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.full_name', 'users.email', 'users.phone', 'users.created_at'])
+    .where('user_roles.role', '=', role)
+    .orderBy('users.full_name')
+    .execute();
+
+export const anyAdmin = async (db: Db) =>
+  !!(await db.selectFrom('user_roles').select('user_id').where('role', '=', 'admin').limit(1).executeTakeFirst());
+
+export const setPassword = (db: Db, userId: number, hash: string, mustChange: boolean, nowIso: string) =>
+  db
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: mustChange ? 1 : 0, updated_at: nowIso })
+    .where('id', '=', userId)
+    .execute();
+
+export const setUserContact = (db: Db, userId: number, c: { fullName: string; phone: string; language?: string }, nowIso: string) =>
+  db
+    .updateTable('users')
+    .set({ full_name: c.fullName, phone: c.phone, ...(c.language ? { language: c.language } : {}), updated_at: nowIso })
+    .where('id', '=', userId)
+    .execute();
+
+// Sessions: only a hash of the token is stored, so a copied database opens no session.
+export const insertSession = (db: Db, s: { tokenHash: string; userId: number; portal: string; nowIso: string }) =>
+  db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, portal: s.portal, created_at: s.nowIso, last_seen_at: s.nowIso, ended_at: null })
+    .execute();
+
+export const sessionByHash = (db: Db, tokenHash: string) =>
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).where('ended_at', 'is', null).executeTakeFirst();
+
+export const touchSession = (db: Db, tokenHash: string, nowIso: string) =>
+  db.updateTable('sessions').set({ last_seen_at: nowIso }).where('token_hash', '=', tokenHash).execute();
+
+export const endSession = (db: Db, tokenHash: string, nowIso: string) =>
+  db.updateTable('sessions').set({ ended_at: nowIso }).where('token_hash', '=', tokenHash).execute();
+
+export const endSessionsOf = (db: Db, userId: number, nowIso: string, exceptHash?: string) => {
+  let q = db.updateTable('sessions').set({ ended_at: nowIso }).where('user_id', '=', userId).where('ended_at', 'is', null);
+  if (exceptHash) q = q.where('token_hash', '!=', exceptHash);
+  return q.execute();
+};
+
+// Failed logins are counted per email address whether or not an account has it.
+export const failuresFor = (db: Db, email: string) =>
+  db.selectFrom('login_failures').selectAll().where('email', '=', email).executeTakeFirst();
+
+export const saveFailures = async (db: Db, email: string, failures: number, lockedUntil: string | null, nowIso: string) => {
+  await db
+    .insertInto('login_failures')
+    .values({ email, failures, locked_until: lockedUntil, updated_at: nowIso })
+    .onConflict((oc) => oc.column('email').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: nowIso }))
+    .execute();
+};
+
+export const clearFailures = (db: Db, email: string) => db.deleteFrom('login_failures').where('email', '=', email).execute();

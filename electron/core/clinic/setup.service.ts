@@ -1,0 +1,29 @@
+import type { LoginResult, ParsedInput } from '../../../shared/contract';
+import { record } from '../audit/audit.service';
+import { anyAdmin } from '../auth/auth.repo';
+import { createAccount, openSession } from '../auth/auth.service';
+import { DomainError, type Ctx } from '../context';
+import { addDoctorProfile } from '../doctors/doctors.service';
+import { clinicSettings, DEFAULT_IDLE_MINUTES, saveClinicSettings } from './clinic.service';
+
+export async function status(ctx: Ctx) {
+  const needsSetup = !(await anyAdmin(ctx.db));
+  return { needsSetup, clinicName: (await clinicSettings(ctx))?.name ?? null };
+}
+
+/** First run: the clinic and its administrator, who may also be its (self-verified) doctor. */
+export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>): Promise<LoginResult> {
+  if (await anyAdmin(ctx.db)) throw new DomainError('SETUP_DONE', 'MedLink is already set up. Sign in instead.');
+  await saveClinicSettings(ctx, { ...input.clinic, sessionIdleMinutes: DEFAULT_IDLE_MINUTES });
+  const { admin, doctor } = input;
+  const userId = await createAccount(ctx, {
+    email: admin.email,
+    fullName: admin.fullName,
+    phone: admin.phone,
+    password: admin.password,
+    roles: doctor ? ['admin', 'doctor'] : ['admin'],
+  });
+  await record(ctx, { action: 'setup.completed', actorId: userId, detail: { clinic: input.clinic.name, adminIsDoctor: !!doctor } });
+  if (doctor) await addDoctorProfile(ctx, userId, { ...doctor, fullName: admin.fullName, phone: admin.phone }, true);
+  return openSession(ctx, userId, 'clinic');
+}

@@ -1,0 +1,59 @@
+import type { Transaction } from 'kysely';
+import type { ErrorCode } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import type { AuditStore } from './audit/audit.store';
+import type { Database } from './db/schema';
+import type { DB } from './db/sqlite.dialect';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every service needs, passed in so tests can use a temp folder and a fixed clock. */
+export interface Deps {
+  db: DB;
+  clock: Clock;
+  audit: AuditStore;
+  /** bcrypt cost; 12 in the app, lower only where a test says so. */
+  bcryptCost: number;
+  log: (message: string) => void;
+}
+
+export interface Session {
+  tokenHash: string;
+  userId: number;
+  roles: Role[];
+  mustChangePassword: boolean;
+}
+
+/** One call's view of the world: its transaction, its instant and (unless public) its caller. */
+export interface Ctx {
+  db: Transaction<Database>;
+  now: Date;
+  deps: Deps;
+  session: Session | null;
+  /** Runs after the transaction commits (e.g. moving the audit head kept outside the database). */
+  afterCommit(fn: () => void): void;
+}
+
+export type AuthedCtx = Ctx & { session: Session };
+
+/**
+ * A refusal a person can act on. `keep` commits what the call wrote before refusing (a failed login must
+ * still count towards the lockout); otherwise the transaction rolls back and nothing changes.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { keep?: boolean; fields?: Record<string, string> } = {},
+  ) {
+    super(message);
+  }
+}
+
+export function requireSession(ctx: Ctx): Session {
+  if (!ctx.session) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
+  return ctx.session;
+}

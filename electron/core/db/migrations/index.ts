@@ -1,0 +1,43 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { m001Foundation } from './001_foundation';
+
+export interface Migration {
+  version: number;
+  up(db: Kysely<Database>): Promise<void>;
+}
+
+/** Every migration, in order; statically imported so a packaged app cannot miss one. */
+export const MIGRATIONS: readonly Migration[] = [m001Foundation];
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export class NewerDatabaseError extends Error {
+  constructor(found: number) {
+    super(
+      `This data folder was written by a newer MedLink (database version ${found}; this copy knows up to ${LATEST_VERSION}). ` +
+        'Install the newer MedLink to open it; nothing was changed.',
+    );
+  }
+}
+
+/** Runs the pending migrations in one transaction: the database is either fully upgraded or untouched. */
+export async function migrate(db: Kysely<Database>, now: Date): Promise<number> {
+  await db.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const row = await db.selectFrom('schema_migrations').select(sql<number>`max(version)`.as('v')).executeTakeFirst();
+  const current = row?.v ?? 0;
+  if (current > LATEST_VERSION) throw new NewerDatabaseError(current);
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  await db.transaction().execute(async (trx) => {
+    for (const m of pending) {
+      await m.up(trx);
+      await trx.insertInto('schema_migrations').values({ version: m.version, applied_at: now.toISOString() }).execute();
+    }
+  });
+  return LATEST_VERSION;
+}

@@ -1,0 +1,88 @@
+import type { Generated } from 'kysely';
+
+/** Row types of every table. Booleans are 0/1 integers and instants ISO-8601 UTC text, the same on every dialect. */
+export interface Database {
+  schema_migrations: { version: number; applied_at: string };
+  settings: { key: string; value: string };
+  users: {
+    id: Generated<number>;
+    email: string;
+    full_name: string;
+    phone: string;
+    password_hash: string;
+    must_change_password: number;
+    language: string;
+    created_at: string;
+    updated_at: string;
+  };
+  user_roles: { user_id: number; role: string };
+  sessions: {
+    token_hash: string;
+    user_id: number;
+    portal: string;
+    created_at: string;
+    last_seen_at: string;
+    ended_at: string | null;
+  };
+  login_failures: { email: string; failures: number; locked_until: string | null; updated_at: string };
+  patient_info: {
+    id: Generated<number>;
+    user_id: number | null;
+    full_name: string;
+    email: string | null;
+    phone: string;
+    date_of_birth: string;
+    sex: string;
+    address_line: string;
+    city: string;
+    state: string;
+    pin_code: string;
+    blood_group: string | null;
+    allergies: string | null;
+    medical_history: string | null;
+    emergency_contact_name: string | null;
+    emergency_contact_phone: string | null;
+    preferred_language: string;
+    created_at: string;
+    updated_at: string;
+  };
+  doctor_info: {
+    id: Generated<number>;
+    user_id: number;
+    full_name: string;
+    phone: string;
+    speciality: string;
+    speciality_other: string | null;
+    registration_number: string;
+    registration_council: string;
+    hospital: string;
+    experience_years: number;
+    languages: string;
+    bio: string | null;
+    status: string;
+    decision_reason: string | null;
+    decided_by: number | null;
+    decided_at: string | null;
+    submitted_at: string;
+    created_at: string;
+    updated_at: string;
+  };
+  doctor_education: {
+    id: Generated<number>;
+    doctor_id: number;
+    position: number;
+    degree: string;
+    institution: string;
+    year: number;
+  };
+  audit_log: {
+    id: number;
+    at: string;
+    actor_user_id: number | null;
+    action: string;
+    patient_id: number | null;
+    detail: string;
+    prev_hash: string;
+    hash: string;
+  };
+}

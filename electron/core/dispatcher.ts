@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { contract, isChannel, type ChannelName } from '../../shared/contract';
+import type { AppError, Result } from '../../shared/errors';
+import { resolveSession } from './auth/auth.service';
+import { DomainError, type Ctx, type Deps } from './context';
+import { handlers } from './handlers';
+
+export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
+
+// While a temporary password is in force, only these channels answer.
+const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
+
+function validationError(issues: z.core.$ZodIssue[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'unknown_field';
+    } else {
+      // Schema messages are catalog keys; zod's own English (a wrong type) becomes the generic key.
+      fields[issue.path.join('.') || '_'] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+    }
+  }
+  const names = Object.keys(fields).join(', ');
+  return { code: 'VALIDATION', message: `Please check these fields: ${names}.`, fields };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that could reach an object's prototype are refused outright, wherever they sit. */
+function prototypeKeyPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return [...path, key].join('.');
+    const found = prototypeKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+const failure = (code: AppError['code'], message: string, fields?: Record<string, string>): Result<never> => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});
+
+/**
+ * The one way into the application: validate, find the caller, check the role, run the handler in a
+ * transaction, return a Result. Nothing else (no stack, no SQL, no path) ever reaches a screen.
+ */
+export function createDispatcher(deps: Deps): Dispatch {
+  return async (channel, input, token) => {
+    if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', 'This action does not exist.');
+    const def = contract[channel];
+    const badKey = prototypeKeyPath(input);
+    if (badKey) return failure('VALIDATION', `Please check these fields: ${badKey}.`, { [badKey]: 'unknown_field' });
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
+
+    const after: (() => void)[] = [];
+    let kept: DomainError | undefined;
+    try {
+      const data = await deps.db.transaction().execute(async (trx) => {
+        const ctx: Ctx = { db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (fn) => after.push(fn) };
+        try {
+          if (def.roles !== 'public') {
+            ctx.session = await resolveSession(ctx, token);
+            if (!ctx.session) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
+            if (ctx.session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
+              throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Please choose a new password before you continue.');
+            }
+            const allowed = def.roles === 'any' || def.roles.some((r) => ctx.session!.roles.includes(r));
+            if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
+          }
+          const handler = handlers[channel] as (i: unknown, c: Ctx) => Promise<unknown>;
+          // Parsing the output drops any field the contract does not name: nothing extra leaks.
+          return def.output.parse(await handler(parsed.data, ctx));
+        } catch (e) {
+          if (e instanceof DomainError && e.options.keep) {
+            kept = e;
+            return undefined;
+          }
+          throw e;
+        }
+      });
+      for (const fn of after) fn();
+      if (kept) return failure(kept.code, kept.message, kept.options.fields);
+      return { ok: true, data };
+    } catch (e) {
+      if (e instanceof DomainError) return failure(e.code, e.message, e.options.fields);
+      deps.log(`internal error on ${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return failure('INTERNAL', 'Something went wrong and nothing was saved. Please try again.');
+    }
+  };
+}

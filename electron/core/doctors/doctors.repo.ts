@@ -1,0 +1,78 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DoctorCredentials } from '../../../shared/fields';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database>;
+export type DoctorRow = Selectable<Database['doctor_info']> & { email: string };
+export type EducationRow = Selectable<Database['doctor_education']>;
+
+const columns = (c: DoctorCredentials) => ({
+  full_name: c.fullName,
+  phone: c.phone,
+  speciality: c.speciality,
+  speciality_other: c.speciality === 'other' ? (c.specialityOther ?? null) : null,
+  registration_number: c.registrationNumber,
+  registration_council: c.registrationCouncil,
+  hospital: c.hospital,
+  experience_years: c.experienceYears,
+  languages: JSON.stringify(c.languages),
+  bio: c.bio ?? null,
+});
+
+async function replaceEducation(db: Db, doctorId: number, c: DoctorCredentials) {
+  await db.deleteFrom('doctor_education').where('doctor_id', '=', doctorId).execute();
+  await db
+    .insertInto('doctor_education')
+    .values(c.education.map((e, position) => ({ doctor_id: doctorId, position, ...e })))
+    .execute();
+}
+
+export async function insertDoctor(db: Db, userId: number, c: DoctorCredentials, status: string, nowIso: string) {
+  const { id } = await db
+    .insertInto('doctor_info')
+    .values({ ...columns(c), user_id: userId, status, submitted_at: nowIso, created_at: nowIso, updated_at: nowIso })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceEducation(db, id, c);
+  return id;
+}
+
+export async function resubmitDoctor(db: Db, id: number, c: DoctorCredentials, nowIso: string) {
+  await db
+    .updateTable('doctor_info')
+    .set({ ...columns(c), status: 'pending', decision_reason: null, decided_by: null, decided_at: null, submitted_at: nowIso, updated_at: nowIso })
+    .where('id', '=', id)
+    .execute();
+  await replaceEducation(db, id, c);
+}
+
+export const decide = (db: Db, id: number, d: { status: string; reason: string | null; by: number; nowIso: string }) =>
+  db
+    .updateTable('doctor_info')
+    .set({ status: d.status, decision_reason: d.reason, decided_by: d.by, decided_at: d.nowIso, updated_at: d.nowIso })
+    .where('id', '=', id)
+    .execute();
+
+const withEmail = (db: Db) =>
+  db.selectFrom('doctor_info').innerJoin('users', 'users.id', 'doctor_info.user_id').selectAll('doctor_info').select('users.email');
+
+export const doctorById = (db: Db, id: number) => withEmail(db).where('doctor_info.id', '=', id).executeTakeFirst();
+export const doctorByUser = (db: Db, userId: number) => withEmail(db).where('doctor_info.user_id', '=', userId).executeTakeFirst();
+export const doctorsWithStatus = (db: Db, status: string) =>
+  withEmail(db).where('doctor_info.status', '=', status).orderBy('doctor_info.submitted_at').execute();
+
+export async function educationOf(db: Db, doctorIds: number[]): Promise<Map<number, EducationRow[]>> {
+  const map = new Map<number, EducationRow[]>();
+  if (doctorIds.length === 0) return map;
+  const rows = await db.selectFrom('doctor_education').selectAll().where('doctor_id', 'in', doctorIds).orderBy('position').execute();
+  for (const r of rows) map.set(r.doctor_id, [...(map.get(r.doctor_id) ?? []), r]);
+  return map;
+}
+
+export const registrationHolder = (db: Db, council: string, number: string) =>
+  db
+    .selectFrom('doctor_info')
+    .select(['id'])
+    .where('registration_council', '=', council)
+    .where('registration_number', '=', number)
+    .executeTakeFirst();

@@ -1,0 +1,120 @@
+import type { DirectoryEntry, DoctorView, LoginResult, ParsedInput } from '../../../shared/contract';
+import type { DoctorCredentials } from '../../../shared/fields';
+import type { Speciality } from '../../../shared/specialities';
+import { record } from '../audit/audit.service';
+import { setUserContact } from '../auth/auth.repo';
+import { createAccount, openSession } from '../auth/auth.service';
+import { DomainError, requireSession, type Ctx } from '../context';
+import * as repo from './doctors.repo';
+
+function toView(r: repo.DoctorRow, education: repo.EducationRow[]): DoctorView {
+  return {
+    id: r.id,
+    email: r.email,
+    fullName: r.full_name,
+    phone: r.phone,
+    education: education.map((e) => ({ degree: e.degree, institution: e.institution, year: e.year })),
+    speciality: r.speciality as Speciality,
+    specialityOther: r.speciality_other ?? undefined,
+    registrationNumber: r.registration_number,
+    registrationCouncil: r.registration_council,
+    hospital: r.hospital,
+    experienceYears: r.experience_years,
+    languages: JSON.parse(r.languages) as string[],
+    bio: r.bio ?? undefined,
+    status: r.status as DoctorView['status'],
+    decisionReason: r.decision_reason ?? undefined,
+    submittedAt: r.submitted_at,
+    decidedAt: r.decided_at ?? undefined,
+  };
+}
+
+async function views(ctx: Ctx, rows: repo.DoctorRow[]): Promise<DoctorView[]> {
+  const education = await repo.educationOf(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => toView(r, education.get(r.id) ?? []));
+}
+const view = async (ctx: Ctx, row: repo.DoctorRow) => (await views(ctx, [row]))[0]!;
+
+async function checkRegistrationFree(ctx: Ctx, c: DoctorCredentials, selfId?: number) {
+  const holder = await repo.registrationHolder(ctx.db, c.registrationCouncil, c.registrationNumber);
+  if (holder && holder.id !== selfId) {
+    throw new DomainError('CONFLICT', 'Another doctor is already registered with this registration number and council.', {
+      fields: { registrationNumber: 'registration_taken' },
+    });
+  }
+}
+
+/** Adds the doctor profile to an account; `selfVerifiedBy` is the solo-practice administrator. */
+export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCredentials, selfVerified: boolean): Promise<number> {
+  await checkRegistrationFree(ctx, c);
+  const nowIso = ctx.now.toISOString();
+  const id = await repo.insertDoctor(ctx.db, userId, c, selfVerified ? 'verified' : 'pending', nowIso);
+  if (selfVerified) {
+    await repo.decide(ctx.db, id, { status: 'verified', reason: null, by: userId, nowIso });
+    await record(ctx, { action: 'doctor.self_verified', actorId: userId, detail: { doctorId: id, registration: c.registrationNumber } });
+  } else {
+    await record(ctx, { action: 'doctor.signup', actorId: userId, detail: { doctorId: id } });
+  }
+  return id;
+}
+
+export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>): Promise<LoginResult> {
+  const c = input.credentials;
+  const userId = await createAccount(ctx, { email: input.email, fullName: c.fullName, phone: c.phone, password: input.password, roles: ['doctor'] });
+  await addDoctorProfile(ctx, userId, c, false);
+  return openSession(ctx, userId, 'clinic');
+}
+
+async function own(ctx: Ctx): Promise<repo.DoctorRow> {
+  const row = await repo.doctorByUser(ctx.db, requireSession(ctx).userId);
+  if (!row) throw new DomainError('NOT_FOUND', 'No doctor profile is linked to this account.');
+  return row;
+}
+
+export const me = async (ctx: Ctx) => view(ctx, await own(ctx));
+
+/** A pending or rejected doctor corrects their credentials; the application goes back into the queue. */
+export async function resubmit(ctx: Ctx, c: DoctorCredentials): Promise<DoctorView> {
+  const row = await own(ctx);
+  if (row.status === 'verified') {
+    throw new DomainError('CONFLICT', 'Your credentials are already verified. Ask the administrator to change them.');
+  }
+  await checkRegistrationFree(ctx, c, row.id);
+  const nowIso = ctx.now.toISOString();
+  await repo.resubmitDoctor(ctx.db, row.id, c, nowIso);
+  await setUserContact(ctx.db, row.user_id, { fullName: c.fullName, phone: c.phone }, nowIso);
+  await record(ctx, { action: 'doctor.resubmitted', actorId: row.user_id, detail: { doctorId: row.id } });
+  return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
+}
+
+export async function pending(ctx: Ctx): Promise<DoctorView[]> {
+  return views(ctx, await repo.doctorsWithStatus(ctx.db, 'pending'));
+}
+
+export async function decide(ctx: Ctx, input: ParsedInput<'admin.decideDoctor'>): Promise<DoctorView> {
+  const admin = requireSession(ctx);
+  const row = await repo.doctorById(ctx.db, input.doctorId);
+  if (!row) throw new DomainError('NOT_FOUND', 'No doctor has this number.');
+  if (row.status !== 'pending') {
+    throw new DomainError('CONFLICT', 'This application was already decided; it is no longer in the queue.');
+  }
+  const approve = input.decision === 'approve';
+  const reason = input.decision === 'reject' ? input.reason : null;
+  await repo.decide(ctx.db, row.id, { status: approve ? 'verified' : 'rejected', reason, by: admin.userId, nowIso: ctx.now.toISOString() });
+  await record(ctx, {
+    action: approve ? 'doctor.approved' : 'doctor.rejected',
+    actorId: admin.userId,
+    detail: { doctorId: row.id, ...(reason ? { reason } : {}) },
+  });
+  return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
+}
+
+/** Only verified doctors ever reach a list patients can see. */
+export async function directory(ctx: Ctx): Promise<DirectoryEntry[]> {
+  const all = await views(ctx, await repo.doctorsWithStatus(ctx.db, 'verified'));
+  return all
+    .map(({ id, fullName, speciality, specialityOther, education, hospital, experienceYears, languages, bio }) => ({
+      id, fullName, speciality, specialityOther, education, hospital, experienceYears, languages, bio,
+    }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName));
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Write-temp, fsync, rename, fsync the folder: a reader sees the old file or the new one, never half. */
+export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o600): void {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(tmp, 'w', mode);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+}
+
+/** A random secret kept in a file only its owner can read, made on first use. */
+export function readOrCreateKey(path: string, bytes = 32): Buffer {
+  if (existsSync(path)) return readFileSync(path);
+  const key = randomBytes(bytes);
+  writeFileAtomic(path, key, 0o600);
+  return key;
+}

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import * as f from './fields';
+import { PORTALS, ROLES, type Role } from './roles';
+import { SPECIALITIES } from './specialities';
+
+/**
+ * The one contract between screens and the application: for each `domain.action` channel, the input the
+ * dispatcher accepts, the output it returns and who may call it. `public` channels need no session.
+ */
+interface Channel<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  roles: readonly Role[] | 'public' | 'any';
+}
+const channel = <I extends z.ZodType, O extends z.ZodType>(c: Channel<I, O>) => c;
+
+const none = z.strictObject({});
+const ok = z.object({ done: z.literal(true) });
+
+const sessionUser = z.object({
+  id: z.number(),
+  fullName: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  mustChangePassword: z.boolean(),
+  language: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+const loginResult = z.object({
+  token: z.string(),
+  user: sessionUser,
+  /** Minutes of inactivity after which the screen locks itself; the server enforces the same limit. */
+  idleMinutes: z.number(),
+});
+export type LoginResult = z.infer<typeof loginResult>;
+
+const patientView = f.patientProfile.safeExtend({ id: z.number(), hasAccount: z.boolean() });
+export type PatientView = z.infer<typeof patientView>;
+
+const patientSummary = z.object({
+  id: z.number(), fullName: z.string(), phone: z.string(), email: z.string().nullable(), dateOfBirth: z.string(),
+});
+
+export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+const doctorView = z.object({
+  id: z.number(),
+  email: z.string(),
+  fullName: z.string(),
+  phone: z.string(),
+  education: z.array(z.object({ degree: z.string(), institution: z.string(), year: z.number() })),
+  speciality: z.enum(SPECIALITIES),
+  specialityOther: z.string().optional(),
+  registrationNumber: z.string(),
+  registrationCouncil: z.string(),
+  hospital: z.string(),
+  experienceYears: z.number(),
+  languages: z.array(z.string()),
+  bio: z.string().optional(),
+  status: z.enum(VERIFICATION_STATUSES),
+  decisionReason: z.string().optional(),
+  submittedAt: z.string(),
+  decidedAt: z.string().optional(),
+});
+export type DoctorView = z.infer<typeof doctorView>;
+
+const directoryEntry = doctorView.pick({
+  id: true, fullName: true, speciality: true, specialityOther: true, education: true, hospital: true,
+  experienceYears: true, languages: true, bio: true,
+});
+export type DirectoryEntry = z.infer<typeof directoryEntry>;
+
+const clinicSettings = f.clinic.safeExtend({
+  sessionIdleMinutes: z.number({ error: 'idle_invalid' }).int('idle_invalid').min(1, 'idle_invalid').max(240, 'idle_invalid'),
+});
+export type ClinicSettings = z.infer<typeof clinicSettings>;
+
+const staffMember = z.object({ id: z.number(), fullName: z.string(), email: z.string(), phone: z.string(), createdAt: z.string() });
+
+export const AUDIT_ACTIONS = [
+  'setup.completed', 'auth.login', 'auth.login_failed', 'auth.locked', 'auth.logout', 'auth.password_changed',
+  'auth.password_reset', 'patient.signup', 'patient.profile_updated', 'patient.viewed', 'patient.searched',
+  'doctor.signup', 'doctor.resubmitted', 'doctor.approved', 'doctor.rejected', 'doctor.self_verified',
+  'staff.created', 'settings.updated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  patientId: z.number().nullable(),
+  patientName: z.string().nullable(),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+const auditProblem = z.object({ id: z.number().nullable(), problem: z.enum(['edited', 'missing', 'tail_missing', 'head_mismatch']) });
+
+const newPassword = z.strictObject({ currentPassword: z.string().max(200, 'too_long'), newPassword: f.password });
+const temporaryPassword = z.object({ temporaryPassword: z.string() });
+
+export const contract = {
+  'setup.status': channel({
+    input: none,
+    output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable() }),
+    roles: 'public',
+  }),
+  'setup.complete': channel({
+    input: z.strictObject({
+      clinic: f.clinic,
+      admin: z.strictObject({ fullName: f.name, email: f.email, phone: f.phone, password: f.password }),
+      /** A solo practice: the administrator is also the clinic's doctor. */
+      doctor: f.doctorCredentials.optional(),
+    }),
+    output: loginResult,
+    roles: 'public',
+  }),
+  'auth.login': channel({
+    input: z.strictObject({
+      email: z.string({ error: 'email_required' }).trim().toLowerCase().min(1, 'email_required').max(254, 'too_long'),
+      password: z.string({ error: 'password_required' }).min(1, 'password_required').max(200, 'too_long'),
+      portal: z.enum(PORTALS),
+    }),
+    output: loginResult,
+    roles: 'public',
+  }),
+  'auth.session': channel({ input: none, output: sessionUser, roles: 'any' }),
+  'auth.logout': channel({ input: none, output: ok, roles: 'any' }),
+  'auth.changePassword': channel({ input: newPassword, output: sessionUser, roles: 'any' }),
+  'patients.signup': channel({
+    input: z.strictObject({ profile: f.patientProfile, password: f.password }),
+    output: loginResult,
+    roles: 'public',
+  }),
+  'patients.me': channel({ input: none, output: patientView, roles: ['patient'] }),
+  'patients.updateMe': channel({ input: f.patientProfile, output: patientView, roles: ['patient'] }),
+  'patients.search': channel({
+    input: z.strictObject({ query: z.string({ error: 'query_required' }).trim().min(2, 'query_short').max(100, 'too_long') }),
+    output: z.array(patientSummary),
+    roles: ['front_desk'],
+  }),
+  'patients.get': channel({ input: z.strictObject({ patientId: f.id }), output: patientView, roles: ['patient', 'front_desk'] }),
+  'doctors.signup': channel({
+    input: z.strictObject({ email: f.email, password: f.password, credentials: f.doctorCredentials }),
+    output: loginResult,
+    roles: 'public',
+  }),
+  'doctors.me': channel({ input: none, output: doctorView, roles: ['doctor'] }),
+  'doctors.resubmit': channel({ input: f.doctorCredentials, output: doctorView, roles: ['doctor'] }),
+  'doctors.directory': channel({ input: none, output: z.array(directoryEntry), roles: ['patient', 'front_desk', 'doctor', 'admin'] }),
+  'admin.pendingDoctors': channel({ input: none, output: z.array(doctorView), roles: ['admin'] }),
+  'admin.decideDoctor': channel({
+    input: z.discriminatedUnion('decision', [
+      z.strictObject({ doctorId: f.id, decision: z.literal('approve') }),
+      z.strictObject({ doctorId: f.id, decision: z.literal('reject'), reason: z.string({ error: 'reason_required' }).trim().min(5, 'reason_required').max(1000, 'too_long') }),
+    ], { error: 'decision_required' }),
+    output: doctorView,
+    roles: ['admin'],
+  }),
+  'admin.listStaff': channel({ input: none, output: z.array(staffMember), roles: ['admin'] }),
+  'admin.createStaff': channel({
+    input: z.strictObject({ fullName: f.name, email: f.email, phone: f.phone }),
+    output: staffMember.extend(temporaryPassword.shape),
+    roles: ['admin'],
+  }),
+  'admin.resetPassword': channel({ input: z.strictObject({ email: f.email }), output: temporaryPassword, roles: ['admin'] }),
+  'admin.auditLog': channel({
+    input: z.strictObject({
+      action: z.enum(AUDIT_ACTIONS).optional(),
+      actorEmail: z.string().trim().max(254, 'too_long').optional(),
+      patientId: f.id.optional(),
+      from: f.isoDate.optional(),
+      to: f.isoDate.optional(),
+      beforeId: f.id.optional(),
+    }),
+    output: z.object({ entries: z.array(auditEntry), more: z.boolean() }),
+    roles: ['admin'],
+  }),
+  'admin.verifyAudit': channel({
+    input: none,
+    output: z.object({ intact: z.boolean(), rows: z.number(), problems: z.array(auditProblem) }),
+    roles: ['admin'],
+  }),
+  'settings.get': channel({ input: none, output: clinicSettings, roles: ['admin'] }),
+  'settings.update': channel({ input: clinicSettings.strict(), output: clinicSettings, roles: ['admin'] }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type Input<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const isChannel = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.hasOwn(contract, name);

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { BLOOD_GROUPS, INDIAN_STATES, LANGUAGES, SEXES, SPECIALITIES } from './specialities';
+
+/**
+ * Field schemas shared by the screens (inline errors) and the dispatcher (the real check).
+ * Each message is a key of the `validation` section of the i18n catalogs.
+ */
+const text = (max: number, key: string) => z.string({ error: key }).trim().min(1, key).max(max, 'too_long');
+const optionalText = (max: number) =>
+  z.string({ error: 'invalid' }).trim().max(max, 'too_long').optional().transform((v) => (v ? v : undefined));
+
+export const email = z
+  .string({ error: 'email_required' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'too_long')
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'email_invalid');
+
+/** Indian mobile or landline: 10 digits, optionally +91 / 0 prefixed; spaces and dashes ignored. */
+export const phone = z
+  .string({ error: 'phone_required' })
+  .max(20, 'too_long')
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^(\+91|0)?[1-9]\d{9}$/, 'phone_invalid'))
+  .transform((v) => v.slice(-10));
+
+export const password = z.string({ error: 'password_required' }).min(10, 'password_short').max(200, 'too_long');
+export const name = text(100, 'name_required');
+export const pinCode = z.string({ error: 'pin_invalid' }).trim().regex(/^[1-9]\d{5}$/, 'pin_invalid');
+export const state = z.enum(INDIAN_STATES, { error: 'state_invalid' });
+export const isoDate = z.string({ error: 'date_invalid' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'date_invalid');
+export const timeZone = z.string({ error: 'timezone_invalid' }).max(64, 'too_long')
+  .refine(isTimeZone, 'timezone_invalid');
+
+function isTimeZone(v: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return v.includes('/') || v === 'UTC';
+  } catch {
+    return false;
+  }
+}
+/** GSTIN: 2-digit state code, PAN, entity number, Z, check character. */
+export const gstin = z.string({ error: 'gstin_invalid' }).trim().toUpperCase()
+  .regex(/^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/, 'gstin_invalid');
+export const id = z.number({ error: 'invalid' }).int('invalid').positive('invalid').max(2 ** 31, 'invalid');
+
+export const address = z.strictObject({
+  line: text(200, 'address_required'),
+  city: text(80, 'city_required'),
+  state,
+  pinCode,
+});
+
+export const patientProfile = z.strictObject({
+  fullName: name,
+  email,
+  phone,
+  dateOfBirth: isoDate,
+  sex: z.enum(SEXES, { error: 'sex_required' }),
+  address,
+  bloodGroup: z.enum(BLOOD_GROUPS, { error: 'invalid' }).optional(),
+  allergies: optionalText(1000),
+  medicalHistory: optionalText(4000),
+  emergencyContactName: optionalText(100),
+  emergencyContactPhone: phone.optional(),
+  preferredLanguage: z.enum(LANGUAGES, { error: 'invalid' }).default('en'),
+});
+export type PatientProfileInput = z.input<typeof patientProfile>;
+export type PatientProfile = z.output<typeof patientProfile>;
+
+const thisYear = new Date().getUTCFullYear();
+export const education = z.strictObject({
+  degree: text(100, 'degree_required'),
+  institution: text(150, 'institution_required'),
+  year: z.number({ error: 'year_invalid' }).int('year_invalid').min(1950, 'year_invalid').max(thisYear + 1, 'year_invalid'),
+});
+
+export const doctorCredentials = z.strictObject({
+  fullName: name,
+  phone,
+  education: z.array(education, { error: 'education_required' }).min(1, 'education_required').max(10, 'too_many'),
+  speciality: z.enum(SPECIALITIES, { error: 'speciality_required' }),
+  /** Required when speciality is `other`. */
+  specialityOther: optionalText(100),
+  registrationNumber: z.string({ error: 'registration_required' }).trim().toUpperCase()
+    .regex(/^[A-Z0-9/-]{3,30}$/, 'registration_invalid'),
+  registrationCouncil: text(150, 'council_required'),
+  hospital: text(150, 'hospital_required'),
+  experienceYears: z.number({ error: 'experience_invalid' }).int('experience_invalid').min(0, 'experience_invalid').max(70, 'experience_invalid'),
+  languages: z.array(text(40, 'languages_required'), { error: 'languages_required' }).min(1, 'languages_required').max(12, 'too_many'),
+  bio: optionalText(2000),
+}).refine((d) => d.speciality !== 'other' || !!d.specialityOther, { path: ['specialityOther'], message: 'speciality_other_required' });
+export type DoctorCredentialsInput = z.input<typeof doctorCredentials>;
+export type DoctorCredentials = z.output<typeof doctorCredentials>;
+
+export const clinic = z.strictObject({
+  name: text(150, 'clinic_name_required'),
+  address: text(300, 'address_required'),
+  state,
+  timeZone,
+  gstin: gstin.optional(),
+});
+export type Clinic = z.output<typeof clinic>;
