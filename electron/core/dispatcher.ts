@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type ChannelName } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
+import { issuesToFields } from '../../shared/validation';
 import { resolveSession } from './auth/auth.service';
 import { DomainError, type Ctx, type Deps } from './context';
 import { handlers } from './handlers';
@@ -11,26 +12,24 @@ export type Dispatch = (channel: unknown, input: unknown, token?: string) => Pro
 const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
 
 function validationError(issues: z.core.$ZodIssue[]): AppError {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'unknown_field';
-    } else {
-      // Schema messages are catalog keys; zod's own English (a wrong type) becomes the generic key.
-      fields[issue.path.join('.') || '_'] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
-    }
-  }
-  const names = Object.keys(fields).join(', ');
-  return { code: 'VALIDATION', message: `Please check these fields: ${names}.`, fields };
+  const fields = issuesToFields(issues);
+  return { code: 'VALIDATION', message: `Please check these fields: ${Object.keys(fields).join(', ')}.`, fields };
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Keys that could reach an object's prototype are refused outright, wherever they sit. */
-function prototypeKeyPath(value: unknown, path: string[] = []): string | null {
+// No contract input nests this deep; a deeper (or cyclic) one would otherwise exhaust the stack.
+const MAX_DEPTH = 16;
+/**
+ * Keys that could reach an object's prototype are refused outright, wherever they sit; so are inputs that
+ * are not plain trees (cycles or shared objects, which IPC's structured clone can carry) or nest too deep.
+ */
+function unsafeInput(value: unknown, path: string[] = [], seen = new Set<object>()): [string, string] | null {
   if (typeof value !== 'object' || value === null) return null;
+  if (path.length > MAX_DEPTH || seen.has(value)) return [path.join('.') || '_', 'invalid'];
+  seen.add(value);
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return [...path, key].join('.');
-    const found = prototypeKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    if (FORBIDDEN_KEYS.has(key)) return [[...path, key].join('.'), 'unknown_field'];
+    const found = unsafeInput((value as Record<string, unknown>)[key], [...path, key], seen);
     if (found) return found;
   }
   return null;
@@ -49,8 +48,8 @@ export function createDispatcher(deps: Deps): Dispatch {
   return async (channel, input, token) => {
     if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', 'This action does not exist.');
     const def = contract[channel];
-    const badKey = prototypeKeyPath(input);
-    if (badKey) return failure('VALIDATION', `Please check these fields: ${badKey}.`, { [badKey]: 'unknown_field' });
+    const unsafe = unsafeInput(input);
+    if (unsafe) return failure('VALIDATION', `Please check these fields: ${unsafe[0]}.`, { [unsafe[0]]: unsafe[1] });
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
 

@@ -139,16 +139,18 @@ export interface NewAccount {
   language?: string;
   roles: Role[];
   mustChangePassword?: boolean;
+  /** Where the email and password sit in the caller's input, so a refusal lands on the field the screen shows. */
+  fieldPaths?: { email?: string; password?: string };
 }
 
 /** The one way an account is made: unique email, an acceptable password, hashed at the configured cost. */
 export async function createAccount(ctx: Ctx, a: NewAccount): Promise<number> {
   if (await repo.emailTaken(ctx.db, a.email)) {
     throw new DomainError('EMAIL_TAKEN', 'An account with this email address already exists. Sign in instead.', {
-      fields: { email: 'email_taken' },
+      fields: { [a.fieldPaths?.email ?? 'email']: 'email_taken' },
     });
   }
-  if (!a.mustChangePassword) checkNewPassword(a.password);
+  if (!a.mustChangePassword) checkNewPassword(a.password, a.fieldPaths?.password);
   return repo.insertUser(
     ctx.db,
     {

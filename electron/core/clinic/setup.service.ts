@@ -22,8 +22,9 @@ export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>): 
     phone: admin.phone,
     password: admin.password,
     roles: doctor ? ['admin', 'doctor'] : ['admin'],
+    fieldPaths: { email: 'admin.email', password: 'admin.password' },
   });
   await record(ctx, { action: 'setup.completed', actorId: userId, detail: { clinic: input.clinic.name, adminIsDoctor: !!doctor } });
-  if (doctor) await addDoctorProfile(ctx, userId, { ...doctor, fullName: admin.fullName, phone: admin.phone }, true);
+  if (doctor) await addDoctorProfile(ctx, userId, { ...doctor, fullName: admin.fullName, phone: admin.phone }, true, 'doctor.');
   return openSession(ctx, userId, 'clinic');
 }

@@ -35,18 +35,21 @@ async function views(ctx: Ctx, rows: repo.DoctorRow[]): Promise<DoctorView[]> {
 }
 const view = async (ctx: Ctx, row: repo.DoctorRow) => (await views(ctx, [row]))[0]!;
 
-async function checkRegistrationFree(ctx: Ctx, c: DoctorCredentials, selfId?: number) {
+async function checkRegistrationFree(ctx: Ctx, c: DoctorCredentials, selfId?: number, at = '') {
   const holder = await repo.registrationHolder(ctx.db, c.registrationCouncil, c.registrationNumber);
   if (holder && holder.id !== selfId) {
     throw new DomainError('CONFLICT', 'Another doctor is already registered with this registration number and council.', {
-      fields: { registrationNumber: 'registration_taken' },
+      fields: { [`${at}registrationNumber`]: 'registration_taken' },
     });
   }
 }
 
-/** Adds the doctor profile to an account; `selfVerifiedBy` is the solo-practice administrator. */
-export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCredentials, selfVerified: boolean): Promise<number> {
-  await checkRegistrationFree(ctx, c);
+/**
+ * Adds the doctor profile to an account; `selfVerified` for the solo-practice administrator. `at` is where the
+ * credentials sit in the caller's input ('credentials.', 'doctor.'), so a refusal names the right field.
+ */
+export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCredentials, selfVerified: boolean, at: string): Promise<number> {
+  await checkRegistrationFree(ctx, c, undefined, at);
   const nowIso = ctx.now.toISOString();
   const id = await repo.insertDoctor(ctx.db, userId, c, selfVerified ? 'verified' : 'pending', nowIso);
   if (selfVerified) {
@@ -61,7 +64,7 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
 export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>): Promise<LoginResult> {
   const c = input.credentials;
   const userId = await createAccount(ctx, { email: input.email, fullName: c.fullName, phone: c.phone, password: input.password, roles: ['doctor'] });
-  await addDoctorProfile(ctx, userId, c, false);
+  await addDoctorProfile(ctx, userId, c, false, 'credentials.');
   return openSession(ctx, userId, 'clinic');
 }
 

@@ -25,16 +25,16 @@ export function toView(r: repo.PatientRow): PatientView {
   };
 }
 
-function checkBirthDate(ctx: Ctx, p: PatientProfile): void {
+function checkBirthDate(ctx: Ctx, p: PatientProfile, field = 'dateOfBirth'): void {
   const today = ctx.now.toISOString().slice(0, 10);
   if (p.dateOfBirth > today || p.dateOfBirth < '1900-01-01') {
-    throw new DomainError('VALIDATION', 'The date of birth must be a real date in the past.', { fields: { dateOfBirth: 'dob_range' } });
+    throw new DomainError('VALIDATION', 'The date of birth must be a real date in the past.', { fields: { [field]: 'dob_range' } });
   }
 }
 
 export async function signup(ctx: Ctx, input: ParsedInput<'patients.signup'>): Promise<LoginResult> {
   const { profile } = input;
-  checkBirthDate(ctx, profile);
+  checkBirthDate(ctx, profile, 'profile.dateOfBirth');
   const userId = await createAccount(ctx, {
     email: profile.email,
     fullName: profile.fullName,
@@ -42,6 +42,7 @@ export async function signup(ctx: Ctx, input: ParsedInput<'patients.signup'>): P
     password: input.password,
     language: profile.preferredLanguage,
     roles: ['patient'],
+    fieldPaths: { email: 'profile.email' },
   });
   const patientId = await repo.insertPatient(ctx.db, userId, profile, ctx.now.toISOString());
   await record(ctx, { action: 'patient.signup', actorId: userId, patientId });

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { createApp } from '../core/app';
+import { seedDemo } from '../core/demo';
+import { defaultDataDir } from './data-dir';
+import { createWebServer } from './server';
+
+// Browser mode entry: `npm run start:web [-- --demo]`. Bundled to dist/web/server.cjs, beside dist/renderer.
+async function main() {
+  const dataDir = defaultDataDir();
+  const port = Number(process.env.MEDLINK_PORT ?? 5180);
+  const app = await createApp({ dataDir });
+  if (process.argv.includes('--demo')) console.log(await seedDemo(app.dispatch));
+  const server = createWebServer(app.dispatch, resolve(__dirname, '../renderer'));
+  server.on('error', (e) => {
+    console.error(`MedLink could not start: ${e.message}`);
+    process.exit(1);
+  });
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`MedLink is running at http://127.0.0.1:${actual}`);
+  });
+  const stop = () => {
+    server.closeAllConnections();
+    server.close(() => void app.close().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`MedLink could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

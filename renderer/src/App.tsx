@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoginResult } from '../../shared/contract';
+import type { Portal } from '../../shared/roles';
+import { ClinicHome } from './clinic/ClinicHome';
+import { DoctorSignup } from './clinic/DoctorSignup';
+import { Setup } from './clinic/Setup';
+import { PatientHome } from './patient/PatientHome';
+import { PatientSignup } from './patient/PatientSignup';
+import { ChangePassword } from './session/ChangePassword';
+import { Login } from './session/Login';
+import { PortalChooser } from './session/PortalChooser';
+import { publicInvoke, SessionProvider } from './session/session';
+import { Shell } from './session/Shell';
+import { errorText } from './ui/errors';
+import { Loading, Notice } from './ui/Layout';
+
+function portalFromUrl(): Portal | null {
+  const p = new URLSearchParams(window.location.search).get('portal');
+  return p === 'patient' || p === 'clinic' ? p : null;
+}
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'unreachable'; message: string }
+  | { name: 'setup' }
+  | { name: 'not_set_up' }
+  | { name: 'signed_out'; view: 'login' | 'signup' }
+  | { name: 'signed_in'; login: LoginResult };
+
+export function App() {
+  const { t } = useTranslation();
+  const portal = portalFromUrl();
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [clinicName, setClinicName] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!portal) return;
+    void publicInvoke('setup.status', {}).then((r) => {
+      if (!r.ok) return setPhase({ name: 'unreachable', message: errorText(t, r.error) });
+      setClinicName(r.data.clinicName);
+      if (r.data.needsSetup) setPhase({ name: portal === 'clinic' ? 'setup' : 'not_set_up' });
+      else setPhase({ name: 'signed_out', view: 'login' });
+    });
+    // Asked once when the window opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    document.title = clinicName ? `MedLink · ${clinicName}` : 'MedLink';
+  }, [clinicName]);
+
+  if (!portal) return <PortalChooser />;
+  const signedIn = (login: LoginResult) => setPhase({ name: 'signed_in', login });
+
+  if (phase.name === 'signed_in') {
+    const { login } = phase;
+    return (
+      <SessionProvider portal={portal} login={login}>
+        <Shell clinicName={clinicName}>
+          {login.user.mustChangePassword ? (
+            <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
+          ) : portal === 'patient' ? (
+            <PatientHome />
+          ) : (
+            <ClinicHome />
+          )}
+        </Shell>
+      </SessionProvider>
+    );
+  }
+
+  return (
+    <Shell clinicName={clinicName}>
+      {phase.name === 'loading' && <Loading />}
+      {phase.name === 'unreachable' && <Notice kind="error">{phase.message}</Notice>}
+      {phase.name === 'not_set_up' && <Notice kind="info">{t('app.notSetUp')}</Notice>}
+      {phase.name === 'setup' && (
+        <Setup
+          onDone={(login, name) => {
+            setClinicName(name);
+            signedIn(login);
+          }}
+        />
+      )}
+      {phase.name === 'signed_out' && phase.view === 'login' && (
+        <Login portal={portal} onSignedIn={signedIn} onSignup={() => setPhase({ name: 'signed_out', view: 'signup' })} />
+      )}
+      {phase.name === 'signed_out' && phase.view === 'signup' &&
+        (portal === 'patient' ? (
+          <PatientSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} />
+        ) : (
+          <DoctorSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} />
+        ))}
+    </Shell>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoginResult } from '../../../shared/contract';
+import type { Portal } from '../../../shared/roles';
+import { TextField } from '../ui/Field';
+import { Button, Form, Notice, Page } from '../ui/Layout';
+import { useSubmit } from '../ui/useSubmit';
+import { publicInvoke, takeSignOutNotice } from './session';
+
+export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSignedIn: (l: LoginResult) => void; onSignup: () => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [notice] = useState(takeSignOutNotice);
+  const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'auth.login');
+
+  async function signIn() {
+    const result = await submit({ email, password, portal });
+    if (result) onSignedIn(result);
+    else setPassword('');
+  }
+
+  return (
+    <main className="main main--narrow">
+      <Page title={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
+        {notice && notice !== 'signed_out' && <Notice kind="info">{t(`login.notice.${notice}`)}</Notice>}
+        {notice === 'signed_out' && <Notice kind="success">{t('login.notice.signed_out')}</Notice>}
+        {error && <Notice kind="error">{error}</Notice>}
+        <Form onSubmit={signIn} label={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
+          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete="username" autoFocus required error={fieldError('email')} />
+          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" required error={fieldError('password')} />
+          <div className="form__actions">
+            <Button type="submit" busy={busy}>{t('login.submit')}</Button>
+          </div>
+        </Form>
+        <p className="aside">
+          {t(portal === 'patient' ? 'login.newPatient' : 'login.newDoctor')}{' '}
+          <Button kind="link" onClick={onSignup}>{t(portal === 'patient' ? 'login.patientSignup' : 'login.doctorSignup')}</Button>
+        </p>
+      </Page>
+    </main>
+  );
+}

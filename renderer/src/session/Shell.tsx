@@ -1,0 +1,50 @@
+import { useContext, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage, UI_LANGUAGES } from '../i18n';
+import { Button } from '../ui/Layout';
+import { ChangePassword } from './ChangePassword';
+import { SessionContext } from './session';
+
+/** The frame of every window: brand, clinic, language, and (when signed in) who is signed in. */
+export function Shell({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const session = useContext(SessionContext);
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">{t('app.skip')}</a>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <span className="brand-mark" aria-hidden="true">✚</span>
+          <span className="brand-name">MedLink</span>
+          {clinicName && <span className="topbar__clinic">{clinicName}</span>}
+        </div>
+        <div className="topbar__tools">
+          <label className="lang">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as (typeof UI_LANGUAGES)[number])}>
+              {UI_LANGUAGES.map((l) => (
+                <option key={l} value={l}>{t(`app.languages.${l}`)}</option>
+              ))}
+            </select>
+          </label>
+          {session && (
+            <>
+              <span className="topbar__user">{session.user.fullName}</span>
+              {!session.user.mustChangePassword && (
+                <Button kind="secondary" onClick={() => setChangingPassword((v) => !v)}>
+                  {changingPassword ? t('app.back') : t('app.changePassword')}
+                </Button>
+              )}
+              <Button kind="secondary" onClick={() => session.signOut()}>{t('app.signOut')}</Button>
+            </>
+          )}
+        </div>
+      </header>
+      <div id="content" className="content">
+        {changingPassword ? <ChangePassword onChanged={() => setChangingPassword(false)} /> : children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { LoginResult, SessionUser } from '../../../shared/contract';
+import type { Portal } from '../../../shared/roles';
+import { transport, type Invoke } from '../transport';
+
+export type SignOutReason = 'signed_out' | 'idle' | 'expired';
+
+interface SessionValue {
+  portal: Portal;
+  user: SessionUser;
+  invoke: Invoke;
+  signOut(reason?: SignOutReason): void;
+}
+
+export const SessionContext = createContext<SessionValue | null>(null);
+
+export function useSession(): SessionValue {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside a signed-in screen');
+  return s;
+}
+
+/** An invoke without a session, for the sign-in, sign-up and setup screens. */
+export const publicInvoke: Invoke = (channel, input) => transport.invoke(channel, input, undefined) as ReturnType<Invoke>;
+
+const NOTICE_KEY = 'medlink.notice';
+/** Why the last session ended, shown once on the sign-in screen; holds no personal data. */
+export function takeSignOutNotice(): SignOutReason | null {
+  const reason = sessionStorage.getItem(NOTICE_KEY) as SignOutReason | null;
+  sessionStorage.removeItem(NOTICE_KEY);
+  return reason;
+}
+
+/**
+ * Signing out reloads the page: everything the screens held is gone from memory, and the history has
+ * nothing to go back to (the app never pushes history entries).
+ */
+function endSession(reason: SignOutReason) {
+  sessionStorage.setItem(NOTICE_KEY, reason);
+  window.location.replace(window.location.pathname + window.location.search);
+}
+
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+const PING_EVERY_MS = 60_000;
+
+export function SessionProvider({ portal, login, children }: { portal: Portal; login: LoginResult; children: ReactNode }) {
+  const token = login.token;
+  const lastActivity = useRef(Date.now());
+  const lastPing = useRef(Date.now());
+  const ended = useRef(false);
+
+  const signOut = useCallback(
+    (reason: SignOutReason = 'signed_out') => {
+      if (ended.current) return;
+      ended.current = true;
+      void transport.invoke('auth.logout', {}, token).finally(() => endSession(reason));
+    },
+    [token],
+  );
+
+  const invoke = useCallback<Invoke>(
+    async (channel, input) => {
+      const r = await transport.invoke(channel, input, token);
+      if (!r.ok && (r.error.code === 'SESSION_EXPIRED' || r.error.code === 'UNAUTHENTICATED')) signOut('expired');
+      lastPing.current = Date.now();
+      return r as Awaited<ReturnType<Invoke>>;
+    },
+    [token, signOut],
+  );
+
+  // Idle lock: after the clinic's idle limit with no input, sign out and wipe the screen.
+  useEffect(() => {
+    const onActivity = () => {
+      lastActivity.current = Date.now();
+      // Typing a long form makes no calls: tell the server the person is still here.
+      if (Date.now() - lastPing.current > PING_EVERY_MS) void invoke('auth.session', {});
+    };
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { passive: true });
+    const timer = window.setInterval(() => {
+      if (Date.now() - lastActivity.current >= login.idleMinutes * 60_000) signOut('idle');
+    }, 1000);
+    return () => {
+      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, onActivity);
+      window.clearInterval(timer);
+    };
+  }, [invoke, signOut, login.idleMinutes]);
+
+  const value = useMemo(() => ({ portal, user: login.user, invoke, signOut }), [portal, login.user, invoke, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,108 @@
+import { useId, type ReactNode } from 'react';
+
+interface Common {
+  label: string;
+  /** Already translated. */
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function Frame({ id, label, error, hint, required, children }: Common & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="field__required" aria-hidden="true"> *</span>}
+      </label>
+      {children}
+      {hint && !error && <p className="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p className="field__error" id={`${id}-error`}>{error}</p>}
+    </div>
+  );
+}
+
+const describedBy = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+export function TextField(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number' | 'search';
+    autoComplete?: string;
+    autoFocus?: boolean;
+    maxLength?: number;
+    inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+  },
+) {
+  const id = useId();
+  return (
+    <Frame id={id} {...props}>
+      <input
+        id={id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        autoComplete={props.autoComplete}
+        autoFocus={props.autoFocus}
+        maxLength={props.maxLength}
+        inputMode={props.inputMode}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+      />
+    </Frame>
+  );
+}
+
+export function TextArea(props: Common & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
+  const id = useId();
+  return (
+    <Frame id={id} {...props}>
+      <textarea
+        id={id}
+        value={props.value}
+        rows={props.rows ?? 3}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+      />
+    </Frame>
+  );
+}
+
+export function SelectField(
+  props: Common & { value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[]; placeholder?: string },
+) {
+  const id = useId();
+  return (
+    <Frame id={id} {...props}>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}
+
+export function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="checkbox">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
