@@ -2,7 +2,6 @@ import type { ChannelName } from '../../shared/contract';
 
 /** IPC names the preload and the main process share. */
 export const INVOKE_CHANNEL = 'medlink:invoke';
-export const EVENT_CHANNEL = 'medlink:event';
 
 /**
  * The contract's channel names, by hand: importing the contract would bundle zod and every schema into the

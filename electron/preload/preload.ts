@@ -1,6 +1,6 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 import type { Result } from '../../shared/errors';
-import { CHANNELS, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+import { CHANNELS, INVOKE_CHANNEL } from './channels';
 
 // Bundled to dist/electron/preload.cjs. A sandboxed preload may require only 'electron'.
 
@@ -13,17 +13,6 @@ const bridge = {
     if (typeof channel !== 'string' || !Object.hasOwn(CHANNELS, channel)) return Promise.resolve(unknownChannel);
     return ipcRenderer.invoke(INVOKE_CHANNEL, channel, input, typeof token === 'string' ? token : undefined);
   },
-  /** Events from the main process; the IPC event object (and its sender) never reaches the page. */
-  onEvent(listener: (event: unknown) => void): () => void {
-    if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
-    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
-    ipcRenderer.on(EVENT_CHANNEL, forward);
-    return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
-    };
-  },
 };
-
-export type MedLinkBridge = typeof bridge;
 
 contextBridge.exposeInMainWorld('medlink', bridge);

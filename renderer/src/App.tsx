@@ -39,7 +39,7 @@ export function App() {
     void publicInvoke('setup.status', {}).then((r) => {
       if (!r.ok) return setPhase({ name: 'unreachable', message: errorText(t, r.error) });
       setClinicName(r.data.clinicName);
-      if (r.data.needsSetup) setPhase({ name: portal === 'clinic' ? 'setup' : 'not_set_up' });
+      if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
       else setPhase({ name: 'signed_out', view: 'login' });
     });
     // Asked once when the window opens.

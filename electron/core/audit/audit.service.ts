@@ -27,8 +27,11 @@ function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
 /** Appends inside the caller's transaction; the head outside the database moves only once it commits. */
 export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   const last = await repo.lastEntry(ctx.db);
+  // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
+  // instead of quietly growing a new tail over the evidence.
+  const head = ctx.deps.audit.readHead();
   const row: Omit<Row, 'hash'> = {
-    id: (last?.id ?? 0) + 1,
+    id: Math.max(last?.id ?? 0, head?.id ?? 0) + 1,
     at: ctx.now.toISOString(),
     actor_user_id: event.actorId,
     action: event.action,

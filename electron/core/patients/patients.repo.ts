@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { PatientProfile } from '../../../shared/fields';
 import type { Database } from '../db/schema';
 
@@ -48,8 +48,8 @@ export function searchPatients(db: Db, query: string, limit: number) {
     .selectFrom('patient_info')
     .select(['id', 'full_name', 'phone', 'email', 'date_of_birth'])
     .where((eb) => {
-      const any = [eb(eb.fn('lower', ['full_name']), 'like', `${escapeLike(q)}%`), eb(eb.fn('lower', ['full_name']), 'like', `% ${escapeLike(q)}%`), eb('email', '=', q)];
-      if (digits.length >= 4) any.push(eb('phone', 'like', `%${digits}%`));
+      const any = [likeEscaped('full_name', `${escapeLike(q)}%`), likeEscaped('full_name', `% ${escapeLike(q)}%`), eb('email', '=', q)];
+      if (digits.length >= 4) any.push(likeEscaped('phone', `%${digits}%`));
       return eb.or(any);
     })
     .orderBy('full_name')
@@ -58,3 +58,6 @@ export function searchPatients(db: Db, query: string, limit: number) {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+// An explicit ESCAPE: SQLite has no default escape character for LIKE, PostgreSQL's is the backslash.
+const likeEscaped = (column: 'full_name' | 'phone', pattern: string) =>
+  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { LoginResult, SessionUser } from '../../../shared/contract';
+import type { ChannelName, Input, LoginResult, Output, SessionUser } from '../../../shared/contract';
+import type { Result } from '../../../shared/errors';
 import type { Portal } from '../../../shared/roles';
 import { transport, type Invoke } from '../transport';
 
@@ -21,7 +22,8 @@ export function useSession(): SessionValue {
 }
 
 /** An invoke without a session, for the sign-in, sign-up and setup screens. */
-export const publicInvoke: Invoke = (channel, input) => transport.invoke(channel, input, undefined) as ReturnType<Invoke>;
+export const publicInvoke: Invoke = <C extends ChannelName>(channel: C, input: Input<C>) =>
+  transport.invoke(channel, input, undefined) as Promise<Result<Output<C>>>;
 
 const NOTICE_KEY = 'medlink.notice';
 /** Why the last session ended, shown once on the sign-in screen; holds no personal data. */
@@ -59,11 +61,11 @@ export function SessionProvider({ portal, login, children }: { portal: Portal; l
   );
 
   const invoke = useCallback<Invoke>(
-    async (channel, input) => {
+    async <C extends ChannelName>(channel: C, input: Input<C>) => {
       const r = await transport.invoke(channel, input, token);
       if (!r.ok && (r.error.code === 'SESSION_EXPIRED' || r.error.code === 'UNAUTHENTICATED')) signOut('expired');
       lastPing.current = Date.now();
-      return r as Awaited<ReturnType<Invoke>>;
+      return r as Result<Output<C>>;
     },
     [token, signOut],
   );

@@ -31,6 +31,8 @@ export function TextField(
     type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number' | 'search';
     autoComplete?: string;
     autoFocus?: boolean;
+    /** Shown and focusable but not editable (an email address that is the sign-in name). */
+    readOnly?: boolean;
     maxLength?: number;
     inputMode?: 'numeric' | 'tel' | 'email' | 'text';
   },
@@ -45,6 +47,7 @@ export function TextField(
         onChange={(e) => props.onChange(e.target.value)}
         autoComplete={props.autoComplete}
         autoFocus={props.autoFocus}
+        readOnly={props.readOnly}
         maxLength={props.maxLength}
         inputMode={props.inputMode}
         required={props.required}

@@ -15,11 +15,16 @@ export function useSubmit<C extends ChannelName>(invoke: Invoke, channel: C) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(input: Input<C>): Promise<Output<C> | null> {
+  /**
+   * `extra`: problems only the screen can see (a confirmation that does not match), as field path ->
+   * catalog key; shown together with the schema's own, and nothing is sent while there are any.
+   */
+  async function submit(input: Input<C>, extra: Record<string, string> = {}): Promise<Output<C> | null> {
     setError(null);
     const local = contract[channel].input.safeParse(input);
-    if (!local.success) {
-      setFields(issuesToFields(local.error.issues));
+    const problems = { ...(local.success ? {} : issuesToFields(local.error.issues)), ...extra };
+    if (Object.keys(problems).length > 0) {
+      setFields(problems);
       setError(t('errors.VALIDATION'));
       return null;
     }

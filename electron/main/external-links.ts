@@ -1,0 +1,13 @@
+/** Hosts MedLink may hand to the system browser (video consultations); every other URL stays closed. */
+export const EXTERNAL_HOSTS: readonly string[] = ['meet.jit.si', 'meet.google.com'];
+
+export function isAllowedExternal(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  // No credentials or odd ports: a link that looks like an allowed host must really be one.
+  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && hosts.includes(parsed.hostname);
+}

@@ -1,0 +1,68 @@
+import type * as Electron from 'electron';
+import type { AppOptions, MedLinkApp } from '../core/app';
+import { registerInvoke, isTrustedSender } from './ipc';
+import { menuTemplate } from './menu';
+import { appPaths, isAppPage } from './paths';
+import { hardenContents, hardenSession } from './security';
+import { createWindows } from './windows';
+
+export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session' | 'shell'>;
+
+export interface MainDeps {
+  createApp(options: AppOptions): Promise<MedLinkApp>;
+  /** Folder of the main bundle (dist/electron). */
+  bundleDir: string;
+  env: Record<string, string | undefined>;
+  log?(message: string): void;
+}
+
+/** Wires the application core into Electron: hardening first, then the core, IPC, menu and the two windows. */
+export async function startMainProcess(electron: ElectronMain, deps: MainDeps): Promise<void> {
+  const { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } = electron;
+  const log = deps.log ?? ((m: string) => console.error(m));
+  app.enableSandbox();
+  // Two processes on one database and audit chain would only fight; the second one hands over and leaves.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const paths = appPaths(deps.bundleDir, app.isPackaged ? process.resourcesPath : undefined);
+  const isDev = !app.isPackaged;
+  const ownPage = (url: string) => isAppPage(url, paths.indexFile);
+  const windows = createWindows(BrowserWindow, { preload: paths.preload, indexFile: paths.indexFile, devTools: isDev });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage: ownPage, openExternal: (url) => shell.openExternal(url) }));
+  app.on('second-instance', () => windows.focusAll());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
+  app.setAboutPanelOptions({ applicationName: 'MedLink', applicationVersion: app.getVersion() });
+
+  let core: MedLinkApp;
+  try {
+    const dataDir = deps.env.MEDLINK_DATA_DIR || app.getPath('userData');
+    core = await deps.createApp({ dataDir, nativeBinding: paths.nativeBinding, log });
+  } catch (e) {
+    dialog.showErrorBox('MedLink could not start', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+    return;
+  }
+
+  registerInvoke(ipcMain, { dispatch: core.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().catch((e: unknown) => log(`Closing the database failed: ${String(e)}`)).finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+  app.on('activate', () => windows.openMissing());
+  windows.openMissing();
+}

@@ -1,0 +1,41 @@
+import type { Session, WebContents } from 'electron';
+import { isAllowedExternal } from './external-links';
+
+/** The same policy browser mode sends (electron/web/server.ts); a test keeps the two equal. */
+export const CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** Response headers with our CSP replacing any other (header names are case-insensitive). */
+export function withCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') out[name] = value;
+  }
+  out['Content-Security-Policy'] = [CSP];
+  return out;
+}
+
+/** CSP on every response (file:// pages rely on the renderer's meta tag too) and no permission, ever. */
+export function hardenSession(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export interface ContentsPolicy {
+  isAppPage(url: string): boolean;
+  openExternal(url: string): Promise<void>;
+}
+
+/** No navigation away from the app, no new windows (allow-listed links go to the system browser), no webviews. */
+export function hardenContents(contents: WebContents, policy: ContentsPolicy): void {
+  const stayHome = (event: { url: string; preventDefault(): void }) => {
+    if (!policy.isAppPage(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) policy.openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}

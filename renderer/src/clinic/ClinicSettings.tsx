@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../session/session';
+import { TextField } from '../ui/Field';
+import { Button, Form, Loading, Notice, Page } from '../ui/Layout';
+import { useLoad } from '../ui/useLoad';
+import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { useSubmit } from '../ui/useSubmit';
+import { clinicDraftFrom, clinicInput, type ClinicDraft } from './clinicDraft';
+import { ClinicFields } from './ClinicFields';
+
+const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+
+/** The clinic's details and how long an unattended screen stays signed in. */
+export function ClinicSettings() {
+  const { t } = useTranslation();
+  const { invoke } = useSession();
+  const { data, error: loadError } = useLoad(invoke, 'settings.get', {});
+  const [clinic, setClinic] = useState<ClinicDraft | null>(null);
+  const [idle, setIdle] = useState('');
+  const [saved, setSaved] = useState(false);
+  const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
+
+  useEffect(() => {
+    if (!data) return;
+    setClinic(clinicDraftFrom(data));
+    setIdle(String(data.sessionIdleMinutes));
+  }, [data]);
+
+  async function save() {
+    if (!clinic) return;
+    setSaved(false);
+    const r = await submit({ ...clinicInput(clinic), sessionIdleMinutes: minutes(idle) });
+    if (!r) return focusFirstInvalid();
+    setClinic(clinicDraftFrom(r));
+    setIdle(String(r.sessionIdleMinutes));
+    setSaved(true);
+  }
+
+  return (
+    <Page title={t('admin.settings.title')}>
+      {loadError && <Notice kind="error">{loadError}</Notice>}
+      {!clinic && !loadError && <Loading />}
+      {saved && <Notice kind="success">{t('admin.settings.saved')}</Notice>}
+      {error && <Notice kind="error">{error}</Notice>}
+      {clinic && (
+        <Form onSubmit={save} label={t('admin.settings.title')}>
+          <ClinicFields value={clinic} onChange={(c) => { setClinic(c); setSaved(false); }} fieldError={fieldError} prefix="" />
+          <TextField
+            label={t('admin.settings.idleMinutes')} inputMode="numeric" value={idle}
+            onChange={(v) => { setIdle(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('sessionIdleMinutes')} hint={t('admin.settings.idleHint')}
+          />
+          <div className="form__actions">
+            <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>
+          </div>
+        </Form>
+      )}
+    </Page>
+  );
+}

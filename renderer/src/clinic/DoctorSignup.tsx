@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoginResult } from '../../../shared/contract';
+import { publicInvoke } from '../session/session';
+import { TextField } from '../ui/Field';
+import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
+import { useSubmit } from '../ui/useSubmit';
+import { credentialsInput, emptyCredentials } from './credentialsDraft';
+import { DoctorCredentialsFields } from './DoctorCredentialsFields';
+import { PasswordPair } from './PasswordPair';
+
+/** A doctor joins the clinic: an account plus credentials the administrator checks before patients see them. */
+export function DoctorSignup({ onSignedIn, onCancel }: { onSignedIn: (login: LoginResult) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [credentials, setCredentials] = useState(emptyCredentials);
+  const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'doctors.signup');
+
+  async function signUp() {
+    const mismatch = password !== confirm ? { confirmPassword: 'password_mismatch' } : undefined;
+    const login = await submit({ email, password, credentials: credentialsInput(credentials) }, mismatch);
+    if (login) onSignedIn(login);
+    else focusFirstInvalid();
+  }
+
+  return (
+    <main className="main main--wide">
+      <Page title={t('doctor.signup.title')}>
+        <p>{t('doctor.signup.intro')}</p>
+        <Notice kind="info">{t('doctor.signup.verification')}</Notice>
+        {error && <Notice kind="error">{error}</Notice>}
+        <Form onSubmit={signUp} label={t('doctor.signup.title')}>
+          <Fieldset legend={t('doctor.signup.account')}>
+            <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete="username" autoFocus required maxLength={254} error={fieldError('email')} hint={t('doctor.signup.emailHint')} />
+            <PasswordPair
+              password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm}
+              error={fieldError('password')} confirmError={fieldError('confirmPassword')}
+            />
+          </Fieldset>
+          <Fieldset legend={t('doctor.signup.about')}>
+            <DoctorCredentialsFields value={credentials} onChange={setCredentials} fieldError={fieldError} prefix="credentials." />
+          </Fieldset>
+          <div className="form__actions">
+            <Button kind="secondary" onClick={onCancel}>{t('doctor.signup.cancel')}</Button>
+            <Button type="submit" busy={busy}>{t('doctor.signup.submit')}</Button>
+          </div>
+        </Form>
+      </Page>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoginResult } from '../../../shared/contract';
+import { publicInvoke } from '../session/session';
+import { Checkbox, TextField } from '../ui/Field';
+import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
+import { useSubmit } from '../ui/useSubmit';
+import { clinicInput, emptyClinic } from './clinicDraft';
+import { ClinicFields } from './ClinicFields';
+import { credentialsInput, emptyCredentials } from './credentialsDraft';
+import { DoctorCredentialsFields } from './DoctorCredentialsFields';
+import { PasswordPair } from './PasswordPair';
+
+/** First run: the clinic, its administrator and, in a solo practice, the administrator's own credentials. */
+export function Setup({ onDone }: { onDone: (login: LoginResult, clinicName: string) => void }) {
+  const { t } = useTranslation();
+  const [clinic, setClinic] = useState(emptyClinic);
+  const [admin, setAdmin] = useState({ fullName: '', email: '', phone: '' });
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [isDoctor, setIsDoctor] = useState(false);
+  const [credentials, setCredentials] = useState(emptyCredentials);
+  const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'setup.complete');
+  const setAdminField = (key: keyof typeof admin) => (v: string) => setAdmin({ ...admin, [key]: v });
+
+  async function finish() {
+    const mismatch = password !== confirm ? { 'admin.confirmPassword': 'password_mismatch' } : undefined;
+    const input = clinicInput(clinic);
+    const login = await submit({
+      clinic: input,
+      admin: { ...admin, password },
+      // The doctor's name and mobile are the administrator's; the schema still wants them in place.
+      doctor: isDoctor ? credentialsInput({ ...credentials, fullName: admin.fullName, phone: admin.phone }) : undefined,
+    }, mismatch);
+    if (login) onDone(login, input.name.trim());
+    else focusFirstInvalid();
+  }
+
+  return (
+    <main className="main main--wide">
+      <Page title={t('setup.title')}>
+        <p>{t('setup.intro')}</p>
+        {error && <Notice kind="error">{error}</Notice>}
+        <Form onSubmit={finish} label={t('setup.title')}>
+          <Fieldset legend={t('setup.clinic')}>
+            <ClinicFields value={clinic} onChange={setClinic} fieldError={fieldError} prefix="clinic." autoFocus />
+          </Fieldset>
+          <Fieldset legend={t('setup.admin')}>
+            <p className="fieldset__intro">{t('setup.adminIntro')}</p>
+            <div className="form__row">
+              <TextField label={t('fields.fullName')} value={admin.fullName} onChange={setAdminField('fullName')} autoComplete="name" required maxLength={100} error={fieldError('admin.fullName')} />
+              <TextField label={t('fields.phone')} type="tel" inputMode="tel" value={admin.phone} onChange={setAdminField('phone')} autoComplete="tel" required maxLength={20} error={fieldError('admin.phone')} />
+            </div>
+            <TextField label={t('fields.email')} type="email" value={admin.email} onChange={setAdminField('email')} autoComplete="username" required maxLength={254} error={fieldError('admin.email')} hint={t('setup.emailHint')} />
+            <PasswordPair
+              password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm}
+              error={fieldError('admin.password')} confirmError={fieldError('admin.confirmPassword')}
+            />
+          </Fieldset>
+          <Fieldset legend={t('setup.solo')}>
+            <Checkbox label={t('setup.isDoctor')} checked={isDoctor} onChange={setIsDoctor} />
+            {isDoctor && (
+              <>
+                <p className="fieldset__intro">{t('setup.doctorIntro')}</p>
+                <DoctorCredentialsFields value={credentials} onChange={setCredentials} fieldError={fieldError} prefix="doctor." withContact={false} />
+              </>
+            )}
+          </Fieldset>
+          <div className="form__actions">
+            <Button type="submit" busy={busy}>{t('setup.submit')}</Button>
+          </div>
+        </Form>
+      </Page>
+    </main>
+  );
+}

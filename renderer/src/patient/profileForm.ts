@@ -1,0 +1,62 @@
+import type { PatientView } from '../../../shared/contract';
+import type { PatientProfileInput } from '../../../shared/fields';
+import type { BLOOD_GROUPS, INDIAN_STATES, Language, SEXES } from '../../../shared/specialities';
+
+/** What the profile inputs hold: every value as typed, '' for "not chosen" or "not given". */
+export interface ProfileForm {
+  fullName: string;
+  email: string;
+  phone: string;
+  dateOfBirth: string;
+  sex: '' | (typeof SEXES)[number];
+  address: { line: string; city: string; state: '' | (typeof INDIAN_STATES)[number]; pinCode: string };
+  bloodGroup: '' | (typeof BLOOD_GROUPS)[number];
+  allergies: string;
+  medicalHistory: string;
+  emergencyContactName: string;
+  emergencyContactPhone: string;
+  preferredLanguage: Language;
+}
+
+export const emptyProfileForm = (language: string): ProfileForm => ({
+  fullName: '', email: '', phone: '', dateOfBirth: '', sex: '',
+  address: { line: '', city: '', state: '', pinCode: '' },
+  bloodGroup: '', allergies: '', medicalHistory: '', emergencyContactName: '', emergencyContactPhone: '',
+  preferredLanguage: language === 'hi' ? 'hi' : 'en',
+});
+
+export const formFromPatient = (p: PatientView): ProfileForm => ({
+  fullName: p.fullName,
+  email: p.email,
+  phone: p.phone,
+  dateOfBirth: p.dateOfBirth,
+  sex: p.sex,
+  address: { ...p.address },
+  bloodGroup: p.bloodGroup ?? '',
+  allergies: p.allergies ?? '',
+  medicalHistory: p.medicalHistory ?? '',
+  emergencyContactName: p.emergencyContactName ?? '',
+  emergencyContactPhone: p.emergencyContactPhone ?? '',
+  preferredLanguage: p.preferredLanguage,
+});
+
+const optional = (v: string) => (v.trim() ? v : undefined);
+
+/**
+ * The channel's input. An unchosen sex or state is sent as '' on purpose: the schema rejects it with its
+ * own message ("Choose one.", "Choose a state."), shown under the field before anything is sent.
+ */
+export const profileFromForm = (f: ProfileForm): PatientProfileInput => ({
+  fullName: f.fullName,
+  email: f.email,
+  phone: f.phone,
+  dateOfBirth: f.dateOfBirth,
+  sex: f.sex as PatientProfileInput['sex'],
+  address: { ...f.address, state: f.address.state as PatientProfileInput['address']['state'] },
+  bloodGroup: f.bloodGroup || undefined,
+  allergies: optional(f.allergies),
+  medicalHistory: optional(f.medicalHistory),
+  emergencyContactName: optional(f.emergencyContactName),
+  emergencyContactPhone: optional(f.emergencyContactPhone),
+  preferredLanguage: f.preferredLanguage,
+});

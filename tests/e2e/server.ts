@@ -1,0 +1,60 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const DEMO_PASSWORD = 'MedLink-demo-2026';
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts the built browser-mode server on a free port with its own empty data folder. */
+async function startServer(args: string[]): Promise<{ app: RunningApp; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'medlink-e2e-'));
+  const child = spawn(process.execPath, ['dist/web/server.cjs', ...args], {
+    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /MedLink is running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { app: { url, dataDir }, child };
+}
+
+function serverFixture(args: string[]) {
+  return async ({}, use: (app: RunningApp) => Promise<void>) => {
+    const { app, child } = await startServer(args);
+    await use(app);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(app.dataDir, { recursive: true, force: true });
+  };
+}
+
+/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. */
+export const test = base.extend<{ fresh: RunningApp; demo: RunningApp }>({
+  fresh: serverFixture([]),
+  demo: serverFixture(['--demo']),
+});
+export { expect };
+
+export async function signIn(page: Page, app: RunningApp, portal: 'patient' | 'clinic', email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${app.url}/?portal=${portal}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

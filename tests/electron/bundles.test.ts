@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../electron/preload/channels';
+import { contract } from '../../shared/contract';
+import { createFakeElectron } from './fake-electron';
+
+const root = resolve(__dirname, '../..');
+const channelNames = Object.keys(contract).sort();
+let source = '';
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['electron/build.mjs'], { cwd: root, stdio: 'pipe' });
+  source = readFileSync(resolve(root, 'dist/electron/preload.cjs'), 'utf8');
+});
+
+/** Runs the built preload as a sandboxed renderer would, with a stand-in for 'electron'. */
+function loadPreload() {
+  const required: string[] = [];
+  const exposed: Record<string, any> = {};
+  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, data: null })), on: vi.fn(), removeListener: vi.fn() };
+  const electron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) }, ipcRenderer };
+  const require = (name: string) => {
+    required.push(name);
+    if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+    return electron;
+  };
+  const module = { exports: {} };
+  runInNewContext(source, { require, module, exports: module.exports });
+  return { required, exposed, ipcRenderer };
+}
+
+describe('built preload', () => {
+  it('is one file whose only require is electron', () => {
+    const requires = [...source.matchAll(/\brequire\s*\(\s*([^)]*)\)/g)].map((m) => m[1]);
+    expect(requires).toEqual(['"electron"']);
+    expect(source).not.toMatch(/\bimport\s*\(/);
+    expect(loadPreload().required).toEqual(['electron']);
+  });
+
+  it('exposes one object, medlink, with invoke', () => {
+    const { exposed } = loadPreload();
+    expect(Object.keys(exposed)).toEqual(['medlink']);
+    expect(Object.keys(exposed.medlink)).toEqual(['invoke']);
+  });
+
+  it('lists exactly the contract channels', () => {
+    expect(Object.keys(CHANNELS).sort()).toEqual(channelNames);
+    const inBundle = [...source.matchAll(/"([a-z]+\.[A-Za-z]+)": true/g)].map((m) => m[1]).sort();
+    expect(inBundle).toEqual(channelNames);
+  });
+
+  it('forwards contract channels with the token and refuses everything else locally', async () => {
+    const { exposed, ipcRenderer } = loadPreload();
+    for (const name of channelNames) await exposed.medlink.invoke(name, { a: 1 }, 'tok');
+    expect(ipcRenderer.invoke.mock.calls).toEqual(channelNames.map((name) => ['medlink:invoke', name, { a: 1 }, 'tok']));
+
+    ipcRenderer.invoke.mockClear();
+    for (const name of ['nope.nothing', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined]) {
+      await expect(exposed.medlink.invoke(name, {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('built main process', () => {
+  it('answers through IPC from a real database in a fresh data folder', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'medlink-main-'));
+    const fake = createFakeElectron(dataDir);
+    const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const load = loader._load;
+    // The bundle is plain CJS run by Node's own require: hand it the fake where it asks for 'electron'.
+    loader._load = function (request: string, ...rest: unknown[]) {
+      return request === 'electron' ? fake.electron : load.call(this, request, ...rest);
+    };
+    const previous = process.env.MEDLINK_DATA_DIR;
+    delete process.env.MEDLINK_DATA_DIR;
+    try {
+      createRequire(__filename)(resolve(root, 'dist/electron/main.cjs'));
+      await vi.waitFor(() => expect(fake.windows).toHaveLength(2), { timeout: 15_000 });
+      const indexFile = resolve(root, 'dist/renderer/index.html');
+      expect(fake.win(0).options.webPreferences.preload).toBe(resolve(root, 'dist/electron/preload.cjs'));
+      expect(fake.win(0).loadFile).toHaveBeenCalledWith(indexFile, { query: { portal: 'patient' } });
+      const frame = { url: `${pathToFileURL(indexFile).href}?portal=clinic`, parent: null };
+      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null } });
+      await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    } finally {
+      loader._load = load;
+      if (previous !== undefined) process.env.MEDLINK_DATA_DIR = previous;
+      if (fake.handlers.size > 0) {
+        fake.app.emit('will-quit', { preventDefault: () => undefined });
+        await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('other bundles', () => {
+  it('keeps electron out of the browser-mode server and SQLite external to both', () => {
+    const server = readFileSync(resolve(root, 'dist/web/server.cjs'), 'utf8');
+    const main = readFileSync(resolve(root, 'dist/electron/main.cjs'), 'utf8');
+    expect(server).not.toMatch(/require\("electron"\)/);
+    expect(server).toMatch(/require\("better-sqlite3"\)/);
+    expect(main).toMatch(/require\("better-sqlite3"\)/);
+  });
+});

@@ -1,0 +1,166 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CSP as WEB_CSP } from '../../electron/web/server';
+import { isAllowedExternal } from '../../electron/main/external-links';
+import { menuTemplate } from '../../electron/main/menu';
+import { CSP } from '../../electron/main/security';
+import { FakeContents } from './fake-electron';
+
+const fake = await vi.hoisted(async () => {
+  const { createFakeElectron } = await import('./fake-electron');
+  const dispatch = vi.fn(async () => ({ ok: true, data: 'dispatched' }));
+  const core = { dispatch, deps: {}, close: vi.fn(async () => undefined) };
+  return { ...createFakeElectron(), dispatch, core, createApp: vi.fn(async () => core) };
+});
+
+vi.mock('electron', () => fake.electron);
+vi.mock('../../electron/core/app', () => ({ createApp: fake.createApp }));
+
+// main.ts runs from electron/main here, so its "bundle folder" is that folder.
+const bundleDir = resolve(__dirname, '../../electron/main');
+const indexFile = resolve(bundleDir, '..', 'renderer', 'index.html');
+const indexUrl = pathToFileURL(indexFile).href;
+
+const navigation = (url: string) => ({ url, preventDefault: vi.fn() });
+const { win, invoke } = fake;
+
+const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+beforeAll(async () => {
+  vi.stubEnv('MEDLINK_DATA_DIR', '/nonexistent/medlink-test-data');
+  await import('../../electron/main/main');
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('Electron main process', () => {
+  it('opens a patient and a clinic window on the built renderer', () => {
+    expect(fake.windows.map((w) => w.loadFile.mock.calls[0])).toEqual([
+      [indexFile, { query: { portal: 'patient' } }],
+      [indexFile, { query: { portal: 'clinic' } }],
+    ]);
+  });
+
+  it('locks down every window', () => {
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    for (const w of fake.windows) {
+      expect(w.options.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        preload: join(bundleDir, 'preload.cjs'),
+      });
+    }
+  });
+
+  it('starts the core on MEDLINK_DATA_DIR', () => {
+    expect(fake.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/nonexistent/medlink-test-data' }));
+  });
+
+  it('refuses navigation away from the app page', () => {
+    const contents = win(0).webContents;
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', `${indexUrl.replace('index.html', 'other.html')}`, 'javascript:alert(1)', `${indexUrl}%zz`]) {
+      const event = navigation(url);
+      contents.emit('will-navigate', event);
+      expect(event.preventDefault, url).toHaveBeenCalled();
+    }
+    const home = navigation(`${indexUrl}?portal=clinic`);
+    contents.emit('will-navigate', home);
+    expect(home.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('denies new windows and hands only allow-listed https links to the system browser', () => {
+    const open = win(0).webContents.openHandler;
+    if (!open) throw new Error('no window open handler');
+    for (const url of ['https://evil.example/', 'http://meet.jit.si/x', 'https://user@meet.jit.si/x', 'file:///etc/passwd', 'https://meet.jit.si/room']) {
+      expect(open({ url })).toEqual({ action: 'deny' });
+    }
+    expect(fake.electron.shell.openExternal.mock.calls).toEqual([['https://meet.jit.si/room']]);
+  });
+
+  it('prevents webviews', () => {
+    const event = { preventDefault: vi.fn() };
+    win(0).webContents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies every permission', () => {
+    const request = fake.session.defaultSession.setPermissionRequestHandler.mock.calls[0]?.[0];
+    const check = fake.session.defaultSession.setPermissionCheckHandler.mock.calls[0]?.[0];
+    const callback = vi.fn();
+    request({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(check({}, 'clipboard-read', 'file://', {})).toBe(false);
+  });
+
+  it('sets the strict CSP header, replacing any other', () => {
+    const listener = fake.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]?.[0];
+    const callback = vi.fn();
+    listener({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CSP] } });
+    expect(CSP).toBe(WEB_CSP);
+    expect(CSP).toContain("default-src 'self'");
+    expect(CSP).toContain("object-src 'none'");
+  });
+
+  it('answers IPC only from the top frame of its own windows showing the app page', async () => {
+    expect(fake.electron.ipcMain.handle).toHaveBeenCalledWith('medlink:invoke', expect.any(Function));
+    const ours = win(0).webContents;
+    const appFrame = { url: `${indexUrl}?portal=patient`, parent: null };
+    await expect(invoke(ours, { url: 'https://evil.example/', parent: null }, 'setup.status', {})).rejects.toThrow();
+    await expect(invoke(ours, { url: appFrame.url, parent: appFrame }, 'setup.status', {})).rejects.toThrow();
+    await expect(invoke(ours, null, 'setup.status', {})).rejects.toThrow();
+    await expect(invoke(new FakeContents(), appFrame, 'setup.status', {})).rejects.toThrow();
+    expect(fake.dispatch).not.toHaveBeenCalled();
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('Refused an IPC call'));
+
+    await expect(invoke(ours, appFrame, 'auth.session', {}, 'tok-1')).resolves.toEqual({ ok: true, data: 'dispatched' });
+    expect(fake.dispatch).toHaveBeenLastCalledWith('auth.session', {}, 'tok-1');
+    await invoke(ours, appFrame, 'auth.session', {}, { not: 'a token' });
+    expect(fake.dispatch).toHaveBeenLastCalledWith('auth.session', {}, undefined);
+  });
+
+  it('stops trusting a window once it is closed', async () => {
+    const closing = win(1);
+    closing.emit('closed');
+    const calls = fake.dispatch.mock.calls.length;
+    await expect(invoke(closing.webContents, { url: indexUrl, parent: null }, 'setup.status', {})).rejects.toThrow();
+    expect(fake.dispatch.mock.calls.length).toBe(calls);
+  });
+
+  it('closes the database before quitting', async () => {
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+    expect(fake.core.close).toHaveBeenCalled();
+  });
+});
+
+describe('menu', () => {
+  const roles = (isDev: boolean) => JSON.stringify(menuTemplate({ isDev, isMac: false }));
+  it('offers reload and dev tools in development only', () => {
+    expect(roles(true)).toContain('"reload"');
+    expect(roles(false)).not.toContain('"reload"');
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(false)).toContain('"quit"');
+    expect(roles(false)).toContain('"about"');
+  });
+});
+
+describe('external link allow-list', () => {
+  it('accepts only https on listed hosts', () => {
+    expect(isAllowedExternal('https://meet.jit.si/Room1')).toBe(true);
+    expect(isAllowedExternal('https://meet.jit.si.evil.example/')).toBe(false);
+    expect(isAllowedExternal('https://meet.jit.si:8443/')).toBe(false);
+    expect(isAllowedExternal('http://meet.jit.si/')).toBe(false);
+    expect(isAllowedExternal('not a url')).toBe(false);
+    expect(isAllowedExternal('https://example.org/', [])).toBe(false);
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import { createApp, type MedLinkApp } from '../../electron/core/app';
+import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
+import type { AppError, Result } from '../../shared/errors';
+import type { Portal } from '../../shared/roles';
+import { testClock, type TestClock } from './clock';
+import { ADMIN_EMAIL, doctorSignupInput, PASSWORD, patientSignupInput, setupInput, staffInput } from './data';
+
+export interface Clinic {
+  app: MedLinkApp;
+  clock: TestClock;
+  dataDir: string;
+  adminToken: string;
+  /** A call as a screen makes it, typed by the contract. */
+  call<C extends ChannelName>(channel: C, input: Input<C>, token?: string): Promise<Result<Output<C>>>;
+  close(): Promise<void>;
+}
+
+export function ok<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.data;
+}
+
+export function refused(result: Result<unknown>): AppError {
+  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.data)}`);
+  return result.error;
+}
+
+// A real SQLite file, on tmpfs where there is one: the app fsyncs every commit, which costs ~100 ms per test on disk.
+const TEMP_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+export function tempDir(): string {
+  return mkdtempSync(join(TEMP_ROOT, 'medlink-test-'));
+}
+
+/** Inside a test, `close` runs when it ends; from a hook (beforeAll) the caller runs it. */
+function closeAfterTest(close: () => Promise<void>) {
+  try {
+    onTestFinished(close);
+  } catch {
+    // Not inside a test.
+  }
+}
+
+/** An app on a fresh data folder (real SQLite file), fixed clock, fast bcrypt; not yet set up. */
+export async function openClinicApp(clock = testClock()) {
+  const dataDir = tempDir();
+  const app = await createApp({ dataDir, clock, bcryptCost: 4 });
+  const close = async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  closeAfterTest(close);
+  return { app, clock, dataDir, close };
+}
+
+/** A set-up clinic with its administrator signed in (`withDoctor`: the administrator is also the clinic's doctor). */
+export async function newClinic(options: { withDoctor?: boolean } = {}): Promise<Clinic> {
+  const { app, clock, dataDir, close } = await openClinicApp();
+  const call: Clinic['call'] = (channel, input, token) => app.dispatch(channel, input, token) as never;
+  const setup = ok(await call('setup.complete', setupInput(options.withDoctor)));
+  return { app, clock, dataDir, adminToken: setup.token, call, close };
+}
+
+export interface Account {
+  token: string;
+  email: string;
+  password: string;
+  login: LoginResult;
+}
+
+export const signIn = (clinic: Clinic, email: string, password: string, portal: Portal = 'clinic') =>
+  clinic.call('auth.login', { email, password, portal });
+
+export async function signupPatient(clinic: Clinic, input = patientSignupInput()): Promise<Account & { patientId: number }> {
+  const login = ok(await clinic.call('patients.signup', input));
+  const me = ok(await clinic.call('patients.me', {}, login.token));
+  return { token: login.token, email: input.profile.email, password: input.password, login, patientId: me.id };
+}
+
+export async function signupDoctor(clinic: Clinic, input = doctorSignupInput()): Promise<Account & { doctorId: number }> {
+  const login = ok(await clinic.call('doctors.signup', input));
+  const me = ok(await clinic.call('doctors.me', {}, login.token));
+  return { token: login.token, email: input.email, password: input.password, login, doctorId: me.id };
+}
+
+/** A front-desk account made by the administrator, signed in with its temporary password (not yet changed). */
+export async function newFrontDesk(clinic: Clinic) {
+  const staff = ok(await clinic.call('admin.createStaff', staffInput(), clinic.adminToken));
+  const login = ok(await signIn(clinic, staff.email, staff.temporaryPassword));
+  return { ...staff, token: login.token };
+}
+
+/** A front-desk account that has chosen its own password and can work. */
+export async function readyFrontDesk(clinic: Clinic) {
+  const desk = await newFrontDesk(clinic);
+  ok(await clinic.call('auth.changePassword', { currentPassword: desk.temporaryPassword, newPassword: PASSWORD }, desk.token));
+  return desk;
+}
+
+export { ADMIN_EMAIL, PASSWORD };

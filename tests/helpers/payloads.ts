@@ -1,0 +1,130 @@
+import { contract, type ChannelName, type Input } from '../../shared/contract';
+import { doctorCredentials, patientProfile, PASSWORD, setupInput, staffInput } from './data';
+
+type Path = (string | number)[];
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** A copy of `value` with the member at `path` ('profile.address.pinCode') replaced, or removed with `remove`. */
+export function withPath<T>(value: T, path: string | Path, replacement: unknown, remove = false): T {
+  const keys = typeof path === 'string' ? path.split('.') : path;
+  const out = copy(value) as Record<string | number, unknown>;
+  let node = out;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = keys[keys.length - 1]!;
+  if (remove) delete node[last];
+  else node[last] = replacement;
+  return out as T;
+}
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+/** One valid input per channel (a missing channel does not compile): the base the malformed payloads vary. */
+export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
+  'setup.status': {},
+  'setup.complete': setupInput(true),
+  'auth.login': { email: 'someone@example.in', password: PASSWORD, portal: 'patient' },
+  'auth.session': {},
+  'auth.logout': {},
+  'auth.changePassword': { currentPassword: PASSWORD, newPassword: 'a-brand-new-passphrase' },
+  'patients.signup': { profile: patientProfile({ bloodGroup: 'O+', emergencyContactPhone: '9822033333' }), password: PASSWORD },
+  'patients.me': {},
+  'patients.updateMe': patientProfile({ allergies: 'Penicillin' }),
+  'patients.search': { query: 'Asha' },
+  'patients.get': { patientId: 1 },
+  'doctors.signup': { email: 'new.doctor@example.in', password: PASSWORD, credentials: doctorCredentials({ bio: 'Family physician.' }) },
+  'doctors.me': {},
+  'doctors.resubmit': doctorCredentials(),
+  'doctors.directory': {},
+  'admin.pendingDoctors': {},
+  'admin.decideDoctor': { doctorId: 1, decision: 'reject', reason: 'Registration number not found in the council register.' },
+  'admin.listStaff': {},
+  'admin.createStaff': staffInput(),
+  'admin.resetPassword': { email: 'someone@example.in' },
+  'admin.auditLog': { action: 'auth.login', actorEmail: 'a@b.in', patientId: 1, from: '2026-01-01', to: '2026-03-01', beforeId: 10 },
+  'admin.verifyAudit': {},
+  'settings.get': {},
+  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15 },
+});
+
+export interface Malformed {
+  label: string;
+  payload: unknown;
+}
+
+const HUGE = 'x'.repeat(1024 * 1024);
+
+/** Values of the wrong kind for a member holding `value`: never acceptable whatever the field. */
+function wrongValues(value: unknown): [string, unknown][] {
+  const common: [string, unknown][] = [['null', null], ['array', []], ['object', {}], ['boolean', true]];
+  if (typeof value === 'number') return [...common, ['string', '12'], ['fraction', 1.5], ['negative', -1], ['NaN', NaN], ['Infinity', Infinity]];
+  if (typeof value === 'string') return [...common, ['number', 12345], ['1 MB string', HUGE]];
+  if (Array.isArray(value)) return [['null', null], ['object', {}], ['string', 'x'], ['number', 1], ['array of junk', [42, null]]];
+  return [['null', null], ['array', []], ['string', 'x'], ['number', 1], ['1 MB string', HUGE]];
+}
+
+/** Keys that must never reach an object: each added as an own, enumerable property (as JSON.parse makes it). */
+function dangerousKeys(): [string, unknown][] {
+  return [
+    ['__proto__', { polluted: 1 }],
+    ['constructor', { prototype: { polluted: 1 } }],
+    ['prototype', { polluted: 1 }],
+    ['unexpected', 1],
+  ];
+}
+
+function addOwn(target: unknown, path: Path, key: string, value: unknown): unknown {
+  const out = copy(target) as Record<string, unknown>;
+  const node = path.reduce<Record<string | number, unknown>>((n, k) => n[k] as Record<string | number, unknown>, out);
+  Object.defineProperty(node, key, { value: copy(value), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Every member of `value` with its path, containers included, depth first. */
+function members(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const key = Array.isArray(value) ? Number(k) : k;
+    return [{ path: [...path, key], value: v }, ...members(v, [...path, key])];
+  });
+}
+
+const objectPaths = (value: unknown): Path[] => [
+  [],
+  ...members(value).filter((m) => typeof m.value === 'object' && m.value !== null && !Array.isArray(m.value)).map((m) => m.path),
+];
+
+function deep(levels: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < levels; i++) v = { a: v };
+  return v;
+}
+
+/**
+ * Malformed versions of a valid input, each of which the contract must refuse: the whole payload of the wrong
+ * kind, every member of the wrong kind or oversized, dangerous and unknown keys at every level, cyclic and
+ * absurdly deep payloads. Removing members is in `withoutMembers` (a removed optional member is still valid).
+ */
+export function malformed(base: unknown): Malformed[] {
+  const cyclic: Record<string, unknown> = copy(base) as Record<string, unknown>;
+  cyclic.self = cyclic;
+  const out: Malformed[] = [
+    // null and undefined are how a screen sends "no input"; they are checked on their own.
+    ...wrongValues(base).filter(([, v]) => v !== null).map(([kind, payload]) => ({ label: `payload is ${kind}`, payload })),
+    { label: 'JSON with __proto__', payload: JSON.parse('{"__proto__":{"polluted":1}}') },
+    { label: 'JSON with nested __proto__', payload: JSON.parse('{"a":{"b":[{"__proto__":{"polluted":1}}]}}') },
+    { label: 'cyclic payload', payload: cyclic },
+    { label: '10000 levels deep', payload: deep(10_000) },
+  ];
+  for (const m of members(base)) {
+    for (const [kind, v] of wrongValues(m.value)) out.push({ label: `${m.path.join('.')} is ${kind}`, payload: withPath(base, m.path, v) });
+  }
+  for (const path of objectPaths(base)) {
+    for (const [key, v] of dangerousKeys()) out.push({ label: `${[...path, key].join('.')} added`, payload: addOwn(base, path, key, v) });
+  }
+  return out;
+}
+
+/** `base` with one member removed, for every member. */
+export const withoutMembers = (base: unknown): Malformed[] =>
+  members(base).map((m) => ({ label: `${m.path.join('.')} missing`, payload: withPath(base, m.path, undefined, true) }));

@@ -1,0 +1,106 @@
+import SQLite from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../electron/core/app';
+import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
+import { openSqlite, type DB } from '../../electron/core/db/sqlite.dialect';
+import { testClock } from '../helpers/clock';
+import { ADMIN_EMAIL, ok, PASSWORD, tempDir } from '../helpers/clinic';
+import { countRows } from '../helpers/db';
+import { setupInput } from '../helpers/data';
+
+const TABLES = [
+  'audit_log', 'doctor_education', 'doctor_info', 'login_failures', 'patient_info', 'schema_migrations', 'sessions', 'settings',
+  'user_roles', 'users',
+];
+
+let dirs: string[] = [];
+const dataDir = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+const open = (dir: string, at = '2026-03-02T04:30:00.000Z') => createApp({ dataDir: dir, clock: testClock(at), bcryptCost: 4 });
+const tableNames = async (db: Kysely<any>) => (await db.introspection.getTables()).map((t) => t.name).sort();
+const versions = (db: DB) => db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
+const fileHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'medlink.sqlite'))).digest('hex');
+
+describe('opening a data folder', () => {
+  it('creates every table in an empty folder', async () => {
+    const app = await open(dataDir());
+    expect(await tableNames(app.deps.db)).toEqual(TABLES);
+    expect(await versions(app.deps.db)).toEqual([{ version: LATEST_VERSION, applied_at: '2026-03-02T04:30:00.000Z' }]);
+    await app.close();
+  });
+
+  it('opens an up-to-date database a second time without changing anything', async () => {
+    const dir = dataDir();
+    const first = await open(dir);
+    ok(await first.dispatch('setup.complete', setupInput()));
+    const counts = await countRows(first);
+    await first.close();
+
+    const second = await open(dir, '2026-04-01T00:00:00.000Z');
+    expect(await versions(second.deps.db)).toEqual([{ version: LATEST_VERSION, applied_at: '2026-03-02T04:30:00.000Z' }]);
+    expect(await countRows(second)).toEqual(counts);
+    ok(await second.dispatch('auth.login', { email: ADMIN_EMAIL, password: PASSWORD, portal: 'clinic' }));
+    await second.close();
+  });
+
+  it('refuses a database written by a newer MedLink and leaves it exactly as it was', async () => {
+    const dir = dataDir();
+    const app = await open(dir);
+    ok(await app.dispatch('setup.complete', setupInput()));
+    await app.close();
+    const raw = new SQLite(join(dir, 'medlink.sqlite'));
+    raw.prepare('insert into schema_migrations (version, applied_at) values (99, ?)').run('2030-01-01T00:00:00.000Z');
+    raw.close();
+    const before = fileHash(dir);
+
+    const refusal = open(dir);
+    await expect(refusal).rejects.toBeInstanceOf(NewerDatabaseError);
+    await expect(refusal).rejects.toThrow(/version 99/);
+    expect(fileHash(dir)).toBe(before);
+  });
+});
+
+/** What each migration must leave behind, checked right after it runs on top of the ones before it. */
+// Kysely<any>: a migration's tables are checked as the migration left them, whatever the app's row types say.
+const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
+  1: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    const now = '2026-03-02T00:00:00.000Z';
+    const user = { email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now };
+    const { id } = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('users').select(['must_change_password', 'language']).where('id', '=', id).executeTakeFirst())
+      .toEqual({ must_change_password: 0, language: 'en' });
+    // One account per email; roles and doctor statuses from fixed lists; sessions belong to real users.
+    await expect(db.insertInto('users').values(user).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('user_roles').values({ user_id: id, role: 'superuser' }).execute()).rejects.toThrow(/CHECK/);
+    await expect(
+      db.insertInto('sessions').values({ token_hash: 'h', user_id: 999, portal: 'clinic', created_at: now, last_seen_at: now, ended_at: null }).execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  },
+};
+
+describe('each migration', () => {
+  it('has its own check', () => {
+    expect(Object.keys(checks).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.version, m] as const))('%i', async (version, migration) => {
+    const db = openSqlite(join(dataDir(), 'medlink.sqlite'));
+    for (const earlier of MIGRATIONS.filter((m) => m.version < version)) await earlier.up(db);
+    await migration.up(db);
+    await checks[version]!(db);
+    await db.destroy();
+  });
+});
