@@ -8,7 +8,7 @@ import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { credentialsInput, emptyCredentials } from './credentialsDraft';
 import { DoctorCredentialsFields } from './DoctorCredentialsFields';
-import { PasswordPair } from './PasswordPair';
+import { PasswordPair } from '../session/PasswordPair';
 
 /** A doctor joins the clinic: an account plus credentials the administrator checks before patients see them. */
 export function DoctorSignup({ onSignedIn, onCancel }: { onSignedIn: (login: LoginResult) => void; onCancel: () => void }) {

@@ -10,7 +10,7 @@ import { clinicInput, emptyClinic } from './clinicDraft';
 import { ClinicFields } from './ClinicFields';
 import { credentialsInput, emptyCredentials } from './credentialsDraft';
 import { DoctorCredentialsFields } from './DoctorCredentialsFields';
-import { PasswordPair } from './PasswordPair';
+import { PasswordPair } from '../session/PasswordPair';
 
 /** First run: the clinic, its administrator and, in a solo practice, the administrator's own credentials. */
 export function Setup({ onDone }: { onDone: (login: LoginResult, clinicName: string) => void }) {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../../shared/contract';
 import { publicInvoke } from '../session/session';
-import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { PasswordPair } from '../session/PasswordPair';
 import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { PatientProfileFields } from './PatientProfileFields';
@@ -32,10 +32,10 @@ export function PatientSignup({ onSignedIn, onCancel }: { onSignedIn: (login: Lo
         <Form onSubmit={signUp} label={t('patient.signup.title')}>
           <PatientProfileFields value={form} onChange={setForm} fieldError={fieldError} pathPrefix="profile." />
           <Fieldset legend={t('patient.signup.passwordSection')}>
-            <div className="form__row">
-              <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete="new-password" required maxLength={200} hint={t('session.passwordRule')} error={fieldError('password')} />
-              <TextField label={t('session.confirmPassword')} type="password" value={confirm} onChange={setConfirm} autoComplete="new-password" required maxLength={200} error={fieldError('confirmPassword')} />
-            </div>
+            <PasswordPair
+              password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm}
+              error={fieldError('password')} confirmError={fieldError('confirmPassword')}
+            />
           </Fieldset>
           <div className="form__actions">
             <Button kind="secondary" onClick={onCancel}>{t('patient.signup.cancel')}</Button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/contract';
+import { PasswordPair } from './PasswordPair';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Form, Notice, Page } from '../ui/Layout';
@@ -66,8 +67,11 @@ export function ChangePassword({ forced, onChanged }: { forced?: boolean; onChan
             maxLength={200}
             error={fieldError('currentPassword')}
           />
-          <TextField label={t('fields.newPassword')} type="password" value={newPassword} onChange={setNew} autoComplete="new-password" required maxLength={200} hint={t('session.passwordRule')} error={fieldError('newPassword')} />
-          <TextField label={t('session.confirmPassword')} type="password" value={confirm} onChange={setConfirm} autoComplete="new-password" required maxLength={200} error={fieldError('confirmPassword')} />
+          <PasswordPair
+            label={t('fields.newPassword')}
+            password={newPassword} confirm={confirm} onPassword={setNew} onConfirm={setConfirm}
+            error={fieldError('newPassword')} confirmError={fieldError('confirmPassword')}
+          />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('session.changePassword.submit')}</Button>
           </div>

@@ -11,10 +11,11 @@ interface Common {
 function Frame({ id, label, error, hint, required, children }: Common & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="field__required" aria-hidden="true"> *</span>}
-      </label>
+      {/* The marker sits outside the label so the field's name is exactly its label. */}
+      <div className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {required && <span className="field__required" aria-hidden="true">*</span>}
+      </div>
       {children}
       {hint && !error && <p className="field__hint" id={`${id}-hint`}>{hint}</p>}
       {error && <p className="field__error" id={`${id}-error`}>{error}</p>}
