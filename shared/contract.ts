@@ -105,7 +105,7 @@ const temporaryPassword = z.object({ temporaryPassword: z.string() });
 export const contract = {
   'setup.status': channel({
     input: none,
-    output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable() }),
+    output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable(), timeZone: z.string().nullable() }),
     roles: 'public',
   }),
   'setup.complete': channel({

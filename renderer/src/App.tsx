@@ -13,6 +13,7 @@ import { PortalChooser } from './session/PortalChooser';
 import { publicInvoke, SessionProvider } from './session/session';
 import { Shell } from './session/Shell';
 import { errorText } from './ui/errors';
+import { ClinicZone } from './ui/format';
 import { Loading, Notice } from './ui/Layout';
 
 function portalFromUrl(): Portal | null {
@@ -33,12 +34,14 @@ export function App() {
   const portal = portalFromUrl();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [clinicName, setClinicName] = useState<string | null>(null);
+  const [timeZone, setTimeZone] = useState<string>();
 
   useEffect(() => {
     if (!portal) return;
     void publicInvoke('setup.status', {}).then((r) => {
       if (!r.ok) return setPhase({ name: 'unreachable', message: errorText(t, r.error) });
       setClinicName(r.data.clinicName);
+      setTimeZone(r.data.timeZone ?? undefined);
       if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
       else setPhase({ name: 'signed_out', view: 'login' });
     });
@@ -56,17 +59,19 @@ export function App() {
   if (phase.name === 'signed_in') {
     const { login } = phase;
     return (
-      <SessionProvider portal={portal} login={login}>
-        <Shell clinicName={clinicName}>
-          {login.user.mustChangePassword ? (
-            <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
-          ) : portal === 'patient' ? (
-            <PatientHome />
-          ) : (
-            <ClinicHome />
-          )}
-        </Shell>
-      </SessionProvider>
+      <ClinicZone.Provider value={timeZone}>
+        <SessionProvider portal={portal} login={login}>
+          <Shell clinicName={clinicName}>
+            {login.user.mustChangePassword ? (
+              <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
+            ) : portal === 'patient' ? (
+              <PatientHome />
+            ) : (
+              <ClinicHome />
+            )}
+          </Shell>
+        </SessionProvider>
+      </ClinicZone.Provider>
     );
   }
 
@@ -77,8 +82,9 @@ export function App() {
       {phase.name === 'not_set_up' && <Notice kind="info">{t('app.notSetUp')}</Notice>}
       {phase.name === 'setup' && (
         <Setup
-          onDone={(login, name) => {
-            setClinicName(name);
+          onDone={(login, clinic) => {
+            setClinicName(clinic.name);
+            setTimeZone(clinic.timeZone);
             signedIn(login);
           }}
         />

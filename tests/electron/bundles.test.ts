@@ -87,7 +87,7 @@ describe('built main process', () => {
       expect(fake.win(0).options.webPreferences.preload).toBe(resolve(root, 'dist/electron/preload.cjs'));
       expect(fake.win(0).loadFile).toHaveBeenCalledWith(indexFile, { query: { portal: 'patient' } });
       const frame = { url: `${pathToFileURL(indexFile).href}?portal=clinic`, parent: null };
-      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null } });
+      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null } });
       await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     } finally {
       loader._load = load;

@@ -8,7 +8,9 @@ import { clinicSettings, DEFAULT_IDLE_MINUTES, saveClinicSettings } from './clin
 
 export async function status(ctx: Ctx) {
   const needsSetup = !(await anyAdmin(ctx.db));
-  return { needsSetup, clinicName: (await clinicSettings(ctx))?.name ?? null };
+  const clinic = await clinicSettings(ctx);
+  // Public: the name for the title bar and the zone every time on screen is shown in.
+  return { needsSetup, clinicName: clinic?.name ?? null, timeZone: clinic?.timeZone ?? null };
 }
 
 /** First run: the clinic and its administrator, who may also be its (self-verified) doctor. */

@@ -7,7 +7,7 @@ import { useSubmit } from '../ui/useSubmit';
 import { AuditFilters, emptyAuditFilter, type AuditFilterDraft } from './AuditFilters';
 import { auditDetailText } from './auditDetail';
 import { AuditVerify } from './AuditVerify';
-import { useDates } from './dates';
+import { useDates } from '../ui/format';
 
 const patientNumber = (s: string) => (s.trim() === '' ? undefined : /^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 

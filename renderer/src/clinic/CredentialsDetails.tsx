@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DoctorView } from '../../../shared/contract';
-import { useDates } from './dates';
+import { useDates } from '../ui/format';
 
 /** Everything a doctor submitted, read-only: for the doctor's own status page and the administrator's queue. */
 export function CredentialsDetails({ doctor }: { doctor: DoctorView }) {

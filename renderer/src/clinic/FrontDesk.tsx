@@ -7,7 +7,7 @@ import { errorText } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { Button, Empty, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
-import { useDates } from './dates';
+import { useDates } from '../ui/format';
 
 /** The front desk finds a patient by name, mobile number or email, and opens their record. */
 export function FrontDesk() {

@@ -13,7 +13,7 @@ import { DoctorCredentialsFields } from './DoctorCredentialsFields';
 import { PasswordPair } from '../session/PasswordPair';
 
 /** First run: the clinic, its administrator and, in a solo practice, the administrator's own credentials. */
-export function Setup({ onDone }: { onDone: (login: LoginResult, clinicName: string) => void }) {
+export function Setup({ onDone }: { onDone: (login: LoginResult, clinic: { name: string; timeZone: string }) => void }) {
   const { t } = useTranslation();
   const [clinic, setClinic] = useState(emptyClinic);
   const [admin, setAdmin] = useState({ fullName: '', email: '', phone: '' });
@@ -33,7 +33,7 @@ export function Setup({ onDone }: { onDone: (login: LoginResult, clinicName: str
       // The doctor's name and mobile are the administrator's; the schema still wants them in place.
       doctor: isDoctor ? credentialsInput({ ...credentials, fullName: admin.fullName, phone: admin.phone }) : undefined,
     }, mismatch);
-    if (login) onDone(login, input.name.trim());
+    if (login) onDone(login, { name: input.name.trim(), timeZone: input.timeZone });
     else focusFirstInvalid();
   }
 

@@ -3,7 +3,7 @@ import { useSession } from '../session/session';
 import { Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { AddStaff } from './AddStaff';
-import { useDates } from './dates';
+import { useDates } from '../ui/format';
 import { ResetPassword } from './ResetPassword';
 
 /** Front-desk accounts: who has one, adding one, and resetting anyone's password. */

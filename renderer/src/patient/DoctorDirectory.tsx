@@ -3,7 +3,7 @@ import type { DirectoryEntry } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
-import { formatList, specialityLabel } from './format';
+import { formatList, specialityLabel } from '../ui/format';
 
 /** The clinic's verified doctors, as cards. */
 export function DoctorDirectory() {

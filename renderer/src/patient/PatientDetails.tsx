@@ -1,12 +1,13 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientView } from '../../../shared/contract';
-import { ageOn, formatDate } from './format';
+import { ageOn, useDates } from '../ui/format';
 
 /** A patient's record, read-only: the patient's own profile and the front desk's view of a patient. */
 export function PatientDetails({ patient }: { patient: PatientView }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const { day } = useDates();
+  const born = day(patient.dateOfBirth, 'long');
   const notGiven = <span className="not-given">{t('patient.details.notGiven')}</span>;
   const orNotGiven = (v: string | undefined) => (v ? v : notGiven);
   const age = ageOn(patient.dateOfBirth);
@@ -19,7 +20,7 @@ export function PatientDetails({ patient }: { patient: PatientView }) {
     [t('fields.phone'), patient.phone],
     [
       t('patient.form.dateOfBirth'),
-      age === null ? formatDate(patient.dateOfBirth, lang) : t('patient.details.dateWithAge', { date: formatDate(patient.dateOfBirth, lang), age }),
+      age === null ? born : t('patient.details.dateWithAge', { date: born, age }),
     ],
     [t('patient.form.sex'), t(`labels.sex.${patient.sex}`)],
     [t('patient.form.address'), `${a.line}, ${a.city}, ${t(`labels.state.${a.state}`)} ${a.pinCode}`],

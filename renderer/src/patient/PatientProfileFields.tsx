@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BLOOD_GROUPS, INDIAN_STATES, LANGUAGES, SEXES } from '../../../shared/specialities';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { Fieldset } from '../ui/Layout';
-import { intlLocale } from './format';
+import { intlLocale } from '../ui/format';
 import type { ProfileForm } from './profileForm';
 
 interface Props {

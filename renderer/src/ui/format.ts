@@ -1,14 +1,30 @@
 import type { TFunction } from 'i18next';
+import { createContext, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry } from '../../../shared/contract';
 
 /** The Intl locale for a UI language: Indian conventions in both (12 April 1990, 1,00,000). */
 export const intlLocale = (language: string) => (language === 'hi' ? 'hi-IN' : 'en-IN');
 
-/** A calendar date ("1990-04-12") as the reader writes it; no time zone can shift it by a day. */
-export function formatDate(isoDate: string, language: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+/** The clinic's IANA time zone: every instant on screen is shown in it, whatever this computer's zone. */
+export const ClinicZone = createContext<string | undefined>(undefined);
+
+/** Dates and times in the current language's format. */
+export function useDates() {
+  const { i18n } = useTranslation();
+  const timeZone = useContext(ClinicZone);
+  const loc = intlLocale(i18n.language);
+  return {
+    /** An instant ("2026-03-01T09:30:00.000Z") with its time, in the clinic's zone. */
+    dateTime: (iso: string) => new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+    /** An instant's day, in the clinic's zone. */
+    date: (iso: string) => new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone }).format(new Date(iso)),
+    /** A calendar day ("1990-04-12") that belongs to no time zone, such as a date of birth. */
+    day: (ymd: string, style: 'medium' | 'long' = 'medium') => {
+      const d = new Date(`${ymd}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? ymd : new Intl.DateTimeFormat(loc, { dateStyle: style, timeZone: 'UTC' }).format(d);
+    },
+  };
 }
 
 /** Whole years between a date of birth and today. */
