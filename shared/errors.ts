@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'SETUP_DONE'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface AppError {

@@ -4,7 +4,7 @@ import { fileAuditStore } from './audit/audit.store';
 import { BCRYPT_COST } from './auth/passwords';
 import { systemClock, type Clock, type Deps } from './context';
 import { migrate } from './db/migrations/index';
-import { openSqlite } from './db/sqlite.dialect';
+import { isUnreachable, openDatabase, type DbConfig } from './db/dialects';
 import { createDispatcher, type Dispatch } from './dispatcher';
 
 export interface AppOptions {
@@ -13,6 +13,8 @@ export interface AppOptions {
   bcryptCost?: number;
   log?: (message: string) => void;
   nativeBinding?: string;
+  /** postgres://… for a multi-seat clinic; without it the clinic lives in an SQLite file in the data folder. */
+  databaseUrl?: string;
 }
 
 export interface MedLinkApp {
@@ -25,15 +27,20 @@ export interface MedLinkApp {
 export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const clock = options.clock ?? systemClock;
-  const db = openSqlite(join(options.dataDir, 'medlink.sqlite'), { nativeBinding: options.nativeBinding });
+  const config: DbConfig = options.databaseUrl
+    ? { kind: 'postgres', url: options.databaseUrl }
+    : { kind: 'sqlite', file: join(options.dataDir, 'medlink.sqlite'), nativeBinding: options.nativeBinding };
+  const { kysely: db, dialect } = openDatabase(config);
   try {
-    await migrate(db, clock.now());
+    await migrate(db, dialect, clock.now());
   } catch (e) {
     await db.destroy();
+    if (isUnreachable(e)) throw new Error(`The clinic's database server cannot be reached (${(e as Error).message}). Check the network and the server, then start MedLink again.`);
     throw e;
   }
   const deps: Deps = {
     db,
+    dialect,
     clock,
     audit: fileAuditStore(options.dataDir),
     bcryptCost: options.bcryptCost ?? BCRYPT_COST,

@@ -3,7 +3,8 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { AuditStore } from './audit/audit.store';
 import type { Database } from './db/schema';
-import type { DB } from './db/sqlite.dialect';
+import type { Kysely } from 'kysely';
+import type { DialectName } from './db/dialects';
 
 export interface Clock {
   now(): Date;
@@ -12,7 +13,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** What every service needs, passed in so tests can use a temp folder and a fixed clock. */
 export interface Deps {
-  db: DB;
+  db: Kysely<Database>;
+  dialect: DialectName;
   clock: Clock;
   audit: AuditStore;
   /** bcrypt cost; 12 in the app, lower only where a test says so. */

@@ -4,6 +4,7 @@ import type { AppError, Result } from '../../shared/errors';
 import { issuesToFields } from '../../shared/validation';
 import { resolveSession } from './auth/auth.service';
 import { DomainError, type Ctx, type Deps } from './context';
+import { isUnreachable } from './db/dialects';
 import { handlers } from './handlers';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
@@ -84,6 +85,9 @@ export function createDispatcher(deps: Deps): Dispatch {
       return { ok: true, data };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.message, e.options.fields);
+      if (isUnreachable(e)) {
+        return failure('UNAVAILABLE', "The clinic's database server cannot be reached, so nothing was saved. Check the network and try again.");
+      }
       deps.log(`internal error on ${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return failure('INTERNAL', 'Something went wrong and nothing was saved. Please try again.');
     }

@@ -46,7 +46,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   let core: MedLinkApp;
   try {
     const dataDir = deps.env.MEDLINK_DATA_DIR || app.getPath('userData');
-    core = await deps.createApp({ dataDir, nativeBinding: paths.nativeBinding, log });
+    core = await deps.createApp({ dataDir, nativeBinding: paths.nativeBinding, databaseUrl: deps.env.MEDLINK_DATABASE_URL || undefined, log });
   } catch (e) {
     dialog.showErrorBox('MedLink could not start', e instanceof Error ? e.message : String(e));
     app.exit(1);

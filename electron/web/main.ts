@@ -8,7 +8,7 @@ import { createWebServer } from './server';
 async function main() {
   const dataDir = defaultDataDir();
   const port = Number(process.env.MEDLINK_PORT ?? 5180);
-  const app = await createApp({ dataDir });
+  const app = await createApp({ dataDir, databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined });
   if (process.argv.includes('--demo')) console.log(await seedDemo(app.dispatch));
   const server = createWebServer(app.dispatch, resolve(__dirname, '../renderer'));
   server.on('error', (e) => {

@@ -14,7 +14,7 @@ import { publicInvoke, SessionProvider } from './session/session';
 import { Shell } from './session/Shell';
 import { errorText } from './ui/errors';
 import { ClinicZone } from './ui/format';
-import { Loading, Notice } from './ui/Layout';
+import { Button, Loading, Notice } from './ui/Layout';
 
 function portalFromUrl(): Portal | null {
   const p = new URLSearchParams(window.location.search).get('portal');
@@ -36,16 +36,19 @@ export function App() {
   const [clinicName, setClinicName] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState<string>();
 
+  /** Asked when the window opens, and again from the retry button when MedLink could not be reached. */
+  async function checkSetup() {
+    setPhase({ name: 'loading' });
+    const r = await publicInvoke('setup.status', {});
+    if (!r.ok) return setPhase({ name: 'unreachable', message: errorText(t, r.error) });
+    setClinicName(r.data.clinicName);
+    setTimeZone(r.data.timeZone ?? undefined);
+    if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
+    else setPhase({ name: 'signed_out', view: 'login' });
+  }
+
   useEffect(() => {
-    if (!portal) return;
-    void publicInvoke('setup.status', {}).then((r) => {
-      if (!r.ok) return setPhase({ name: 'unreachable', message: errorText(t, r.error) });
-      setClinicName(r.data.clinicName);
-      setTimeZone(r.data.timeZone ?? undefined);
-      if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
-      else setPhase({ name: 'signed_out', view: 'login' });
-    });
-    // Asked once when the window opens.
+    if (portal) void checkSetup();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -78,7 +81,12 @@ export function App() {
   return (
     <Shell clinicName={clinicName}>
       {phase.name === 'loading' && <Loading />}
-      {phase.name === 'unreachable' && <Notice kind="error">{phase.message}</Notice>}
+      {phase.name === 'unreachable' && (
+        <main className="main main--narrow">
+          <Notice kind="error">{phase.message}</Notice>
+          <Button onClick={() => void checkSetup()}>{t('app.retry')}</Button>
+        </main>
+      )}
       {phase.name === 'not_set_up' && <Notice kind="info">{t('app.notSetUp')}</Notice>}
       {phase.name === 'setup' && (
         <Setup

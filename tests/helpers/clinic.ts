@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
+import { freshDatabase } from './postgres-database';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
@@ -45,12 +46,17 @@ function closeAfterTest(close: () => Promise<void>) {
   }
 }
 
-/** An app on a fresh data folder (real SQLite file), fixed clock, fast bcrypt; not yet set up. */
+/**
+ * An app on a fresh data folder, fixed clock, fast bcrypt; not yet set up. Its database is a real SQLite file,
+ * or, in the postgres project, a fresh database on the test cluster.
+ */
 export async function openClinicApp(clock = testClock()) {
   const dataDir = tempDir();
-  const app = await createApp({ dataDir, clock, bcryptCost: 4 });
+  const database = await freshDatabase();
+  const app = await createApp({ dataDir, clock, bcryptCost: 4, databaseUrl: database?.url });
   const close = async () => {
     await app.close();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   closeAfterTest(close);

@@ -4,7 +4,7 @@ import type { Database } from '../../electron/core/db/schema';
 import type { AuditAction } from '../../shared/contract';
 
 /** Row count of every table in the database, by table name. */
-export async function countRows(app: MedLinkApp): Promise<Record<string, number>> {
+export async function countRows(app: Pick<MedLinkApp, 'deps'> | { deps: Pick<MedLinkApp['deps'], 'db'> }): Promise<Record<string, number>> {
   const tables = await app.deps.db.introspection.getTables();
   const counts: Record<string, number> = {};
   for (const { name } of tables) {

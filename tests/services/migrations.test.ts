@@ -1,4 +1,3 @@
-import SQLite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +5,9 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
-import { openSqlite, type DB } from '../../electron/core/db/sqlite.dialect';
+import { openDatabase } from '../../electron/core/db/dialects';
+import type { Database } from '../../electron/core/db/schema';
+import { freshDatabase } from '../helpers/postgres-database';
 import { testClock } from '../helpers/clock';
 import { ADMIN_EMAIL, ok, PASSWORD, tempDir } from '../helpers/clinic';
 import { countRows } from '../helpers/db';
@@ -17,38 +18,46 @@ const TABLES = [
   'user_roles', 'users',
 ];
 
-let dirs: string[] = [];
-const dataDir = () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  dirs = [];
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  cleanups = [];
 });
 
-const open = (dir: string, at = '2026-03-02T04:30:00.000Z') => createApp({ dataDir: dir, clock: testClock(at), bcryptCost: 4 });
+/** Where a clinic's data lives in this project: a data folder, plus a PostgreSQL database in the postgres run. */
+async function place() {
+  const dir = tempDir();
+  const database = await freshDatabase();
+  cleanups.push(async () => {
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, databaseUrl: database?.url };
+}
+type Place = Awaited<ReturnType<typeof place>>;
+
+const open = (p: Place, at = '2026-03-02T04:30:00.000Z') =>
+  createApp({ dataDir: p.dir, databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
 const tableNames = async (db: Kysely<any>) => (await db.introspection.getTables()).map((t) => t.name).sort();
-const versions = (db: DB) => db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
+const versions = (db: Kysely<Database>) => db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
 const fileHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'medlink.sqlite'))).digest('hex');
 
 describe('opening a data folder', () => {
   it('creates every table in an empty folder', async () => {
-    const app = await open(dataDir());
+    const app = await open(await place());
     expect(await tableNames(app.deps.db)).toEqual(TABLES);
     expect(await versions(app.deps.db)).toEqual([{ version: LATEST_VERSION, applied_at: '2026-03-02T04:30:00.000Z' }]);
     await app.close();
   });
 
   it('opens an up-to-date database a second time without changing anything', async () => {
-    const dir = dataDir();
-    const first = await open(dir);
+    const p = await place();
+    const first = await open(p);
     ok(await first.dispatch('setup.complete', setupInput()));
     const counts = await countRows(first);
     await first.close();
 
-    const second = await open(dir, '2026-04-01T00:00:00.000Z');
+    const second = await open(p, '2026-04-01T00:00:00.000Z');
     expect(await versions(second.deps.db)).toEqual([{ version: LATEST_VERSION, applied_at: '2026-03-02T04:30:00.000Z' }]);
     expect(await countRows(second)).toEqual(counts);
     ok(await second.dispatch('auth.login', { email: ADMIN_EMAIL, password: PASSWORD, portal: 'clinic' }));
@@ -56,19 +65,21 @@ describe('opening a data folder', () => {
   });
 
   it('refuses a database written by a newer MedLink and leaves it exactly as it was', async () => {
-    const dir = dataDir();
-    const app = await open(dir);
+    const p = await place();
+    const app = await open(p);
     ok(await app.dispatch('setup.complete', setupInput()));
+    await app.deps.db.insertInto('schema_migrations').values({ version: 99, applied_at: '2030-01-01T00:00:00.000Z' }).execute();
+    const counts = await countRows(app);
     await app.close();
-    const raw = new SQLite(join(dir, 'medlink.sqlite'));
-    raw.prepare('insert into schema_migrations (version, applied_at) values (99, ?)').run('2030-01-01T00:00:00.000Z');
-    raw.close();
-    const before = fileHash(dir);
+    const before = p.databaseUrl ? null : fileHash(p.dir);
 
-    const refusal = open(dir);
+    const refusal = open(p);
     await expect(refusal).rejects.toBeInstanceOf(NewerDatabaseError);
     await expect(refusal).rejects.toThrow(/version 99/);
-    expect(fileHash(dir)).toBe(before);
+    if (before) expect(fileHash(p.dir)).toBe(before);
+    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite') });
+    expect(await countRows({ deps: { db: reopened.kysely } })).toEqual(counts);
+    await reopened.kysely.destroy();
   });
 });
 
@@ -83,11 +94,11 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect(await db.selectFrom('users').select(['must_change_password', 'language']).where('id', '=', id).executeTakeFirst())
       .toEqual({ must_change_password: 0, language: 'en' });
     // One account per email; roles and doctor statuses from fixed lists; sessions belong to real users.
-    await expect(db.insertInto('users').values(user).execute()).rejects.toThrow(/UNIQUE/);
-    await expect(db.insertInto('user_roles').values({ user_id: id, role: 'superuser' }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('users').values(user).execute()).rejects.toThrow(/unique/i);
+    await expect(db.insertInto('user_roles').values({ user_id: id, role: 'superuser' }).execute()).rejects.toThrow(/check/i);
     await expect(
       db.insertInto('sessions').values({ token_hash: 'h', user_id: 999, portal: 'clinic', created_at: now, last_seen_at: now, ended_at: null }).execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/foreign key/i);
   },
 };
 
@@ -97,9 +108,12 @@ describe('each migration', () => {
   });
 
   it.each(MIGRATIONS.map((m) => [m.version, m] as const))('%i', async (version, migration) => {
-    const db = openSqlite(join(dataDir(), 'medlink.sqlite'));
-    for (const earlier of MIGRATIONS.filter((m) => m.version < version)) await earlier.up(db);
-    await migration.up(db);
+    const p = await place();
+    const { kysely: db, dialect } = openDatabase(
+      p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite') },
+    );
+    for (const earlier of MIGRATIONS.filter((m) => m.version < version)) await earlier.up(db, dialect);
+    await migration.up(db, dialect);
     await checks[version]!(db);
     await db.destroy();
   });

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
-import type { DB } from '../db/sqlite.dialect';
+import type { Kysely } from 'kysely';
+import { lockChain } from '../db/dialects';
 import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
@@ -26,6 +27,8 @@ function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
 
 /** Appends inside the caller's transaction; the head outside the database moves only once it commits. */
 export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
+  // One chain across every seat: appends queue here until the transaction that holds the lock ends.
+  await lockChain(ctx.db, ctx.deps.dialect, 'audit_log');
   const last = await repo.lastEntry(ctx.db);
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
@@ -50,7 +53,7 @@ export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 
  * Walks the chain: an edited row fails its keyed hash, a deleted row breaks the next row's link, a deleted
  * tail or a chain rebuilt from scratch no longer reaches the head kept outside the database.
  */
-export async function verify(db: DB, store: AuditStore) {
+export async function verify(db: Kysely<Database>, store: AuditStore) {
   const rows = await repo.allEntries(db);
   const problems: AuditProblem[] = [];
   let prev: { id: number; hash: string } = { id: 0, hash: GENESIS };

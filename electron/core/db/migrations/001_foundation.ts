@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, type DialectName } from '../dialects';
 import type { Migration } from './index';
 
 // Tables keep the original system's names (patient_info, doctor_info) where they apply.
 export const m001Foundation: Migration = {
   version: 1,
-  async up(db: Kysely<any>) {
+  async up(db: Kysely<any>, dialect: DialectName) {
+    const id = idColumn(dialect);
     await db.schema
       .createTable('settings')
       .addColumn('key', 'text', (c) => c.primaryKey())
@@ -13,7 +15,7 @@ export const m001Foundation: Migration = {
 
     await db.schema
       .createTable('users')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('email', 'text', (c) => c.notNull().unique())
       .addColumn('full_name', 'text', (c) => c.notNull())
       .addColumn('phone', 'text', (c) => c.notNull())
@@ -52,7 +54,7 @@ export const m001Foundation: Migration = {
 
     await db.schema
       .createTable('patient_info')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       // A walk-in registered by the front desk has no login yet.
       .addColumn('user_id', 'integer', (c) => c.unique().references('users.id'))
       .addColumn('full_name', 'text', (c) => c.notNull())
@@ -79,7 +81,7 @@ export const m001Foundation: Migration = {
 
     await db.schema
       .createTable('doctor_info')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('user_id', 'integer', (c) => c.notNull().unique().references('users.id'))
       .addColumn('full_name', 'text', (c) => c.notNull())
       .addColumn('phone', 'text', (c) => c.notNull())
@@ -109,7 +111,7 @@ export const m001Foundation: Migration = {
 
     await db.schema
       .createTable('doctor_education')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('doctor_id', 'integer', (c) => c.notNull().references('doctor_info.id').onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('degree', 'text', (c) => c.notNull())

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../dialects';
 import type { Database } from '../schema';
 import { m001Foundation } from './001_foundation';
 
 export interface Migration {
   version: number;
-  up(db: Kysely<Database>): Promise<void>;
+  up(db: Kysely<Database>, dialect: DialectName): Promise<void>;
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
@@ -21,7 +22,7 @@ export class NewerDatabaseError extends Error {
 }
 
 /** Runs the pending migrations in one transaction: the database is either fully upgraded or untouched. */
-export async function migrate(db: Kysely<Database>, now: Date): Promise<number> {
+export async function migrate(db: Kysely<Database>, dialect: DialectName, now: Date): Promise<number> {
   await db.schema
     .createTable('schema_migrations')
     .ifNotExists()
@@ -35,7 +36,7 @@ export async function migrate(db: Kysely<Database>, now: Date): Promise<number> 
   if (pending.length === 0) return current;
   await db.transaction().execute(async (trx) => {
     for (const m of pending) {
-      await m.up(trx);
+      await m.up(trx, dialect);
       await trx.insertInto('schema_migrations').values({ version: m.version, applied_at: now.toISOString() }).execute();
     }
   });

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's PostgreSQL binaries (not on PATH), newest version first; null when the server is not installed. */
+export function postgresBin(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const version = readdirSync(root).sort((a, b) => Number(b) - Number(a)).find((v) => existsSync(join(root, v, 'bin', 'initdb')));
+  return version ? join(root, version, 'bin') : null;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export interface Cluster {
+  /** Superuser URL of the maintenance database. */
+  url: string;
+  dataDir: string;
+  stop(): void;
+}
+
+/**
+ * A throwaway cluster on 127.0.0.1 and a free port, durable settings off (tests only). initdb refuses to
+ * run as root, so as root it runs as the postgres user.
+ */
+export async function startCluster(extraConfig: string[] = []): Promise<Cluster> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(asRoot ? 'runuser' : join(bin, cmd), asRoot ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args, { stdio: 'pipe' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'medlink-pg-'));
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dataDir]);
+  run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+  const port = await freePort();
+  const options = [
+    '-c listen_addresses=127.0.0.1', `-p ${port}`, `-c unix_socket_directories=${dataDir}`,
+    '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200', ...extraConfig,
+  ].join(' ');
+  run('pg_ctl', ['-D', dataDir, '-w', '-l', join(dataDir, 'server.log'), '-o', options, 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
