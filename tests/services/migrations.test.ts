@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
-import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
+import { MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
 import { openDatabase } from '../../electron/core/db/dialects';
 import type { Database } from '../../electron/core/db/schema';
 import { freshDatabase } from '../helpers/postgres-database';
@@ -13,10 +13,11 @@ import { ADMIN_EMAIL, ok, PASSWORD, tempDir } from '../helpers/clinic';
 import { countRows } from '../helpers/db';
 import { setupInput } from '../helpers/data';
 
-const TABLES = [
-  'audit_log', 'doctor_education', 'doctor_info', 'login_failures', 'patient_info', 'schema_migrations', 'sessions', 'settings',
-  'user_roles', 'users',
+const TABLES_001 = [
+  'audit_log', 'doctor_education', 'doctor_info', 'login_failures', 'patient_info', 'sessions', 'settings', 'user_roles', 'users',
 ];
+const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
+const TABLES = [...TABLES_001, ...TABLES_002, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -46,7 +47,7 @@ describe('opening a data folder', () => {
   it('creates every table in an empty folder', async () => {
     const app = await open(await place());
     expect(await tableNames(app.deps.db)).toEqual(TABLES);
-    expect(await versions(app.deps.db)).toEqual([{ version: LATEST_VERSION, applied_at: '2026-03-02T04:30:00.000Z' }]);
+    expect(await versions(app.deps.db)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: '2026-03-02T04:30:00.000Z' })));
     await app.close();
   });
 
@@ -58,7 +59,7 @@ describe('opening a data folder', () => {
     await first.close();
 
     const second = await open(p, '2026-04-01T00:00:00.000Z');
-    expect(await versions(second.deps.db)).toEqual([{ version: LATEST_VERSION, applied_at: '2026-03-02T04:30:00.000Z' }]);
+    expect(await versions(second.deps.db)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: '2026-03-02T04:30:00.000Z' })));
     expect(await countRows(second)).toEqual(counts);
     ok(await second.dispatch('auth.login', { email: ADMIN_EMAIL, password: PASSWORD, portal: 'clinic' }));
     await second.close();
@@ -87,7 +88,7 @@ describe('opening a data folder', () => {
 // Kysely<any>: a migration's tables are checked as the migration left them, whatever the app's row types say.
 const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
   1: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    expect(await tableNames(db)).toEqual(TABLES_001);
     const now = '2026-03-02T00:00:00.000Z';
     const user = { email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now };
     const { id } = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
@@ -99,6 +100,44 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(
       db.insertInto('sessions').values({ token_hash: 'h', user_id: 999, portal: 'clinic', created_at: now, last_seen_at: now, ended_at: null }).execute(),
     ).rejects.toThrow(/foreign key/i);
+  },
+  2: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002].sort());
+    const now = '2026-03-02T00:00:00.000Z';
+    const { id: userId } = await db
+      .insertInto('users')
+      .values({ email: 'd@x.in', full_name: 'D', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: doctorId } = await db
+      .insertInto('doctor_info')
+      .values({
+        user_id: userId, full_name: 'D', phone: '9822000000', speciality: 'ent', registration_number: 'R1', registration_council: 'C',
+        hospital: 'H', experience_years: 1, languages: '[]', status: 'verified', submitted_at: now, created_at: now, updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: patientId } = await db
+      .insertInto('patient_info')
+      .values({
+        full_name: 'P', phone: '9822000001', date_of_birth: '1990-01-01', sex: 'female', address_line: 'L', city: 'C', state: 'Goa',
+        pin_code: '403001', created_at: now, updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const appointment = (status: string, uid: string) => ({
+      doctor_id: doctorId, patient_id: patientId, start_at: '2026-03-03T04:30:00.000Z', end_at: '2026-03-03T04:45:00.000Z',
+      mode: 'in_person', status, ics_uid: uid, created_by: userId, created_at: now, updated_at: now,
+    });
+    // One active appointment per doctor and start; a cancelled one does not hold the time.
+    await db.insertInto('appointments').values(appointment('cancelled', 'u1')).execute();
+    await db.insertInto('appointments').values(appointment('booked', 'u2')).execute();
+    await expect(db.insertInto('appointments').values(appointment('checked_in', 'u3')).execute()).rejects.toThrow(/unique/i);
+    await expect(db.insertInto('appointments').values(appointment('lost', 'u4')).execute()).rejects.toThrow(/check/i);
+    // An availability row is weekly hours or a date exception, never both nor neither.
+    await expect(db.insertInto('availability').values({ doctor_id: doctorId, weekday: 1, date: '2026-03-03' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('availability').values({ doctor_id: doctorId }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('availability').values({ doctor_id: doctorId, weekday: 7 }).execute()).rejects.toThrow(/check/i);
   },
 };
 

@@ -3,7 +3,7 @@ import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
-import { lockChain } from '../db/dialects';
+import { serialize } from '../db/dialects';
 import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
@@ -28,7 +28,7 @@ function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
 /** Appends inside the caller's transaction; the head outside the database moves only once it commits. */
 export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   // One chain across every seat: appends queue here until the transaction that holds the lock ends.
-  await lockChain(ctx.db, ctx.deps.dialect, 'audit_log');
+  await serialize(ctx.db, ctx.deps.dialect, 'audit_log');
   const last = await repo.lastEntry(ctx.db);
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.

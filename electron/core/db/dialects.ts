@@ -68,11 +68,12 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
   dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 
 /**
- * Serialises appends to a chain (the audit log) across every seat. SQLite's BEGIN IMMEDIATE already
- * holds the only write lock; PostgreSQL takes a transaction-scoped advisory lock.
+ * Serialises the transactions that name the same key (the audit chain, one doctor's diary) across every
+ * seat, until the transaction ends. SQLite's BEGIN IMMEDIATE already holds the only write lock;
+ * PostgreSQL takes a transaction-scoped advisory lock.
  */
-export async function lockChain(trx: Kysely<Database>, dialect: DialectName, name: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+export async function serialize(trx: Kysely<Database>, dialect: DialectName, key: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
 
 /** True when an error means the database server could not be reached (as opposed to a refused query). */

@@ -66,6 +66,11 @@ export interface Database {
     submitted_at: string;
     created_at: string;
     updated_at: string;
+    photo_file: string | null;
+    show_email: Generated<number>;
+    show_phone: Generated<number>;
+    suspended_at: string | null;
+    suspended_reason: string | null;
   };
   doctor_education: {
     id: Generated<number>;
@@ -84,5 +89,86 @@ export interface Database {
     detail: string;
     prev_hash: string;
     hash: string;
+  };
+  doctor_schedule: {
+    doctor_id: number;
+    slot_minutes: number;
+    buffer_minutes: number;
+    min_notice_minutes: number;
+    horizon_days: number;
+    updated_at: string;
+  };
+  /** Weekly hours (weekday set) or a date exception (date set; null times = the day off). */
+  availability: {
+    id: Generated<number>;
+    doctor_id: number;
+    weekday: number | null;
+    date: string | null;
+    start_time: string | null;
+    end_time: string | null;
+    online: number;
+    in_person: number;
+  };
+  clinic_holidays: { date: string; name: string };
+  appointments: {
+    id: Generated<number>;
+    doctor_id: number;
+    patient_id: number;
+    start_at: string;
+    end_at: string;
+    mode: string;
+    reason: string | null;
+    status: string;
+    cancel_reason: string | null;
+    ics_uid: string;
+    ics_sequence: number;
+    created_by: number;
+    created_at: string;
+    updated_at: string;
+  };
+  appointment_history: {
+    id: Generated<number>;
+    appointment_id: number;
+    at: string;
+    actor_user_id: number | null;
+    change: string;
+    from_value: string | null;
+    to_value: string | null;
+  };
+  blocked_times: {
+    id: Generated<number>;
+    doctor_id: number;
+    start_at: string;
+    end_at: string;
+    reason: string | null;
+    created_by: number;
+    created_at: string;
+  };
+  outbox: {
+    id: Generated<number>;
+    message_id: string;
+    kind: string;
+    recipient: string;
+    subject: string;
+    text_body: string;
+    html_body: string;
+    ics: string | null;
+    appointment_id: number | null;
+    status: string;
+    attempts: number;
+    due_at: string;
+    lease_until: string | null;
+    last_error: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
+  doctor_invitations: {
+    code_hash: string;
+    email: string;
+    full_name: string | null;
+    invited_by: number;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
   };
 }
