@@ -5,7 +5,7 @@ import { issuesToFields } from '../../shared/validation';
 import { resolveSession } from './auth/auth.service';
 import { DomainError, type Ctx, type Deps } from './context';
 import { isUnreachable } from './db/dialects';
-import { handlers } from './handlers';
+import { handlers } from './handlers/index';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
 

@@ -1,21 +1,10 @@
 import { z } from 'zod';
-import * as f from './fields';
-import { PORTALS, ROLES, type Role } from './roles';
-import { SPECIALITIES } from './specialities';
+import * as f from '../fields';
+import { PORTALS, ROLES } from '../roles';
+import { SPECIALITIES } from '../specialities';
+import { channel, none, ok } from './channel';
 
-/**
- * The one contract between screens and the application: for each `domain.action` channel, the input the
- * dispatcher accepts, the output it returns and who may call it. `public` channels need no session.
- */
-interface Channel<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  roles: readonly Role[] | 'public' | 'any';
-}
-const channel = <I extends z.ZodType, O extends z.ZodType>(c: Channel<I, O>) => c;
-
-const none = z.strictObject({});
-const ok = z.object({ done: z.literal(true) });
+// Accounts, sign-in, patients' and doctors' profiles, verification, staff, audit log, clinic settings.
 
 const sessionUser = z.object({
   id: z.number(),
@@ -102,7 +91,7 @@ const auditProblem = z.object({ id: z.number().nullable(), problem: z.enum(['edi
 const newPassword = z.strictObject({ currentPassword: z.string().max(200, 'too_long'), newPassword: f.password });
 const temporaryPassword = z.object({ temporaryPassword: z.string() });
 
-export const contract = {
+export const accountChannels = {
   'setup.status': channel({
     input: none,
     output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable(), timeZone: z.string().nullable() }),
@@ -187,12 +176,3 @@ export const contract = {
   'settings.get': channel({ input: none, output: clinicSettings, roles: ['admin'] }),
   'settings.update': channel({ input: clinicSettings.strict(), output: clinicSettings, roles: ['admin'] }),
 } as const;
-
-export type Contract = typeof contract;
-export type ChannelName = keyof Contract;
-export type Input<C extends ChannelName> = z.input<Contract[C]['input']>;
-export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
-
-export const isChannel = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.hasOwn(contract, name);

@@ -1,19 +1,15 @@
-import type { ChannelName, Output, ParsedInput } from '../../shared/contract';
-import { browse, verify } from './audit/audit.service';
-import * as auth from './auth/auth.service';
-import * as clinic from './clinic/clinic.service';
-import * as setup from './clinic/setup.service';
-import type { Ctx } from './context';
-import { requireSession } from './context';
-import * as doctors from './doctors/doctors.service';
-import * as patients from './patients/patients.service';
-import * as staff from './staff/staff.service';
+import type { accountChannels } from '../../../shared/contract/accounts';
+import { browse, verify } from '../audit/audit.service';
+import * as auth from '../auth/auth.service';
+import * as clinic from '../clinic/clinic.service';
+import * as setup from '../clinic/setup.service';
+import { requireSession } from '../context';
+import * as doctors from '../doctors/doctors.service';
+import * as patients from '../patients/patients.service';
+import * as staff from '../staff/staff.service';
+import type { HandlersOf } from './index';
 
-type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
-export type Handlers = { [C in ChannelName]: Handler<C> };
-
-/** Every channel of the contract, and only those: a missing or extra entry does not compile. */
-export const handlers = {
+export const accountHandlers = {
   'setup.status': (_, ctx) => setup.status(ctx),
   'setup.complete': (input, ctx) => setup.complete(ctx, input),
   'auth.login': (input, ctx) => auth.login(ctx, input),
@@ -46,4 +42,4 @@ export const handlers = {
   'admin.verifyAudit': (_, ctx) => verify(ctx.db, ctx.deps.audit),
   'settings.get': async (_, ctx) => (await clinic.clinicSettings(ctx))!,
   'settings.update': (input, ctx) => clinic.updateSettings(ctx, input),
-} satisfies Handlers;
+} satisfies HandlersOf<keyof typeof accountChannels>;

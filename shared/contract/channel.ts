@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+
+/** A channel: the input the dispatcher accepts, the output it returns and who may call it. */
+export interface Channel<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** `public`: no session needed; `any`: any signed-in person. */
+  roles: readonly Role[] | 'public' | 'any';
+}
+export const channel = <I extends z.ZodType, O extends z.ZodType>(c: Channel<I, O>) => c;
+
+export const none = z.strictObject({});
+export const ok = z.object({ done: z.literal(true) });
