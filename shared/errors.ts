@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'SETUP_DONE'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'SLOT_TAKEN'
+  | 'SLOT_UNAVAILABLE'
+  | 'TOO_LATE'
   | 'UNAVAILABLE'
   | 'INTERNAL';
 

@@ -6,6 +6,10 @@ import { systemClock, type Clock, type Deps } from './context';
 import { migrate } from './db/migrations/index';
 import { isUnreachable, openDatabase, type DbConfig } from './db/dialects';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { transportFromSettings } from './mail/mail-settings';
+import { createSender, type Sender, type SenderOptions } from './outbox/sender';
+import type { SmtpConfig, Transport } from './outbox/smtp';
+import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
 
 export interface AppOptions {
   dataDir: string;
@@ -15,11 +19,24 @@ export interface AppOptions {
   nativeBinding?: string;
   /** postgres://… for a multi-seat clinic; without it the clinic lives in an SQLite file in the data folder. */
   databaseUrl?: string;
+  /** Seals the SMTP password. The Electron main process may pass one backed by safeStorage; default: a key file in the data folder. */
+  secretBox?: SecretBox;
+  /** The mail sender's tuning; `createTransport` replaces nodemailer's SMTP transport (tests). */
+  mail?: Partial<Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'leaseMs' | 'intervalMs' | 'batch'>> & {
+    createTransport?: (config: SmtpConfig) => Transport;
+    /** How long close() waits for a send in progress to record its outcome (default 3 s). */
+    stopGraceMs?: number;
+  };
 }
 
 export interface MedLinkApp {
   dispatch: Dispatch;
   deps: Deps;
+  /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
+  sender: Sender;
+  /** Starts the background work (the mail sender's loop). */
+  startBackground(): void;
+  /** Stops the background work, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -45,6 +62,23 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     audit: fileAuditStore(options.dataDir),
     bcryptCost: options.bcryptCost ?? BCRYPT_COST,
     log: options.log ?? ((m) => console.error(m)),
+    secrets: options.secretBox ?? fileKeySecretBox(options.dataDir),
+    wakeSender: () => sender.wake(),
   };
-  return { dispatch: createDispatcher(deps), deps, close: () => db.destroy() };
+  const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
+  const transports = transportFromSettings(db, deps.secrets, createTransport);
+  const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
+  let closing: Promise<void> | undefined;
+  return {
+    dispatch: createDispatcher(deps),
+    deps,
+    sender,
+    startBackground: () => sender.start(),
+    close: () =>
+      (closing ??= (async () => {
+        await sender.stop(stopGraceMs);
+        transports.close();
+        await db.destroy();
+      })()),
+  };
 }

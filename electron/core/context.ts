@@ -5,6 +5,7 @@ import type { AuditStore } from './audit/audit.store';
 import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/dialects';
+import type { SecretBox } from './secrets/secret-box';
 
 export interface Clock {
   now(): Date;
@@ -20,6 +21,10 @@ export interface Deps {
   /** bcrypt cost; 12 in the app, lower only where a test says so. */
   bcryptCost: number;
   log: (message: string) => void;
+  /** Seals secrets kept in the database (the SMTP password). */
+  secrets: SecretBox;
+  /** Tells a running mail sender that a message was queued, so it need not wait for its next turn. */
+  wakeSender: () => void;
 }
 
 export interface Session {

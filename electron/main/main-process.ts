@@ -54,6 +54,8 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   }
 
   registerInvoke(ipcMain, { dispatch: core.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
+  // The mail sender: at once (what came due while MedLink was closed), then every few seconds; stopped by close().
+  core.startBackground();
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;

@@ -10,6 +10,8 @@ async function main() {
   const port = Number(process.env.MEDLINK_PORT ?? 5180);
   const app = await createApp({ dataDir, databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined });
   if (process.argv.includes('--demo')) console.log(await seedDemo(app.dispatch));
+  // The mail sender: at once (what came due while MedLink was closed), then every few seconds.
+  app.startBackground();
   const server = createWebServer(app.dispatch, resolve(__dirname, '../renderer'));
   server.on('error', (e) => {
     console.error(`MedLink could not start: ${e.message}`);

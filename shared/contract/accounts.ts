@@ -61,6 +61,10 @@ export type DirectoryEntry = z.infer<typeof directoryEntry>;
 
 const clinicSettings = f.clinic.safeExtend({
   sessionIdleMinutes: z.number({ error: 'idle_invalid' }).int('idle_invalid').min(1, 'idle_invalid').max(240, 'idle_invalid'),
+  /** Until how long before a visit a patient may change or cancel it themselves. */
+  cancelCutoffMinutes: z.number({ error: 'cutoff_invalid' }).int('cutoff_invalid').min(0, 'cutoff_invalid').max(2880, 'cutoff_invalid'),
+  /** How long before a visit the reminder email goes out. */
+  reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -70,7 +74,8 @@ export const AUDIT_ACTIONS = [
   'setup.completed', 'auth.login', 'auth.login_failed', 'auth.locked', 'auth.logout', 'auth.password_changed',
   'auth.password_reset', 'patient.signup', 'patient.profile_updated', 'patient.viewed', 'patient.searched',
   'doctor.signup', 'doctor.resubmitted', 'doctor.approved', 'doctor.rejected', 'doctor.self_verified',
-  'staff.created', 'settings.updated',
+  'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
+  'appointment.schedule_viewed', 'appointment.history_viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

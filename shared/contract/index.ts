@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { mailChannels } from './mail';
+import { schedulingChannels } from './scheduling';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -7,6 +9,8 @@ import { accountChannels } from './accounts';
  */
 export const contract = {
   ...accountChannels,
+  ...mailChannels,
+  ...schedulingChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -18,3 +22,5 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './mail';
+export * from './scheduling';

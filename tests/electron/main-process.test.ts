@@ -10,7 +10,7 @@ import { FakeContents } from './fake-electron';
 const fake = await vi.hoisted(async () => {
   const { createFakeElectron } = await import('./fake-electron');
   const dispatch = vi.fn(async () => ({ ok: true, data: 'dispatched' }));
-  const core = { dispatch, deps: {}, close: vi.fn(async () => undefined) };
+  const core = { dispatch, deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined) };
   return { ...createFakeElectron(), dispatch, core, createApp: vi.fn(async () => core) };
 });
 
@@ -61,6 +61,7 @@ describe('Electron main process', () => {
 
   it('starts the core on MEDLINK_DATA_DIR', () => {
     expect(fake.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/nonexistent/medlink-test-data' }));
+    expect(fake.core.startBackground).toHaveBeenCalled();
   });
 
   it('refuses navigation away from the app page', () => {

@@ -14,6 +14,8 @@ export interface Clinic {
   app: MedLinkApp;
   clock: TestClock;
   dataDir: string;
+  /** Set in the postgres run: where a second seat connects. */
+  databaseUrl?: string;
   adminToken: string;
   /** A call as a screen makes it, typed by the contract. */
   call<C extends ChannelName>(channel: C, input: Input<C>, token?: string): Promise<Result<Output<C>>>;
@@ -60,15 +62,15 @@ export async function openClinicApp(clock = testClock()) {
     rmSync(dataDir, { recursive: true, force: true });
   };
   closeAfterTest(close);
-  return { app, clock, dataDir, close };
+  return { app, clock, dataDir, databaseUrl: database?.url, close };
 }
 
 /** A set-up clinic with its administrator signed in (`withDoctor`: the administrator is also the clinic's doctor). */
 export async function newClinic(options: { withDoctor?: boolean } = {}): Promise<Clinic> {
-  const { app, clock, dataDir, close } = await openClinicApp();
+  const { app, clock, dataDir, databaseUrl, close } = await openClinicApp();
   const call: Clinic['call'] = (channel, input, token) => app.dispatch(channel, input, token) as never;
   const setup = ok(await call('setup.complete', setupInput(options.withDoctor)));
-  return { app, clock, dataDir, adminToken: setup.token, call, close };
+  return { app, clock, dataDir, databaseUrl, adminToken: setup.token, call, close };
 }
 
 export interface Account {

@@ -3,7 +3,7 @@ import { requireSession, type Ctx } from '../context';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
-export const DEFAULT_IDLE_MINUTES = 15;
+export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24 };
 
 export async function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
   const s = await readSettings(ctx.db);
@@ -15,14 +15,15 @@ export async function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
     state: s.get('clinic.state') as ClinicSettings['state'],
     timeZone: s.get('clinic.timeZone') ?? 'Asia/Kolkata',
     gstin: s.get('clinic.gstin'),
-    sessionIdleMinutes: Number(s.get('session.idleMinutes') ?? DEFAULT_IDLE_MINUTES),
+    sessionIdleMinutes: Number(s.get('session.idleMinutes') ?? DEFAULTS.sessionIdleMinutes),
+    cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
+    reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
   };
 }
 
-export async function idleMinutes(ctx: Ctx): Promise<number> {
-  const s = await readSettings(ctx.db);
-  return Number(s.get('session.idleMinutes') ?? DEFAULT_IDLE_MINUTES);
-}
+export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes;
+export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
+export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
 
 export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<void> {
   await writeSettings(ctx.db, {
@@ -31,6 +32,8 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'clinic.state': c.state,
     'clinic.timeZone': c.timeZone,
     'session.idleMinutes': String(c.sessionIdleMinutes),
+    'appointments.cancelCutoffMinutes': String(c.cancelCutoffMinutes),
+    'mail.reminderHours': String(c.reminderHours),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
   });
   if (!c.gstin) await deleteSettings(ctx.db, ['clinic.gstin']);

@@ -4,7 +4,7 @@ import { anyAdmin } from '../auth/auth.repo';
 import { createAccount, openSession } from '../auth/auth.service';
 import { DomainError, type Ctx } from '../context';
 import { addDoctorProfile } from '../doctors/doctors.service';
-import { clinicSettings, DEFAULT_IDLE_MINUTES, saveClinicSettings } from './clinic.service';
+import { clinicSettings, DEFAULTS, saveClinicSettings } from './clinic.service';
 
 export async function status(ctx: Ctx) {
   const needsSetup = !(await anyAdmin(ctx.db));
@@ -16,7 +16,7 @@ export async function status(ctx: Ctx) {
 /** First run: the clinic and its administrator, who may also be its (self-verified) doctor. */
 export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>): Promise<LoginResult> {
   if (await anyAdmin(ctx.db)) throw new DomainError('SETUP_DONE', 'MedLink is already set up. Sign in instead.');
-  await saveClinicSettings(ctx, { ...input.clinic, sessionIdleMinutes: DEFAULT_IDLE_MINUTES });
+  await saveClinicSettings(ctx, { ...input.clinic, ...DEFAULTS });
   const { admin, doctor } = input;
   const userId = await createAccount(ctx, {
     email: admin.email,

@@ -1,6 +1,6 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -74,6 +74,16 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
  */
 export async function serialize(trx: Kysely<Database>, dialect: DialectName, key: string): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/**
+ * DIALECT-SPECIFIC: the row lock of a queue claim (`update … where id in (select … <here>)`). On PostgreSQL
+ * the select locks the rows it picks and skips rows another seat's claim holds (FOR UPDATE SKIP LOCKED), so two
+ * senders on one database never take the same row and never wait for each other. SQLite has one writer at a
+ * time and runs the whole update under it, so it needs (and has) no such clause.
+ */
+export function skipLockedRows<Q extends SelectQueryBuilder<any, any, any>>(select: Q, dialect: DialectName): Q {
+  return dialect === 'postgres' ? (select.forUpdate().skipLocked() as Q) : select;
 }
 
 /** True when an error means the database server could not be reached (as opposed to a refused query). */

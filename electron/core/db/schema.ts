@@ -121,7 +121,7 @@ export interface Database {
     status: string;
     cancel_reason: string | null;
     ics_uid: string;
-    ics_sequence: number;
+    ics_sequence: Generated<number>;
     created_by: number;
     created_at: string;
     updated_at: string;

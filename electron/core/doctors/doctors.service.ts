@@ -5,6 +5,7 @@ import { record } from '../audit/audit.service';
 import { setUserContact } from '../auth/auth.repo';
 import { createAccount, openSession } from '../auth/auth.service';
 import { DomainError, requireSession, type Ctx } from '../context';
+import { verificationDecided } from '../mail/notify';
 import * as repo from './doctors.repo';
 
 function toView(r: repo.DoctorRow, education: repo.EducationRow[]): DoctorView {
@@ -109,6 +110,7 @@ export async function decide(ctx: Ctx, input: ParsedInput<'admin.decideDoctor'>)
     actorId: admin.userId,
     detail: { doctorId: row.id, ...(reason ? { reason } : {}) },
   });
+  await verificationDecided(ctx, { userId: row.user_id, email: row.email, fullName: row.full_name }, reason === null ? { approved: true } : { approved: false, reason });
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }
 

@@ -1,6 +1,8 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { accountHandlers } from './accounts';
+import { mailHandlers } from './mail';
+import { schedulingHandlers } from './scheduling';
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
 /** The handlers of some channels; each domain file types its own map with it. */
@@ -9,4 +11,6 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...mailHandlers,
+  ...schedulingHandlers,
 } satisfies HandlersOf<ChannelName>;

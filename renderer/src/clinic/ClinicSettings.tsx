@@ -18,6 +18,8 @@ export function ClinicSettings() {
   const { data, error: loadError } = useLoad(invoke, 'settings.get', {});
   const [clinic, setClinic] = useState<ClinicDraft | null>(null);
   const [idle, setIdle] = useState('');
+  const [cutoff, setCutoff] = useState('');
+  const [reminder, setReminder] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -25,15 +27,25 @@ export function ClinicSettings() {
     if (!data) return;
     setClinic(clinicDraftFrom(data));
     setIdle(String(data.sessionIdleMinutes));
+    setCutoff(String(data.cancelCutoffMinutes / 60));
+    setReminder(String(data.reminderHours));
   }, [data]);
 
   async function save() {
     if (!clinic) return;
     setSaved(false);
-    const r = await submit({ ...clinicInput(clinic), sessionIdleMinutes: minutes(idle) });
+    const r = await submit({
+      ...clinicInput(clinic),
+      sessionIdleMinutes: minutes(idle),
+      // Shown in hours, kept in minutes.
+      cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
+      reminderHours: minutes(reminder),
+    });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
     setIdle(String(r.sessionIdleMinutes));
+    setCutoff(String(r.cancelCutoffMinutes / 60));
+    setReminder(String(r.reminderHours));
     setSaved(true);
   }
 
@@ -50,6 +62,16 @@ export function ClinicSettings() {
             label={t('admin.settings.idleMinutes')} inputMode="numeric" value={idle}
             onChange={(v) => { setIdle(v); setSaved(false); }}
             required maxLength={3} error={fieldError('sessionIdleMinutes')} hint={t('admin.settings.idleHint')}
+          />
+          <TextField
+            label={t('admin.settings.cutoffHours')} inputMode="decimal" value={cutoff}
+            onChange={(v) => { setCutoff(v); setSaved(false); }}
+            required maxLength={4} error={fieldError('cancelCutoffMinutes')} hint={t('admin.settings.cutoffHint')}
+          />
+          <TextField
+            label={t('admin.settings.reminderHours')} inputMode="numeric" value={reminder}
+            onChange={(v) => { setReminder(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('reminderHours')} hint={t('admin.settings.reminderHint')}
           />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>

@@ -35,7 +35,7 @@ export function TextField(
     /** Shown and focusable but not editable (an email address that is the sign-in name). */
     readOnly?: boolean;
     maxLength?: number;
-    inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+    inputMode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'text';
   },
 ) {
   const id = useId();

@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import type { Speciality } from '../../../shared/specialities';
+import { resourcePath } from '../resources';
+import { toHtml, toText, type Block, type Layout } from './layout';
+
+// The emails MedLink sends, one typed data shape per kind. The wording lives in resources/email/<lang>.json
+// (the same keys in every language); dates are written in the clinic's time zone and the reader's language.
+
+export const MAIL_LANGUAGES = ['en', 'hi'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+export interface ClinicInfo {
+  name: string;
+  address: string;
+  /** IANA zone every time is written in. */
+  timeZone: string;
+}
+
+export interface DoctorInfo {
+  name: string;
+  /** "MBBS, MD (Paediatrics)" */
+  qualifications: string;
+  speciality: Speciality;
+  specialityOther?: string | null;
+}
+
+export interface VisitInfo {
+  start: Date;
+  end: Date;
+  mode: 'online' | 'in_person';
+  /** The video link, once one exists. */
+  videoLink?: string | null;
+}
+
+interface PatientVisit {
+  clinic: ClinicInfo;
+  patientName: string;
+  doctor: DoctorInfo;
+  visit: VisitInfo;
+}
+interface DoctorVisit {
+  clinic: ClinicInfo;
+  doctorName: string;
+  patientName: string;
+  visit: VisitInfo;
+  visitReason?: string | null;
+}
+
+export interface MailData {
+  booking_confirmation: PatientVisit;
+  appointment_reminder: PatientVisit;
+  appointment_rescheduled: PatientVisit & { previousStart: Date };
+  appointment_cancelled: PatientVisit & { reason: string };
+  doctor_new_booking: DoctorVisit;
+  doctor_rescheduled: DoctorVisit & { previousStart: Date };
+  doctor_cancelled: DoctorVisit & { reason: string };
+  verification_approved: { clinic: ClinicInfo; doctorName: string };
+  verification_rejected: { clinic: ClinicInfo; doctorName: string; reason: string };
+  test_message: { clinic: ClinicInfo; sentBy: string };
+  doctor_invitation: { clinic: ClinicInfo; inviteeName?: string | null; invitedBy: string; code: string; expiresAt: Date };
+}
+export type MailKind = keyof MailData;
+export const MAIL_KINDS = [
+  'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
+  'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'verification_approved', 'verification_rejected',
+  'test_message', 'doctor_invitation',
+] as const satisfies readonly MailKind[];
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Catalog = Record<string, Record<string, string>>;
+const catalogs = new Map<MailLanguage, Catalog>();
+
+/** The wording of one language (read once; the files do not change while the app runs). */
+export function mailCatalog(language: MailLanguage): Catalog {
+  let c = catalogs.get(language);
+  if (!c) {
+    c = JSON.parse(readFileSync(resourcePath(`email/${language}.json`), 'utf8')) as Catalog;
+    catalogs.set(language, c);
+  }
+  return c;
+}
+
+export const mailLanguage = (language: string | null | undefined): MailLanguage =>
+  (MAIL_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as MailLanguage) : 'en';
+
+const LOCALES: Record<MailLanguage, string> = { en: 'en-IN', hi: 'hi-IN' };
+
+class Words {
+  readonly locale: string;
+  constructor(
+    private readonly catalog: Catalog,
+    readonly language: MailLanguage,
+    private readonly zone: string,
+  ) {
+    this.locale = LOCALES[language];
+  }
+
+  /** A phrase with its {{placeholders}} filled; a missing phrase or value is a programming error. */
+  t(section: string, key: string, vars: Record<string, string> = {}): string {
+    const phrase = this.catalog[section]?.[key];
+    if (phrase === undefined) throw new Error(`email wording missing: ${this.language}.${section}.${key}`);
+    return phrase.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const value = vars[name];
+      if (value === undefined) throw new Error(`email value missing: {{${name}}} in ${section}.${key}`);
+      return value;
+    });
+  }
+
+  private format(d: Date, options: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat(this.locale, { timeZone: this.zone, ...options }).format(d);
+  }
+
+  /** "Tuesday, 3 March 2026, 10:30 (India Standard Time)" */
+  when(d: Date): string {
+    const zone = new Intl.DateTimeFormat(this.locale, { timeZone: this.zone, timeZoneName: 'long' })
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName')?.value ?? this.zone;
+    return this.t('common', 'dateTime', { date: this.day(d), time: this.time(d), zone });
+  }
+  /** "3 March 2026, 10:30", for subject lines. */
+  short(d: Date): string {
+    return `${this.format(d, { day: 'numeric', month: 'long', year: 'numeric' })}, ${this.time(d)}`;
+  }
+  day(d: Date): string {
+    return this.format(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  }
+  time(d: Date): string {
+    return this.format(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  }
+  label(key: string): string {
+    return this.t('labels', key);
+  }
+  speciality(d: DoctorInfo): string {
+    return d.speciality === 'other' && d.specialityOther ? d.specialityOther : this.t('speciality', d.speciality);
+  }
+}
+
+const p = (text: string): Block => ({ type: 'p', text });
+const clinicPlace = (c: ClinicInfo) => `${c.name}, ${c.address}`;
+
+function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previousStart?: Date; reason?: string; calendar?: boolean }): Block[] {
+  const cancelled = kind === 'appointment_cancelled';
+  const rows: [string, string][] = [
+    [w.label('doctor'), d.doctor.name],
+    [w.label('qualifications'), d.doctor.qualifications],
+    [w.label('speciality'), w.speciality(d.doctor)],
+    [w.label('when'), w.when(d.visit.start)],
+  ];
+  if (extra.previousStart) rows.push([w.label('previously'), w.when(extra.previousStart)]);
+  rows.push([w.label('mode'), w.t('modes', d.visit.mode)], [w.label('where'), clinicPlace(d.clinic)]);
+  const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: d.clinic.name, doctor: d.doctor.name })), { type: 'details', rows }];
+  if (cancelled) {
+    blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: extra.reason ?? '' }, p(w.t(kind, 'rebook')));
+    return blocks;
+  }
+  blocks.push(p(w.t(kind, d.visit.mode === 'online' ? 'nextOnline' : 'nextInPerson')));
+  if (d.visit.mode === 'online' && d.visit.videoLink) blocks.push({ type: 'link', label: w.t('common', 'videoLinkLabel'), url: d.visit.videoLink });
+  if (extra.calendar) blocks.push(p(w.t('common', 'calendar')));
+  blocks.push(p(w.t('common', 'manage')));
+  return blocks;
+}
+
+function doctorVisit(w: Words, kind: MailKind, d: DoctorVisit, extra: { previousStart?: Date; reason?: string }): Block[] {
+  const rows: [string, string][] = [[w.label('patient'), d.patientName], [w.label('when'), w.when(d.visit.start)]];
+  if (extra.previousStart) rows.push([w.label('previously'), w.when(extra.previousStart)]);
+  rows.push([w.label('mode'), w.t('modes', d.visit.mode)]);
+  if (d.visitReason) rows.push([w.label('visitReason'), d.visitReason]);
+  const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: d.clinic.name, patient: d.patientName })), { type: 'details', rows }];
+  if (extra.reason) blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: extra.reason });
+  return blocks;
+}
+
+interface Parts {
+  subjectVars: Record<string, string>;
+  recipientName: string | null;
+  blocks: Block[];
+}
+
+function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calendar: boolean): Parts {
+  const d = data as MailData[MailKind];
+  switch (kind) {
+    case 'booking_confirmation':
+    case 'appointment_reminder':
+    case 'appointment_rescheduled':
+    case 'appointment_cancelled': {
+      const v = d as MailData['appointment_rescheduled'] & MailData['appointment_cancelled'];
+      return {
+        subjectVars: { doctor: v.doctor.name, date: w.short(v.visit.start) },
+        recipientName: v.patientName,
+        blocks: patientVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason, calendar }),
+      };
+    }
+    case 'doctor_new_booking':
+    case 'doctor_rescheduled':
+    case 'doctor_cancelled': {
+      const v = d as MailData['doctor_rescheduled'] & MailData['doctor_cancelled'];
+      return {
+        subjectVars: { patient: v.patientName, date: w.short(v.visit.start) },
+        recipientName: v.doctorName,
+        blocks: doctorVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason }),
+      };
+    }
+    case 'verification_approved':
+    case 'verification_rejected': {
+      const v = d as MailData['verification_rejected'];
+      const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: v.clinic.name }))];
+      if (kind === 'verification_rejected') blocks.push({ type: 'quote', text: v.reason });
+      blocks.push(p(w.t(kind, 'next')));
+      return { subjectVars: {}, recipientName: v.doctorName, blocks };
+    }
+    case 'test_message': {
+      const v = d as MailData['test_message'];
+      return {
+        subjectVars: { clinic: v.clinic.name },
+        recipientName: null,
+        blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name, sender: v.sentBy })), p(w.t(kind, 'next'))],
+      };
+    }
+    case 'doctor_invitation': {
+      const v = d as MailData['doctor_invitation'];
+      return {
+        subjectVars: { clinic: v.clinic.name },
+        recipientName: v.inviteeName ?? null,
+        blocks: [
+          p(w.t(kind, 'intro', { clinic: v.clinic.name, inviter: v.invitedBy })),
+          p(w.t(kind, 'steps')),
+          { type: 'code', label: w.label('code'), text: v.code },
+          { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)], [w.label('invitedBy'), v.invitedBy]] },
+          p(w.t(kind, 'expiry')),
+        ],
+      };
+    }
+  }
+  throw new Error(`unknown email kind: ${String(kind)}`);
+}
+
+/** Header values never carry a line break, whatever a name holds. */
+const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+
+/**
+ * The subject, HTML and plain text of one email in the reader's language (`calendarAttached`: the email carries
+ * an .ics invitation, which the text then mentions).
+ */
+export function renderMail<K extends MailKind>(kind: K, language: string, data: MailData[K], options: { calendarAttached?: boolean } = {}): RenderedMail {
+  const lang = mailLanguage(language);
+  const clinic = data.clinic;
+  const w = new Words(mailCatalog(lang), lang, clinic.timeZone);
+  const { subjectVars, recipientName, blocks } = parts(w, kind, data, options.calendarAttached ?? false);
+  const subject = oneLine(w.t(kind, 'subject', subjectVars));
+  const layout: Layout = {
+    language: lang,
+    clinicName: clinic.name,
+    heading: w.t(kind, 'heading', { clinic: clinic.name }),
+    blocks: recipientName ? [p(w.t('common', 'greeting', { name: recipientName })), ...blocks] : blocks,
+    signoff: [w.t('common', 'signoff'), clinic.name],
+    footer: w.t('common', 'footer', { clinic: clinic.name, address: clinic.address }),
+  };
+  return { subject, text: toText(layout), html: toHtml(layout, subject) };
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Output, ParsedInput } from '../../../shared/contract';
+import { DomainError, type Ctx } from '../context';
+import { renderMail, type MailData, type MailKind } from '../mail/templates';
+import * as repo from './outbox.repo';
+
+// The outbox: every email is a row written in the same transaction as the change it reports, so a change that
+// commits always has its email, and a change that rolls back never sends one. The sender delivers the rows.
+
+export interface OutboxMessage {
+  kind: MailKind;
+  to: string;
+  /** The language the message was written in (the subject and bodies are already rendered). */
+  language: string;
+  subject: string;
+  text: string;
+  html: string;
+  ics?: string | null;
+  appointmentId?: number | null;
+  /** When it may go out: now unless later (a reminder). */
+  dueAt?: Date;
+}
+
+export interface Enqueued {
+  id: number;
+  /** The RFC 5322 Message-ID, fixed now so that a re-sent copy carries the same one. */
+  messageId: string;
+}
+
+const RECIPIENT = /^[^\s@<>"(),;:\\]+@[^\s@<>"(),;:\\]+\.[^\s@<>"(),;:\\]{2,}$/;
+
+export const newMessageId = () => `<${randomUUID()}@medlink.local>`;
+
+export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
+  if (!RECIPIENT.test(m.to) || m.to.length > 254) throw new Error(`not an email address: ${JSON.stringify(m.to)}`);
+  const messageId = newMessageId();
+  const nowIso = ctx.now.toISOString();
+  const id = await repo.insertMessage(ctx.db, {
+    message_id: messageId,
+    kind: m.kind,
+    recipient: m.to,
+    subject: m.subject,
+    text_body: m.text,
+    html_body: m.html,
+    ics: m.ics ?? null,
+    appointment_id: m.appointmentId ?? null,
+    status: 'pending',
+    attempts: 0,
+    due_at: (m.dueAt ?? ctx.now).toISOString(),
+    lease_until: null,
+    last_error: null,
+    created_at: nowIso,
+    sent_at: null,
+  });
+  // Once committed, a running sender need not wait for its next turn.
+  ctx.afterCommit(() => ctx.deps.wakeSender());
+  return { id, messageId };
+}
+
+/** Renders one kind of email in the reader's language and queues it. */
+export function enqueueMail<K extends MailKind>(
+  ctx: Ctx,
+  kind: K,
+  m: { to: string; language: string; data: MailData[K]; ics?: string | null; appointmentId?: number | null; dueAt?: Date },
+): Promise<Enqueued> {
+  const rendered = renderMail(kind, m.language, m.data, { calendarAttached: !!m.ics });
+  return enqueue(ctx, { kind, to: m.to, language: m.language, ...rendered, ics: m.ics, appointmentId: m.appointmentId, dueAt: m.dueAt });
+}
+
+/** Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved). */
+export const cancelPending = (ctx: Ctx, appointmentId: number, kind: MailKind): Promise<number> =>
+  repo.cancelPending(ctx.db, appointmentId, kind);
+
+const PAGE = 50;
+
+export async function queue(ctx: Ctx, input: ParsedInput<'mail.queue'>): Promise<Output<'mail.queue'>> {
+  const rows = await repo.listMessages(ctx.db, { status: input.status, beforeId: input.beforeId, limit: PAGE + 1 });
+  return {
+    messages: rows.slice(0, PAGE).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      recipient: r.recipient,
+      subject: r.subject,
+      status: r.status as repo.OutboxStatus,
+      attempts: r.attempts,
+      dueAt: r.due_at,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+    })),
+    more: rows.length > PAGE,
+  };
+}
+
+export async function retry(ctx: Ctx, id: number): Promise<{ done: true }> {
+  const row = await repo.messageById(ctx.db, id);
+  if (!row) throw new DomainError('NOT_FOUND', 'No email has this number.');
+  if (!(await repo.retryMessage(ctx.db, id, ctx.now.toISOString()))) {
+    const why = row.status === 'sent' ? 'it was already sent' : row.status === 'sending' ? 'it is being sent right now' : 'it was withdrawn';
+    throw new DomainError('CONFLICT', `This email cannot be sent again: ${why}.`);
+  }
+  ctx.afterCommit(() => ctx.deps.wakeSender());
+  return { done: true };
+}

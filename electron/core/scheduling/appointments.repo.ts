@@ -1,0 +1,103 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database>;
+export type AppointmentRow = Selectable<Database['appointments']>;
+export const ACTIVE_STATUSES = ['booked', 'checked_in'] as const;
+
+/** With the names and place a screen shows beside an appointment. */
+const detailed = (db: Db) =>
+  db
+    .selectFrom('appointments as a')
+    .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
+    .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
+    .selectAll('a')
+    .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'p.user_id as patient_user_id']);
+export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTakeFirstOrThrow']>>;
+
+export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id', '=', id).executeTakeFirst();
+
+export const appointmentsOfPatient = (db: Db, patientId: number) =>
+  detailed(db).where('a.patient_id', '=', patientId).orderBy('a.start_at').execute();
+
+export const appointmentsOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string) =>
+  detailed(db).where('a.doctor_id', '=', doctorId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at').execute();
+
+/** A doctor's active appointments and blocked time that touch [fromIso, toIso): what makes a slot busy. */
+export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, toIso: string, exceptAppointment?: number) {
+  let appointments = db
+    .selectFrom('appointments')
+    .select(['start_at', 'end_at'])
+    .where('doctor_id', '=', doctorId)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('start_at', '<', toIso)
+    .where('end_at', '>', fromIso);
+  if (exceptAppointment) appointments = appointments.where('id', '!=', exceptAppointment);
+  const blocked = db
+    .selectFrom('blocked_times')
+    .select(['start_at', 'end_at'])
+    .where('doctor_id', '=', doctorId)
+    .where('start_at', '<', toIso)
+    .where('end_at', '>', fromIso);
+  return [...(await appointments.execute()), ...(await blocked.execute())];
+}
+
+export async function patientHasOverlap(db: Db, patientId: number, startIso: string, endIso: string, exceptAppointment?: number) {
+  let q = db
+    .selectFrom('appointments')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('start_at', '<', endIso)
+    .where('end_at', '>', startIso);
+  if (exceptAppointment) q = q.where('id', '!=', exceptAppointment);
+  return !!(await q.limit(1).executeTakeFirst());
+}
+
+export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence'>): Promise<number> {
+  const { id } = await db.insertInto('appointments').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export const updateAppointment = (db: Db, id: number, set: Partial<Omit<AppointmentRow, 'id'>>) =>
+  db.updateTable('appointments').set(set).where('id', '=', id).execute();
+
+export const addHistory = (
+  db: Db,
+  h: { appointmentId: number; at: string; actorId: number | null; change: string; from?: unknown; to?: unknown },
+) =>
+  db
+    .insertInto('appointment_history')
+    .values({
+      appointment_id: h.appointmentId,
+      at: h.at,
+      actor_user_id: h.actorId,
+      change: h.change,
+      from_value: h.from === undefined ? null : JSON.stringify(h.from),
+      to_value: h.to === undefined ? null : JSON.stringify(h.to),
+    })
+    .execute();
+
+export const historyOf = (db: Db, appointmentId: number) =>
+  db
+    .selectFrom('appointment_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_user_id')
+    .select(['h.at', 'h.change', 'h.from_value', 'h.to_value', 'u.full_name as actor_name'])
+    .where('h.appointment_id', '=', appointmentId)
+    .orderBy('h.id')
+    .execute();
+
+export const blockedOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string) =>
+  db
+    .selectFrom('blocked_times')
+    .select(['id', 'start_at', 'end_at', 'reason'])
+    .where('doctor_id', '=', doctorId)
+    .where('start_at', '<', toIso)
+    .where('end_at', '>', fromIso)
+    .orderBy('start_at')
+    .execute();
+
+export const insertBlock = (db: Db, b: Omit<Selectable<Database['blocked_times']>, 'id'>) => db.insertInto('blocked_times').values(b).execute();
+
+export const deleteBlock = (db: Db, doctorId: number, id: number) =>
+  db.deleteFrom('blocked_times').where('id', '=', id).where('doctor_id', '=', doctorId).executeTakeFirst();

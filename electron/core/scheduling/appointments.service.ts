@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import type { AppointmentView, ParsedInput } from '../../../shared/contract';
+import { record } from '../audit/audit.service';
+import { addDays, zonedInstant } from '../availability/tz';
+import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
+import { cancelCutoffMinutes, clinicSettings } from '../clinic/clinic.service';
+import { DomainError, requireSession, type Ctx, type Session } from '../context';
+import { serialize } from '../db/dialects';
+import { doctorById } from '../doctors/doctors.repo';
+import { patientById, patientByUser } from '../patients/patients.repo';
+import * as repo from './appointments.repo';
+import { practisingDoctor, rulesFor } from './availability.service';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
+  past: 'This time has already passed. Choose a later time.',
+  too_soon: 'This time is too soon to book. Choose a later time.',
+  beyond_horizon: 'This date is too far ahead to book yet.',
+  outside_hours: 'The doctor does not see patients at this time. Choose one of the free times shown.',
+  mode_not_offered: 'The doctor does not offer this kind of visit at this time.',
+};
+
+/** Who the caller is to this appointment, which decides what they may see and do. */
+interface Relation {
+  session: Session;
+  isPatient: boolean;
+  isDoctor: boolean;
+  isDesk: boolean;
+}
+
+async function relationTo(ctx: Ctx, row: repo.DetailedRow): Promise<Relation> {
+  const session = requireSession(ctx);
+  const relation = {
+    session,
+    isPatient: row.patient_user_id === session.userId,
+    isDoctor: row.doctor_user_id === session.userId,
+    isDesk: session.roles.includes('front_desk'),
+  };
+  if (!relation.isPatient && !relation.isDoctor && !relation.isDesk && !session.roles.includes('admin')) {
+    throw new DomainError('NOT_FOUND', 'No appointment has this number.');
+  }
+  return relation;
+}
+
+async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<AppointmentView> {
+  const start = Date.parse(row.start_at);
+  const beforeCutoff = ctx.now.getTime() < start - (await cancelCutoffMinutes(ctx)) * MINUTE;
+  const mayAct = row.status === 'booked' && ctx.now.getTime() < start && (rel.isDoctor || rel.isDesk || (rel.isPatient && beforeCutoff));
+  return {
+    id: row.id,
+    doctorId: row.doctor_id,
+    doctorName: row.doctor_name,
+    patientId: row.patient_id,
+    patientName: row.patient_name,
+    start: row.start_at,
+    end: row.end_at,
+    mode: row.mode as Mode,
+    reason: row.reason,
+    status: row.status as AppointmentView['status'],
+    cancelReason: row.cancel_reason,
+    hospital: row.hospital,
+    canCancel: mayAct,
+    canReschedule: mayAct,
+  };
+}
+
+async function load(ctx: Ctx, id: number) {
+  const row = await repo.appointmentById(ctx.db, id);
+  if (!row) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
+  return { row, rel: await relationTo(ctx, row) };
+}
+
+/**
+ * The whole check, on the server whatever the screen sent: the doctor practises, the time is one of their
+ * free slots (hours, notice, horizon, mode, not taken) and the patient has nothing else then. Runs after the
+ * doctor's and patient's diaries are locked, so the answer still holds when the row is written.
+ */
+async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: Date, mode: Mode, moving?: number) {
+  await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctorId}`);
+  await serialize(ctx.db, ctx.deps.dialect, `patient:${patientId}`);
+  const rules = (await rulesFor(ctx, [doctorId])).get(doctorId)!;
+  const end = new Date(start.getTime() + rules.slotMinutes * MINUTE);
+  const around = (t: number) => new Date(t).toISOString();
+  const busy: Busy[] = (await repo.busyOfDoctor(ctx.db, doctorId, around(start.getTime() - DAY), around(end.getTime() + DAY), moving)).map(
+    (b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }),
+  );
+  const refusal = checkSlot(rules, busy, ctx.now, start, mode);
+  if (refusal === 'taken') throw new DomainError('SLOT_TAKEN', 'This time was just taken. Please choose another of the free times.');
+  if (refusal) throw new DomainError('SLOT_UNAVAILABLE', REFUSALS[refusal], { fields: { start: `slot_${refusal}` } });
+  if (await repo.patientHasOverlap(ctx.db, patientId, start.toISOString(), end.toISOString(), moving)) {
+    throw new DomainError('CONFLICT', 'The patient already has an appointment at this time.');
+  }
+  return end;
+}
+
+async function bookableDoctor(ctx: Ctx, doctorId: number) {
+  const doctor = await doctorById(ctx.db, doctorId);
+  if (!doctor || doctor.status !== 'verified' || doctor.suspended_at) {
+    throw new DomainError('NOT_FOUND', 'This doctor is not taking appointments.');
+  }
+  return doctor;
+}
+
+/** A patient books for themselves; the front desk books for the patient it names. */
+async function patientFor(ctx: Ctx, session: Session, patientId: number | undefined) {
+  if (session.roles.includes('front_desk')) {
+    if (!patientId) throw new DomainError('VALIDATION', 'Choose the patient.', { fields: { patientId: 'patient_required' } });
+    const p = await patientById(ctx.db, patientId);
+    if (!p) throw new DomainError('NOT_FOUND', 'No patient has this number.');
+    return p;
+  }
+  const own = await patientByUser(ctx.db, session.userId);
+  if (!own || (patientId && patientId !== own.id)) throw new DomainError('FORBIDDEN', 'You can only book for yourself.');
+  return own;
+}
+
+export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): Promise<AppointmentView> {
+  const session = requireSession(ctx);
+  const doctor = await bookableDoctor(ctx, input.doctorId);
+  const patient = await patientFor(ctx, session, input.patientId);
+  const start = new Date(input.start);
+  const end = await checkTime(ctx, doctor.id, patient.id, start, input.mode);
+  const nowIso = ctx.now.toISOString();
+  const id = await repo.insertAppointment(ctx.db, {
+    doctor_id: doctor.id,
+    patient_id: patient.id,
+    start_at: start.toISOString(),
+    end_at: end.toISOString(),
+    mode: input.mode,
+    reason: input.reason || null,
+    status: 'booked',
+    cancel_reason: null,
+    ics_uid: `${randomUUID()}@medlink`,
+    created_by: session.userId,
+    created_at: nowIso,
+    updated_at: nowIso,
+  });
+  await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId: session.userId, change: 'booked', to: { start: start.toISOString(), mode: input.mode } });
+  await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
+  const { row, rel } = await load(ctx, id);
+  return toView(ctx, row, rel);
+}
+
+/** A patient may change or cancel only until the clinic's cutoff before the visit. */
+async function checkPatientCutoff(ctx: Ctx, row: repo.DetailedRow, rel: Relation) {
+  if (!rel.isPatient || rel.isDesk || rel.isDoctor) return;
+  const minutes = await cancelCutoffMinutes(ctx);
+  if (ctx.now.getTime() > Date.parse(row.start_at) - minutes * MINUTE) {
+    throw new DomainError('TOO_LATE', `Appointments can be changed online until ${minutes / 60} hours before. Please call the clinic.`);
+  }
+}
+
+function checkChangeable(row: repo.DetailedRow) {
+  if (row.status !== 'booked') throw new DomainError('CONFLICT', 'Only a booked appointment that has not started can be changed.');
+}
+
+export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.reschedule'>): Promise<AppointmentView> {
+  const { row, rel } = await load(ctx, input.appointmentId);
+  checkChangeable(row);
+  await checkPatientCutoff(ctx, row, rel);
+  await bookableDoctor(ctx, row.doctor_id);
+  const start = new Date(input.start);
+  const mode = input.mode ?? (row.mode as Mode);
+  const end = await checkTime(ctx, row.doctor_id, row.patient_id, start, mode, row.id);
+  const nowIso = ctx.now.toISOString();
+  await repo.updateAppointment(ctx.db, row.id, {
+    start_at: start.toISOString(),
+    end_at: end.toISOString(),
+    mode,
+    ics_sequence: row.ics_sequence + 1,
+    updated_at: nowIso,
+  });
+  await repo.addHistory(ctx.db, {
+    appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'rescheduled',
+    from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
+  });
+  await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  const after = await load(ctx, row.id);
+  return toView(ctx, after.row, after.rel);
+}
+
+export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>): Promise<AppointmentView> {
+  const { row, rel } = await load(ctx, input.appointmentId);
+  checkChangeable(row);
+  await checkPatientCutoff(ctx, row, rel);
+  const nowIso = ctx.now.toISOString();
+  await repo.updateAppointment(ctx.db, row.id, { status: 'cancelled', cancel_reason: input.reason, ics_sequence: row.ics_sequence + 1, updated_at: nowIso });
+  await repo.addHistory(ctx.db, {
+    appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason: input.reason },
+  });
+  await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  const after = await load(ctx, row.id);
+  return toView(ctx, after.row, after.rel);
+}
+
+/** booked → checked in → completed; booked → no-show once the start has passed. */
+const NEXT: Record<string, readonly string[]> = {
+  checked_in: ['booked'],
+  completed: ['booked', 'checked_in'],
+  no_show: ['booked'],
+};
+
+export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
+  const { row, rel } = await load(ctx, input.appointmentId);
+  if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
+  if (!NEXT[input.status]!.includes(row.status)) {
+    throw new DomainError('CONFLICT', `An appointment that is ${row.status.replace('_', ' ')} cannot be marked ${input.status.replace('_', ' ')}.`);
+  }
+  if (input.status === 'no_show' && ctx.now.getTime() < Date.parse(row.start_at)) {
+    throw new DomainError('CONFLICT', 'A patient can be marked as not come only after the appointment’s start time.');
+  }
+  const nowIso = ctx.now.toISOString();
+  await repo.updateAppointment(ctx.db, row.id, { status: input.status, updated_at: nowIso });
+  await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: input.status, from: { status: row.status }, to: { status: input.status } });
+  const after = await load(ctx, row.id);
+  return toView(ctx, after.row, after.rel);
+}
+
+export async function mine(ctx: Ctx) {
+  const session = requireSession(ctx);
+  const patient = await patientByUser(ctx.db, session.userId);
+  if (!patient) throw new DomainError('NOT_FOUND', 'No patient record is linked to this account.');
+  const rows = await repo.appointmentsOfPatient(ctx.db, patient.id);
+  const views = await Promise.all(rows.map((r) => toView(ctx, r, { session, isPatient: true, isDoctor: false, isDesk: false })));
+  const nowIso = ctx.now.toISOString();
+  return {
+    upcoming: views.filter((v) => v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in')),
+    past: views.filter((v) => !(v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in'))).reverse(),
+  };
+}
+
+/** The UTC instants that bound clinic-local days [fromDate, toDate]. */
+export async function dayBounds(ctx: Ctx, fromDate: string, toDate: string) {
+  const tz = (await clinicSettings(ctx))?.timeZone ?? 'Asia/Kolkata';
+  const from = zonedInstant(fromDate, '00:00', tz) ?? new Date(`${fromDate}T00:00:00Z`);
+  const next = addDays(toDate, 1);
+  const to = zonedInstant(next, '00:00', tz) ?? new Date(`${next}T00:00:00Z`);
+  return { fromIso: from.toISOString(), toIso: to.toISOString() };
+}
+
+export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
+  const doctor = await practisingDoctor(ctx);
+  if (input.toDate < input.fromDate || Date.parse(input.toDate) - Date.parse(input.fromDate) > 31 * DAY) {
+    throw new DomainError('VALIDATION', 'Choose at most a month, ending after it starts.', { fields: { toDate: 'range_invalid' } });
+  }
+  const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
+  const session = requireSession(ctx);
+  const rows = await repo.appointmentsOfDoctor(ctx.db, doctor.id, fromIso, toIso);
+  // The schedule shows patients' names and reasons: each patient seen is an access to their data.
+  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
+    await record(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, patientId, detail: { from: input.fromDate, to: input.toDate } });
+  }
+  const rel = { session, isPatient: false, isDoctor: true, isDesk: false };
+  return {
+    appointments: await Promise.all(rows.map((r) => toView(ctx, r, rel))),
+    blocked: (await repo.blockedOfDoctor(ctx.db, doctor.id, fromIso, toIso)).map((b) => ({ id: b.id, start: b.start_at, end: b.end_at, reason: b.reason })),
+  };
+}
+
+export async function history(ctx: Ctx, appointmentId: number) {
+  const { row, rel } = await load(ctx, appointmentId);
+  if (!rel.isPatient) await record(ctx, { action: 'appointment.history_viewed', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId } });
+  return (await repo.historyOf(ctx.db, appointmentId)).map((h) => ({ at: h.at, actorName: h.actor_name ?? null, change: h.change, from: h.from_value, to: h.to_value }));
+}
+
+export async function blockTime(ctx: Ctx, input: ParsedInput<'appointments.blockTime'>) {
+  const doctor = await practisingDoctor(ctx);
+  await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctor.id}`);
+  const clash = await repo.appointmentsOfDoctor(ctx.db, doctor.id, input.start, input.end);
+  const active = clash.filter((a) => a.status === 'booked' || a.status === 'checked_in');
+  if (active.length) {
+    throw new DomainError('CONFLICT', `${active.length} appointment(s) fall in this time. Move or cancel them first.`);
+  }
+  await repo.insertBlock(ctx.db, {
+    doctor_id: doctor.id, start_at: new Date(input.start).toISOString(), end_at: new Date(input.end).toISOString(),
+    reason: input.reason || null, created_by: requireSession(ctx).userId, created_at: ctx.now.toISOString(),
+  });
+  return { done: true as const };
+}
+
+export async function unblock(ctx: Ctx, blockId: number) {
+  const doctor = await practisingDoctor(ctx);
+  const r = await repo.deleteBlock(ctx.db, doctor.id, blockId);
+  if (!r.numDeletedRows) throw new DomainError('NOT_FOUND', 'No blocked time has this number.');
+  return { done: true as const };
+}
+

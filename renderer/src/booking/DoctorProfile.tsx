@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SlotView } from '../../../shared/contract';
+import { useSession } from '../session/session';
+import { errorText } from '../ui/errors';
+import { TextField } from '../ui/Field';
+import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
+import { formatList, specialityLabel } from '../ui/format';
+import { useSubmit } from '../ui/useSubmit';
+import { useBookingDates } from './dates';
+import { Avatar } from './DoctorSummary';
+import { modesLabel } from './labels';
+import { doctorProfile, type DoctorProfile as Profile } from './searchApi';
+import { SlotPicker } from './SlotPicker';
+
+/** A doctor's public profile and their free times of the next 7 days, each one click from booking. */
+export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; onBack: () => void; onPick: (doctor: Profile, slot: SlotView) => void }) {
+  const { t, i18n } = useTranslation();
+  const { invoke } = useSession();
+  const [doctor, setDoctor] = useState<Profile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const lang = i18n.language;
+
+  useEffect(() => {
+    let live = true;
+    void doctorProfile(invoke, doctorId).then((r) => {
+      if (!live) return;
+      if (r.ok) setDoctor(r.data);
+      else setError(errorText(t, r.error));
+    });
+    return () => {
+      live = false;
+    };
+  }, [invoke, doctorId, t]);
+
+  return (
+    <Page title={doctor?.fullName ?? t('booking.profileTitle')} actions={<Button kind="secondary" onClick={onBack}>{t('booking.backToResults')}</Button>}>
+      {error && <Notice kind="error">{error}</Notice>}
+      {!doctor && !error && <Loading />}
+      {doctor && (
+        <>
+          <div className="card profile">
+            <div className="profile__head">
+              <Avatar name={doctor.fullName} photo={doctor.photo} size="large" />
+              <p className="doctor-card__speciality">{specialityLabel(t, doctor)}</p>
+            </div>
+            <dl className="details">
+              <dt>{t('booking.qualifications')}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {doctor.qualifications.map((q) => (
+                    <li key={`${q.degree}-${q.year}`}>{t('booking.qualification', { degree: q.degree, institution: q.institution, year: q.year })}</li>
+                  ))}
+                </ul>
+              </dd>
+              <dt>{t('booking.registration')}</dt>
+              <dd>{t('booking.registrationValue', { number: doctor.registrationNumber, council: doctor.registrationCouncil })}</dd>
+              <dt>{t('booking.experience')}</dt>
+              <dd>{t('booking.experienceYears', { count: doctor.experienceYears })}</dd>
+              <dt>{t('booking.hospital')}</dt>
+              <dd>{doctor.hospital}</dd>
+              <dt>{t('booking.address')}</dt>
+              <dd className="multiline">{doctor.clinicAddress}</dd>
+              {doctor.email && (
+                <>
+                  <dt>{t('booking.email')}</dt>
+                  <dd>{doctor.email}</dd>
+                </>
+              )}
+              {doctor.phone && (
+                <>
+                  <dt>{t('booking.phone')}</dt>
+                  <dd>{doctor.phone}</dd>
+                </>
+              )}
+              <dt>{t('booking.languages')}</dt>
+              <dd>{formatList(doctor.languages, lang, 'unit')}</dd>
+              <dt>{t('booking.modes')}</dt>
+              <dd>{doctor.modes.length ? modesLabel(t, doctor.modes, lang) : t('booking.noModes')}</dd>
+            </dl>
+            {doctor.bio && (
+              <>
+                <h2>{t('booking.about')}</h2>
+                <p className="details__text">{doctor.bio}</p>
+              </>
+            )}
+          </div>
+
+          <section aria-labelledby="week-slots" className="card">
+            <h2 id="week-slots">{t('booking.weekSlots')}</h2>
+            <p className="form__note">{t('booking.slotsHint')}</p>
+            {doctor.slots.length ? (
+              <SlotPicker slots={doctor.slots} onPick={(s) => onPick(doctor, s)} />
+            ) : (
+              <Empty>{t('booking.noWeekSlots')}</Empty>
+            )}
+            <OtherDay doctorId={doctor.id} onPick={(s) => onPick(doctor, s)} />
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
+
+/** The free times of one later date, for a patient who cannot come this week. */
+function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotView) => void }) {
+  const { t } = useTranslation();
+  const { invoke } = useSession();
+  const dates = useBookingDates();
+  const { submit, busy, error, fieldError } = useSubmit(invoke, 'doctors.slots');
+  const [date, setDate] = useState('');
+  const [shown, setShown] = useState<{ date: string; slots: SlotView[] } | null>(null);
+
+  const look = async () => {
+    setShown(null);
+    const slots = await submit({ doctorId, fromDate: date, toDate: date });
+    if (slots) setShown({ date, slots });
+  };
+
+  return (
+    <div className="other-day">
+      <h3>{t('booking.otherDay')}</h3>
+      <Form label={t('booking.otherDay')} onSubmit={() => void look()}>
+        {error && <Notice kind="error">{error}</Notice>}
+        <div className="search-row">
+          <TextField type="date" label={t('booking.date')} value={date} onChange={setDate} error={fieldError('fromDate') ?? fieldError('toDate')} />
+          <Button type="submit" kind="secondary" busy={busy}>{t('booking.showTimes')}</Button>
+        </div>
+      </Form>
+      {shown &&
+        (shown.slots.length ? (
+          <SlotPicker slots={shown.slots} onPick={onPick} headingLevel={3} />
+        ) : (
+          <Empty>{t('booking.noSlotsOn', { day: dates.longDay(shown.date) })}</Empty>
+        ))}
+    </div>
+  );
+}

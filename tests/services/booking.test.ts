@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { newClinic, ok, refused, signupDoctor } from '../helpers/clinic';
+import { auditRows, expectNoWrites } from '../helpers/db';
+import { bookingClinic, ist } from '../helpers/scheduling';
+
+// The test clock starts on Monday 2 March 2026, 10:00 in Pune (04:30 UTC).
+const TUESDAY = '2026-03-03';
+
+describe('booking', () => {
+  it('a patient books a free slot; it leaves the free slots and shows in both diaries', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const slots = ok(await clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: TUESDAY, toDate: TUESDAY }, asha.token));
+    expect(slots.map((s) => s.time).slice(0, 3)).toEqual(['09:00', '09:15', '09:30']);
+    expect(slots).toHaveLength(16);
+
+    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:15'), mode: 'online', reason: 'Cough' }, asha.token));
+    expect(booked).toMatchObject({ status: 'booked', mode: 'online', start: ist(TUESDAY, '09:15'), end: ist(TUESDAY, '09:30'), patientName: 'Asha Kulkarni', canCancel: true });
+
+    const after = ok(await clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: TUESDAY, toDate: TUESDAY }, asha.token));
+    expect(after.map((s) => s.time)).not.toContain('09:15');
+    expect(ok(await clinic.call('appointments.mine', {}, asha.token)).upcoming.map((a) => a.id)).toEqual([booked.id]);
+
+    const diary = ok(await clinic.call('appointments.schedule', { fromDate: TUESDAY, toDate: TUESDAY }, doctor.token));
+    expect(diary.appointments.map((a) => [a.patientName, a.reason])).toEqual([['Asha Kulkarni', 'Cough']]);
+    // The doctor's look at the schedule is an access to the patient's data.
+    expect((await auditRows(clinic.app, 'appointment.schedule_viewed')).map((r) => r.patient_id)).toEqual([asha.patientId]);
+  });
+
+  it('the same slot cannot be booked twice, and a patient cannot be in two places at once', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, vikram } = await bookingClinic(clinic);
+    const start = ist(TUESDAY, '10:00');
+    ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start, mode: 'in_person' }, asha.token));
+    const taken = await expectNoWrites(clinic.app, () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start, mode: 'in_person' }, vikram.token));
+    expect(refused(taken)).toMatchObject({ code: 'SLOT_TAKEN', message: 'This time was just taken. Please choose another of the free times.' });
+
+    const other = await signupDoctor(clinic);
+    ok(await clinic.call('admin.decideDoctor', { doctorId: other.doctorId, decision: 'approve' }, clinic.adminToken));
+    ok(await clinic.call('availability.save', { settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 }, weekly: [{ weekday: 2, ranges: [{ start: '09:30', end: '12:00', modes: ['in_person'] }] }] }, other.token));
+    const twice = await clinic.call('appointments.book', { doctorId: other.doctorId, start: ist(TUESDAY, '10:00'), mode: 'in_person' }, asha.token);
+    expect(refused(twice).code).toBe('CONFLICT');
+  });
+
+  it('refuses times outside the rules, whatever the screen sent, and writes nothing', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const attempt = (start: string, mode: 'online' | 'in_person' = 'online') =>
+      expectNoWrites(clinic.app, () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start, mode }, asha.token));
+    expect(refused(await attempt(ist(TUESDAY, '14:00'))).fields).toEqual({ start: 'slot_outside_hours' });
+    expect(refused(await attempt(ist(TUESDAY, '09:07'))).fields).toEqual({ start: 'slot_outside_hours' });
+    expect(refused(await attempt(ist('2026-03-02', '09:00'))).fields).toEqual({ start: 'slot_past' });
+    expect(refused(await attempt(ist('2026-03-02', '11:45'))).fields).toEqual({ start: 'slot_too_soon' });
+    expect(refused(await attempt(ist('2026-05-12', '09:00'))).fields).toEqual({ start: 'slot_beyond_horizon' });
+    expect(refused(await attempt(ist('2026-03-07', '09:00'))).fields).toEqual({ start: 'slot_outside_hours' });
+    ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-02', '12:30'), mode: 'online' }, asha.token));
+  });
+
+  it('a pending doctor cannot set hours nor be booked', async () => {
+    const clinic = await newClinic();
+    const { asha } = await bookingClinic(clinic);
+    const pending = await signupDoctor(clinic);
+    expect(refused(await clinic.call('availability.get', {}, pending.token)).code).toBe('FORBIDDEN');
+    const r = await clinic.call('appointments.book', { doctorId: pending.doctorId, start: ist(TUESDAY, '09:00'), mode: 'online' }, asha.token);
+    expect(refused(r)).toMatchObject({ code: 'NOT_FOUND', message: 'This doctor is not taking appointments.' });
+  });
+});
+
+describe("an appointment's life", () => {
+  it('reschedule moves the same appointment, frees the old time and keeps the history', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const a = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:00'), mode: 'online' }, asha.token));
+    const moved = ok(await clinic.call('appointments.reschedule', { appointmentId: a.id, start: ist(TUESDAY, '11:00'), mode: 'in_person' }, asha.token));
+    expect(moved).toMatchObject({ id: a.id, start: ist(TUESDAY, '11:00'), mode: 'in_person', status: 'booked' });
+    const slots = ok(await clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: TUESDAY, toDate: TUESDAY }, asha.token));
+    expect(slots.map((s) => s.time)).toContain('09:00');
+    expect(slots.map((s) => s.time)).not.toContain('11:00');
+    const history = ok(await clinic.call('appointments.history', { appointmentId: a.id }, asha.token));
+    expect(history.map((h) => [h.change, h.actorName])).toEqual([['booked', 'Asha Kulkarni'], ['rescheduled', 'Asha Kulkarni']]);
+    expect(JSON.parse(history[1]!.from!)).toEqual({ start: ist(TUESDAY, '09:00'), mode: 'online' });
+  });
+
+  it('a patient cannot cancel inside the cutoff; the front desk can, with a reason', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, desk } = await bookingClinic(clinic);
+    const a = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:00'), mode: 'online' }, asha.token));
+    clinic.clock.advanceMinutes(21 * 60 + 31); // Tuesday 07:31 in Pune: under two hours before.
+    const fresh = ok(await clinic.call('auth.login', { email: asha.email, password: asha.password, portal: 'patient' }));
+    expect(ok(await clinic.call('appointments.mine', {}, fresh.token)).upcoming[0]).toMatchObject({ canCancel: false });
+    const late = await clinic.call('appointments.cancel', { appointmentId: a.id, reason: 'Cannot come' }, fresh.token);
+    expect(refused(late).code).toBe('TOO_LATE');
+    const deskLogin = ok(await clinic.call('auth.login', { email: desk.email, password: 'monsoon-chai-2026', portal: 'clinic' }));
+    const cancelled = ok(await clinic.call('appointments.cancel', { appointmentId: a.id, reason: 'Patient phoned: fever' }, deskLogin.token));
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Patient phoned: fever' });
+    expect(ok(await clinic.call('appointments.mine', {}, fresh.token)).past.map((p) => p.status)).toEqual(['cancelled']);
+  });
+
+  it('check-in, completion and no-show follow the visit', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, vikram, desk } = await bookingClinic(clinic);
+    const a = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:00'), mode: 'in_person', patientId: asha.patientId }, desk.token));
+    const b = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:30'), mode: 'in_person' }, vikram.token));
+    expect(refused(await clinic.call('appointments.setStatus', { appointmentId: b.id, status: 'no_show' }, doctor.token)).code).toBe('CONFLICT');
+    expect(ok(await clinic.call('appointments.setStatus', { appointmentId: a.id, status: 'checked_in' }, desk.token)).status).toBe('checked_in');
+    expect(ok(await clinic.call('appointments.setStatus', { appointmentId: a.id, status: 'completed' }, doctor.token)).status).toBe('completed');
+    expect(refused(await clinic.call('appointments.setStatus', { appointmentId: a.id, status: 'checked_in' }, desk.token)).code).toBe('CONFLICT');
+    expect(refused(await clinic.call('appointments.setStatus', { appointmentId: b.id, status: 'checked_in' }, vikram.token)).code).toBe('FORBIDDEN');
+  });
+
+  it("a patient never sees another patient's appointment", async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, vikram } = await bookingClinic(clinic);
+    const a = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:00'), mode: 'online' }, asha.token));
+    expect(refused(await clinic.call('appointments.history', { appointmentId: a.id }, vikram.token)).code).toBe('NOT_FOUND');
+    expect(refused(await clinic.call('appointments.cancel', { appointmentId: a.id, reason: 'Not mine' }, vikram.token)).code).toBe('NOT_FOUND');
+    expect(refused(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '10:00'), mode: 'online', patientId: asha.patientId }, vikram.token)).code).toBe('FORBIDDEN');
+  });
+
+  it('blocked time hides slots; time holding appointments cannot be blocked', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '12:00'), mode: 'online' }, asha.token));
+    ok(await clinic.call('appointments.blockTime', { start: ist(TUESDAY, '09:00'), end: ist(TUESDAY, '10:00'), reason: 'Ward round' }, doctor.token));
+    const slots = ok(await clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: TUESDAY, toDate: TUESDAY }, asha.token));
+    expect(slots[0]!.time).toBe('10:00');
+    const clash = await clinic.call('appointments.blockTime', { start: ist(TUESDAY, '11:30'), end: ist(TUESDAY, '12:30') }, doctor.token);
+    expect(refused(clash).code).toBe('CONFLICT');
+  });
+});
