@@ -4,8 +4,10 @@ import { fileAuditStore } from './audit/audit.store';
 import { BCRYPT_COST } from './auth/passwords';
 import { systemClock, type Clock, type Deps } from './context';
 import { migrate } from './db/migrations/index';
-import { isUnreachable, openDatabase, type DbConfig } from './db/dialects';
+import { connectionProblem, isUnreachable, openDatabase, type DbConfig } from './db/dialects';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { databaseFileStore } from './files/db-file-store';
+import { diskFileStore } from './files/file-store';
 import { transportFromSettings } from './mail/mail-settings';
 import { createSender, type Sender, type SenderOptions } from './outbox/sender';
 import type { SmtpConfig, Transport } from './outbox/smtp';
@@ -52,18 +54,23 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     await migrate(db, dialect, clock.now());
   } catch (e) {
     await db.destroy();
+    const problem = config.kind === 'postgres' ? connectionProblem(e, config.url) : null;
+    if (problem) throw new Error(problem, { cause: e });
     if (isUnreachable(e)) throw new Error(`The clinic's database server cannot be reached (${(e as Error).message}). Check the network and the server, then start MedLink again.`);
     throw e;
   }
+  const log = options.log ?? ((m: string) => console.error(m));
   const deps: Deps = {
     db,
     dialect,
     clock,
     audit: fileAuditStore(options.dataDir),
     bcryptCost: options.bcryptCost ?? BCRYPT_COST,
-    log: options.log ?? ((m) => console.error(m)),
+    log,
     secrets: options.secretBox ?? fileKeySecretBox(options.dataDir),
     wakeSender: () => sender.wake(),
+    // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
+    files: dialect === 'postgres' ? databaseFileStore(db, clock, log) : diskFileStore(options.dataDir, clock, log),
   };
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, deps.secrets, createTransport);

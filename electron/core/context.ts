@@ -5,6 +5,7 @@ import type { AuditStore } from './audit/audit.store';
 import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/dialects';
+import type { FileStore } from './files/file-store';
 import type { SecretBox } from './secrets/secret-box';
 
 export interface Clock {
@@ -25,6 +26,8 @@ export interface Deps {
   secrets: SecretBox;
   /** Tells a running mail sender that a message was queued, so it need not wait for its next turn. */
   wakeSender: () => void;
+  /** Doctors' photos and other files: the data folder on SQLite, the `files` table on PostgreSQL (every seat sees them). */
+  files: FileStore;
 }
 
 export interface Session {

@@ -33,6 +33,18 @@ const patient = (fullName: string, email: string, phone: string, dateOfBirth: st
   },
 });
 
+/** Demo doctors' hours: Monday to Saturday, a morning and an evening session, in person or online. */
+const DEMO_HOURS = {
+  settings: { slotMinutes: 15, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 60 },
+  weekly: [1, 2, 3, 4, 5, 6].map((weekday) => ({
+    weekday,
+    ranges: [
+      { start: '09:00', end: '13:00', modes: ['in_person', 'online'] },
+      { start: '17:00', end: '20:00', modes: ['in_person', 'online'] },
+    ],
+  })),
+};
+
 /**
  * Fills an empty clinic through the same channels the screens use: an administrator, verified doctors of
  * several specialities, one doctor waiting for verification, a front-desk account and a few patients.
@@ -54,6 +66,7 @@ export async function seedDemo(dispatch: Dispatch): Promise<string> {
     const d = await call<LoginResult>(dispatch, 'doctors.signup', { email, password: DEMO_PASSWORD, credentials });
     const { id } = await call<{ id: number }>(dispatch, 'doctors.me', {}, d.token);
     await call(dispatch, 'admin.decideDoctor', { doctorId: id, decision: 'approve' }, admin.token);
+    await call(dispatch, 'availability.save', DEMO_HOURS, d.token);
   }
   await call(dispatch, 'doctors.signup', {
     email: 'dr.singh@medlink.demo',

@@ -4,7 +4,7 @@ import type { AppError, Result } from '../../shared/errors';
 import { issuesToFields } from '../../shared/validation';
 import { resolveSession } from './auth/auth.service';
 import { DomainError, type Ctx, type Deps } from './context';
-import { isUnreachable } from './db/dialects';
+import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
@@ -85,6 +85,7 @@ export function createDispatcher(deps: Deps): Dispatch {
       return { ok: true, data };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.message, e.options.fields);
+      if (isBusy(e)) return failure('UNAVAILABLE', 'MedLink is busy with another change. Nothing was saved; please try again.');
       if (isUnreachable(e)) {
         return failure('UNAVAILABLE', "The clinic's database server cannot be reached, so nothing was saved. Check the network and try again.");
       }

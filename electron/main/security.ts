@@ -2,7 +2,7 @@ import type { Session, WebContents } from 'electron';
 import { isAllowedExternal } from './external-links';
 
 /** The same policy browser mode sends (electron/web/server.ts); a test keeps the two equal. */
-export const CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Response headers with our CSP replacing any other (header names are case-insensitive). */
 export function withCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {

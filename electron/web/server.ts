@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, resolve, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatcher';
 
-/** The same policy the Electron windows carry. */
-export const CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-const MAX_BODY = 1024 * 1024;
+/** The same policy the Electron windows carry. Images may also be data: URLs (doctors' photos, sent inside answers). */
+export const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// A doctor's photo (at most 2 MB) travels as base64 inside the JSON: about 2.7 MB.
+const MAX_BODY = 5 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -21,6 +21,9 @@ function portalFromUrl(): Portal | null {
   return p === 'patient' || p === 'clinic' ? p : null;
 }
 
+/** A doctor's invitation code (?portal=clinic&invite=CODE): the clinic window opens on the sign-up, filled in from it. */
+const inviteFromUrl = (): string | undefined => new URLSearchParams(window.location.search).get('invite')?.slice(0, 40) || undefined;
+
 type Phase =
   | { name: 'loading' }
   | { name: 'unreachable'; message: string }
@@ -32,6 +35,7 @@ type Phase =
 export function App() {
   const { t } = useTranslation();
   const portal = portalFromUrl();
+  const invite = portal === 'clinic' ? inviteFromUrl() : undefined;
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [clinicName, setClinicName] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState<string>();
@@ -44,7 +48,7 @@ export function App() {
     setClinicName(r.data.clinicName);
     setTimeZone(r.data.timeZone ?? undefined);
     if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
-    else setPhase({ name: 'signed_out', view: 'login' });
+    else setPhase({ name: 'signed_out', view: invite ? 'signup' : 'login' });
   }
 
   useEffect(() => {
@@ -104,7 +108,7 @@ export function App() {
         (portal === 'patient' ? (
           <PatientSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} />
         ) : (
-          <DoctorSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} />
+          <DoctorSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} invitationCode={invite} />
         ))}
     </Shell>
   );

@@ -3,6 +3,7 @@ import * as f from '../fields';
 import { PORTALS, ROLES } from '../roles';
 import { SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
+import { invitationCode } from './invitation-code';
 
 // Accounts, sign-in, patients' and doctors' profiles, verification, staff, audit log, clinic settings.
 
@@ -24,11 +25,24 @@ const loginResult = z.object({
 });
 export type LoginResult = z.infer<typeof loginResult>;
 
-const patientView = f.patientProfile.safeExtend({ id: z.number(), hasAccount: z.boolean() });
+/**
+ * A patient's record as the screens show it. A walk-in registered at the front desk may have given only a
+ * name and a phone number, so what they did not give (email, date of birth, sex, address) is absent.
+ */
+export const patientView = f.patientProfile.extend({
+  id: z.number(),
+  hasAccount: z.boolean(),
+  email: z.string().optional(),
+  dateOfBirth: z.string().optional(),
+  sex: f.patientProfile.shape.sex.optional(),
+  address: z.object({ line: z.string().optional(), city: z.string().optional(), state: f.state, pinCode: z.string().optional() }),
+});
 export type PatientView = z.infer<typeof patientView>;
 
 const patientSummary = z.object({
-  id: z.number(), fullName: z.string(), phone: z.string(), email: z.string().nullable(), dateOfBirth: z.string(),
+  id: z.number(), fullName: z.string(), phone: z.string(), email: z.string().nullable(), dateOfBirth: z.string().nullable(),
+  /** False for a walk-in registered at the front desk who has not signed up (or whose sign-up is not yet linked). */
+  hasAccount: z.boolean(),
 });
 
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
@@ -75,7 +89,9 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset', 'patient.signup', 'patient.profile_updated', 'patient.viewed', 'patient.searched',
   'doctor.signup', 'doctor.resubmitted', 'doctor.approved', 'doctor.rejected', 'doctor.self_verified',
   'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
-  'appointment.schedule_viewed', 'appointment.history_viewed',
+  'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
+  'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
+  'appointment.rearrange_viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -138,7 +154,11 @@ export const accountChannels = {
   }),
   'patients.get': channel({ input: z.strictObject({ patientId: f.id }), output: patientView, roles: ['patient', 'front_desk'] }),
   'doctors.signup': channel({
-    input: z.strictObject({ email: f.email, password: f.password, credentials: f.doctorCredentials }),
+    input: z.strictObject({
+      email: f.email, password: f.password, credentials: f.doctorCredentials,
+      /** From the administrator's invitation, when the doctor has one: checked, and the invitation marked used. */
+      invitationCode: invitationCode.optional(),
+    }),
     output: loginResult,
     roles: 'public',
   }),

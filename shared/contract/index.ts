@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { deskChannels } from './desk';
+import { doctorAdminChannels } from './doctor-admin';
+import { doctorProfileChannels } from './doctor-profile';
 import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
+import { searchChannels } from './search';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -9,8 +13,12 @@ import { schedulingChannels } from './scheduling';
  */
 export const contract = {
   ...accountChannels,
+  ...deskChannels,
+  ...doctorAdminChannels,
+  ...doctorProfileChannels,
   ...mailChannels,
   ...schedulingChannels,
+  ...searchChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -22,5 +30,10 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './desk';
+export * from './doctor-admin';
+export * from './doctor-profile';
+export * from './invitation-code';
 export * from './mail';
 export * from './scheduling';
+export * from './search';

@@ -66,10 +66,12 @@ const appointment = z.object({
   /** What the person asking may do now (the server checks again). */
   canCancel: z.boolean(),
   canReschedule: z.boolean(),
+  /** How long before the start a patient may still change it online (the clinic's setting). */
+  cutoffMinutes: z.number(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 
-const reason = z.string({ error: 'reason_required' }).trim().min(3, 'reason_required').max(500, 'too_long');
+const reason = z.string({ error: 'cancel_reason_required' }).trim().min(3, 'cancel_reason_required').max(500, 'too_long');
 const instant = z.iso.datetime({ error: 'start_invalid' });
 
 export const schedulingChannels = {

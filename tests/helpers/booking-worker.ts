@@ -16,11 +16,11 @@ const app = await createApp({ dataDir: job.dataDir, databaseUrl: job.databaseUrl
 // Wait for the go signal so every seat starts at the same moment.
 process.send!('ready');
 await new Promise<void>((resolve) => process.once('message', () => resolve()));
-const outcomes = await Promise.all(
-  job.starts.map(async (start) => {
-    const r = await app.dispatch('appointments.book', { doctorId: job.doctorId, start, mode: 'in_person' }, job.token);
-    return { start, result: r.ok ? 'booked' : r.error.code };
-  }),
-);
+// One person at one seat books one slot after another; the seats race each other for every slot.
+const outcomes: { start: string; result: string }[] = [];
+for (const start of job.starts) {
+  const r = await app.dispatch('appointments.book', { doctorId: job.doctorId, start, mode: 'in_person' }, job.token);
+  outcomes.push({ start, result: r.ok ? 'booked' : r.error.code });
+}
 await app.close();
 process.send!(outcomes, () => process.exit(0));

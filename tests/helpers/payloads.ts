@@ -32,7 +32,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'patients.updateMe': patientProfile({ allergies: 'Penicillin' }),
   'patients.search': { query: 'Asha' },
   'patients.get': { patientId: 1 },
-  'doctors.signup': { email: 'new.doctor@example.in', password: PASSWORD, credentials: doctorCredentials({ bio: 'Family physician.' }) },
+  'doctors.signup': { email: 'new.doctor@example.in', password: PASSWORD, credentials: doctorCredentials({ bio: 'Family physician.' }), invitationCode: 'K7QF-29XD-M3PA' },
   'doctors.me': {},
   'doctors.resubmit': doctorCredentials(),
   'doctors.directory': {},
@@ -70,6 +70,23 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'appointments.history': { appointmentId: 1 },
   'appointments.blockTime': { start: '2026-03-05T06:30:00.000Z', end: '2026-03-05T08:30:00.000Z', reason: 'Surgery' },
   'appointments.unblock': { blockId: 1 },
+  'patients.registerWalkIn': { fullName: 'Ramesh Patil', phone: '9822044444', email: 'ramesh@example.in', state: 'Maharashtra' },
+  'patients.linkAccount': { walkInPatientId: 2, accountPatientId: 1, identityChecked: true },
+  'desk.board': { date: '2026-03-03' },
+  'doctors.myProfile': {},
+  'doctors.updateProfile': { bio: 'Family physician.', languages: ['English', 'Hindi'], showEmail: true, showPhone: false },
+  // A 1×1 PNG.
+  'doctors.uploadPhoto': { base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==' },
+  'doctors.removePhoto': {},
+  'admin.inviteDoctor': { email: 'invited.doctor@example.in', fullName: 'Dr Farah Sheikh' },
+  'admin.invitations': {},
+  'doctors.invitation': { code: 'K7QF-29XD-M3PA' },
+  'admin.listDoctors': {},
+  'admin.suspendDoctor': { doctorId: 1, reason: 'Registration lapsed; renewal awaited.' },
+  'admin.reinstateDoctor': { doctorId: 1 },
+  'admin.suspendedAppointments': {},
+  'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
+  'doctors.profile': { doctorId: 1 },
 });
 
 export interface Malformed {

@@ -24,7 +24,12 @@ export interface Cluster {
   /** Superuser URL of the maintenance database. */
   url: string;
   dataDir: string;
+  port: number;
+  /** Stops the server (and removes its data). */
   stop(): void;
+  /** Takes the server down, keeping its data (an outage); `restart` brings it back on the same port. */
+  halt(mode?: 'immediate' | 'fast'): void;
+  restart(): void;
 }
 
 /**
@@ -45,13 +50,25 @@ export async function startCluster(extraConfig: string[] = []): Promise<Cluster>
     '-c listen_addresses=127.0.0.1', `-p ${port}`, `-c unix_socket_directories=${dataDir}`,
     '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200', ...extraConfig,
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-w', '-l', join(dataDir, 'server.log'), '-o', options, 'start']);
+  const start = () => run('pg_ctl', ['-D', dataDir, '-w', '-l', join(dataDir, 'server.log'), '-o', options, 'start']);
+  start();
+  let running = true;
+  const halt = (mode: 'immediate' | 'fast' = 'immediate') => {
+    if (running) run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
+    running = false;
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
+    port,
+    halt,
+    restart() {
+      if (!running) start();
+      running = true;
+    },
     stop() {
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        halt();
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

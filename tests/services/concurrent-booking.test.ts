@@ -16,7 +16,7 @@ describe('several seats booking the same slots at once', () => {
       settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 },
       weekly: [{ weekday: 2, ranges: [{ start: '09:00', end: '17:00', modes: ['in_person'] }] }],
     });
-    const starts = Array.from({ length: 16 }, (_, i) => ist('2026-03-03', `${String(9 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`));
+    const starts = Array.from({ length: 8 }, (_, i) => ist('2026-03-03', `${String(9 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`));
     const patients = [];
     for (let i = 0; i < SEATS; i++) patients.push(await signupPatient(clinic, patientSignupInput({ fullName: `Patient ${i}`, phone: `98220000${10 + i}` })));
 
@@ -41,5 +41,5 @@ describe('several seats booking the same slots at once', () => {
     const diary = ok(await clinic.call('appointments.schedule', { fromDate: '2026-03-03', toDate: '2026-03-03' }, doctor.token)).appointments;
     expect(diary).toHaveLength(starts.length);
     for (let i = 1; i < diary.length; i++) expect(diary[i]!.start >= diary[i - 1]!.end).toBe(true);
-  }, 120_000);
+  }, 240_000);
 });

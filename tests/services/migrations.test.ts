@@ -17,7 +17,8 @@ const TABLES_001 = [
   'audit_log', 'doctor_education', 'doctor_info', 'login_failures', 'patient_info', 'sessions', 'settings', 'user_roles', 'users',
 ];
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
-const TABLES = [...TABLES_001, ...TABLES_002, 'schema_migrations'].sort();
+const TABLES_003 = ['files'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -100,6 +101,13 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(
       db.insertInto('sessions').values({ token_hash: 'h', user_id: 999, portal: 'clinic', created_at: now, last_seen_at: now, ended_at: null }).execute(),
     ).rejects.toThrow(/foreign key/i);
+    // A walk-in's record: no login, only a name, a phone number and a state; linked later to another record.
+    const walkIn = { full_name: 'W', phone: '9822000002', state: 'Goa', created_at: now, updated_at: now };
+    const { id: walkInId } = await db.insertInto('patient_info').values(walkIn).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('patient_info').select(['user_id', 'date_of_birth', 'sex', 'address_line', 'city', 'pin_code', 'merged_into']).where('id', '=', walkInId).executeTakeFirst())
+      .toEqual({ user_id: null, date_of_birth: null, sex: null, address_line: null, city: null, pin_code: null, merged_into: null });
+    await expect(db.updateTable('patient_info').set({ merged_into: 999 }).where('id', '=', walkInId).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.insertInto('patient_info').values({ ...walkIn, state: null }).execute()).rejects.toThrow(/not null|null value/i);
   },
   2: async (db) => {
     expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002].sort());
@@ -138,6 +146,17 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('availability').values({ doctor_id: doctorId, weekday: 1, date: '2026-03-03' }).execute()).rejects.toThrow(/check/i);
     await expect(db.insertInto('availability').values({ doctor_id: doctorId }).execute()).rejects.toThrow(/check/i);
     await expect(db.insertInto('availability').values({ doctor_id: doctorId, weekday: 7 }).execute()).rejects.toThrow(/check/i);
+  },
+  3: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003].sort());
+    // Bytes go in and come back unchanged (a blob on SQLite, bytea on PostgreSQL); ids are unique.
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x0d, 0x0a]);
+    const file = { id: '6f1c2a4e-0b7d-4c8e-9a51-3d2f7e8b9c10', kind: 'doctor_photo', mime: 'image/png', size: bytes.length, sha256: 'x', data: bytes, created_at: '2026-03-02T00:00:00.000Z' };
+    await db.insertInto('files').values(file).execute();
+    const back = await db.selectFrom('files').select('data').where('id', '=', file.id).executeTakeFirstOrThrow();
+    expect(Buffer.from(back.data).equals(bytes)).toBe(true);
+    await expect(db.insertInto('files').values(file).execute()).rejects.toThrow(/unique|primary/i);
+    await expect(db.insertInto('files').values({ ...file, id: 'other', data: null }).execute()).rejects.toThrow(/not.null/i);
   },
 };
 

@@ -54,6 +54,9 @@ function openPostgres(url: string): Kysely<Database> {
   });
   // A dropped idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
+  // Nor may one dropped while a call holds it (the pool listens only to idle ones): the call's own query
+  // fails (UNAVAILABLE from the dispatcher, its transaction never committed) and the pool discards it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -86,6 +89,9 @@ export function skipLockedRows<Q extends SelectQueryBuilder<any, any, any>>(sele
   return dialect === 'postgres' ? (select.forUpdate().skipLocked() as Q) : select;
 }
 
+/** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */
+export const isBusy = (e: unknown) => /^SQLITE_BUSY/.test((e as { code?: string } | null)?.code ?? '');
+
 /** True when an error means the database server could not be reached (as opposed to a refused query). */
 export function isUnreachable(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
@@ -93,4 +99,48 @@ export function isUnreachable(e: unknown): boolean {
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08000', '08003', '08006'].includes(code ?? '') ||
     /timeout exceeded when trying to connect|Connection terminated/i.test((e as Error | null)?.message ?? '')
   );
+}
+
+// TLS: the address's sslmode/sslrootcert/sslcert/sslkey are read by pg (pg-connection-string). With
+// sslmode=verify-full and sslrootcert, pg trusts only that CA (rejectUnauthorized stays on) and checks the
+// server's name against the host in the address, IP addresses included (tested in postgres-tls.test.ts), so
+// no ssl options are built here. Without uselibpqcompat=true, pg also verifies fully for require/verify-ca.
+const UNTRUSTED_CERT = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'INVALID_CA', 'INVALID_PURPOSE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'CERT_CHAIN_TOO_LONG', 'PATH_LENGTH_EXCEEDED',
+]);
+
+/**
+ * What an administrator reads when the clinic's database server could not be opened for a reason of its
+ * setup (TLS, certificate files); null for anything else. The address's password never appears.
+ */
+export function connectionProblem(e: unknown, url: string): string | null {
+  const err = e as (Error & { code?: string; path?: string; host?: string }) | null;
+  const code = err?.code ?? '';
+  const detail = err?.message ?? String(e);
+  let address: URL | null = null;
+  try {
+    address = new URL(url);
+  } catch {
+    // pg reports a malformed address itself.
+  }
+  if (UNTRUSTED_CERT.has(code)) {
+    return `The clinic's database server's certificate is not trusted (${detail}). Check that sslrootcert in the database address names the file of the certificate authority that signed the server's certificate.`;
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const host = err?.host ?? address?.hostname ?? 'this host';
+    return `The clinic's database server's certificate does not name ${host} (${detail}). Connect by a name the certificate lists, or have the server's certificate reissued for this name.`;
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `The clinic's database server's certificate is not valid today (${detail}). Renew the server's certificate, and check this computer's date and time.`;
+  }
+  if (/server does not support SSL/i.test(detail)) {
+    return `The database address asks for an encrypted connection (sslmode=${address?.searchParams.get('sslmode') ?? 'require'}), but the clinic's database server does not offer one. Turn on ssl on the server, or correct the address.`;
+  }
+  const files = ['sslrootcert', 'sslcert', 'sslkey'].map((k) => address?.searchParams.get(k)).filter((f): f is string => !!f);
+  if (err?.path && files.includes(err.path)) {
+    return `The certificate file named in the clinic's database address cannot be read (${err.path}: ${code || detail}). Check the path and that MedLink may read the file.`;
+  }
+  return null;
 }

@@ -31,18 +31,21 @@ export interface Database {
     full_name: string;
     email: string | null;
     phone: string;
-    date_of_birth: string;
-    sex: string;
-    address_line: string;
-    city: string;
+    /** Null for a walk-in who has not given it (as are sex, address line, city and PIN code). */
+    date_of_birth: string | null;
+    sex: string | null;
+    address_line: string | null;
+    city: string | null;
     state: string;
-    pin_code: string;
+    pin_code: string | null;
     blood_group: string | null;
     allergies: string | null;
     medical_history: string | null;
     emergency_contact_name: string | null;
     emergency_contact_phone: string | null;
     preferred_language: string;
+    /** Set on a walk-in's record once linked to an account: the account's patient record. */
+    merged_into: number | null;
     created_at: string;
     updated_at: string;
   };
@@ -170,5 +173,15 @@ export interface Database {
     created_at: string;
     expires_at: string;
     used_at: string | null;
+  };
+  /** The file store on PostgreSQL (and a moved clinic's files); empty on SQLite, whose files live in the data folder. */
+  files: {
+    id: string;
+    kind: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    data: Buffer;
+    created_at: string;
   };
 }

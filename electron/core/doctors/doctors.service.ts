@@ -6,7 +6,9 @@ import { setUserContact } from '../auth/auth.repo';
 import { createAccount, openSession } from '../auth/auth.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { verificationDecided } from '../mail/notify';
+import { searchChanged } from '../search/changes';
 import * as repo from './doctors.repo';
+import { settleOnSignup as settleInvitations } from './invitations.service';
 
 function toView(r: repo.DoctorRow, education: repo.EducationRow[]): DoctorView {
   return {
@@ -59,11 +61,13 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
   } else {
     await record(ctx, { action: 'doctor.signup', actorId: userId, detail: { doctorId: id } });
   }
+  await searchChanged(ctx);
   return id;
 }
 
 export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>): Promise<LoginResult> {
   const c = input.credentials;
+  await settleInvitations(ctx, input.email, input.invitationCode);
   const userId = await createAccount(ctx, { email: input.email, fullName: c.fullName, phone: c.phone, password: input.password, roles: ['doctor'] });
   await addDoctorProfile(ctx, userId, c, false, 'credentials.');
   return openSession(ctx, userId, 'clinic');
@@ -88,6 +92,7 @@ export async function resubmit(ctx: Ctx, c: DoctorCredentials): Promise<DoctorVi
   await repo.resubmitDoctor(ctx.db, row.id, c, nowIso);
   await setUserContact(ctx.db, row.user_id, { fullName: c.fullName, phone: c.phone }, nowIso);
   await record(ctx, { action: 'doctor.resubmitted', actorId: row.user_id, detail: { doctorId: row.id } });
+  await searchChanged(ctx);
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }
 
@@ -110,13 +115,15 @@ export async function decide(ctx: Ctx, input: ParsedInput<'admin.decideDoctor'>)
     actorId: admin.userId,
     detail: { doctorId: row.id, ...(reason ? { reason } : {}) },
   });
+  await searchChanged(ctx);
   await verificationDecided(ctx, { userId: row.user_id, email: row.email, fullName: row.full_name }, reason === null ? { approved: true } : { approved: false, reason });
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }
 
-/** Only verified doctors ever reach a list patients can see. */
+/** Only verified doctors, not suspended, ever reach a list patients can see. */
 export async function directory(ctx: Ctx): Promise<DirectoryEntry[]> {
-  const all = await views(ctx, await repo.doctorsWithStatus(ctx.db, 'verified'));
+  // A suspended doctor is hidden as well.
+  const all = await views(ctx, (await repo.doctorsWithStatus(ctx.db, 'verified')).filter((r) => r.suspended_at === null));
   return all
     .map(({ id, fullName, speciality, specialityOther, education, hospital, experienceYears, languages, bio }) => ({
       id, fullName, speciality, specialityOther, education, hospital, experienceYears, languages, bio,

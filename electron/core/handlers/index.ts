@@ -1,8 +1,11 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { accountHandlers } from './accounts';
+import { deskHandlers } from './desk';
+import { doctorAdminHandlers } from './doctor-admin';
 import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
+import { searchHandlers } from './search';
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
 /** The handlers of some channels; each domain file types its own map with it. */
@@ -11,6 +14,9 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...deskHandlers,
+  ...doctorAdminHandlers,
   ...mailHandlers,
   ...schedulingHandlers,
+  ...searchHandlers,
 } satisfies HandlersOf<ChannelName>;

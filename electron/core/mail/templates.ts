@@ -90,6 +90,19 @@ export const mailLanguage = (language: string | null | undefined): MailLanguage 
 
 const LOCALES: Record<MailLanguage, string> = { en: 'en-IN', hi: 'hi-IN' };
 
+// Building a formatter costs about a millisecond and emails are written inside the transactions of bookings,
+// so each one is made once per process (they hold no state).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 class Words {
   readonly locale: string;
   constructor(
@@ -111,15 +124,16 @@ class Words {
     });
   }
 
+  private formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    return dateFormat(this.locale, this.zone, options);
+  }
   private format(d: Date, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.locale, { timeZone: this.zone, ...options }).format(d);
+    return this.formatter(options).format(d);
   }
 
   /** "Tuesday, 3 March 2026, 10:30 (India Standard Time)" */
   when(d: Date): string {
-    const zone = new Intl.DateTimeFormat(this.locale, { timeZone: this.zone, timeZoneName: 'long' })
-      .formatToParts(d)
-      .find((p) => p.type === 'timeZoneName')?.value ?? this.zone;
+    const zone = this.formatter({ timeZoneName: 'long' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? this.zone;
     return this.t('common', 'dateTime', { date: this.day(d), time: this.time(d), zone });
   }
   /** "3 March 2026, 10:30", for subject lines. */

@@ -1,10 +1,11 @@
 import nodemailer from 'nodemailer';
+import { SMTP_SECURITY } from '../../../shared/contract/mail';
 import { icsMethod } from '../mail/ics';
 
 // Delivery over SMTP with nodemailer. The sender knows only the Transport interface, so tests can stand a
 // transport in that hangs or fails on purpose.
 
-export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
+export { SMTP_SECURITY };
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
 
 export interface SmtpConfig {

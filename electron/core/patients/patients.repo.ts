@@ -40,13 +40,17 @@ export const patientById = (db: Db, id: number) => db.selectFrom('patient_info')
 export const patientByUser = (db: Db, userId: number) =>
   db.selectFrom('patient_info').selectAll().where('user_id', '=', userId).executeTakeFirst();
 
-/** Name, phone (digits) or email, for the front desk; prefix matches so a few letters find someone. */
+/**
+ * Name, phone (digits) or email, for the front desk; prefix matches so a few letters find someone. A walk-in's
+ * record already linked to an account is left out: the person is found by the account's record.
+ */
 export function searchPatients(db: Db, query: string, limit: number) {
   const q = query.toLowerCase();
   const digits = query.replace(/\D/g, '');
   return db
     .selectFrom('patient_info')
-    .select(['id', 'full_name', 'phone', 'email', 'date_of_birth'])
+    .select(['id', 'full_name', 'phone', 'email', 'date_of_birth', 'user_id'])
+    .where('merged_into', 'is', null)
     .where((eb) => {
       const any = [likeEscaped('full_name', `${escapeLike(q)}%`), likeEscaped('full_name', `% ${escapeLike(q)}%`), eb('email', '=', q)];
       if (digits.length >= 4) any.push(likeEscaped('phone', `%${digits}%`));

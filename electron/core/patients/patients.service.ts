@@ -11,11 +11,17 @@ export function toView(r: repo.PatientRow): PatientView {
     id: r.id,
     hasAccount: r.user_id !== null,
     fullName: r.full_name,
-    email: r.email ?? '',
+    // A walk-in may not have given these: absent, never an empty string.
+    email: r.email ?? undefined,
     phone: r.phone,
-    dateOfBirth: r.date_of_birth,
-    sex: r.sex as PatientView['sex'],
-    address: { line: r.address_line, city: r.city, state: r.state as PatientView['address']['state'], pinCode: r.pin_code },
+    dateOfBirth: r.date_of_birth ?? undefined,
+    sex: (r.sex ?? undefined) as PatientView['sex'],
+    address: {
+      line: r.address_line ?? undefined,
+      city: r.city ?? undefined,
+      state: r.state as PatientView['address']['state'],
+      pinCode: r.pin_code ?? undefined,
+    },
     bloodGroup: (r.blood_group ?? undefined) as PatientView['bloodGroup'],
     allergies: r.allergies ?? undefined,
     medicalHistory: r.medical_history ?? undefined,
@@ -95,5 +101,5 @@ export async function search(ctx: Ctx, query: string) {
   const rows = await repo.searchPatients(ctx.db, query, 50);
   // Search results show names and contacts: every patient shown is an access to be recorded.
   for (const r of rows) await record(ctx, { action: 'patient.searched', actorId: s.userId, patientId: r.id, detail: { query } });
-  return rows.map((r) => ({ id: r.id, fullName: r.full_name, phone: r.phone, email: r.email, dateOfBirth: r.date_of_birth }));
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, phone: r.phone, email: r.email, dateOfBirth: r.date_of_birth, hasAccount: r.user_id !== null }));
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
+import { bumpBusyVersion } from '../search/versions.repo';
 
 type Db = Kysely<Database>;
 export type AppointmentRow = Selectable<Database['appointments']>;
@@ -56,11 +57,16 @@ export async function patientHasOverlap(db: Db, patientId: number, startIso: str
 
 export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence'>): Promise<number> {
   const { id } = await db.insertInto('appointments').values(row).returning('id').executeTakeFirstOrThrow();
+  // Every change to busy time moves the counter doctor search's slot caches follow (same transaction).
+  await bumpBusyVersion(db);
   return id;
 }
 
-export const updateAppointment = (db: Db, id: number, set: Partial<Omit<AppointmentRow, 'id'>>) =>
-  db.updateTable('appointments').set(set).where('id', '=', id).execute();
+export async function updateAppointment(db: Db, id: number, set: Partial<Omit<AppointmentRow, 'id'>>) {
+  const result = await db.updateTable('appointments').set(set).where('id', '=', id).execute();
+  await bumpBusyVersion(db);
+  return result;
+}
 
 export const addHistory = (
   db: Db,
@@ -97,7 +103,14 @@ export const blockedOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso
     .orderBy('start_at')
     .execute();
 
-export const insertBlock = (db: Db, b: Omit<Selectable<Database['blocked_times']>, 'id'>) => db.insertInto('blocked_times').values(b).execute();
+export async function insertBlock(db: Db, b: Omit<Selectable<Database['blocked_times']>, 'id'>) {
+  const result = await db.insertInto('blocked_times').values(b).execute();
+  await bumpBusyVersion(db);
+  return result;
+}
 
-export const deleteBlock = (db: Db, doctorId: number, id: number) =>
-  db.deleteFrom('blocked_times').where('id', '=', id).where('doctor_id', '=', doctorId).executeTakeFirst();
+export async function deleteBlock(db: Db, doctorId: number, id: number) {
+  const result = await db.deleteFrom('blocked_times').where('id', '=', id).where('doctor_id', '=', doctorId).executeTakeFirst();
+  await bumpBusyVersion(db);
+  return result;
+}

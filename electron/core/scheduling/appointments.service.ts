@@ -8,6 +8,7 @@ import { DomainError, requireSession, type Ctx, type Session } from '../context'
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { patientById, patientByUser } from '../patients/patients.repo';
+import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
 import { practisingDoctor, rulesFor } from './availability.service';
 
@@ -46,7 +47,8 @@ async function relationTo(ctx: Ctx, row: repo.DetailedRow): Promise<Relation> {
 
 async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<AppointmentView> {
   const start = Date.parse(row.start_at);
-  const beforeCutoff = ctx.now.getTime() < start - (await cancelCutoffMinutes(ctx)) * MINUTE;
+  const cutoffMinutes = await cancelCutoffMinutes(ctx);
+  const beforeCutoff = ctx.now.getTime() < start - cutoffMinutes * MINUTE;
   const mayAct = row.status === 'booked' && ctx.now.getTime() < start && (rel.isDoctor || rel.isDesk || (rel.isPatient && beforeCutoff));
   return {
     id: row.id,
@@ -63,6 +65,7 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     hospital: row.hospital,
     canCancel: mayAct,
     canReschedule: mayAct,
+    cutoffMinutes,
   };
 }
 
@@ -108,7 +111,8 @@ async function patientFor(ctx: Ctx, session: Session, patientId: number | undefi
   if (session.roles.includes('front_desk')) {
     if (!patientId) throw new DomainError('VALIDATION', 'Choose the patient.', { fields: { patientId: 'patient_required' } });
     const p = await patientById(ctx.db, patientId);
-    if (!p) throw new DomainError('NOT_FOUND', 'No patient has this number.');
+    // A walk-in's record linked to an account is kept only for the audit trail: book on the account's record.
+    if (!p || p.merged_into !== null) throw new DomainError('NOT_FOUND', 'No patient has this number.');
     return p;
   }
   const own = await patientByUser(ctx.db, session.userId);
@@ -139,6 +143,7 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   });
   await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId: session.userId, change: 'booked', to: { start: start.toISOString(), mode: input.mode } });
   await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
+  await appointmentMail(ctx, id, { kind: 'booked' });
   const { row, rel } = await load(ctx, id);
   return toView(ctx, row, rel);
 }
@@ -177,6 +182,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
     from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });
   await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  await appointmentMail(ctx, row.id, { kind: 'rescheduled', previousStart: new Date(row.start_at) });
   const after = await load(ctx, row.id);
   return toView(ctx, after.row, after.rel);
 }
@@ -191,6 +197,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
     appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason: input.reason },
   });
   await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  await appointmentMail(ctx, row.id, { kind: 'cancelled', reason: input.reason });
   const after = await load(ctx, row.id);
   return toView(ctx, after.row, after.rel);
 }

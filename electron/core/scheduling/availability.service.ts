@@ -3,6 +3,7 @@ import type { AvailabilityRules, Mode, TimeRange } from '../availability/slots';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { doctorByUser } from '../doctors/doctors.repo';
+import { searchChanged } from '../search/changes';
 import * as repo from './availability.repo';
 
 export const DEFAULT_SCHEDULE = { slotMinutes: 15, bufferMinutes: 0, minNoticeMinutes: 120, horizonDays: 60 };
@@ -82,18 +83,21 @@ export async function save(ctx: Ctx, input: ParsedInput<'availability.save'>): P
     updated_at: ctx.now.toISOString(),
   });
   await repo.replaceWeekly(ctx.db, doctor.id, input.weekly.map((d) => ({ weekday: d.weekday, ranges: d.ranges.map(toRow) })));
+  await searchChanged(ctx);
   return view(ctx, doctor.id);
 }
 
 export async function setException(ctx: Ctx, input: ParsedInput<'availability.setException'>): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
   await repo.replaceException(ctx.db, doctor.id, input.date, input.ranges.map(toRow));
+  await searchChanged(ctx);
   return view(ctx, doctor.id);
 }
 
 export async function removeException(ctx: Ctx, date: string): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
   await repo.replaceException(ctx.db, doctor.id, date, null);
+  await searchChanged(ctx);
   return view(ctx, doctor.id);
 }
 
@@ -101,10 +105,12 @@ export const holidays = async (ctx: Ctx) => (await repo.holidays(ctx.db)).map((h
 
 export async function setHoliday(ctx: Ctx, date: string, name: string) {
   await repo.setHoliday(ctx.db, date, name);
+  await searchChanged(ctx);
   return { done: true as const };
 }
 
 export async function removeHoliday(ctx: Ctx, date: string) {
   await repo.removeHoliday(ctx.db, date);
+  await searchChanged(ctx);
   return { done: true as const };
 }

@@ -1,37 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SlotView } from '../../../shared/contract';
+import type { DoctorProfile as Profile, SlotView } from '../../../shared/contract';
 import { useSession } from '../session/session';
-import { errorText } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { formatList, specialityLabel } from '../ui/format';
+import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 import { useBookingDates } from './dates';
 import { Avatar } from './DoctorSummary';
 import { modesLabel } from './labels';
-import { doctorProfile, type DoctorProfile as Profile } from './searchApi';
 import { SlotPicker } from './SlotPicker';
 
 /** A doctor's public profile and their free times of the next 7 days, each one click from booking. */
 export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; onBack: () => void; onPick: (doctor: Profile, slot: SlotView) => void }) {
   const { t, i18n } = useTranslation();
   const { invoke } = useSession();
-  const [doctor, setDoctor] = useState<Profile | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: doctor, error } = useLoad(invoke, 'doctors.profile', { doctorId });
   const lang = i18n.language;
-
-  useEffect(() => {
-    let live = true;
-    void doctorProfile(invoke, doctorId).then((r) => {
-      if (!live) return;
-      if (r.ok) setDoctor(r.data);
-      else setError(errorText(t, r.error));
-    });
-    return () => {
-      live = false;
-    };
-  }, [invoke, doctorId, t]);
 
   return (
     <Page title={doctor?.fullName ?? t('booking.profileTitle')} actions={<Button kind="secondary" onClick={onBack}>{t('booking.backToResults')}</Button>}>
@@ -39,8 +25,8 @@ export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; 
       {!doctor && !error && <Loading />}
       {doctor && (
         <>
-          <div className="card profile">
-            <div className="profile__head">
+          <div className="card doctor-profile">
+            <div className="doctor-profile__head">
               <Avatar name={doctor.fullName} photo={doctor.photo} size="large" />
               <p className="doctor-card__speciality">{specialityLabel(t, doctor)}</p>
             </div>
@@ -86,7 +72,7 @@ export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; 
             )}
           </div>
 
-          <section aria-labelledby="week-slots" className="card">
+          <section aria-labelledby="week-slots" className="card booking-slots">
             <h2 id="week-slots">{t('booking.weekSlots')}</h2>
             <p className="form__note">{t('booking.slotsHint')}</p>
             {doctor.slots.length ? (
@@ -118,7 +104,7 @@ function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotV
   };
 
   return (
-    <div className="other-day">
+    <div className="booking-other-day">
       <h3>{t('booking.otherDay')}</h3>
       <Form label={t('booking.otherDay')} onSubmit={() => void look()}>
         {error && <Notice kind="error">{error}</Notice>}

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { formatList, specialityLabel } from '../ui/format';
 import { initials, modesLabel } from './labels';
-import type { SearchResult } from './searchApi';
+import type { SearchResult } from '../../../shared/contract';
 
 /** A doctor's photo, or their initials in a circle when there is none (decorative: the name is beside it). */
 export function Avatar({ name, photo, size = 'small' }: { name: string; photo?: string; size?: 'small' | 'large' }) {
   return photo ? (
-    <img className={`avatar avatar--${size}`} src={photo} alt="" />
+    <img className={`doctor-photo doctor-photo--${size}`} src={photo} alt="" />
   ) : (
-    <span className={`avatar avatar--${size} avatar--initials`} aria-hidden="true">{initials(name)}</span>
+    <span className={`doctor-photo doctor-photo--${size} doctor-photo--initials`} aria-hidden="true">{initials(name)}</span>
   );
 }
 

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MODES } from '../../../shared/contract';
-import { SEARCH_SORTS } from '../../../shared/contract/search';
+import { MODES, SEARCH_SORTS, type Input, type SearchResult } from '../../../shared/contract';
 import { SPECIALITIES } from '../../../shared/specialities';
-import { issuesToFields } from '../../../shared/validation';
 import { useSession } from '../session/session';
-import { fieldText, errorText } from '../ui/errors';
 import { SelectField, TextField } from '../ui/Field';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { specialityLabel } from '../ui/format';
+import { useSubmit } from '../ui/useSubmit';
 import { useBookingDates } from './dates';
 import { DoctorSummary } from './DoctorSummary';
-import { searchDoctors, searchSchema, type SearchInput, type SearchResult } from './searchApi';
+
+type SearchInput = Input<'doctors.search'>;
 
 export interface SearchForm {
   text: string;
@@ -28,8 +27,8 @@ function toInput(f: SearchForm): SearchInput {
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
   return {
     text: opt(f.text),
-    speciality: (opt(f.speciality) as SearchInput['speciality']) ?? undefined,
-    mode: (opt(f.mode) as SearchInput['mode']) ?? undefined,
+    speciality: opt(f.speciality) as SearchInput['speciality'],
+    mode: opt(f.mode) as SearchInput['mode'],
     language: opt(f.language),
     availableOn: opt(f.availableOn),
     sort: f.sort,
@@ -46,33 +45,14 @@ export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm:
   const dates = useBookingDates();
   const [draft, setDraft] = useState(form);
   const [results, setResults] = useState<SearchResult[] | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error, fieldError } = useSubmit(invoke, 'doctors.search');
   const set = <K extends keyof SearchForm>(key: K) => (value: SearchForm[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function run(f: SearchForm) {
-    setError(null);
-    const input = toInput(f);
-    const local = searchSchema.safeParse(input);
-    if (!local.success) {
-      setFields(issuesToFields(local.error.issues));
-      setError(t('errors.VALIDATION'));
-      return;
-    }
-    setFields({});
-    setBusy(true);
-    try {
-      const r = await searchDoctors(invoke, input);
-      if (r.ok) {
-        setResults(r.data);
-        onForm(f);
-      } else {
-        setFields(r.error.fields ?? {});
-        setError(errorText(t, r.error));
-      }
-    } finally {
-      setBusy(false);
+    const found = await submit(toInput(f));
+    if (found) {
+      setResults(found);
+      onForm(f);
     }
   }
 
@@ -87,7 +67,6 @@ export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm:
     void run(EMPTY_SEARCH);
   };
 
-  const fieldError = (path: string) => fieldText(t, fields[path]);
   const specialities = SPECIALITIES.filter((s) => s !== 'other').map((s) => ({ value: s, label: specialityLabel(t, { speciality: s }) }));
 
   return (

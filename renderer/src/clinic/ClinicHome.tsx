@@ -1,6 +1,15 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
+import { DoctorsAdmin } from '../admin/DoctorsAdmin';
+import { Holidays } from '../admin/Holidays';
+import { InviteDoctor } from '../admin/InviteDoctor';
+import { Rearrange } from '../admin/Rearrange';
+import { BookForPatient } from '../desk/BookForPatient';
+import { DayBoard } from '../desk/DayBoard';
+import { Availability } from '../doctor/Availability';
+import { MyProfile } from '../doctor/MyProfile';
+import { Schedule } from '../doctor/Schedule';
 import { useSession } from '../session/session';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
@@ -9,23 +18,42 @@ import { FrontDesk } from './FrontDesk';
 import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
-type Section = 'verification' | 'patients' | 'queue' | 'staff' | 'audit' | 'settings';
+type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
+  | 'profile' | 'doctors' | 'invite' | 'rearrange';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification'] },
-  { role: 'front_desk', sections: ['patients'] },
-  { role: 'admin', sections: ['queue', 'staff', 'audit', 'settings'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability'] },
+  { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
+  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'holidays'] },
 ];
+
+/** Shown to a doctor only once verified: before that the server refuses them anyway. */
+const PRACTICE: readonly Section[] = ['schedule', 'availability'];
+/** Sections whose names live in their own catalog part. */
+const NAV_KEYS: Partial<Record<Section, string>> = {
+  schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
+  profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
+};
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
 export function ClinicHome() {
   const { t } = useTranslation();
   const { user, invoke } = useSession();
   const groups = GROUPS.filter((g) => user.roles.includes(g.role));
+  /** A section two of the person's roles share is listed once, in the first of their groups. */
+  const firstGroup = new Map<Section, string>();
+  for (const g of groups) for (const s of g.sections) if (!firstGroup.has(s)) firstGroup.set(s, g.role);
   const [section, setSection] = useState<Section | undefined>(groups[0]?.sections[0]);
   const [pending, setPending] = useState<number | null>(null);
   const isAdmin = user.roles.includes('admin');
+  const isDoctor = user.roles.includes('doctor');
+  const [verified, setVerified] = useState(false);
+
+  useEffect(() => {
+    if (!isDoctor) return;
+    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified'));
+  }, [isDoctor, invoke]);
 
   useEffect(() => {
     if (!isAdmin) return;
@@ -35,7 +63,16 @@ export function ClinicHome() {
 
   const screens: Record<Section, () => ReactNode> = {
     verification: () => <DoctorStatus />,
+    schedule: () => <Schedule />,
+    availability: () => <Availability />,
+    holidays: () => <Holidays />,
+    profile: () => <MyProfile />,
+    doctors: () => <DoctorsAdmin />,
+    invite: () => <InviteDoctor />,
+    rearrange: () => <Rearrange />,
     patients: () => <FrontDesk />,
+    board: () => <DayBoard />,
+    book: () => <BookForPatient />,
     queue: () => <VerificationQueue onCount={onCount} />,
     staff: () => <StaffAccounts />,
     audit: () => <AuditLog />,
@@ -49,10 +86,10 @@ export function ClinicHome() {
           <div key={g.role} className="sidenav__group">
             {groups.length > 1 && <h2 className="sidenav__heading" id={`nav-${g.role}`}>{t(`clinic.nav.groups.${g.role}`)}</h2>}
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
-              {g.sections.map((s) => (
+              {g.sections.filter((s) => (verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
                   <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
-                    {t(`clinic.nav.${s}`)}
+                    {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
                     {s === 'queue' && pending !== null && pending > 0 && (
                       <span className="sidenav__badge">
                         <span aria-hidden="true">{pending}</span>

@@ -7,21 +7,34 @@ import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { credentialsInput, emptyCredentials } from './credentialsDraft';
+import { InvitationCodeField, useInvitation } from './InvitationCode';
 import { DoctorCredentialsFields } from './DoctorCredentialsFields';
 import { PasswordPair } from '../session/PasswordPair';
 
 /** A doctor joins the clinic: an account plus credentials the administrator checks before patients see them. */
-export function DoctorSignup({ onSignedIn, onCancel }: { onSignedIn: (login: LoginResult) => void; onCancel: () => void }) {
+export function DoctorSignup({ onSignedIn, onCancel, invitationCode }: {
+  onSignedIn: (login: LoginResult) => void;
+  onCancel: () => void;
+  /** From the window's address (?invite=CODE): looked up at once to fill in the email and name. */
+  invitationCode?: string;
+}) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [credentials, setCredentials] = useState(emptyCredentials);
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'doctors.signup');
+  const invitation = useInvitation(invitationCode, (found) => {
+    setEmail(found.email);
+    if (found.fullName) setCredentials((c) => ({ ...c, fullName: found.fullName! }));
+  });
 
   async function signUp() {
+    // A code that does not work is explained before anything is sent.
+    if (!(await invitation.check(invitation.code))) return focusFirstInvalid();
     const mismatch = password !== confirm ? { confirmPassword: 'password_mismatch' } : undefined;
-    const login = await submit({ email, password, credentials: credentialsInput(credentials) }, mismatch);
+    const code = invitation.code.trim() ? { invitationCode: invitation.code } : {};
+    const login = await submit({ email, password, credentials: credentialsInput(credentials), ...code }, mismatch);
     if (login) onSignedIn(login);
     else focusFirstInvalid();
   }
@@ -34,6 +47,7 @@ export function DoctorSignup({ onSignedIn, onCancel }: { onSignedIn: (login: Log
         {error && <Notice kind="error">{error}</Notice>}
         <Form onSubmit={signUp} label={t('doctor.signup.title')}>
           <Fieldset legend={t('doctor.signup.account')}>
+            <InvitationCodeField state={invitation} serverError={fieldError('invitationCode')} />
             <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete="username" autoFocus required maxLength={254} error={fieldError('email')} hint={t('doctor.signup.emailHint')} />
             <PasswordPair
               password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm}

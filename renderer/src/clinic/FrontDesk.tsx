@@ -1,35 +1,28 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output, PatientView } from '../../../shared/contract';
+import type { PatientView } from '../../../shared/contract';
+import { LinkAccount } from '../desk/LinkAccount';
+import { emptySearch, PatientSearch } from '../desk/PatientSearch';
 import { PatientDetails } from '../patient/PatientDetails';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
-import { TextField } from '../ui/Field';
-import { Button, Empty, Form, Notice, Page } from '../ui/Layout';
-import { useSubmit } from '../ui/useSubmit';
-import { useDates } from '../ui/format';
+import { Button, Notice, Page } from '../ui/Layout';
 
 /** The front desk finds a patient by name, mobile number or email, and opens their record. */
 export function FrontDesk() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { day } = useDates();
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<{ query: string; patients: Output<'patients.search'> } | null>(null);
+  const [search, setSearch] = useState(emptySearch);
   const [open, setOpen] = useState<PatientView | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const { submit, busy, error, fieldError } = useSubmit(invoke, 'patients.search');
+  const [linking, setLinking] = useState(false);
+  const [linked, setLinked] = useState<string | null>(null);
 
   // Opening or closing a record changes the whole page: take the focus to its heading.
   useEffect(() => {
-    if (results) document.getElementById('page-title')?.focus();
+    if (search.results) document.getElementById('page-title')?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  async function search() {
-    const r = await submit({ query });
-    if (r) setResults({ query: query.trim(), patients: r });
-  }
+  }, [open, linking]);
 
   async function openPatient(id: number) {
     setOpenError(null);
@@ -38,11 +31,40 @@ export function FrontDesk() {
     else setOpenError(errorText(t, r.error));
   }
 
+  function close() {
+    setOpen(null);
+    setLinking(false);
+    setLinked(null);
+  }
+
+  if (open && linking) {
+    return (
+      <LinkAccount
+        walkIn={open}
+        onCancel={() => setLinking(false)}
+        onLinked={(account, message) => {
+          // The walk-in's record is no longer found by a search: its person is the account's record now.
+          setSearch((s) => ({ ...s, results: s.results && { ...s.results, patients: s.results.patients.filter((p) => p.id !== open.id) } }));
+          setOpen(account);
+          setLinking(false);
+          setLinked(message);
+        }}
+      />
+    );
+  }
+
   if (open) {
     return (
-      <Page title={open.fullName} actions={<Button kind="secondary" onClick={() => setOpen(null)}>{t('desk.back')}</Button>}>
+      <Page title={open.fullName} actions={<Button kind="secondary" onClick={close}>{t('desk.back')}</Button>}>
+        {linked && <Notice kind="success">{linked}</Notice>}
         <p className="aside">{t('desk.patientNumber', { id: open.id })}</p>
         <Notice kind="info">{t('desk.audited')}</Notice>
+        {!open.hasAccount && (
+          <div className="desk-link-offer">
+            <p>{t('board.link.offer')}</p>
+            <Button kind="secondary" onClick={() => setLinking(true)}>{t('board.link.start')}</Button>
+          </div>
+        )}
         <div className="card">
           <PatientDetails patient={open} />
         </div>
@@ -53,49 +75,15 @@ export function FrontDesk() {
   return (
     <Page title={t('desk.title')}>
       <Notice kind="info">{t('desk.audited')}</Notice>
-      {error && <Notice kind="error">{error}</Notice>}
       {openError && <Notice kind="error">{openError}</Notice>}
-      <Form onSubmit={search} label={t('desk.title')}>
-        <div className="search-row">
-          <TextField label={t('desk.query')} type="search" value={query} onChange={setQuery} autoComplete="off" autoFocus required maxLength={100} error={fieldError('query')} hint={t('desk.queryHint')} />
-          <Button type="submit" busy={busy}>{t('desk.search')}</Button>
-        </div>
-      </Form>
-      {results && results.patients.length === 0 && <Empty>{t('desk.none', { query: results.query })}</Empty>}
-      {results && results.patients.length > 0 && (
-        <>
-          <h2>{t('desk.results', { count: results.patients.length })}</h2>
-          <table className="table">
-            <caption className="visually-hidden">{t('desk.results', { count: results.patients.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.number')}</th>
-                <th scope="col">{t('fields.fullName')}</th>
-                <th scope="col">{t('fields.phone')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('desk.dateOfBirth')}</th>
-                <th scope="col"><span className="visually-hidden">{t('desk.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.patients.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.id}</td>
-                  <td>{p.fullName}</td>
-                  <td>{p.phone}</td>
-                  <td>{p.email ?? '—'}</td>
-                  <td>{day(p.dateOfBirth)}</td>
-                  <td>
-                    <button type="button" className="btn btn--secondary" onClick={() => void openPatient(p.id)} aria-label={t('desk.openNamed', { name: p.fullName })}>
-                      {t('desk.open')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <PatientSearch
+        value={search}
+        onChange={setSearch}
+        autoFocus
+        actionLabel={t('desk.open')}
+        actionName={(p) => t('desk.openNamed', { name: p.fullName })}
+        onAction={(p) => void openPatient(p.id)}
+      />
     </Page>
   );
 }

@@ -123,33 +123,35 @@ function AddException({ kind, onCancel, onSaved }: { kind: Kind; onCancel: () =>
         {kind === 'hours' && (
           <fieldset className="sched-day">
             <legend className="sched-day__name">{t('availability.exceptions.hoursLegend')}</legend>
-            {ranges.map((r, j) => (
-              <RangeFields
-                key={j}
-                id={`${base}-r${j}`}
-                value={r}
-                onChange={(next) => setRanges(ranges.map((x, k) => (k === j ? next : x)))}
-                onRemove={() => setRanges(ranges.filter((_, k) => k !== j))}
-                errorOf={(part) => fieldError(`ranges.${j}.${part}`)}
-                context={t('availability.exceptions.rangeContext', { n: j + 1 })}
-              />
-            ))}
-            {(fieldError('ranges') || noHours) && (
-              <p className="field__error">{noHours && ranges.length === 0 ? t('availability.exceptions.hoursRequired') : fieldError('ranges')}</p>
-            )}
-            <div className="sched-day__actions">
-              <button
-                type="button"
-                className="btn btn--secondary"
-                disabled={ranges.length >= 6}
-                onClick={() => {
-                  setRanges([...ranges, nextRange(ranges)]);
-                  setNoHours(false);
-                  requestAnimationFrame(() => document.getElementById(`${base}-r${ranges.length}-start`)?.focus());
-                }}
-              >
-                {t('availability.weekly.add')}
-              </button>
+            <div className="sched-day__body">
+              {ranges.map((r, j) => (
+                <RangeFields
+                  key={j}
+                  id={`${base}-r${j}`}
+                  value={r}
+                  onChange={(next) => setRanges(ranges.map((x, k) => (k === j ? next : x)))}
+                  onRemove={() => setRanges(ranges.filter((_, k) => k !== j))}
+                  errorOf={(part) => fieldError(`ranges.${j}.${part}`)}
+                  context={t('availability.exceptions.rangeContext', { n: j + 1 })}
+                />
+              ))}
+              {(fieldError('ranges') || noHours) && (
+                <p className="field__error">{noHours && ranges.length === 0 ? t('availability.exceptions.hoursRequired') : fieldError('ranges')}</p>
+              )}
+              <div className="sched-day__actions">
+                <button
+                  type="button"
+                  className="btn btn--secondary"
+                  disabled={ranges.length >= 6}
+                  onClick={() => {
+                    setRanges([...ranges, nextRange(ranges)]);
+                    setNoHours(false);
+                    requestAnimationFrame(() => document.getElementById(`${base}-r${ranges.length}-start`)?.focus());
+                  }}
+                >
+                  {t('availability.weekly.add')}
+                </button>
+              </div>
             </div>
           </fieldset>
         )}

@@ -56,7 +56,7 @@ export function RangeFields({ id, value, onChange, onRemove, errorOf, context }:
       <TimeField id={`${id}-start`} label={t('availability.range.from')} value={value.start} onChange={(start) => onChange({ ...value, start })} error={errorOf('start')} />
       <TimeField id={`${id}-end`} label={t('availability.range.to')} value={value.end} onChange={(end) => onChange({ ...value, end })} error={errorOf('end')} />
       <fieldset className={`sched-modes${modesError ? ' field--invalid' : ''}`} aria-describedby={modesError ? `${id}-modes-error` : undefined}>
-        <legend>{t('availability.range.modes')}</legend>
+        <legend className="visually-hidden">{t('availability.range.modes')}</legend>
         <div className="sched-modes__options">
           {MODE_ORDER.map((m) => (
             <div className="checkbox" key={m}>

@@ -32,46 +32,48 @@ export function WeeklyHoursEditor({ value, onChange, fieldError }: {
         return (
           <fieldset key={i} className="sched-day" aria-describedby={dayError ? `${base}-d${i}-error` : undefined}>
             <legend className="sched-day__name">{day}</legend>
-            {ranges.length === 0 && <p className="sched-day__off">{t('availability.weekly.off')}</p>}
-            {ranges.map((r, j) => (
-              <RangeFields
-                key={j}
-                id={rangeId(j)}
-                value={r}
-                onChange={(next) => setDay(i, ranges.map((x, k) => (k === j ? next : x)))}
-                onRemove={() => {
-                  setDay(i, ranges.filter((_, k) => k !== j));
-                  focusSoon(`${base}-d${i}-add`);
-                }}
-                errorOf={(part) => fieldError(`weekly.${i}.ranges.${j}.${part}`)}
-                context={t('availability.weekly.rangeContext', { day, n: j + 1 })}
-              />
-            ))}
-            {dayError && <p className="field__error" id={`${base}-d${i}-error`}>{dayError}</p>}
-            <div className="sched-day__actions">
-              <button
-                type="button"
-                id={`${base}-d${i}-add`}
-                className="btn btn--secondary"
-                disabled={ranges.length >= 6}
-                onClick={() => {
-                  setDay(i, [...ranges, nextRange(ranges)]);
-                  focusSoon(`${rangeId(ranges.length)}-start`);
-                }}
-              >
-                {t('availability.weekly.add')}
-                <span className="visually-hidden"> {t('availability.weekly.onDay', { day })}</span>
-              </button>
-              {i > 0 && (
+            <div className="sched-day__body">
+              {ranges.length === 0 && <p className="sched-day__off">{t('availability.weekly.off')}</p>}
+              {ranges.map((r, j) => (
+                <RangeFields
+                  key={j}
+                  id={rangeId(j)}
+                  value={r}
+                  onChange={(next) => setDay(i, ranges.map((x, k) => (k === j ? next : x)))}
+                  onRemove={() => {
+                    setDay(i, ranges.filter((_, k) => k !== j));
+                    focusSoon(`${base}-d${i}-add`);
+                  }}
+                  errorOf={(part) => fieldError(`weekly.${i}.ranges.${j}.${part}`)}
+                  context={t('availability.weekly.rangeContext', { day, n: j + 1 })}
+                />
+              ))}
+              {dayError && <p className="field__error" id={`${base}-d${i}-error`}>{dayError}</p>}
+              <div className="sched-day__actions">
                 <button
                   type="button"
-                  className="btn btn--link"
-                  onClick={() => setDay(i, value[i - 1]!.map((r) => ({ ...r, modes: [...r.modes] })))}
+                  id={`${base}-d${i}-add`}
+                  className="btn btn--secondary"
+                  disabled={ranges.length >= 6}
+                  onClick={() => {
+                    setDay(i, [...ranges, nextRange(ranges)]);
+                    focusSoon(`${rangeId(ranges.length)}-start`);
+                  }}
                 >
-                  {t('availability.weekly.copy', { day: weekday(i - 1) })}
-                  <span className="visually-hidden"> {t('availability.weekly.toDay', { day })}</span>
+                  {t('availability.weekly.add')}
+                  <span className="visually-hidden"> {t('availability.weekly.onDay', { day })}</span>
                 </button>
-              )}
+                {i > 0 && (
+                  <button
+                    type="button"
+                    className="btn btn--link"
+                    onClick={() => setDay(i, value[i - 1]!.map((r) => ({ ...r, modes: [...r.modes] })))}
+                  >
+                    {t('availability.weekly.copy', { day: weekday(i - 1) })}
+                    <span className="visually-hidden"> {t('availability.weekly.toDay', { day })}</span>
+                  </button>
+                )}
+              </div>
             </div>
           </fieldset>
         );

@@ -62,10 +62,8 @@ export function useClinicTime() {
     weekday: (index: number) => new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index))),
     /** "Monday, 6 April 2026" for a calendar day. */
     longDay: (ymd: string) => new Intl.DateTimeFormat(loc, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(utcDay(ymd))),
-    /** "6 Apr" for a calendar day. */
-    shortDay: (ymd: string) => new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(utcDay(ymd))),
-    /** "Mon, 6 Apr 2026" for a calendar day. */
-    mediumDay: (ymd: string) =>
-      new Intl.DateTimeFormat(loc, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(utcDay(ymd))),
+    /** "6 – 12 Apr 2026" for a span of calendar days. */
+    daySpan: (from: string, to: string) =>
+      new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).formatRange(new Date(utcDay(from)), new Date(utcDay(to))),
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelName, Input, Output } from '../../../shared/contract';
 import { useSession } from '../session/session';
@@ -15,9 +15,13 @@ export function usePractice<C extends ChannelName>(channel: C, input: Input<C>) 
   const [error, setError] = useState<string | null>(null);
   const [forbidden, setForbidden] = useState(false);
   const key = JSON.stringify(input);
+  const latest = useRef(key);
+  latest.current = key;
 
   const reload = useCallback(async () => {
     const r = await invoke(channel, JSON.parse(key) as Input<C>);
+    // Paging quickly through days: only the answer for what is asked now may be shown.
+    if (latest.current !== key) return;
     if (r.ok) {
       setData(r.data);
       setError(null);

@@ -16,7 +16,7 @@ export function EditProfile({ patient, onSaved, onCancel }: { patient: PatientVi
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'patients.updateMe');
 
   async function save() {
-    const result = await submit(profileFromForm({ ...form, email: patient.email }));
+    const result = await submit(profileFromForm({ ...form, email: patient.email ?? '' }));
     if (result) onSaved(result);
     else focusFirstInvalid();
   }

@@ -7,11 +7,14 @@ import { ageOn, useDates } from '../ui/format';
 export function PatientDetails({ patient }: { patient: PatientView }) {
   const { t } = useTranslation();
   const { day } = useDates();
-  const born = day(patient.dateOfBirth, 'long');
   const notGiven = <span className="not-given">{t('patient.details.notGiven')}</span>;
   const orNotGiven = (v: string | undefined) => (v ? v : notGiven);
-  const age = ageOn(patient.dateOfBirth);
+  const born = patient.dateOfBirth ? day(patient.dateOfBirth, 'long') : null;
+  const age = patient.dateOfBirth ? ageOn(patient.dateOfBirth) : null;
   const { address: a } = patient;
+  // A walk-in may have given only the state: show what there is, and "Not given" when there is nothing else.
+  const street = [a.line, a.city].filter(Boolean).join(', ');
+  const place = [t(`labels.state.${a.state}`), a.pinCode].filter(Boolean).join(' ');
   const emergency = [patient.emergencyContactName, patient.emergencyContactPhone].filter(Boolean).join(', ');
 
   const rows: [string, ReactNode, string?][] = [
@@ -20,10 +23,10 @@ export function PatientDetails({ patient }: { patient: PatientView }) {
     [t('fields.phone'), patient.phone],
     [
       t('patient.form.dateOfBirth'),
-      age === null ? born : t('patient.details.dateWithAge', { date: born, age }),
+      born === null ? notGiven : age === null ? born : t('patient.details.dateWithAge', { date: born, age }),
     ],
-    [t('patient.form.sex'), t(`labels.sex.${patient.sex}`)],
-    [t('patient.form.address'), `${a.line}, ${a.city}, ${t(`labels.state.${a.state}`)} ${a.pinCode}`],
+    [t('patient.form.sex'), patient.sex ? t(`labels.sex.${patient.sex}`) : notGiven],
+    [t('patient.form.address'), street ? `${street}, ${place}` : <>{notGiven} ({place})</>],
     [t('patient.form.preferredLanguage'), t(`labels.language.${patient.preferredLanguage}`)],
     [t('patient.form.bloodGroup'), patient.bloodGroup ? t(`labels.bloodGroup.${patient.bloodGroup}`) : notGiven],
     [t('patient.form.allergies'), orNotGiven(patient.allergies), 'multiline'],

@@ -1,16 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BookingFlow } from '../booking/BookingFlow';
+import { MyAppointments } from '../booking/MyAppointments';
 import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'doctors'] as const;
 type View = (typeof VIEWS)[number];
+/** Sections whose names live in their own catalog part. */
+const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title' };
 
 /** The patient's window after sign-in: their profile and the clinic's doctors. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
   const switched = useRef(false);
+  // Choosing a section again starts it afresh (the booking flow back at its search).
+  const [visit, setVisit] = useState(0);
 
   // After a change of section, focus its heading so a screen reader announces where the reader is.
   useEffect(() => {
@@ -20,6 +26,7 @@ export function PatientHome() {
   const open = (v: View) => {
     switched.current = true;
     setView(v);
+    setVisit((n) => n + 1);
   };
 
   return (
@@ -29,13 +36,18 @@ export function PatientHome() {
           {VIEWS.map((v) => (
             <li key={v}>
               <button type="button" aria-current={view === v ? 'page' : undefined} onClick={() => open(v)}>
-                {t(`patient.nav.${v}`)}
+                {t(NAV_KEYS[v] ?? `patient.nav.${v}`)}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="main">{view === 'profile' ? <MyProfile /> : <DoctorDirectory />}</main>
+      <main className="main">
+        {view === 'profile' && <MyProfile />}
+        {view === 'find' && <BookingFlow key={visit} onMyAppointments={() => open('appointments')} />}
+        {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
+        {view === 'doctors' && <DoctorDirectory />}
+      </main>
     </div>
   );
 }

@@ -25,13 +25,14 @@ export const emptyProfileForm = (language: string): ProfileForm => ({
   preferredLanguage: language === 'hi' ? 'hi' : 'en',
 });
 
+/** A record's values as the inputs hold them; what the patient has not given (a walk-in's record) is ''. */
 export const formFromPatient = (p: PatientView): ProfileForm => ({
   fullName: p.fullName,
-  email: p.email,
+  email: p.email ?? '',
   phone: p.phone,
-  dateOfBirth: p.dateOfBirth,
-  sex: p.sex,
-  address: { ...p.address },
+  dateOfBirth: p.dateOfBirth ?? '',
+  sex: p.sex ?? '',
+  address: { line: p.address.line ?? '', city: p.address.city ?? '', state: p.address.state, pinCode: p.address.pinCode ?? '' },
   bloodGroup: p.bloodGroup ?? '',
   allergies: p.allergies ?? '',
   medicalHistory: p.medicalHistory ?? '',

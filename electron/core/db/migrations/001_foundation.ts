@@ -55,23 +55,27 @@ export const m001Foundation: Migration = {
     await db.schema
       .createTable('patient_info')
       .addColumn('id', 'integer', id)
-      // A walk-in registered by the front desk has no login yet.
+      // A walk-in registered by the front desk has no login yet, and may have given only a name and a phone
+      // number: date of birth, sex and address are then unknown (null) until the person signs up.
       .addColumn('user_id', 'integer', (c) => c.unique().references('users.id'))
       .addColumn('full_name', 'text', (c) => c.notNull())
       .addColumn('email', 'text')
       .addColumn('phone', 'text', (c) => c.notNull())
-      .addColumn('date_of_birth', 'text', (c) => c.notNull())
-      .addColumn('sex', 'text', (c) => c.notNull())
-      .addColumn('address_line', 'text', (c) => c.notNull())
-      .addColumn('city', 'text', (c) => c.notNull())
+      .addColumn('date_of_birth', 'text')
+      .addColumn('sex', 'text')
+      .addColumn('address_line', 'text')
+      .addColumn('city', 'text')
       .addColumn('state', 'text', (c) => c.notNull())
-      .addColumn('pin_code', 'text', (c) => c.notNull())
+      .addColumn('pin_code', 'text')
       .addColumn('blood_group', 'text')
       .addColumn('allergies', 'text')
       .addColumn('medical_history', 'text')
       .addColumn('emergency_contact_name', 'text')
       .addColumn('emergency_contact_phone', 'text')
       .addColumn('preferred_language', 'text', (c) => c.notNull().defaultTo('en'))
+      // A walk-in's record once linked to the account the person later made: their appointments moved to
+      // that record (this id). The row stays, so audit entries about the walk-in still name them.
+      .addColumn('merged_into', 'integer', (c) => c.references('patient_info.id'))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();

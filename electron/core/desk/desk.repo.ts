@@ -1,0 +1,97 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { ACTIVE_STATUSES } from '../scheduling/appointments.repo';
+
+type Db = Kysely<Database>;
+
+/** A record (not a linked walk-in's) with this phone number and this name, letter case aside. */
+export const sameNameAndPhone = (db: Db, fullName: string, phone: string) =>
+  db
+    .selectFrom('patient_info')
+    .select(['id', 'full_name'])
+    .where('merged_into', 'is', null)
+    .where('phone', '=', phone)
+    .where(sql<boolean>`lower(full_name) = ${fullName.toLowerCase()}`)
+    .orderBy('id')
+    .executeTakeFirst();
+
+/** A record (not a linked walk-in's) with this email address. */
+export const withEmail = (db: Db, email: string) =>
+  db.selectFrom('patient_info').select(['id', 'full_name']).where('merged_into', 'is', null).where('email', '=', email).orderBy('id').executeTakeFirst();
+
+export async function insertWalkIn(db: Db, row: Insertable<Database['patient_info']>): Promise<number> {
+  const { id } = await db.insertInto('patient_info').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Doctors who take appointments (verified, not suspended), and any other doctor named in `alsoIds`. */
+export function boardDoctors(db: Db, alsoIds: number[]) {
+  return db
+    .selectFrom('doctor_info')
+    .select(['id', 'full_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
+    .where((eb) => {
+      const practising = eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]);
+      return alsoIds.length ? eb.or([practising, eb('id', 'in', alsoIds)]) : practising;
+    })
+    .orderBy('full_name')
+    .orderBy('id')
+    .execute();
+}
+
+/** Every appointment starting in [fromIso, toIso), with its patient and when they were checked in. */
+export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
+    .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('appointment_history')
+          .select((h) => ['appointment_id', h.fn.max('at').as('checked_in_at')])
+          .where('change', '=', 'checked_in')
+          .groupBy('appointment_id')
+          .as('h'),
+      (join) => join.onRef('h.appointment_id', '=', 'a.id'),
+    )
+    .select([
+      'a.id', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason',
+      'p.full_name as patient_name', 'p.user_id as patient_user_id', 'd.full_name as doctor_name', 'h.checked_in_at',
+    ])
+    .where('a.start_at', '>=', fromIso)
+    .where('a.start_at', '<', toIso)
+    .orderBy('a.start_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** Whether the two patients hold active appointments at overlapping times. */
+export async function activeOverlap(db: Db, patientA: number, patientB: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('appointments as a')
+    .innerJoin('appointments as b', (join) => join.onRef('a.start_at', '<', 'b.end_at').onRef('a.end_at', '>', 'b.start_at'))
+    .select('a.id')
+    .where('a.patient_id', '=', patientA)
+    .where('b.patient_id', '=', patientB)
+    .where('a.status', 'in', ACTIVE_STATUSES)
+    .where('b.status', 'in', ACTIVE_STATUSES)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Moves every appointment of one patient record to another (their history rows follow, being keyed by
+ * appointment). Any table added later that points at a patient record must be moved here too.
+ */
+export async function moveAppointments(db: Db, fromPatient: number, toPatient: number, nowIso: string): Promise<number> {
+  const r = await db
+    .updateTable('appointments')
+    .set({ patient_id: toPatient, updated_at: nowIso })
+    .where('patient_id', '=', fromPatient)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export const markMerged = (db: Db, walkInId: number, intoId: number, nowIso: string) =>
+  db.updateTable('patient_info').set({ merged_into: intoId, updated_at: nowIso }).where('id', '=', walkInId).execute();

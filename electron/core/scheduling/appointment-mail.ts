@@ -1,0 +1,72 @@
+import type { Speciality } from '../../../shared/specialities';
+import { userById } from '../auth/auth.repo';
+import { reminderHours } from '../clinic/clinic.service';
+import type { Ctx } from '../context';
+import { doctorById, educationOf } from '../doctors/doctors.repo';
+import { buildIcs } from '../mail/ics';
+import { clinicInfo } from '../mail/notify';
+import type { VisitInfo } from '../mail/templates';
+import { cancelPending, enqueueMail } from '../outbox/outbox.service';
+import { patientById } from '../patients/patients.repo';
+import { appointmentById } from './appointments.repo';
+
+const HOUR = 3_600_000;
+
+export type AppointmentEvent =
+  | { kind: 'booked' }
+  | { kind: 'rescheduled'; previousStart: Date }
+  | { kind: 'cancelled'; reason: string };
+
+/**
+ * Queues what an appointment's change tells people, inside the change's own transaction: the patient (with a
+ * calendar invitation that keeps one UID and raises SEQUENCE), the doctor, and the reminder, which a
+ * cancellation or a move withdraws.
+ */
+export async function appointmentMail(ctx: Ctx, appointmentId: number, event: AppointmentEvent): Promise<void> {
+  const a = (await appointmentById(ctx.db, appointmentId))!;
+  const [patient, doctor, clinic] = await Promise.all([patientById(ctx.db, a.patient_id), doctorById(ctx.db, a.doctor_id), clinicInfo(ctx)]);
+  if (!patient || !doctor) return;
+  const doctorUser = await userById(ctx.db, doctor.user_id);
+  const education = (await educationOf(ctx.db, [doctor.id])).get(doctor.id) ?? [];
+  const visit: VisitInfo = { start: new Date(a.start_at), end: new Date(a.end_at), mode: a.mode as VisitInfo['mode'] };
+  const doctorInfo = {
+    name: doctor.full_name,
+    qualifications: education.map((e) => e.degree).join(', '),
+    speciality: doctor.speciality as Speciality,
+    specialityOther: doctor.speciality_other,
+  };
+
+  if (event.kind !== 'booked') await cancelPending(ctx, a.id, 'appointment_reminder');
+
+  if (patient.email) {
+    const ics = buildIcs({
+      method: event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
+      uid: a.ics_uid,
+      sequence: a.ics_sequence,
+      start: visit.start,
+      end: visit.end,
+      summary: `${doctor.full_name} · ${clinic.name}`,
+      description: a.mode === 'online' ? 'Online consultation' : 'Consultation at the clinic',
+      location: a.mode === 'online' ? 'Online' : `${doctor.hospital}, ${clinic.address}`,
+      organizer: { name: doctor.full_name, email: doctor.email },
+      attendee: { name: patient.full_name, email: patient.email },
+      stamp: ctx.now,
+    });
+    const to = { to: patient.email, language: patient.preferred_language, ics, appointmentId: a.id };
+    const base = { clinic, patientName: patient.full_name, doctor: doctorInfo, visit };
+    if (event.kind === 'booked') await enqueueMail(ctx, 'booking_confirmation', { ...to, data: base });
+    if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
+    if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });
+
+    const remindAt = new Date(visit.start.getTime() - (await reminderHours(ctx)) * HOUR);
+    if (event.kind !== 'cancelled' && remindAt > ctx.now) {
+      await enqueueMail(ctx, 'appointment_reminder', { to: patient.email, language: patient.preferred_language, appointmentId: a.id, dueAt: remindAt, data: base });
+    }
+  }
+
+  const toDoctor = { to: doctor.email, language: doctorUser?.language ?? 'en', appointmentId: a.id };
+  const forDoctor = { clinic, doctorName: doctor.full_name, patientName: patient.full_name, visit, visitReason: a.reason };
+  if (event.kind === 'booked') await enqueueMail(ctx, 'doctor_new_booking', { ...toDoctor, data: forDoctor });
+  if (event.kind === 'rescheduled') await enqueueMail(ctx, 'doctor_rescheduled', { ...toDoctor, data: { ...forDoctor, previousStart: event.previousStart } });
+  if (event.kind === 'cancelled') await enqueueMail(ctx, 'doctor_cancelled', { ...toDoctor, data: { ...forDoctor, reason: event.reason } });
+}

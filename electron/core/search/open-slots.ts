@@ -1,0 +1,194 @@
+// The first open slot of many doctors at once, fast. availability/slots.ts is the authority on slots; this
+// module mirrors its rules (grid per range, merged modes, notice, horizon, holidays, the clinic's wall clock)
+// without busy time, and shares one wall-clock conversion per date among all doctors. Without busy time the
+// result is exactly slots.ts's nextFreeSlot (tests/unit/search.test.ts compares them); with busy time it is a
+// lower bound, and the search asks slots.ts for the exact answer whenever busy time touches it.
+import type { AvailabilityRules, Mode, TimeRange } from '../availability/slots';
+import { addDays, clockTime, minuteOfDay, wallClock, weekdayOf, zonedParts } from '../availability/tz';
+
+const MINUTE = 60_000;
+
+interface Range { start: number; end: number; modes: Mode[] }
+
+/** One doctor's rules as lookups, optionally kept to the ranges offering one mode. */
+export interface Schedule {
+  slotMinutes: number;
+  slotMs: number;
+  bufferMs: number;
+  minNoticeMs: number;
+  horizonDays: number;
+  weekly: Range[][];
+  exceptions: Map<string, Range[]>;
+  /** False when no weekly range nor exception offers anything: nothing to look for. */
+  hasHours: boolean;
+}
+
+export interface OpenSlot { startMs: number; endMs: number; date: string; minute: number; modes: Mode[] }
+
+function parseRanges(ranges: readonly TimeRange[]): Range[] {
+  return ranges
+    .map((r) => ({ start: minuteOfDay(r.start), end: minuteOfDay(r.end), modes: [...new Set(r.modes)] }))
+    .filter((r) => r.modes.length > 0)
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The rules kept to the ranges that offer `mode` (an exception's hours still replace the week, even if none offer it). */
+export function rulesForMode(rules: AvailabilityRules, mode: Mode): AvailabilityRules {
+  const keep = (ranges: TimeRange[]) => ranges.filter((r) => r.modes.includes(mode));
+  return {
+    ...rules,
+    weekly: rules.weekly.map((w) => ({ weekday: w.weekday, ranges: keep(w.ranges) })),
+    exceptions: rules.exceptions.map((e) => (e.kind === 'hours' ? { ...e, ranges: keep(e.ranges) } : e)),
+  };
+}
+
+/** As slots.ts compiles rules: ranges sorted by start, a day off winning over hours set for the same date. */
+export function compileSchedule(rules: AvailabilityRules): Schedule {
+  const weekly: Range[][] = [[], [], [], [], [], [], []];
+  for (const w of rules.weekly) weekly[w.weekday]?.push(...parseRanges(w.ranges));
+  for (const day of weekly) day.sort((a, b) => a.start - b.start);
+  const exceptions = new Map<string, Range[]>();
+  const off = new Set<string>();
+  for (const e of rules.exceptions) {
+    if (e.kind === 'off') off.add(e.date);
+    else exceptions.set(e.date, [...(exceptions.get(e.date) ?? []), ...parseRanges(e.ranges)].sort((a, b) => a.start - b.start));
+  }
+  for (const date of off) exceptions.set(date, []);
+  return {
+    slotMinutes: rules.slotMinutes,
+    slotMs: rules.slotMinutes * MINUTE,
+    bufferMs: rules.bufferMinutes * MINUTE,
+    minNoticeMs: rules.minNoticeMinutes * MINUTE,
+    horizonDays: rules.horizonDays,
+    weekly,
+    exceptions,
+    hasHours: weekly.some((d) => d.length > 0) || [...exceptions.values()].some((d) => d.length > 0),
+  };
+}
+
+interface Day { date: string; weekday: number; instant?: (minute: number) => number | null; linear?: boolean }
+
+/**
+ * Clinic-local days from today, shared by every doctor of a search: each date's wall-clock conversion is
+ * worked out once (two Intl calls), not once per doctor.
+ */
+export class Days {
+  readonly today: string;
+  private readonly days: Day[] = [];
+
+  constructor(
+    readonly timeZone: string,
+    now: Date,
+    /** Conversions kept between searches, by date (the clinic's zone is fixed for one catalog). */
+    private readonly clocks: Map<string, (minute: number) => number | null>,
+  ) {
+    this.today = zonedParts(now, timeZone).date;
+  }
+
+  day(k: number): Day {
+    let d = this.days[k];
+    if (!d) {
+      const date = addDays(this.today, k);
+      d = { date, weekday: weekdayOf(date) };
+      this.days[k] = d;
+    }
+    return d;
+  }
+
+  /** Days after today of a clinic-local date (negative before today). */
+  indexOf(date: string): number {
+    return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${this.today}T00:00:00Z`)) / 86_400_000);
+  }
+
+  instantOf(d: Day): (minute: number) => number | null {
+    if (!d.instant) {
+      let clock = this.clocks.get(d.date);
+      if (!clock) {
+        if (this.clocks.size > 1000) this.clocks.clear();
+        clock = wallClock(d.date, this.timeZone);
+        this.clocks.set(d.date, clock);
+      }
+      d.instant = clock;
+      // A day without an offset change maps minutes to instants linearly: the first start after a moment is arithmetic.
+      const first = clock(0);
+      const last = clock(1439);
+      d.linear = first !== null && last !== null && last - first === 1439 * MINUTE;
+    }
+    return d.instant;
+  }
+}
+
+/** The first open slot of day k (days after today) starting at or after earliestMs, ignoring busy time. */
+export function firstOnDay(s: Schedule, days: Days, holidays: ReadonlySet<string>, k: number, earliestMs: number): OpenSlot | null {
+  const day = days.day(k);
+  if (holidays.has(day.date)) return null;
+  const ranges = s.exceptions.get(day.date) ?? s.weekly[day.weekday]!;
+  if (ranges.length === 0) return null;
+  const instant = days.instantOf(day);
+  let bestMs = Infinity;
+  let bestMinute = -1;
+  for (const r of ranges) {
+    let m = r.start;
+    if (day.linear) {
+      const startMs = instant(r.start)!;
+      if (startMs < earliestMs) m += Math.ceil((earliestMs - startMs) / s.slotMs) * s.slotMinutes;
+    }
+    for (; m + s.slotMinutes <= r.end; m += s.slotMinutes) {
+      const ms = instant(m);
+      if (ms === null || ms < earliestMs) continue;
+      if (ms < bestMs) {
+        bestMs = ms;
+        bestMinute = m;
+      }
+      break;
+    }
+  }
+  if (bestMinute < 0) return null;
+  // Ranges whose grids share this start offer it together, as slots.ts merges them.
+  const modes: Mode[] = [];
+  for (const r of ranges) {
+    if (r.start <= bestMinute && bestMinute + s.slotMinutes <= r.end && (bestMinute - r.start) % s.slotMinutes === 0) {
+      for (const m of r.modes) if (!modes.includes(m)) modes.push(m);
+    }
+  }
+  return { startMs: bestMs, endMs: bestMs + s.slotMs, date: day.date, minute: bestMinute, modes };
+}
+
+/**
+ * How many open slots day k has from earliestMs on, ignoring busy time; null when two of its ranges overlap
+ * (their shared starts would be counted twice).
+ */
+export function openSlotsOnDay(s: Schedule, days: Days, holidays: ReadonlySet<string>, k: number, earliestMs: number): number | null {
+  const day = days.day(k);
+  if (holidays.has(day.date)) return 0;
+  const ranges = s.exceptions.get(day.date) ?? s.weekly[day.weekday]!;
+  const instant = days.instantOf(day);
+  let n = 0;
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i]!;
+    if (i > 0 && r.start < ranges[i - 1]!.end) return null;
+    for (let m = r.start; m + s.slotMinutes <= r.end; m += s.slotMinutes) {
+      const ms = instant(m);
+      if (ms !== null && ms >= earliestMs) n++;
+    }
+  }
+  return n;
+}
+
+/** The first open slot from now to the horizon, ignoring busy time; null when there is none. */
+export function firstOpenSlot(s: Schedule, days: Days, holidays: ReadonlySet<string>, nowMs: number): OpenSlot | null {
+  if (!s.hasHours) return null;
+  const earliestMs = nowMs + s.minNoticeMs;
+  for (let k = 0; k <= s.horizonDays; k++) {
+    const slot = firstOnDay(s, days, holidays, k, earliestMs);
+    if (slot) return slot;
+  }
+  return null;
+}
+
+/** Whether [start - buffer, end + buffer) of the slot overlaps any busy interval (as slots.ts decides "taken"). */
+export function touchesBusy(slot: OpenSlot, bufferMs: number, busy: readonly { startMs: number; endMs: number }[]): boolean {
+  return busy.some((b) => b.endMs > b.startMs && b.startMs < slot.endMs + bufferMs && b.endMs > slot.startMs - bufferMs);
+}
+
+export const slotTime = (slot: OpenSlot) => clockTime(slot.minute);

@@ -1,0 +1,61 @@
+import type { DoctorProfile } from '../../../shared/contract';
+import type { Speciality } from '../../../shared/specialities';
+import { nextFreeSlot, slotsBetween, type Busy } from '../availability/slots';
+import { addDays, zonedParts } from '../availability/tz';
+import { clinicSettings } from '../clinic/clinic.service';
+import { DomainError, type Ctx } from '../context';
+import { photoDataUrl } from '../doctors/doctor-profile.service';
+import { doctorById, educationOf } from '../doctors/doctors.repo';
+import { busyOfDoctor } from '../scheduling/appointments.repo';
+import { rulesFor } from '../scheduling/availability.service';
+
+const DAY = 86_400_000;
+/** Free slots shown on a profile: today and the six clinic-local days after it. */
+const PROFILE_DAYS = 7;
+
+/**
+ * A verified, non-suspended doctor's public profile: credentials, where and how they see patients, their next
+ * free slot and the free slots of the coming week. Email and phone only when the doctor chose to show them.
+ */
+export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile> {
+  const row = await doctorById(ctx.db, doctorId);
+  if (!row || row.status !== 'verified' || row.suspended_at) {
+    throw new DomainError('NOT_FOUND', 'This doctor is not on the clinic’s list of doctors.');
+  }
+  const education = (await educationOf(ctx.db, [row.id])).get(row.id) ?? [];
+  const rules = (await rulesFor(ctx, [row.id])).get(row.id)!;
+  const clinic = await clinicSettings(ctx);
+  const today = zonedParts(ctx.now, rules.timeZone).date;
+  const busy: Busy[] = (
+    await busyOfDoctor(ctx.db, row.id, new Date(ctx.now.getTime() - 2 * 3_600_000).toISOString(), new Date(ctx.now.getTime() + (rules.horizonDays + 2) * DAY).toISOString())
+  ).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
+  const next = nextFreeSlot(rules, busy, ctx.now);
+  const modes = new Set(rules.weekly.flatMap((w) => w.ranges.flatMap((r) => r.modes)));
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    hasPhoto: row.photo_file !== null,
+    speciality: row.speciality as Speciality,
+    ...(row.speciality_other ? { specialityOther: row.speciality_other } : {}),
+    qualifications: education.map((e) => ({ degree: e.degree, institution: e.institution, year: e.year })),
+    hospital: row.hospital,
+    experienceYears: row.experience_years,
+    languages: JSON.parse(row.languages) as string[],
+    modes: (['online', 'in_person'] as const).filter((m) => modes.has(m)),
+    nextSlot: next ? { start: next.start.toISOString(), date: next.date, time: next.time, modes: next.modes } : null,
+    registrationNumber: row.registration_number,
+    registrationCouncil: row.registration_council,
+    ...(row.bio ? { bio: row.bio } : {}),
+    clinicAddress: clinic?.address ?? '',
+    ...(row.show_email ? { email: row.email } : {}),
+    ...(row.show_phone ? { phone: row.phone } : {}),
+    ...(row.photo_file ? { photo: await photoDataUrl(ctx, row.photo_file) } : {}),
+    slots: slotsBetween(rules, busy, ctx.now, today, addDays(today, PROFILE_DAYS - 1)).map((s) => ({
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+      date: s.date,
+      time: s.time,
+      modes: s.modes,
+    })),
+  };
+}

@@ -1,0 +1,146 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppointmentView } from '../../../shared/contract';
+import { useSession } from '../session/session';
+import { errorText } from '../ui/errors';
+import { TextArea } from '../ui/Field';
+import { Button, Form, Notice } from '../ui/Layout';
+import { useSubmit } from '../ui/useSubmit';
+import { AppointmentHistory } from './AppointmentHistory';
+import { useClinicTime, zonedParts } from './clinicTime';
+
+type Status = 'checked_in' | 'completed' | 'no_show';
+
+export function StatusTag({ status }: { status: AppointmentView['status'] }) {
+  const { t } = useTranslation();
+  return <span className={`sched-status sched-status--${status}`}>{t(`schedule.status.${status}`)}</span>;
+}
+
+/**
+ * One appointment in the doctor's schedule, with what can be done to it now. After any change the
+ * parent reloads; `notice` (kept by the parent, so it outlives the reload) says what was done.
+ */
+export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }: {
+  appointment: AppointmentView;
+  notice?: string;
+  /** The patient's name is a heading under the day's (3 in the day view, 4 in the week view). */
+  nameLevel: 3 | 4;
+  onChanged: (id: number, notice: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { invoke } = useSession();
+  const { time, zone, today } = useClinicTime();
+  const [busy, setBusy] = useState<Status | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  const who = `${a.patientName}, ${time(a.start)}`;
+  const Name = nameLevel === 3 ? 'h3' : 'h4';
+
+  const started = Date.now() >= Date.parse(a.start);
+  // Checking in and completing belong to the visit's day (or a late record of an earlier one).
+  const dueToday = zonedParts(a.start, zone).date <= today();
+  const canCheckIn = a.status === 'booked' && dueToday;
+  const canComplete = (a.status === 'booked' || a.status === 'checked_in') && dueToday;
+  const canNoShow = a.status === 'booked' && started;
+
+  const focusHeading = () => requestAnimationFrame(() => document.getElementById(headingId)?.focus());
+
+  async function mark(status: Status) {
+    setError(null);
+    setBusy(status);
+    const r = await invoke('appointments.setStatus', { appointmentId: a.id, status });
+    setBusy(null);
+    if (!r.ok) return setError(errorText(t, r.error));
+    await onChanged(a.id, t(`schedule.done.${status}`, { name: a.patientName }));
+    focusHeading();
+  }
+
+  const action = (status: Status, label: string) => (
+    <button type="button" className="btn btn--secondary" onClick={() => void mark(status)} disabled={busy !== null} aria-busy={busy === status || undefined}>
+      {label}
+      <span className="visually-hidden"> {who}</span>
+    </button>
+  );
+
+  return (
+    <li className={`sched-item sched-item--${a.status}`} aria-labelledby={headingId}>
+      <div className="sched-item__row">
+        <div className="sched-item__time">
+          {time(a.start)} – {time(a.end)}
+        </div>
+        <div className="sched-item__main">
+          <Name className="sched-item__name" id={headingId} tabIndex={-1}>{a.patientName}</Name>
+          <p className="sched-item__meta">
+            <span>{t(`schedule.mode.${a.mode}`)}</span>
+            {a.reason ? <span> · {a.reason}</span> : <span className="muted"> · {t('schedule.noReason')}</span>}
+          </p>
+          {a.status === 'cancelled' && a.cancelReason && (
+            <p className="sched-item__meta">{t('schedule.cancelledBecause', { reason: a.cancelReason })}</p>
+          )}
+        </div>
+        <StatusTag status={a.status} />
+      </div>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      {error && <Notice kind="error">{error}</Notice>}
+      <div className="sched-item__actions">
+        {canCheckIn && action('checked_in', t('schedule.actions.checkIn'))}
+        {canComplete && action('completed', t('schedule.actions.complete'))}
+        {canNoShow && action('no_show', t('schedule.actions.noShow'))}
+        {a.canCancel && !cancelling && (
+          <button ref={cancelButton} type="button" className="btn btn--secondary" onClick={() => setCancelling(true)}>
+            {t('schedule.actions.cancel')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
+      </div>
+      {cancelling && (
+        <CancelForm
+          appointment={a}
+          onClose={() => {
+            setCancelling(false);
+            requestAnimationFrame(() => cancelButton.current?.focus());
+          }}
+          onCancelled={async () => {
+            setCancelling(false);
+            await onChanged(a.id, t('schedule.done.cancelled', { name: a.patientName }));
+            focusHeading();
+          }}
+        />
+      )}
+      <AppointmentHistory appointmentId={a.id} context={who} />
+    </li>
+  );
+}
+
+function CancelForm({ appointment: a, onClose, onCancelled }: { appointment: AppointmentView; onClose: () => void; onCancelled: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { invoke } = useSession();
+  const [reason, setReason] = useState('');
+  const { submit, busy, error, fieldError } = useSubmit(invoke, 'appointments.cancel');
+  const box = useRef<HTMLDivElement>(null);
+  const title = t('schedule.cancel.title', { name: a.patientName });
+
+  // The reason is the one thing asked: start there.
+  useEffect(() => box.current?.querySelector('textarea')?.focus(), []);
+
+  async function confirm() {
+    if (await submit({ appointmentId: a.id, reason })) await onCancelled();
+    else requestAnimationFrame(() => box.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  return (
+    <div className="sched-panel" ref={box} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      {error && <Notice kind="error">{error}</Notice>}
+      <Form onSubmit={() => void confirm()} label={title}>
+        <p className="form__note">{t('schedule.cancel.intro')}</p>
+        <TextArea label={t('schedule.cancel.reason')} value={reason} onChange={setReason} rows={2} maxLength={500} error={fieldError('reason')} required />
+        <div className="form__actions">
+          <Button kind="secondary" onClick={onClose}>{t('schedule.cancel.keep')}</Button>
+          <Button type="submit" kind="danger" busy={busy}>{t('schedule.cancel.confirm')}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

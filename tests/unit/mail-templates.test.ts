@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { mailCatalog, MAIL_KINDS, renderMail, type MailData, type MailKind } from '../../electron/core/mail/templates';
+import { SPECIALITIES } from '../../shared/specialities';
+
+const clinic = { name: 'Sunrise Clinic', address: '1 FC Road, Shivajinagar, Pune', timeZone: 'Asia/Kolkata' };
+const start = new Date('2026-03-03T05:00:00.000Z');
+const end = new Date('2026-03-03T05:15:00.000Z');
+const doctor = { name: 'Dr Rohan Mehta', qualifications: 'MBBS, MD (Medicine)', speciality: 'cardiology' as const };
+const visit = { start, end, mode: 'in_person' as const };
+const online = { start, end, mode: 'online' as const };
+
+const samples: { [K in MailKind]: MailData[K] } = {
+  booking_confirmation: { clinic, patientName: 'Asha Kulkarni', doctor, visit: online },
+  appointment_reminder: { clinic, patientName: 'Asha Kulkarni', doctor, visit },
+  appointment_rescheduled: { clinic, patientName: 'Asha Kulkarni', doctor, visit, previousStart: new Date('2026-03-02T09:00:00Z') },
+  appointment_cancelled: { clinic, patientName: 'Asha Kulkarni', doctor, visit, reason: 'The doctor is away at a conference.' },
+  doctor_new_booking: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, visitReason: 'Chest pain on climbing stairs' },
+  doctor_rescheduled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, previousStart: new Date('2026-03-02T09:00:00Z') },
+  doctor_cancelled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, reason: 'Feeling better now' },
+  verification_approved: { clinic, doctorName: 'Dr Rohan Mehta' },
+  verification_rejected: { clinic, doctorName: 'Dr Rohan Mehta', reason: 'Registration number not found.' },
+  test_message: { clinic, sentBy: 'Dr Meera Joshi' },
+  doctor_invitation: { clinic, inviteeName: 'Dr Farah Sheikh', invitedBy: 'Dr Meera Joshi', code: 'K7QF-29XD', expiresAt: new Date('2026-03-09T18:29:00Z') },
+};
+
+type Tree = Record<string, Record<string, string>>;
+const keys = (c: Tree) => Object.entries(c).flatMap(([section, phrases]) => Object.keys(phrases).map((k) => `${section}.${k}`)).sort();
+
+describe('email templates', () => {
+  it('English and Hindi have the same keys, none empty, a section per kind and every speciality', () => {
+    const en = mailCatalog('en');
+    const hi = mailCatalog('hi');
+    expect(keys(hi)).toEqual(keys(en));
+    for (const c of [en, hi]) {
+      for (const phrases of Object.values(c)) for (const v of Object.values(phrases)) expect(v.trim()).not.toBe('');
+      for (const kind of MAIL_KINDS) expect(Object.keys(c[kind] ?? {})).toEqual(expect.arrayContaining(['subject', 'heading']));
+      expect(Object.keys(c.speciality!).sort()).toEqual([...SPECIALITIES].sort());
+    }
+    // Hindi is a translation, not a copy.
+    for (const kind of MAIL_KINDS) expect(hi[kind]!.heading).not.toBe(en[kind]!.heading);
+  });
+
+  it.each(MAIL_KINDS)('%s renders in both languages', (kind) => {
+    for (const language of ['en', 'hi']) {
+      const mail = renderMail(kind, language, samples[kind] as never);
+      expect(mail.subject).not.toMatch(/[\r\n]|\{\{/);
+      expect(mail.text).not.toContain('{{');
+      expect(mail.html).toMatch(/^<!DOCTYPE html><html lang="(en|hi)">/);
+      expect(mail.html).toContain('Sunrise Clinic');
+      expect(mail.text).toContain('1 FC Road, Shivajinagar, Pune');
+    }
+  });
+
+  it('a booking confirmation gives the doctor, the time in the clinic zone, the place and what happens next', () => {
+    const { subject, text, html } = renderMail('booking_confirmation', 'en', samples.booking_confirmation);
+    expect(subject).toBe('Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 10:30');
+    for (const part of [
+      'Dear Asha Kulkarni,', 'Doctor: Dr Rohan Mehta', 'Qualifications: MBBS, MD (Medicine)', 'Speciality: Cardiology (heart)',
+      'Date and time: Tuesday, 3 March 2026, 10:30 (India Standard Time)', 'Consultation: Online (video call)',
+      'Place: Sunrise Clinic, 1 FC Road, Shivajinagar, Pune', 'A video link will be created and emailed to you before the visit',
+    ]) {
+      expect(text).toContain(part);
+    }
+    expect(html).toContain('Tuesday, 3 March 2026, 10:30 (India Standard Time)');
+    expect(html).toContain('style="');
+    const inPerson = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit }, { calendarAttached: true });
+    expect(inPerson.text).toContain('Please arrive 10 minutes early');
+    expect(inPerson.text).not.toContain('video link');
+    expect(inPerson.text).toContain('attached calendar invitation');
+  });
+
+  it('writes dates in Hindi for a Hindi reader, in the clinic zone', () => {
+    const { subject, text } = renderMail('booking_confirmation', 'hi', samples.booking_confirmation);
+    expect(text).toContain('मंगलवार, 3 मार्च 2026, 10:30 (भारतीय मानक समय)');
+    expect(text).toContain('प्रिय Asha Kulkarni,');
+    expect(text).toContain('हृदय रोग (कार्डियोलॉजी)');
+    expect(subject).toBe('Dr Rohan Mehta के साथ 3 मार्च 2026, 10:30 का अपॉइंटमेंट पक्का हो गया है');
+    const london = renderMail('test_message', 'en', { clinic: { ...clinic, timeZone: 'Europe/London' }, sentBy: 'x' });
+    expect(london.subject).toBe('MedLink test email from Sunrise Clinic');
+    const moved = renderMail('appointment_rescheduled', 'en', { ...samples.appointment_rescheduled, clinic: { ...clinic, timeZone: 'Europe/London' } });
+    expect(moved.text).toContain('Tuesday, 3 March 2026, 05:00 (Greenwich Mean Time)');
+    expect(moved.text).toContain('Previously: Monday, 2 March 2026, 09:00 (Greenwich Mean Time)');
+  });
+
+  it('escapes what people typed, in every part of the HTML, and keeps it intact in the text', () => {
+    const evil = '<img src=x onerror="alert(1)"> & \'Co\'';
+    const data: MailData['appointment_cancelled'] = {
+      clinic: { ...clinic, name: `Clinic ${evil}` },
+      patientName: `Asha ${evil}`,
+      doctor: { ...doctor, name: `Dr ${evil}`, qualifications: evil },
+      visit,
+      reason: `line one ${evil}\nline two`,
+    };
+    const { subject, text, html } = renderMail('appointment_cancelled', 'en', data);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('onerror="');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;Co&#39;');
+    expect(html).toContain('line two');
+    expect(html).toMatch(/line one .*<br>line two/);
+    expect(text).toContain(`Dear Asha ${evil},`);
+    expect(text).toContain(`> line one ${evil}\n> line two`);
+    expect(subject).toContain(`Dr ${evil}`);
+  });
+
+  it('keeps line breaks out of subjects and only web links as links', () => {
+    const mail = renderMail('doctor_new_booking', 'en', { ...samples.doctor_new_booking, patientName: 'Asha\r\nBcc: victim@example.in' });
+    expect(mail.subject).toBe('New appointment: Asha Bcc: victim@example.in on 3 March 2026, 10:30');
+    const linked = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit: { ...online, videoLink: 'https://meet.jit.si/sunrise-abc123' } });
+    expect(linked.html).toContain('<a href="https://meet.jit.si/sunrise-abc123"');
+    expect(linked.text).toContain('Join the video consultation: https://meet.jit.si/sunrise-abc123');
+    const sneaky = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit: { ...online, videoLink: 'javascript:alert(1)' } });
+    expect(sneaky.html).not.toContain('href="javascript');
+  });
+
+  it('an invitation carries the code, its expiry and the steps', () => {
+    const en = renderMail('doctor_invitation', 'en', samples.doctor_invitation);
+    expect(en.subject).toBe('Invitation to join Sunrise Clinic on MedLink');
+    expect(en.text).toContain('Invitation code: K7QF-29XD');
+    expect(en.text).toContain('Valid until: Monday, 9 March 2026, 23:59 (India Standard Time)');
+    expect(en.text).toContain('Doctor sign-up');
+    expect(en.html).toContain('K7QF-29XD');
+    const hi = renderMail('doctor_invitation', 'hi', samples.doctor_invitation);
+    expect(hi.text).toContain('निमंत्रण कोड: K7QF-29XD');
+  });
+
+  it('an unknown language falls back to English', () => {
+    expect(renderMail('verification_approved', 'fr', samples.verification_approved).subject).toBe('Your MedLink doctor account is verified');
+  });
+});
