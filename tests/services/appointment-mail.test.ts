@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { newClinic, ok } from '../helpers/clinic';
+import { bookingClinic, ist } from '../helpers/scheduling';
+
+const TUESDAY = '2026-03-03';
+
+describe('what an appointment tells people', () => {
+  it('booking, moving and cancelling queue the patient invitation, the doctor notice and one live reminder', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const outbox = () => clinic.app.deps.db.selectFrom('outbox').select(['kind', 'recipient', 'status', 'ics', 'due_at']).orderBy('id').execute();
+
+    const a = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'online' }, asha.token));
+    let rows = await outbox();
+    const kinds = rows.filter((r) => r.kind !== 'verification_approved').map((r) => [r.kind, r.recipient, r.status]);
+    expect(kinds).toEqual([
+      ['booking_confirmation', asha.email, 'pending'],
+      ['appointment_reminder', asha.email, 'pending'],
+      ['doctor_new_booking', doctor.email, 'pending'],
+    ]);
+    const invite = rows.find((r) => r.kind === 'booking_confirmation')!.ics!;
+    expect(invite).toContain('METHOD:REQUEST');
+    expect(invite).toContain('SEQUENCE:0');
+    expect(rows.find((r) => r.kind === 'appointment_reminder')!.due_at).toBe(new Date(Date.parse(ist(TUESDAY, '11:00')) - 24 * 3_600_000).toISOString());
+
+    ok(await clinic.call('appointments.reschedule', { appointmentId: a.id, start: ist(TUESDAY, '12:00') }, asha.token));
+    rows = await outbox();
+    const moved = rows.find((r) => r.kind === 'appointment_rescheduled')!;
+    expect(moved.ics).toContain('SEQUENCE:1');
+    expect(moved.ics!.match(/UID:(.+)/)![1]).toBe(invite.match(/UID:(.+)/)![1]);
+    expect(rows.filter((r) => r.kind === 'appointment_reminder').map((r) => r.status)).toEqual(['cancelled', 'pending']);
+
+    ok(await clinic.call('appointments.cancel', { appointmentId: a.id, reason: 'Feeling better' }, asha.token));
+    rows = await outbox();
+    expect(rows.find((r) => r.kind === 'appointment_cancelled')!.ics).toContain('METHOD:CANCEL');
+    expect(rows.filter((r) => r.kind === 'appointment_reminder').map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    expect(rows.some((r) => r.kind === 'doctor_cancelled' && r.recipient === doctor.email)).toBe(true);
+  });
+});
