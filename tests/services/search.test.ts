@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
 import type { Ctx } from '../../electron/core/context';
-import { loadCatalog } from '../../electron/core/search/catalog';
-import { bumpSearchVersion, catalogKey } from '../../electron/core/search/search.repo';
+import { loadCatalog } from '../../electron/core/search/load-catalog';
+import { catalogKey } from '../../electron/core/search/search.repo';
+import { bumpBusyVersion, bumpSearchVersion } from '../../electron/core/search/versions.repo';
 import { rulesFor } from '../../electron/core/scheduling/availability.service';
 import { newClinic, ok, refused, signIn, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
 import { doctorSignupInput } from '../helpers/data';
@@ -189,6 +190,13 @@ describe('doctor search', () => {
     });
     expect((await find({ text: 'ruby hall' })).map((d) => d.id)).toEqual([mehta.doctorId]);
     expect(await find({ text: 'sunrise heart' })).toEqual([]);
+
+    // Another seat blocks Mehta's Monday: it moves the busy-time counter, and cached next free slots follow.
+    await clinic.app.deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('blocked_times').values({ doctor_id: mehta.doctorId, start_at: ist(MONDAY, '09:00'), end_at: ist(MONDAY, '13:00'), reason: null, created_by: mehta.login.user.id, created_at: '2026-03-02T04:30:00.000Z' }).execute();
+      await bumpBusyVersion(trx);
+    });
+    expect((await find({ text: 'ruby hall' }))[0]!.nextSlot?.start).toBe(ist(TUESDAY, '09:00'));
   });
 
   it("builds each doctor's rules exactly as the booking rules do", async () => {

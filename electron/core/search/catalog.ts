@@ -1,14 +1,10 @@
 // Every searchable doctor in memory: what a result shows, their words for the token index, their availability
-// rules, and a cache of each one's first open slot. Built from the database at the first search and again
-// after any change (search.repo's version counter), so it never outlives what it was built from.
-import type { Kysely } from 'kysely';
+// rules, lookups for the filters and sorts, and caches of each one's first open and next free slot. Built from
+// the database (load-catalog.ts) at the first search and again after any change to doctors (the search version
+// counter); its busy-time caches are dropped whenever the busy-time counter moves.
 import { SPECIALITIES, type Speciality } from '../../../shared/specialities';
 import type { AvailabilityRules, Mode } from '../availability/slots';
-import type { Database } from '../db/schema';
-import { holidays as loadHolidays, type AvailabilityRow, type ScheduleRow } from '../scheduling/availability.repo';
-import { DEFAULT_SCHEDULE } from '../scheduling/availability.service';
-import { compileSchedule, firstOpenSlot, rulesForMode, type Days, type OpenSlot, type Schedule } from './open-slots';
-import * as repo from './search.repo';
+import { compileSchedule, firstOpenSlot, openSlotsOnDay, rulesForMode, type Days, type OpenSlot, type Schedule } from './open-slots';
 import { specialityWords } from './synonyms';
 import { wordsOf } from './text';
 import { TokenIndex } from './token-index';
@@ -51,7 +47,12 @@ export interface SlotView { start: string; date: string; time: string; modes: Mo
 interface ExactCache { ms: Float64Array; slot: (SlotView | null)[]; at: Float64Array; today: string[] }
 
 /** What keeps doctors busy on one clinic-local date: appointments per doctor, and blocked time. */
-export interface DayActivity { appointments: Map<number, number>; blocked: { doctor_id: number; start_at: string; end_at: string }[] }
+export interface DayActivity {
+  appointments: Map<number, number>;
+  blocked: { doctor_id: number; start_at: string; end_at: string }[];
+  /** Per mode key: whether a doctor whose busy time had to be read is free that day (kept once the clock no longer matters). */
+  decided?: Map<number, boolean>[];
+}
 
 /** The first open slot (no busy time) of every doctor for one mode key, and when it was worked out. */
 interface OpenCache {
@@ -63,17 +64,39 @@ interface OpenCache {
   today: string[];
 }
 
-const modesOf = (r: { online: number; in_person: number }): Mode[] => [
-  ...(r.online ? (['online'] as const) : []),
-  ...(r.in_person ? (['in_person'] as const) : []),
-];
+/** Every doctor in order of first open slot (see sortedBySlot). */
+interface SlotOrder { docs: Int32Array; key: Float64Array; moved: Uint8Array; displaced: number; at: number; today: string }
+
+/** Minutes since 1970 stay below this until the 23rd century; it stands for "no open slot". */
+const NO_MINUTE = 2 ** 27;
+/** Name ranks below 2^24: (minute, rank) packs into one double exactly (under 2^51). */
+const RANK = 2 ** 24;
 
 export class Catalog {
   readonly byId = new Map<number, number>();
   readonly tokens: TokenIndex;
+  /** Doctors by position in alphabetical order of names. */
+  readonly byName: Int32Array;
+  /** Every doctor, most experienced first (then by name). */
+  readonly byExperience: Int32Array;
+  /** Every doctor's number, and a mask with every doctor in it. */
+  readonly everyone: Int32Array;
+  readonly all: Uint8Array;
+  /** Filters as lookups: speciality (index in SPECIALITIES), modes (MODE_BIT), doctors per speciality and per language. */
+  readonly specialityOf: Uint8Array;
+  readonly modeBits: Uint8Array;
+  readonly bySpeciality = new Map<string, number[]>();
+  readonly byLanguage = new Map<string, number[]>();
   /** Wall-clock conversions per date, shared by the searches on this catalog. */
   readonly clocks = new Map<string, (minute: number) => number | null>();
+  /** Busy time per date, summed up (SearchPass.availableOn), while the busy-time counter stands still. */
+  readonly dayActivity = new Map<string, DayActivity>();
+
   private readonly open: OpenCache[];
+  private readonly sorted: (SlotOrder | undefined)[] = [];
+  private readonly dayCounts = new Map<string, Int16Array>();
+  private busyVersion = '';
+  private exactCache: ExactCache[] = [];
 
   constructor(
     readonly key: string,
@@ -81,7 +104,6 @@ export class Catalog {
     readonly docs: DoctorEntry[],
     readonly holidays: ReadonlySet<string>,
   ) {
-    docs.forEach((d, i) => this.byId.set(d.id, i));
     const n = docs.length;
     this.byName = new Int32Array(n);
     this.everyone = new Int32Array(n);
@@ -89,19 +111,21 @@ export class Catalog {
     this.specialityOf = new Uint8Array(n);
     this.modeBits = new Uint8Array(n);
     docs.forEach((d, i) => {
+      this.byId.set(d.id, i);
       this.byName[d.nameRank] = i;
       this.everyone[i] = i;
       this.specialityOf[i] = SPECIALITIES.indexOf(d.speciality);
-      this.modeBits[i] = (d.modes.includes('online') ? MODE_BIT.online : 0) | (d.modes.includes('in_person') ? MODE_BIT.in_person : 0);
+      this.modeBits[i] = d.modes.reduce((bits, m) => bits | MODE_BIT[m], 0);
       push(this.bySpeciality, d.speciality, i);
       for (const l of d.languageKeys) push(this.byLanguage, l, i);
     });
     this.byExperience = Int32Array.from(this.byName).sort((a, b) => docs[b]!.experienceYears - docs[a]!.experienceYears || docs[a]!.nameRank - docs[b]!.nameRank);
     const specialityTokens = new Map<string, string[]>();
+    const wordsOfSpeciality = (s: string) => specialityTokens.get(s) ?? specialityTokens.set(s, specialityWords(s).flatMap(wordsOf)).get(s)!;
     this.tokens = new TokenIndex(
       docs.map((d) => [
         ...wordsOf(d.fullName),
-        ...(specialityTokens.get(d.speciality) ?? specialityTokens.set(d.speciality, specialityWords(d.speciality).flatMap(wordsOf)).get(d.speciality)!),
+        ...wordsOfSpeciality(d.speciality),
         ...wordsOf(d.specialityOther ?? ''),
         ...wordsOf(d.hospital),
         ...d.qualifications.flatMap((q) => wordsOf(q.degree)),
@@ -117,10 +141,96 @@ export class Catalog {
     }));
   }
 
-  private busyVersion = '';
-  private exactCache: ExactCache[] = [];
-  /** Busy time per date, summed up (search.service's availableOn), while the busy-time counter stands still. */
-  readonly dayActivity = new Map<string, DayActivity>();
+  /** The doctor's rules, kept to one mode's ranges when a mode is asked for (what slots.ts is given). */
+  rules(doc: number, mk: ModeKey): AvailabilityRules {
+    const c = this.open[mk]!;
+    const mode = MODE_OF[mk];
+    return (c.rules[doc] ??= mode ? rulesForMode(this.docs[doc]!.rules, mode) : this.docs[doc]!.rules);
+  }
+
+  schedule(doc: number, mk: ModeKey): Schedule {
+    const c = this.open[mk]!;
+    return (c.schedules[doc] ??= compileSchedule(this.rules(doc, mk)));
+  }
+
+  /**
+   * The doctor's first open slot ignoring busy time: a lower bound of their next free slot. Kept between
+   * searches while it stays exact: it is recomputed once the clock passes it (notice included), on a new
+   * clinic day (the horizon moved) or if the clock went back.
+   */
+  firstOpen(doc: number, mk: ModeKey, days: Days, nowMs: number): OpenSlot | null {
+    const c = this.open[mk]!;
+    const s = this.schedule(doc, mk);
+    if (c.ms[doc]! < nowMs + s.minNoticeMs || c.today[doc] !== days.today || nowMs < c.at[doc]!) {
+      const slot = firstOpenSlot(s, days, this.holidays, nowMs);
+      c.slot[doc] = slot;
+      c.ms[doc] = slot ? slot.startMs : Infinity;
+      c.at[doc] = nowMs;
+      c.today[doc] = days.today;
+    }
+    return c.slot[doc]!;
+  }
+
+  /**
+   * Every doctor sorted by first open slot (to the minute, then name), for searches over many candidates. Kept
+   * between searches while it holds: a doctor whose first open slot has since moved stays where it was (its old
+   * key is still a lower bound); after enough of them, a new day, or a clock gone back, it is sorted again.
+   */
+  sortedBySlot(mk: ModeKey, days: Days, nowMs: number): { docs: Int32Array; key: Float64Array; displaced(doc: number): void } {
+    let s = this.sorted[mk];
+    if (!s || s.displaced > Math.max(64, this.docs.length / 16) || s.today !== days.today || nowMs < s.at) {
+      const n = this.docs.length;
+      const packed = new Float64Array(n);
+      for (let d = 0; d < n; d++) {
+        const ms = this.firstOpen(d, mk, days, nowMs)?.startMs ?? Infinity;
+        const minute = ms === Infinity ? NO_MINUTE : Math.floor(ms / 60_000);
+        packed[d] = minute * RANK + this.docs[d]!.nameRank;
+      }
+      packed.sort();
+      const docs = new Int32Array(n);
+      const key = new Float64Array(n);
+      packed.forEach((p, i) => {
+        const minute = Math.floor(p / RANK);
+        docs[i] = this.byName[p - minute * RANK]!;
+        key[i] = minute === NO_MINUTE ? Infinity : minute * 60_000;
+      });
+      s = { docs, key, moved: new Uint8Array(n), displaced: 0, at: nowMs, today: days.today };
+      this.sorted[mk] = s;
+    }
+    const entry = s;
+    const displaced = (doc: number) => {
+      if (entry.moved[doc]) return;
+      entry.moved[doc] = 1;
+      entry.displaced++;
+    };
+    return { docs: entry.docs, key: entry.key, displaced };
+  }
+
+  /**
+   * How many open slots (busy time aside) the doctor has on day k from now on; -1 when their ranges overlap that
+   * day (see openSlotsOnDay). A day that starts after the doctor's notice has run out does not depend on the
+   * clock, so its counts are kept (per mode and date) for later searches.
+   */
+  openSlotsOn(doc: number, mk: ModeKey, days: Days, k: number, nowMs: number): number {
+    const s = this.schedule(doc, mk);
+    const earliestMs = nowMs + s.minNoticeMs;
+    const dayStart = days.instantOf(days.day(k))(0);
+    if (dayStart === null || dayStart < earliestMs) return openSlotsOnDay(s, days, this.holidays, k, earliestMs) ?? -1;
+    const key = `${mk}|${days.day(k).date}`;
+    let counts = this.dayCounts.get(key);
+    if (!counts) {
+      if (this.dayCounts.size > 200) this.dayCounts.clear();
+      counts = new Int16Array(this.docs.length).fill(-2);
+      this.dayCounts.set(key, counts);
+    }
+    if (counts[doc] === -2) counts[doc] = openSlotsOnDay(s, days, this.holidays, k, earliestMs) ?? -1;
+    return counts[doc]!;
+  }
+
+  /** The busy-time counter the caches were worked out under. */
+  get busy(): string {
+    return this.busyVersion;
+  }
 
   /** Forgets everything worked out from busy time once the busy-time counter has moved. */
   syncBusy(version: string): void {
@@ -159,160 +269,4 @@ export class Catalog {
     c.at[doc] = nowMs;
     c.today[doc] = days.today;
   }
-
-  /** Doctors by position in alphabetical order of names. */
-  readonly byName: Int32Array;
-  /** Every doctor, most experienced first (then by name). */
-  readonly byExperience: Int32Array;
-  /** Every doctor's number, and a mask with every doctor in it. */
-  readonly everyone: Int32Array;
-  readonly all: Uint8Array;
-  /** Filters as lookups: speciality (index in SPECIALITIES), modes (bit 1 online, bit 2 in person), doctors per speciality and language. */
-  readonly specialityOf: Uint8Array;
-  readonly modeBits: Uint8Array;
-  readonly bySpeciality = new Map<string, number[]>();
-  readonly byLanguage = new Map<string, number[]>();
-  private readonly sorted: ({ docs: Int32Array; key: Float64Array; moved: Uint8Array; displaced: number; at: number; today: string } | undefined)[] = [];
-
-  /**
-   * Every doctor sorted by first open slot (to the minute, then name), for searches over many candidates. Kept
-   * between searches while it holds: a doctor whose first open slot has since moved stays where it was (its old
-   * key is still a lower bound); after enough of them, a new day, or a clock gone back, it is sorted again.
-   */
-  sortedBySlot(mk: ModeKey, days: Days, nowMs: number): { docs: Int32Array; key: Float64Array; displaced(doc: number): void } {
-    let s = this.sorted[mk];
-    if (!s || s.displaced > Math.max(64, this.docs.length / 16) || s.today !== days.today || nowMs < s.at) {
-      const n = this.docs.length;
-      const packed = new Float64Array(n);
-      for (let d = 0; d < n; d++) {
-        const ms = this.firstOpen(d, mk, days, nowMs)?.startMs ?? Infinity;
-        // Minutes since 1970 fit 2^26 for centuries; names 2^24 ranks: the pair fits a double exactly.
-        const minute = ms === Infinity ? 2 ** 26 : Math.floor(ms / 60_000);
-        packed[d] = minute * 2 ** 24 + this.docs[d]!.nameRank;
-      }
-      packed.sort();
-      const docs = new Int32Array(n);
-      const key = new Float64Array(n);
-      packed.forEach((p, i) => {
-        const minute = Math.floor(p / 2 ** 24);
-        docs[i] = this.byName[p - minute * 2 ** 24]!;
-        key[i] = minute === 2 ** 26 ? Infinity : minute * 60_000;
-      });
-      s = { docs, key, moved: new Uint8Array(n), displaced: 0, at: nowMs, today: days.today };
-      this.sorted[mk] = s;
-    }
-    const entry = s;
-    const displaced = (doc: number) => {
-      if (entry.moved[doc]) return;
-      entry.moved[doc] = 1;
-      entry.displaced++;
-    };
-    return { docs: entry.docs, key: entry.key, displaced };
-  }
-
-  /** The doctor's rules, kept to one mode's ranges when a mode is asked for (what slots.ts is given). */
-  rules(doc: number, mk: ModeKey): AvailabilityRules {
-    const c = this.open[mk]!;
-    const mode = MODE_OF[mk];
-    return (c.rules[doc] ??= mode ? rulesForMode(this.docs[doc]!.rules, mode) : this.docs[doc]!.rules);
-  }
-
-  schedule(doc: number, mk: ModeKey): Schedule {
-    const c = this.open[mk]!;
-    return (c.schedules[doc] ??= compileSchedule(this.rules(doc, mk)));
-  }
-
-  /**
-   * The doctor's first open slot ignoring busy time: a lower bound of their next free slot. Kept between
-   * searches while it stays exact: it is recomputed once the clock passes it (notice included), on a new
-   * clinic day (the horizon moved) or if the clock went back.
-   */
-  firstOpen(doc: number, mk: ModeKey, days: Days, nowMs: number): OpenSlot | null {
-    const c = this.open[mk]!;
-    const s = this.schedule(doc, mk);
-    if (c.ms[doc]! < nowMs + s.minNoticeMs || c.today[doc] !== days.today || nowMs < c.at[doc]!) {
-      const slot = firstOpenSlot(s, days, this.holidays, nowMs);
-      c.slot[doc] = slot;
-      c.ms[doc] = slot ? slot.startMs : Infinity;
-      c.at[doc] = nowMs;
-      c.today[doc] = days.today;
-    }
-    return c.slot[doc]!;
-  }
-}
-
-function rulesOf(
-  timeZone: string,
-  holidays: string[],
-  schedule: ScheduleRow | undefined,
-  rows: AvailabilityRow[],
-): AvailabilityRules {
-  // The same rules availability.service's rulesFor builds for one doctor (tests compare them).
-  const toRange = (r: AvailabilityRow) => ({ start: r.start_time!, end: r.end_time!, modes: modesOf(r) });
-  const weekly = [0, 1, 2, 3, 4, 5, 6]
-    .map((weekday) => ({ weekday, ranges: rows.filter((r) => r.weekday === weekday).map(toRange) }))
-    .filter((d) => d.ranges.length > 0);
-  const dates = [...new Set(rows.filter((r) => r.date !== null).map((r) => r.date!))].sort();
-  const exceptions = dates.map((date) => {
-    const ranges = rows.filter((r) => r.date === date && r.start_time !== null).map(toRange);
-    return ranges.length ? { date, kind: 'hours' as const, ranges } : { date, kind: 'off' as const };
-  });
-  return {
-    timeZone,
-    slotMinutes: schedule?.slot_minutes ?? DEFAULT_SCHEDULE.slotMinutes,
-    bufferMinutes: schedule?.buffer_minutes ?? DEFAULT_SCHEDULE.bufferMinutes,
-    minNoticeMinutes: schedule?.min_notice_minutes ?? DEFAULT_SCHEDULE.minNoticeMinutes,
-    horizonDays: schedule?.horizon_days ?? DEFAULT_SCHEDULE.horizonDays,
-    weekly,
-    exceptions,
-    holidays,
-  };
-}
-
-const group = <T extends { doctor_id: number }>(rows: T[]) => {
-  const map = new Map<number, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.doctor_id);
-    if (list) list.push(r);
-    else map.set(r.doctor_id, [r]);
-  }
-  return map;
-};
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** Reads every searchable doctor (in the caller's transaction, so one consistent snapshot on either database). */
-export async function loadCatalog(db: Kysely<Database>, key: string, timeZone: string): Promise<Catalog> {
-  const doctors = await repo.searchableDoctors(db);
-  const education = group(await repo.educationOfSearchable(db));
-  const schedules = new Map((await repo.schedulesOfSearchable(db)).map((s) => [s.doctor_id, s]));
-  const availability = group(await repo.availabilityOfSearchable(db));
-  const holidays = (await loadHolidays(db)).map((h) => h.date);
-  const docs: DoctorEntry[] = doctors.map((d) => {
-    const rows = availability.get(d.id) ?? [];
-    const rules = rulesOf(timeZone, holidays, schedules.get(d.id), rows);
-    const weeklyModes = new Set(rules.weekly.flatMap((w) => w.ranges.flatMap((r) => r.modes)));
-    const languages = JSON.parse(d.languages) as string[];
-    return {
-      id: d.id,
-      fullName: d.full_name,
-      hasPhoto: d.photo_file !== null,
-      speciality: d.speciality as Speciality,
-      specialityOther: d.speciality_other ?? undefined,
-      qualifications: (education.get(d.id) ?? []).map((e) => ({ degree: e.degree, institution: e.institution, year: e.year })),
-      hospital: d.hospital,
-      experienceYears: d.experience_years,
-      languages,
-      languageKeys: new Set(languages.map((l) => l.trim().toLowerCase())),
-      modes: (['online', 'in_person'] as const).filter((m) => weeklyModes.has(m)),
-      rules,
-      nameRank: 0,
-    };
-  });
-  [...docs.keys()]
-    .sort((a, b) => collator.compare(docs[a]!.fullName, docs[b]!.fullName) || docs[a]!.id - docs[b]!.id)
-    .forEach((doc, rank) => {
-      docs[doc]!.nameRank = rank;
-    });
-  return new Catalog(key, timeZone, docs, new Set(holidays));
 }

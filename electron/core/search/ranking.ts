@@ -50,10 +50,18 @@ class Heap {
     return this.t[a]! < this.t[b]! || (this.t[a] === this.t[b] && this.s[a]! < this.s[b]!);
   }
   private swap(a: number, b: number): void {
-    [this.t[a], this.t[b]] = [this.t[b]!, this.t[a]!];
-    [this.s[a], this.s[b]] = [this.s[b]!, this.s[a]!];
-    [this.d[a], this.d[b]] = [this.d[b]!, this.d[a]!];
-    [this.x[a], this.x[b]] = [this.x[b]!, this.x[a]!];
+    const t = this.t[a]!;
+    this.t[a] = this.t[b]!;
+    this.t[b] = t;
+    const s = this.s[a]!;
+    this.s[a] = this.s[b]!;
+    this.s[b] = s;
+    const d = this.d[a]!;
+    this.d[a] = this.d[b]!;
+    this.d[b] = d;
+    const x = this.x[a]!;
+    this.x[a] = this.x[b]!;
+    this.x[b] = x;
   }
 
   push(t: number, s: number, doc: number, exact: boolean): void {

@@ -1,3 +1,4 @@
+// Doctor search's SQL: the catalog's rows, the change counters, busy time for the doctors a search shows.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ACTIVE_STATUSES } from '../scheduling/appointments.repo';
@@ -5,19 +6,43 @@ import { BUSY_VERSION_KEY, SEARCH_VERSION_KEY } from './versions.repo';
 
 type Db = Kysely<Database>;
 
-export { bumpSearchVersion } from './versions.repo';
-
 const TIME_ZONE_KEY = 'clinic.timeZone';
 
-/**
- * What a search's caches depend on, in one read: the catalog's key (change counter and the clinic's zone, as
- * its slots follow that clock) and the busy-time counter.
- */
-export async function catalogKey(db: Db): Promise<{ key: string; timeZone: string; busy: string }> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [SEARCH_VERSION_KEY, BUSY_VERSION_KEY, TIME_ZONE_KEY]).execute();
+const versionKeys = [SEARCH_VERSION_KEY, BUSY_VERSION_KEY, TIME_ZONE_KEY];
+
+export interface Versions {
+  /** The catalog's key: the change counter and the clinic's zone (its slots follow that clock). */
+  key: string;
+  timeZone: string;
+  /** The busy-time counter. */
+  busy: string;
+}
+
+function versionsOf(rows: { key: string; value: string }[]): Versions {
   const get = (k: string) => rows.find((r) => r.key === k)?.value;
   const timeZone = get(TIME_ZONE_KEY) ?? 'Asia/Kolkata';
   return { key: `${get(SEARCH_VERSION_KEY) ?? '0'}|${timeZone}`, timeZone, busy: get(BUSY_VERSION_KEY) ?? '0' };
+}
+
+/** What a search's caches depend on, in one read. */
+export async function catalogKey(db: Db): Promise<Versions> {
+  return versionsOf(await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', versionKeys).execute());
+}
+
+/**
+ * The end of a search, in one read: the counters (were the caches it used current?) and which of these doctors
+ * are still verified and not suspended (a guard behind the catalog).
+ */
+export async function checkpoint(db: Db, ids: number[]): Promise<Versions & { searchable: Set<number> }> {
+  const settings = db.selectFrom('settings').select(['key', 'value']).where('key', 'in', versionKeys);
+  const standing = db
+    .selectFrom('doctor_info')
+    .select([sql<string>`'#'`.as('key'), sql<string>`cast(id as text)`.as('value')])
+    .where('status', '=', 'verified')
+    .where('suspended_at', 'is', null)
+    .where('id', 'in', ids);
+  const rows = await (ids.length ? settings.unionAll(standing) : settings).execute();
+  return { ...versionsOf(rows), searchable: new Set(rows.filter((r) => r.key === '#').map((r) => Number(r.value))) };
 }
 
 /** Only these doctors can ever be found: verified and not suspended. */
@@ -44,9 +69,8 @@ export const educationOfSearchable = (db: Db) =>
 export const schedulesOfSearchable = (db: Db) =>
   db.selectFrom('doctor_schedule').selectAll().where('doctor_id', 'in', searchableIds(db)).execute();
 
-/** Ordered as availability.repo's availabilityOf orders one doctor's rows, so the rules come out the same. */
-export const availabilityOfSearchable = (db: Db) =>
-  db.selectFrom('availability').selectAll().where('doctor_id', 'in', searchableIds(db)).orderBy('doctor_id').orderBy('start_time').orderBy('id').execute();
+/** Unordered (sorting every row costs more than sorting each doctor's few): catalog.ts orders them as availabilityOf does. */
+export const availabilityOfSearchable = (db: Db) => db.selectFrom('availability').selectAll().where('doctor_id', 'in', searchableIds(db)).execute();
 
 export interface BusyRow { doctor_id: number; start_at: string; end_at: string }
 
@@ -55,13 +79,6 @@ export interface BusyRow { doctor_id: number; start_at: string; end_at: string }
  * still verified and not suspended, read now (a guard behind the catalog). One query: the standing comes as
  * rows with empty times.
  */
-/** Which of these doctors are still verified and not suspended, read now (a guard behind the catalog). */
-export async function stillSearchable(db: Db, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await searchableIds(db).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 export async function busyAndStanding(db: Db, ids: number[], fromIso: string, toIso: string): Promise<{ busy: BusyRow[]; searchable: Set<number> }> {
   if (ids.length === 0) return { busy: [], searchable: new Set() };
   const standing = db
@@ -115,23 +132,22 @@ export async function activityBetween(db: Db, fromIso: string, toIso: string): P
   return { appointments, blocked };
 }
 
-function busyQuery(db: Db, ids: number[] | null, fromIso: string, toIso: string) {
-  let appointments = db
+function busyQuery(db: Db, ids: number[], fromIso: string, toIso: string) {
+  return db
     .selectFrom('appointments')
     .select(['doctor_id', 'start_at', 'end_at'])
     .where('status', 'in', ACTIVE_STATUSES)
     // Bounds the index scan from below, so a doctor's years of past visits are not read.
     .where('start_at', '>', new Date(Date.parse(fromIso) - APPOINTMENT_REACH).toISOString())
     .where('start_at', '<', toIso)
-    .where('end_at', '>', fromIso);
-  let blocked = db
-    .selectFrom('blocked_times')
-    .select(['doctor_id', 'start_at', 'end_at'])
-    .where('start_at', '<', toIso)
-    .where('end_at', '>', fromIso);
-  if (ids) {
-    appointments = appointments.where('doctor_id', 'in', ids);
-    blocked = blocked.where('doctor_id', 'in', ids);
-  }
-  return appointments.unionAll(blocked);
+    .where('end_at', '>', fromIso)
+    .where('doctor_id', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('blocked_times')
+        .select(['doctor_id', 'start_at', 'end_at'])
+        .where('start_at', '<', toIso)
+        .where('end_at', '>', fromIso)
+        .where('doctor_id', 'in', ids),
+    );
 }
