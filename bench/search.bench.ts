@@ -1,113 +1,19 @@
-// Doctor search over 10,000 verified doctors: the in-memory catalog (token index, slot caches) against a naive
-// LIKE scan over name, speciality, hospital and degrees with the same filters. MEDLINK_BENCH_VERBOSE=1 prints
-// each kind of search. generate() is exported for other benchmarks that need a large clinic.
-import SQLite from 'better-sqlite3';
+// Doctor search over 10,000 verified doctors and 1,000,000 appointments: the in-memory catalog (token index, slot
+// caches) against a naive LIKE scan over name, speciality, hospital and degrees with the same filters.
+// MEDLINK_BENCH_VERBOSE=1 prints each kind of search.
 import { sql, type Kysely } from 'kysely';
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { contract, type Input } from '../shared/contract';
-import { SPECIALITIES } from '../shared/specialities';
-import { createApp, type MedLinkApp } from '../electron/core/app';
-import { addDays, zonedParts } from '../electron/core/availability/tz';
+import { addDays } from '../electron/core/availability/tz';
 import type { Ctx } from '../electron/core/context';
 import type { Database } from '../electron/core/db/schema';
 import { loadCatalog } from '../electron/core/search/load-catalog';
 import { search } from '../electron/core/search/search.service';
 import { queryWords } from '../electron/core/search/text';
 import { bumpBusyVersion, bumpSearchVersion } from '../electron/core/search/versions.repo';
-import { count, median, ms, percentile, pick, random, ratio, withTempDir, type Benchmark } from './lib';
+import { benchClinic, DOCTORS, loadAverage, pragmas, TZ } from './clinic-data';
+import { count, median, ms, percentile, ratio, withTempDir, type Benchmark } from './lib';
 
-const DOCTORS = 10_000;
-const PATIENTS = 2_000;
-const APPOINTMENTS = 30_000;
 const ROUNDS = 60;
-const TZ = 'Asia/Kolkata';
-const IST_OFFSET_MIN = 330;
-
-const FIRST = ['Aarti', 'Aditya', 'Amit', 'Anita', 'Anjali', 'Arjun', 'Ayesha', 'Deepak', 'Divya', 'Farah', 'Gaurav', 'Harish', 'Isha', 'Kabir', 'Kavita', 'Kiran', 'Lakshmi', 'Manoj', 'Meena', 'Mohan', 'Nandini', 'Neha', 'Nikhil', 'Pooja', 'Prakash', 'Priya', 'Rahul', 'Rajesh', 'Ravi', 'Rekha', 'Rohan', 'Sanjay', 'Sara', 'Shalini', 'Sneha', 'Sunil', 'Suresh', 'Tanvi', 'Vikram', 'Zoya'];
-const LAST = ['Agarwal', 'Banerjee', 'Bhat', 'Chatterjee', 'Das', 'Deshpande', 'Gupta', 'Iyer', 'Jain', 'Joshi', 'Kapoor', 'Khan', 'Kulkarni', 'Kumar', 'Mehta', 'Menon', 'Mishra', 'Nair', 'Patel', 'Pillai', 'Rao', 'Reddy', 'Saxena', 'Shah', 'Shaikh', 'Sharma', 'Singh', 'Sinha', 'Srinivasan', 'Verma'];
-const HOSPITALS = ['Apollo Hospital', 'Fortis Hospital', 'Lilavati Hospital', 'Ruby Hall Clinic', 'Sunrise Clinic', 'Manipal Hospital', 'Kokilaben Hospital', 'Jehangir Hospital', 'Sahyadri Hospital', 'Max Healthcare', 'Narayana Health', 'City Care Clinic'];
-const CITIES = ['Pune', 'Mumbai', 'Delhi', 'Bengaluru', 'Chennai', 'Hyderabad', 'Kolkata', 'Nashik', 'Nagpur', 'Ahmedabad'];
-const LANGUAGES = ['Hindi', 'Marathi', 'Tamil', 'Telugu', 'Bengali', 'Gujarati', 'Kannada', 'Urdu', 'Malayalam', 'Punjabi'];
-const DEGREE: Partial<Record<string, string>> = {
-  cardiology: 'DM (Cardiology)', dermatology: 'MD (Dermatology)', orthopaedics: 'MS (Orthopaedics)', ent: 'MS (ENT)',
-  paediatrics: 'MD (Paediatrics)', gynaecology: 'MS (Obstetrics and Gynaecology)', psychiatry: 'MD (Psychiatry)', neurology: 'DM (Neurology)',
-};
-const NON_MBBS: Partial<Record<string, string>> = { dentistry: 'BDS', ayurveda: 'BAMS', homoeopathy: 'BHMS', physiotherapy: 'BPT' };
-
-/** Bulk rows straight into the file (one transaction, prepared statements), as no screen would: the point is the data. */
-export function generate(file: string, today: string): { ranges: number; appointments: number } {
-  const db = new SQLite(file);
-  const rnd = random(2026);
-  const now = new Date().toISOString();
-  let ranges = 0;
-  let appointments = 0;
-  db.transaction(() => {
-    const user = db.prepare('insert into users (email, full_name, phone, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)');
-    const role = db.prepare("insert into user_roles (user_id, role) values (?, 'doctor')");
-    const doctor = db.prepare(
-      `insert into doctor_info (user_id, full_name, phone, speciality, speciality_other, registration_number, registration_council, hospital,
-        experience_years, languages, status, submitted_at, decided_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'Maharashtra Medical Council', ?, ?, ?, 'verified', ?, ?, ?, ?)`,
-    );
-    const education = db.prepare('insert into doctor_education (doctor_id, position, degree, institution, year) values (?, ?, ?, ?, ?)');
-    const schedule = db.prepare('insert into doctor_schedule (doctor_id, slot_minutes, buffer_minutes, min_notice_minutes, horizon_days, updated_at) values (?, ?, ?, ?, ?, ?)');
-    const hours = db.prepare('insert into availability (doctor_id, weekday, date, start_time, end_time, online, in_person) values (?, ?, null, ?, ?, ?, ?)');
-    const patient = db.prepare("insert into patient_info (full_name, phone, state, created_at, updated_at) values (?, '9822000000', 'Maharashtra', ?, ?)");
-    const appointment = db.prepare(
-      "insert or ignore into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, 'booked', ?, 1, ?, ?)",
-    );
-    const weekly: { doctorId: number; slot: number; days: Map<number, [number, number][]> }[] = [];
-    for (let i = 0; i < DOCTORS; i++) {
-      const name = `Dr ${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
-      const userId = Number(user.run(`doctor${i}@bench.medlink`, name, '9822000000', 'x', now, now).lastInsertRowid);
-      role.run(userId);
-      const speciality = pick(rnd, SPECIALITIES);
-      const languages = ['English', ...new Set([pick(rnd, LANGUAGES), pick(rnd, LANGUAGES)].slice(0, 1 + Math.floor(rnd() * 2)))];
-      const id = Number(
-        doctor.run(userId, name, '9822000000', speciality, speciality === 'other' ? 'Sports medicine' : null, `BENCH-${i}`,
-          `${pick(rnd, HOSPITALS)}, ${pick(rnd, CITIES)}`, Math.floor(rnd() * 40), JSON.stringify(languages), now, now, now, now).lastInsertRowid,
-      );
-      const first = NON_MBBS[speciality] ?? 'MBBS';
-      education.run(id, 0, first, 'Government Medical College', 1990 + Math.floor(rnd() * 30));
-      if (DEGREE[speciality]) education.run(id, 1, DEGREE[speciality], 'AIIMS, New Delhi', 1995 + Math.floor(rnd() * 28));
-      const slot = pick(rnd, [10, 15, 20, 30]);
-      schedule.run(id, slot, pick(rnd, [0, 0, 5]), pick(rnd, [60, 120, 240]), pick(rnd, [30, 60, 90]), now);
-      const days = new Map<number, [number, number][]>();
-      for (const weekday of [0, 1, 2, 3, 4, 5, 6]) {
-        if (rnd() < (weekday === 0 ? 0.15 : 0.75)) {
-          const morning: [number, number] = [(8 + Math.floor(rnd() * 3)) * 60, (12 + Math.floor(rnd() * 2)) * 60];
-          const list = [morning];
-          if (rnd() < 0.5) list.push([(16 + Math.floor(rnd() * 2)) * 60, (19 + Math.floor(rnd() * 2)) * 60]);
-          for (const [s, e] of list) {
-            const mode = rnd();
-            hours.run(id, weekday, hhmm(s), hhmm(e), mode < 0.75 ? 1 : 0, mode > 0.25 ? 1 : 0);
-            ranges++;
-          }
-          days.set(weekday, list);
-        }
-      }
-      weekly.push({ doctorId: id, slot, days });
-    }
-    for (let p = 0; p < PATIENTS; p++) patient.run(`Patient ${p}`, now, now);
-    // Booked visits over the next four weeks, on each doctor's grid.
-    for (let a = 0; a < APPOINTMENTS; a++) {
-      const w = pick(rnd, weekly);
-      const date = addDays(today, 1 + Math.floor(rnd() * 28));
-      const list = w.days.get(new Date(`${date}T00:00:00Z`).getUTCDay());
-      if (!list) continue;
-      const [s, e] = pick(rnd, list);
-      const minute = s + w.slot * Math.floor(rnd() * Math.floor((e - s) / w.slot));
-      const start = Date.parse(`${date}T00:00:00Z`) + (minute - IST_OFFSET_MIN) * 60_000;
-      const r = appointment.run(w.doctorId, 1 + Math.floor(rnd() * PATIENTS), new Date(start).toISOString(), new Date(start + w.slot * 60_000).toISOString(),
-        rnd() < 0.5 ? 'online' : 'in_person', `bench-${a}@medlink`, now, now);
-      appointments += r.changes;
-    }
-  })();
-  db.close();
-  return { ranges, appointments };
-}
-
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** The baseline: what a first version would write. LIKE '%word%' on every field for every word, the same filters in SQL. */
 async function naiveSearch(db: Kysely<Database>, input: Input<'doctors.search'>, weekdayOf: (date: string) => number) {
@@ -142,31 +48,13 @@ async function naiveSearch(db: Kysely<Database>, input: Input<'doctors.search'>,
   return order.limit(50).execute();
 }
 
-export async function pragmas(db: Kysely<Database>): Promise<string> {
-  const one = async (name: string) => {
-    const { rows } = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db);
-    return String(Object.values(rows[0] ?? {})[0]);
-  };
-  const sync = await one('synchronous');
-  return `journal_mode=${await one('journal_mode')}, synchronous=${sync}${sync === '2' ? ' (FULL)' : ''}, foreign_keys=${await one('foreign_keys')}`;
-}
-
 export const searchBench: Benchmark = {
   name: 'doctor-search',
   async run(log) {
     await withTempDir(async (dir) => {
-      const app: MedLinkApp = await createApp({ dataDir: dir, bcryptCost: 4, log: () => undefined });
+      const clinic = await benchClinic(dir);
+      const { app, today } = clinic;
       try {
-        const setup = await app.dispatch('setup.complete', {
-          clinic: { name: 'Bench Clinic', address: '1 FC Road, Pune', state: 'Maharashtra', timeZone: TZ },
-          admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: 'bench-password-2026' },
-        });
-        if (!setup.ok) throw new Error(setup.error.message);
-        const today = zonedParts(new Date(), TZ).date;
-        const t0 = performance.now();
-        const data = generate(join(dir, 'medlink.sqlite'), today);
-        const generated = performance.now() - t0;
-
         const inTransaction = <T>(fn: (ctx: Ctx) => Promise<T>) =>
           app.deps.db.transaction().execute((trx) => fn({ db: trx, now: app.deps.clock.now(), deps: app.deps, session: null, afterCommit: () => undefined }));
         const tomorrow = addDays(today, 1);
@@ -224,8 +112,9 @@ export const searchBench: Benchmark = {
         const tokens = (await inTransaction((ctx) => loadCatalog(ctx.db, 'bench', TZ))).tokens.size;
         log(`bench doctor-search: p95 ${ms(percentile(ours, 95))} ms, ${ratio(percentile(naive, 95), percentile(ours, 95))} vs naive LIKE scan`);
         log(
-          `  data: ${count(DOCTORS)} verified doctors (${count(data.ranges)} weekly ranges, ${count(data.appointments)} booked visits, ${count(tokens)} distinct words), ` +
-            `generated in ${ms(generated / 1000)} s; SQLite ${await pragmas(app.deps.db)}; load average ${loadavg()[0]!.toFixed(1)}`,
+          `  data: ${count(DOCTORS)} verified doctors (${count(clinic.ranges)} weekly ranges, ${count(tokens)} distinct words), ` +
+            `${count(clinic.appointments)} appointments (${count(clinic.upcoming)} upcoming), generated in ${ms(clinic.generatedIn)} s; ` +
+            `SQLite ${await pragmas(app.deps.db)}; ${loadAverage()}`,
         );
         log(
           `  search: median ${ms(median(ours))} ms, p99 ${ms(percentile(ours, 99))} ms over ${count(ours.length)} searches of ${queries.length} kinds; ` +

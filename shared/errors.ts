@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'SLOT_UNAVAILABLE'
   | 'TOO_LATE'
   | 'UNAVAILABLE'
+  | 'NOT_ENROLLED'
   | 'INTERNAL';
 
 export interface AppError {

@@ -103,3 +103,15 @@ export const clinic = z.strictObject({
   gstin: gstin.optional(),
 });
 export type Clinic = z.output<typeof clinic>;
+
+/** A host name or an IPv4/IPv6 address, nothing else (no scheme, no port, no spaces); the keys name what is missing or wrong. */
+export const hostName = (requiredKey: string, invalidKey: string) =>
+  z
+    .string({ error: requiredKey })
+    .trim()
+    .toLowerCase()
+    .min(1, requiredKey)
+    .max(253, 'too_long')
+    .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[?[0-9a-f:.]+\]?$/, invalidKey);
+
+export const port = z.number({ error: 'port_invalid' }).int('port_invalid').min(1, 'port_invalid').max(65535, 'port_invalid');

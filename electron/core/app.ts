@@ -11,7 +11,10 @@ import { diskFileStore } from './files/file-store';
 import { transportFromSettings } from './mail/mail-settings';
 import { createSender, type Sender, type SenderOptions } from './outbox/sender';
 import type { SmtpConfig, Transport } from './outbox/smtp';
-import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
+import type { SeatSwitch } from './seat/seat-switch';
+import { openKeyring } from './secrets/clinic-key.service';
+import { createKeyring } from './secrets/keyring';
+import { seatKeyFile, type KeyProtection } from './secrets/seat-key';
 
 export interface AppOptions {
   dataDir: string;
@@ -21,8 +24,10 @@ export interface AppOptions {
   nativeBinding?: string;
   /** postgres://… for a multi-seat clinic; without it the clinic lives in an SQLite file in the data folder. */
   databaseUrl?: string;
-  /** Seals the SMTP password. The Electron main process may pass one backed by safeStorage; default: a key file in the data folder. */
-  secretBox?: SecretBox;
+  /** How this seat protects its copy of the clinic key: the Electron main process passes safeStorage; default: an owner-only file. */
+  keyProtection?: KeyProtection;
+  /** The seat running this app (electron/core/seat), which the first run may point at the clinic's database server. */
+  seat?: SeatSwitch;
   /** The mail sender's tuning; `createTransport` replaces nodemailer's SMTP transport (tests). */
   mail?: Partial<Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'leaseMs' | 'intervalMs' | 'batch'>> & {
     createTransport?: (config: SmtpConfig) => Transport;
@@ -42,7 +47,7 @@ export interface MedLinkApp {
   close(): Promise<void>;
 }
 
-/** Opens (creating if needed) a data folder: database migrated, audit key in place, dispatcher ready. */
+/** Opens (creating if needed) a data folder: database migrated, clinic key made or found, dispatcher ready. */
 export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const clock = options.clock ?? systemClock;
@@ -56,35 +61,47 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     await db.destroy();
     const problem = config.kind === 'postgres' ? connectionProblem(e, config.url) : null;
     if (problem) throw new Error(problem, { cause: e });
-    if (isUnreachable(e)) throw new Error(`The clinic's database server cannot be reached (${(e as Error).message}). Check the network and the server, then start MedLink again.`);
+    if (isUnreachable(e)) throw new Error(`The clinic's database server cannot be reached (${(e as Error).message}). Check the network and the server, then start MedLink again.`, { cause: e });
     throw e;
   }
   const log = options.log ?? ((m: string) => console.error(m));
+  const seatKey = seatKeyFile(options.dataDir, options.keyProtection);
+  const keyring = createKeyring();
+  try {
+    await openKeyring(db, dialect, seatKey, keyring);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
   const deps: Deps = {
     db,
     dialect,
     clock,
-    audit: fileAuditStore(options.dataDir),
+    audit: fileAuditStore(options.dataDir, log),
     bcryptCost: options.bcryptCost ?? BCRYPT_COST,
     log,
-    secrets: options.secretBox ?? fileKeySecretBox(options.dataDir),
+    keyring,
+    seatKey,
     wakeSender: () => sender.wake(),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, log) : diskFileStore(options.dataDir, clock, log),
+    seat: options.seat,
   };
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
-  const transports = transportFromSettings(db, deps.secrets, createTransport);
+  const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
     deps,
     sender,
-    startBackground: () => sender.start(),
+    // A seat not yet enrolled cannot open the mail password: it starts sending once it is.
+    startBackground: () => keyring.whenEnrolled(() => sender.start()),
     close: () =>
       (closing ??= (async () => {
         await sender.stop(stopGraceMs);
         transports.close();
+        await deps.audit.flush();
         await db.destroy();
       })()),
   };

@@ -6,7 +6,9 @@ import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/dialects';
 import type { FileStore } from './files/file-store';
-import type { SecretBox } from './secrets/secret-box';
+import type { Keyring } from './secrets/keyring';
+import type { SeatKey } from './secrets/seat-key';
+import type { SeatSwitch } from './seat/seat-switch';
 
 export interface Clock {
   now(): Date;
@@ -22,12 +24,15 @@ export interface Deps {
   /** bcrypt cost; 12 in the app, lower only where a test says so. */
   bcryptCost: number;
   log: (message: string) => void;
-  /** Seals secrets kept in the database (the SMTP password). */
-  secrets: SecretBox;
+  /** The clinic key as this seat holds it, and the shared secrets it opens (SMTP password, audit key). */
+  keyring: Keyring;
+  seatKey: SeatKey;
   /** Tells a running mail sender that a message was queued, so it need not wait for its next turn. */
   wakeSender: () => void;
   /** Doctors' photos and other files: the data folder on SQLite, the `files` table on PostgreSQL (every seat sees them). */
   files: FileStore;
+  /** The running seat (absent when the core is opened on its own, as tests and the move command do): the first run may point it at a server. */
+  seat?: SeatSwitch;
 }
 
 export interface Session {

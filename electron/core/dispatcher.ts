@@ -9,6 +9,8 @@ import { handlers } from './handlers/index';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
 
+// Until this seat holds the clinic key, only these channels answer: everything else writes the audit chain or opens a secret.
+const BEFORE_ENROLMENT = new Set<ChannelName>(['setup.status', 'clinicKey.enrol']);
 // While a temporary password is in force, only these channels answer.
 const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
 
@@ -53,6 +55,9 @@ export function createDispatcher(deps: Deps): Dispatch {
     if (unsafe) return failure('VALIDATION', `Please check these fields: ${unsafe[0]}.`, { [unsafe[0]]: unsafe[1] });
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
+    if (!deps.keyring.enrolled && !BEFORE_ENROLMENT.has(channel)) {
+      return failure('NOT_ENROLLED', "This computer is not yet enrolled in the clinic. An administrator enrols it with the clinic's recovery code.");
+    }
 
     const after: (() => void)[] = [];
     let kept: DomainError | undefined;

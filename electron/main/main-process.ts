@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
+import { startSeat } from '../core/seat/seat';
 import { registerInvoke, isTrustedSender } from './ipc';
 import { menuTemplate } from './menu';
 import { appPaths, isAppPage } from './paths';
@@ -16,9 +17,9 @@ export interface MainDeps {
   log?(message: string): void;
 }
 
-/** Wires the application core into Electron: hardening first, then the core, IPC, menu and the two windows. */
+/** Wires the application core into Electron: hardening first, then the seat (the core, once its database opens), IPC, menu and the two windows. */
 export async function startMainProcess(electron: ElectronMain, deps: MainDeps): Promise<void> {
-  const { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, Menu, session, shell } = electron;
   const log = deps.log ?? ((m: string) => console.error(m));
   app.enableSandbox();
   // Two processes on one database and audit chain would only fight; the second one hands over and leaves.
@@ -43,24 +44,21 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
   app.setAboutPanelOptions({ applicationName: 'MedLink', applicationVersion: app.getVersion() });
 
-  let core: MedLinkApp;
-  try {
-    const dataDir = deps.env.MEDLINK_DATA_DIR || app.getPath('userData');
-    core = await deps.createApp({ dataDir, nativeBinding: paths.nativeBinding, databaseUrl: deps.env.MEDLINK_DATABASE_URL || undefined, log });
-  } catch (e) {
-    dialog.showErrorBox('MedLink could not start', e instanceof Error ? e.message : String(e));
-    app.exit(1);
-    return;
-  }
-
-  registerInvoke(ipcMain, { dispatch: core.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
-  // The mail sender: at once (what came due while MedLink was closed), then every few seconds; stopped by close().
-  core.startBackground();
+  // The seat answers from now on: until the clinic's database opens, every call says what is wrong (the windows
+  // show it and retry) while it keeps trying in the background. A server that is down is no reason to quit.
+  const seat = startSeat({
+    dataDir: deps.env.MEDLINK_DATA_DIR || app.getPath('userData'),
+    databaseUrl: deps.env.MEDLINK_DATABASE_URL || undefined,
+    createApp: deps.createApp,
+    appOptions: { nativeBinding: paths.nativeBinding },
+    log,
+  });
+  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void core.close().catch((e: unknown) => log(`Closing the database failed: ${String(e)}`)).finally(() => {
+    void seat.close().catch((e: unknown) => log(`Closing the database failed: ${String(e)}`)).finally(() => {
       closed = true;
       app.quit();
     });

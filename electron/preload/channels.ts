@@ -11,6 +11,10 @@ export const INVOKE_CHANNEL = 'medlink:invoke';
 export const CHANNELS = {
   'setup.status': true,
   'setup.complete': true,
+  'seat.status': true,
+  'seat.connect': true,
+  'clinicKey.enrol': true,
+  'clinicKey.recoveryCode': true,
   'auth.login': true,
   'auth.session': true,
   'auth.logout': true,

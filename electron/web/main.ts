@@ -1,18 +1,25 @@
 import { resolve } from 'node:path';
 import { createApp } from '../core/app';
 import { seedDemo } from '../core/demo';
+import { startSeat } from '../core/seat/seat';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
 
 // Browser mode entry: `npm run start:web [-- --demo]`. Bundled to dist/web/server.cjs, beside dist/renderer.
 async function main() {
-  const dataDir = defaultDataDir();
   const port = Number(process.env.MEDLINK_PORT ?? 5180);
-  const app = await createApp({ dataDir, databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined });
-  if (process.argv.includes('--demo')) console.log(await seedDemo(app.dispatch));
-  // The mail sender: at once (what came due while MedLink was closed), then every few seconds.
-  app.startBackground();
-  const server = createWebServer(app.dispatch, resolve(__dirname, '../renderer'));
+  // The seat answers at once; while the clinic's database server is away the screens say so and it keeps trying.
+  const seat = startSeat({
+    dataDir: defaultDataDir(),
+    databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined,
+    createApp,
+    log: (m) => console.error(m),
+  });
+  if (process.argv.includes('--demo')) {
+    await seat.whenReady();
+    console.log(await seedDemo(seat.dispatch));
+  }
+  const server = createWebServer(seat.dispatch, resolve(__dirname, '../renderer'));
   server.on('error', (e) => {
     console.error(`MedLink could not start: ${e.message}`);
     process.exit(1);
@@ -24,7 +31,7 @@ async function main() {
   });
   const stop = () => {
     server.closeAllConnections();
-    server.close(() => void app.close().then(() => process.exit(0)));
+    server.close(() => void seat.close().then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,20 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../shared/contract';
+import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
 import { ClinicHome } from './clinic/ClinicHome';
 import { DoctorSignup } from './clinic/DoctorSignup';
-import { Setup } from './clinic/Setup';
 import { PatientHome } from './patient/PatientHome';
 import { PatientSignup } from './patient/PatientSignup';
 import { ChangePassword } from './session/ChangePassword';
 import { Login } from './session/Login';
 import { PortalChooser } from './session/PortalChooser';
+import { EnrolSeat } from './setup/EnrolSeat';
+import { FirstRun } from './setup/FirstRun';
+import { Unreachable } from './setup/Unreachable';
 import { publicInvoke, SessionProvider } from './session/session';
 import { Shell } from './session/Shell';
-import { errorText } from './ui/errors';
 import { ClinicZone } from './ui/format';
-import { Button, Loading, Notice } from './ui/Layout';
+import { Loading, Notice } from './ui/Layout';
 
 function portalFromUrl(): Portal | null {
   const p = new URLSearchParams(window.location.search).get('portal');
@@ -26,9 +28,10 @@ const inviteFromUrl = (): string | undefined => new URLSearchParams(window.locat
 
 type Phase =
   | { name: 'loading' }
-  | { name: 'unreachable'; message: string }
+  | { name: 'unreachable'; error: AppError }
   | { name: 'setup' }
   | { name: 'not_set_up' }
+  | { name: 'enrol' }
   | { name: 'signed_out'; view: 'login' | 'signup' }
   | { name: 'signed_in'; login: LoginResult };
 
@@ -40,15 +43,24 @@ export function App() {
   const [clinicName, setClinicName] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState<string>();
 
-  /** Asked when the window opens, and again from the retry button when MedLink could not be reached. */
-  async function checkSetup() {
-    setPhase({ name: 'loading' });
+  /**
+   * Asked when the window opens and after this computer connects to the clinic's server; `quietly` by the
+   * unreachable screen's retries, which stays up until one is answered. True when answered.
+   */
+  async function checkSetup(quietly = false): Promise<boolean> {
+    if (!quietly) setPhase({ name: 'loading' });
     const r = await publicInvoke('setup.status', {});
-    if (!r.ok) return setPhase({ name: 'unreachable', message: errorText(t, r.error) });
+    if (!r.ok) {
+      setPhase({ name: 'unreachable', error: r.error });
+      return false;
+    }
     setClinicName(r.data.clinicName);
     setTimeZone(r.data.timeZone ?? undefined);
-    if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
+    // A computer joining a clinic's database server: enrolled before anything else (setup included) can run.
+    if (!r.data.enrolled) setPhase({ name: 'enrol' });
+    else if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
     else setPhase({ name: 'signed_out', view: invite ? 'signup' : 'login' });
+    return true;
   }
 
   useEffect(() => {
@@ -85,20 +97,18 @@ export function App() {
   return (
     <Shell clinicName={clinicName}>
       {phase.name === 'loading' && <Loading />}
-      {phase.name === 'unreachable' && (
-        <main className="main main--narrow">
-          <Notice kind="error">{phase.message}</Notice>
-          <Button onClick={() => void checkSetup()}>{t('app.retry')}</Button>
-        </main>
-      )}
+      {phase.name === 'unreachable' && <Unreachable error={phase.error} retry={() => checkSetup(true)} />}
       {phase.name === 'not_set_up' && <Notice kind="info">{t('app.notSetUp')}</Notice>}
+      {phase.name === 'enrol' &&
+        (portal === 'clinic' ? <EnrolSeat onEnrolled={() => void checkSetup()} /> : <Notice kind="info">{t('clinicKey.enrol.patientWindow')}</Notice>)}
       {phase.name === 'setup' && (
-        <Setup
+        <FirstRun
           onDone={(login, clinic) => {
             setClinicName(clinic.name);
             setTimeZone(clinic.timeZone);
             signedIn(login);
           }}
+          onConnected={() => void checkSetup()}
         />
       )}
       {phase.name === 'signed_out' && phase.view === 'login' && (

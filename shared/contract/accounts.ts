@@ -91,7 +91,7 @@ export const AUDIT_ACTIONS = [
   'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
-  'appointment.rearrange_viewed',
+  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -115,7 +115,13 @@ const temporaryPassword = z.object({ temporaryPassword: z.string() });
 export const accountChannels = {
   'setup.status': channel({
     input: none,
-    output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable(), timeZone: z.string().nullable() }),
+    output: z.object({
+      needsSetup: z.boolean(),
+      clinicName: z.string().nullable(),
+      timeZone: z.string().nullable(),
+      /** False until an administrator enrols this computer with the clinic's recovery code. */
+      enrolled: z.boolean(),
+    }),
     roles: 'public',
   }),
   'setup.complete': channel({

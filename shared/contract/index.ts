@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
 import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
+import { seatChannels } from './seat';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -13,12 +15,14 @@ import { searchChannels } from './search';
  */
 export const contract = {
   ...accountChannels,
+  ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
   ...mailChannels,
   ...schedulingChannels,
   ...searchChannels,
+  ...seatChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -30,6 +34,7 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
@@ -37,3 +42,4 @@ export * from './invitation-code';
 export * from './mail';
 export * from './scheduling';
 export * from './search';
+export * from './seat';

@@ -7,16 +7,7 @@ import { channel, none, ok } from './channel';
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled'] as const;
 
-/** A host name or an IPv4/IPv6 address, nothing else (no scheme, no port, no spaces). */
-const host = z
-  .string({ error: 'host_required' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'host_required')
-  .max(253, 'too_long')
-  .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[?[0-9a-f:.]+\]?$/, 'host_invalid');
-
-const port = z.number({ error: 'port_invalid' }).int('port_invalid').min(1, 'port_invalid').max(65535, 'port_invalid');
+const host = f.hostName('host_required', 'host_invalid');
 
 const mailSettings = z.object({
   /** False until an administrator saves settings; the other fields are then suggestions. */
@@ -50,7 +41,7 @@ export const mailChannels = {
   'mail.saveSettings': channel({
     input: z.strictObject({
       host,
-      port,
+      port: f.port,
       security: z.enum(SMTP_SECURITY, { error: 'security_invalid' }),
       /** Empty or absent: the server takes mail without signing in (a local relay); any stored password is dropped. */
       user: z.string({ error: 'invalid' }).trim().max(254, 'too_long').optional(),

@@ -11,11 +11,14 @@ export interface RunningApp {
   dataDir: string;
 }
 
-/** Starts the built browser-mode server on a free port with its own empty data folder. */
-async function startServer(args: string[]): Promise<{ app: RunningApp; child: ChildProcess }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'medlink-e2e-'));
+/** Starts the built browser-mode server on a free port, on `dataDir` (default: a new empty data folder), with `env` added (MEDLINK_DATABASE_URL). */
+export async function startServer(
+  args: string[],
+  dataDir = mkdtempSync(join(tmpdir(), 'medlink-e2e-')),
+  env: Record<string, string> = {},
+): Promise<{ app: RunningApp; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/web/server.cjs', ...args], {
-    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_PORT: '0' },
+    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -37,12 +40,17 @@ async function startServer(args: string[]): Promise<{ app: RunningApp; child: Ch
 
 function serverFixture(args: string[]) {
   return async ({}, use: (app: RunningApp) => Promise<void>) => {
-    const { app, child } = await startServer(args);
-    await use(app);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(app.dataDir, { recursive: true, force: true });
+    const server = await startServer(args);
+    await use(server.app);
+    await stopServer(server);
   };
+}
+
+/** Stops a server from startServer and removes its data folder. */
+export async function stopServer({ app, child }: { app: RunningApp; child: ChildProcess }) {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(app.dataDir, { recursive: true, force: true });
 }
 
 /** `fresh`: a clinic never set up. `demo`: the documented demo clinic. */

@@ -5,6 +5,7 @@ test('first run: the patient window waits, the clinic window sets up the clinic 
   await expect(page.getByText('MedLink has not been set up yet.')).toBeVisible();
 
   await page.goto(`${fresh.url}/?portal=clinic`);
+  await page.getByRole('button', { name: /Set up a new clinic on this computer/ }).click();
   await expect(page.getByRole('heading', { name: 'Set up MedLink for your clinic' })).toBeVisible();
   await page.getByLabel('Clinic name').fill('Lotus Clinic');
   await page.getByLabel('Clinic address').fill('22 Residency Road, Bengaluru 560025');

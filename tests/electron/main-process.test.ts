@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP as WEB_CSP } from '../../electron/web/server';
 import { isAllowedExternal } from '../../electron/main/external-links';
 import { menuTemplate } from '../../electron/main/menu';
+import { startMainProcess, type ElectronMain } from '../../electron/main/main-process';
+import type { MedLinkApp } from '../../electron/core/app';
 import { CSP } from '../../electron/main/security';
-import { FakeContents } from './fake-electron';
+import { createFakeElectron, FakeContents } from './fake-electron';
 
 const fake = await vi.hoisted(async () => {
   const { createFakeElectron } = await import('./fake-electron');
@@ -141,6 +143,47 @@ describe('Electron main process', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
     expect(fake.core.close).toHaveBeenCalled();
+  });
+});
+
+describe('Electron main process with the database server down at launch', () => {
+  it('opens its windows and answers UNAVAILABLE (no error box, no exit), then serves once the server answers', async () => {
+    const second = createFakeElectron();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    const core = { dispatch: vi.fn(async () => ({ ok: true, data: 'from the server' })), deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined) };
+    let serverUp = false;
+    const createApp = vi.fn(async () => {
+      if (!serverUp) throw new Error("The clinic's database server cannot be reached.", { cause: refused });
+      return core as unknown as MedLinkApp;
+    });
+    const log = vi.fn();
+    const env = { MEDLINK_DATA_DIR: '/nonexistent/medlink-seat', MEDLINK_DATABASE_URL: 'postgres://medlink:s3cret-Pass@db.sunrise.example:5432/medlink' };
+    await startMainProcess(second.electron as unknown as ElectronMain, { createApp, bundleDir, env, log });
+
+    expect(second.windows).toHaveLength(2);
+    const clinicWindow = second.win(1).webContents;
+    const frame = { url: `${indexUrl}?portal=clinic`, parent: null };
+    const answer = await second.invoke(clinicWindow, frame, 'setup.status', {});
+    expect(answer).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('db.sunrise.example:5432 cannot be reached (ECONNREFUSED)') } });
+    expect(JSON.stringify(answer)).not.toContain('s3cret');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('MedLink keeps trying.'));
+    expect(second.electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(second.app.exit).not.toHaveBeenCalled();
+    expect(second.app.quit).not.toHaveBeenCalled();
+    expect(core.startBackground).not.toHaveBeenCalled();
+
+    // The server comes back: the window's next check is answered by the clinic, without a restart.
+    serverUp = true;
+    await vi.waitFor(async () => expect(await second.invoke(clinicWindow, frame, 'setup.status', {})).toEqual({ ok: true, data: 'from the server' }), {
+      timeout: 10_000,
+      interval: 250,
+    });
+    expect(createApp).toHaveBeenLastCalledWith(expect.objectContaining({ dataDir: env.MEDLINK_DATA_DIR, databaseUrl: env.MEDLINK_DATABASE_URL }));
+    expect(core.startBackground).toHaveBeenCalledTimes(1);
+
+    second.app.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(second.app.quit).toHaveBeenCalled());
+    expect(core.close).toHaveBeenCalled();
   });
 });
 

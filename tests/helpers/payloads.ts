@@ -23,6 +23,13 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'setup.status': {},
   'setup.complete': setupInput(true),
+  'seat.status': {},
+  'seat.connect': {
+    host: 'db.sunrise.example', port: 5432, database: 'medlink', user: 'medlink', password: PASSWORD,
+    caCertificate: '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2Fy\n-----END CERTIFICATE-----',
+  },
+  'clinicKey.enrol': { recoveryCode: 'K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD' },
+  'clinicKey.recoveryCode': { password: PASSWORD },
   'auth.login': { email: 'someone@example.in', password: PASSWORD, portal: 'patient' },
   'auth.session': {},
   'auth.logout': {},

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileKeySecretBox } from '../../electron/core/secrets/secret-box';
+import { keySecretBox } from '../../electron/core/secrets/secret-box';
 import type { ChannelName } from '../../shared/contract';
-import { newClinic, ok, readyFrontDesk, refused, signupDoctor, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
+import { newClinic, ok, readyFrontDesk, refused, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 
@@ -35,14 +36,13 @@ describe('mail settings', () => {
     expect(sealed).toBeTruthy();
     expect(sealed).not.toContain(PLAIN);
     expect(sealed).not.toContain(Buffer.from(PLAIN).toString('base64'));
-    expect(clinic.app.deps.secrets.open(sealed)).toBe(PLAIN);
-    const keyFile = statSync(join(clinic.dataDir, 'secrets.key'));
-    expect(keyFile.mode & 0o777).toBe(0o600);
-    expect(keyFile.size).toBe(32);
-    // Another data folder's key cannot open it.
-    expect(() => fileKeySecretBox(tempDir()).open(sealed)).toThrow();
+    expect(clinic.app.deps.keyring.secrets.open(sealed)).toBe(PLAIN);
+    // Sealed under the clinic key, which this seat keeps in an owner-only file.
+    expect(statSync(join(clinic.dataDir, 'clinic.key')).mode & 0o777).toBe(0o600);
+    // Another key cannot open it.
+    expect(() => keySecretBox(randomBytes(32)).open(sealed)).toThrow();
     // Sealing twice gives different text (a fresh IV each time).
-    expect(clinic.app.deps.secrets.seal(PLAIN)).not.toBe(clinic.app.deps.secrets.seal(PLAIN));
+    expect(clinic.app.deps.keyring.secrets.seal(PLAIN)).not.toBe(clinic.app.deps.keyring.secrets.seal(PLAIN));
 
     // Password left out: the stored one stays, unchanged.
     const { password: _, ...withoutPassword } = input;
@@ -53,7 +53,7 @@ describe('mail settings', () => {
     // A new password replaces it.
     ok(await clinic.call('mail.saveSettings', { ...input, password: 'another-secret-9' }, clinic.adminToken));
     const resealed = (await rawSetting(clinic, 'mail.password'))!;
-    expect(clinic.app.deps.secrets.open(resealed)).toBe('another-secret-9');
+    expect(clinic.app.deps.keyring.secrets.open(resealed)).toBe('another-secret-9');
     // No user name: no sign-in, so no password kept.
     const { user: __, ...anonymous } = withoutPassword;
     expect(ok(await clinic.call('mail.saveSettings', anonymous, clinic.adminToken))).toMatchObject({ user: '', passwordStored: false });

@@ -10,7 +10,7 @@ import {
   type Mode,
   type TimeRange,
 } from '../../electron/core/availability/slots';
-import { addDays, weekdayOf, zonedInstant, zonedParts } from '../../electron/core/availability/tz';
+import { addDays, weekdayOf, zonedInstant, zonedParts } from '../../shared/clinic-time';
 
 const NY = 'America/New_York';
 const BOTH: Mode[] = ['online', 'in_person'];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nextFreeSlot, type AvailabilityRules, type Mode, type TimeRange } from '../../electron/core/availability/slots';
-import { clockTime } from '../../electron/core/availability/tz';
 import { compileSchedule, Days, firstOpenSlot, rulesForMode } from '../../electron/core/search/open-slots';
 import { firstBySlot, smallest } from '../../electron/core/search/ranking';
 import { normalize, queryWords, wordsOf } from '../../electron/core/search/text';
 import { EXACT, PREFIX, TokenIndex, TYPO } from '../../electron/core/search/token-index';
+import { clockTime } from '../../shared/clinic-time';
 
 // A small deterministic generator, so a failure names a seed that reproduces it.
 function rng(seed: number) {

@@ -42,7 +42,7 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
     detail: JSON.stringify(event.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS,
   };
-  const hash = rowHash(ctx.deps.audit.key, row);
+  const hash = rowHash(ctx.deps.keyring.auditKey(), row);
   await repo.insertEntry(ctx.db, { ...row, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
 }
@@ -53,13 +53,13 @@ export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 
  * Walks the chain: an edited row fails its keyed hash, a deleted row breaks the next row's link, a deleted
  * tail or a chain rebuilt from scratch no longer reaches the head kept outside the database.
  */
-export async function verify(db: Kysely<Database>, store: AuditStore) {
+export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffer) {
   const rows = await repo.allEntries(db);
   const problems: AuditProblem[] = [];
   let prev: { id: number; hash: string } = { id: 0, hash: GENESIS };
   for (const r of rows) {
     if (r.id !== prev.id + 1 || r.prev_hash !== prev.hash) problems.push({ id: r.id, problem: 'missing' });
-    if (rowHash(store.key, r) !== r.hash) problems.push({ id: r.id, problem: 'edited' });
+    if (rowHash(key, r) !== r.hash) problems.push({ id: r.id, problem: 'edited' });
     prev = { id: r.id, hash: r.hash };
   }
   const head = store.readHead();

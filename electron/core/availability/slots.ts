@@ -2,7 +2,7 @@
 // Pure: the caller loads rules and busy time and passes the clock, so the screen's list and the server's
 // re-check of a booking run the same code. Slots follow the clinic's wall clock: a 09:00 range starts at
 // 09:00 local on both sides of a daylight-saving change.
-import { addDays, clockTime, minuteOfDay, wallClock, weekdayOf, zonedParts } from './tz';
+import { addDays, clockTime, minuteOfDay, wallClock, weekdayOf, zonedParts } from '../../../shared/clinic-time';
 
 export type Mode = 'online' | 'in_person';
 export interface TimeRange { start: string; end: string; modes: Mode[] }
@@ -29,17 +29,22 @@ export type SlotRefusal = 'past' | 'too_soon' | 'beyond_horizon' | 'outside_hour
 
 const MINUTE = 60_000;
 
-interface Range { start: number; end: number; modes: Mode[] }
+/** A time range as minutes after midnight, with the modes it offers. */
+export interface Range { start: number; end: number; modes: Mode[] }
 interface Candidate { startMs: number; minute: number; modes: Mode[] }
 
+/** Each weekday's ranges (0 = Sunday) and the dates whose own ranges replace them (none: a day off). */
+export interface Hours {
+  weekly: Range[][];
+  exceptions: Map<string, Range[]>;
+}
+
 /** Rules turned into lookups once per call, so each day costs a map read, not a scan of the rules. */
-interface Schedule {
+interface Schedule extends Hours {
   timeZone: string;
   slotMs: number;
   slotMinutes: number;
   bufferMs: number;
-  weekly: Range[][];
-  exceptions: Map<string, Range[]>;
   holidays: Set<string>;
 }
 
@@ -51,9 +56,8 @@ function parseRanges(ranges: readonly TimeRange[]): Range[] {
     .sort((a, b) => a.start - b.start);
 }
 
-function compile(rules: AvailabilityRules): Schedule {
-  // A zero or fractional step would never leave a range (or leave the grid the server checks against).
-  if (!Number.isInteger(rules.slotMinutes) || rules.slotMinutes < 1) throw new RangeError('slotMinutes must be a positive whole number');
+/** The rules' weekly hours and exceptions as ranges sorted by start; search compiles its schedules with it too. */
+export function compileHours(rules: Pick<AvailabilityRules, 'weekly' | 'exceptions'>): Hours {
   const weekly: Range[][] = [[], [], [], [], [], [], []];
   for (const w of rules.weekly) weekly[w.weekday]?.push(...parseRanges(w.ranges));
   for (const day of weekly) day.sort((a, b) => a.start - b.start);
@@ -65,13 +69,18 @@ function compile(rules: AvailabilityRules): Schedule {
   }
   // A day off wins over any hours set for the same date.
   for (const date of off) exceptions.set(date, []);
+  return { weekly, exceptions };
+}
+
+function compile(rules: AvailabilityRules): Schedule {
+  // A zero or fractional step would never leave a range (or leave the grid the server checks against).
+  if (!Number.isInteger(rules.slotMinutes) || rules.slotMinutes < 1) throw new RangeError('slotMinutes must be a positive whole number');
   return {
+    ...compileHours(rules),
     timeZone: rules.timeZone,
     slotMs: rules.slotMinutes * MINUTE,
     slotMinutes: rules.slotMinutes,
     bufferMs: rules.bufferMinutes * MINUTE,
-    weekly,
-    exceptions,
     holidays: new Set(rules.holidays),
   };
 }
@@ -165,6 +174,12 @@ function* offered(s: Schedule, ix: BusyIndex, w: Window, fromDate: string, toDat
       yield { start: new Date(c.startMs), end: new Date(endMs), date, time: clockTime(c.minute), modes: c.modes };
     }
   }
+}
+
+/** The modes a doctor's weekly hours offer, online first: what the doctor's listing says they see patients by. */
+export function weeklyModes(rules: AvailabilityRules): Mode[] {
+  const offered = new Set(rules.weekly.flatMap((w) => w.ranges.flatMap((r) => r.modes)));
+  return (['online', 'in_person'] as const).filter((m) => offered.has(m));
 }
 
 /** Bookable slots on the clinic-local dates fromDate..toDate (both included), ordered by start. */

@@ -5,7 +5,17 @@ import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
 export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24 };
 
-export async function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
+// Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
+// saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
+const perCall = new WeakMap<Ctx, Promise<ClinicSettings | null>>();
+
+export function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
+  let settings = perCall.get(ctx);
+  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx)));
+  return settings;
+}
+
+async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
   const s = await readSettings(ctx.db);
   const name = s.get('clinic.name');
   if (!name) return null;
@@ -37,6 +47,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
   });
   if (!c.gstin) await deleteSettings(ctx.db, ['clinic.gstin']);
+  perCall.delete(ctx);
 }
 
 export async function updateSettings(ctx: Ctx, c: ClinicSettings): Promise<ClinicSettings> {

@@ -1,6 +1,6 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -31,6 +31,35 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Distinct statements kept prepared; the app issues a few hundred shapes, so this bounds only odd `in (…)` lengths. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query it runs; preparing costs about as much as running a small one (a booking runs
+ * some thirty). The same SQL text gets its prepared statement back instead, most recently used kept. A statement
+ * an open iterator still holds (a streamed select) is never handed out twice: that query gets a fresh one.
+ */
+function withStatementCache(raw: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sqlText) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) {
+        cache.delete(sqlText);
+        cache.set(sqlText, hit);
+        return hit;
+      }
+      const statement = raw.prepare(sqlText);
+      if (!hit) {
+        cache.set(sqlText, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(file: string, nativeBinding?: string): Kysely<Database> {
   const raw = new SQLite(file, { nativeBinding });
   raw.pragma('journal_mode = WAL');
@@ -38,7 +67,7 @@ function openSqlite(file: string, nativeBinding?: string): Kysely<Database> {
   // Whatever a person is told is saved must survive a power cut.
   raw.pragma('synchronous = FULL');
   raw.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
 }
 
 function openPostgres(url: string): Kysely<Database> {
@@ -73,10 +102,10 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
 /**
  * Serialises the transactions that name the same key (the audit chain, one doctor's diary) across every
  * seat, until the transaction ends. SQLite's BEGIN IMMEDIATE already holds the only write lock;
- * PostgreSQL takes a transaction-scoped advisory lock.
+ * PostgreSQL takes a transaction-scoped advisory lock per key, in the order given, in one round trip.
  */
-export async function serialize(trx: Kysely<Database>, dialect: DialectName, key: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...keys: [string, ...string[]]): Promise<void> {
+  if (dialect === 'postgres') await sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
 }
 
 /**

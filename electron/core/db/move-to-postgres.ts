@@ -17,7 +17,7 @@ import type { Database } from './schema';
 import { countRows, pages, summarize, type Row, type TableShape } from './table-content';
 
 export interface MoveOptions {
-  /** The clinic's data folder: medlink.sqlite, the audit key and head, the secrets key. It stays in use after the move. */
+  /** The clinic's data folder: medlink.sqlite and the files; it stays in use after the move (its clinic key and audit head). */
   dataDir: string;
   /** postgres://… of an empty database the clinic will use from now on. */
   targetUrl: string;

@@ -1,7 +1,7 @@
+import { zonedParts } from '../../../shared/clinic-time';
 import type { BoardAppointment, BoardDoctor, Output, ParsedInput, PatientView, WaitingPatient } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
 import { record } from '../audit/audit.service';
-import { zonedParts } from '../availability/tz';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Write-temp, fsync, rename, fsync the folder: a reader sees the old file or the new one, never half. */
@@ -26,6 +27,30 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o60
     fsyncSync(dir);
   } finally {
     closeSync(dir);
+  }
+}
+
+/** writeFileAtomic's steps through the thread pool, for a write the caller need not wait for (the audit head). */
+export async function writeFileAtomicAsync(path: string, data: string | Buffer, mode = 0o600): Promise<void> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const file = await open(tmp, 'wx', mode);
+  try {
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  const dir = await open(dirname(path), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
   }
 }
 

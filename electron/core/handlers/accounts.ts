@@ -39,7 +39,7 @@ export const accountHandlers = {
       toIso: input.to ? new Date(Date.parse(`${input.to}T00:00:00.000Z`) + 86_400_000).toISOString() : undefined,
       beforeId: input.beforeId,
     }),
-  'admin.verifyAudit': (_, ctx) => verify(ctx.db, ctx.deps.audit),
+  'admin.verifyAudit': (_, ctx) => verify(ctx.db, ctx.deps.audit, ctx.deps.keyring.auditKey()),
   'settings.get': async (_, ctx) => (await clinic.clinicSettings(ctx))!,
   'settings.update': (input, ctx) => clinic.updateSettings(ctx, input),
 } satisfies HandlersOf<keyof typeof accountChannels>;

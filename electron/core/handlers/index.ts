@@ -1,11 +1,13 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { accountHandlers } from './accounts';
+import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
 import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
+import { seatHandlers } from './seat';
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
 /** The handlers of some channels; each domain file types its own map with it. */
@@ -14,9 +16,11 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
   ...mailHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
+  ...seatHandlers,
 } satisfies HandlersOf<ChannelName>;

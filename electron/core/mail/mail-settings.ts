@@ -45,7 +45,7 @@ export async function saveMailSettings(ctx: Ctx, input: ParsedInput<'mail.saveSe
     [KEY.user]: user,
     [KEY.from]: input.from,
   };
-  if (user && input.password !== undefined) values[KEY.password] = ctx.deps.secrets.seal(input.password);
+  if (user && input.password !== undefined) values[KEY.password] = ctx.deps.keyring.secrets.seal(input.password);
   await writeSettings(ctx.db, values);
   // No account to sign in with: no password to keep either.
   if (!user) await deleteSettings(ctx.db, [KEY.password]);

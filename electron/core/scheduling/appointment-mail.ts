@@ -8,7 +8,7 @@ import { clinicInfo } from '../mail/notify';
 import type { VisitInfo } from '../mail/templates';
 import { cancelPending, enqueueMail } from '../outbox/outbox.service';
 import { patientById } from '../patients/patients.repo';
-import { appointmentById } from './appointments.repo';
+import type { DetailedRow } from './appointments.repo';
 
 const HOUR = 3_600_000;
 
@@ -17,14 +17,26 @@ export type AppointmentEvent =
   | { kind: 'rescheduled'; previousStart: Date }
   | { kind: 'cancelled'; reason: string };
 
+type DoctorRow = NonNullable<Awaited<ReturnType<typeof doctorById>>>;
+type PatientRow = NonNullable<Awaited<ReturnType<typeof patientById>>>;
+
 /**
  * Queues what an appointment's change tells people, inside the change's own transaction: the patient (with a
  * calendar invitation that keeps one UID and raises SEQUENCE), the doctor, and the reminder, which a
- * cancellation or a move withdraws.
+ * cancellation or a move withdraws. `a` is the appointment as the change left it; `known` holds the patient's
+ * and doctor's rows when the caller has just read them (each read is a statement more inside the booking).
  */
-export async function appointmentMail(ctx: Ctx, appointmentId: number, event: AppointmentEvent): Promise<void> {
-  const a = (await appointmentById(ctx.db, appointmentId))!;
-  const [patient, doctor, clinic] = await Promise.all([patientById(ctx.db, a.patient_id), doctorById(ctx.db, a.doctor_id), clinicInfo(ctx)]);
+export async function appointmentMail(
+  ctx: Ctx,
+  a: DetailedRow,
+  event: AppointmentEvent,
+  known: { patient?: PatientRow; doctor?: DoctorRow } = {},
+): Promise<void> {
+  const [patient, doctor, clinic] = await Promise.all([
+    known.patient ?? patientById(ctx.db, a.patient_id),
+    known.doctor ?? doctorById(ctx.db, a.doctor_id),
+    clinicInfo(ctx),
+  ]);
   if (!patient || !doctor) return;
   const doctorUser = await userById(ctx.db, doctor.user_id);
   const education = (await educationOf(ctx.db, [doctor.id])).get(doctor.id) ?? [];

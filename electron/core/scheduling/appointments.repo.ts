@@ -40,7 +40,8 @@ export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, to
     .where('doctor_id', '=', doctorId)
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
-  return [...(await appointments.execute()), ...(await blocked.execute())];
+  // One statement: on PostgreSQL each is a round trip, and a booking waits for every one.
+  return appointments.unionAll(blocked).execute();
 }
 
 export async function patientHasOverlap(db: Db, patientId: number, startIso: string, endIso: string, exceptAppointment?: number) {

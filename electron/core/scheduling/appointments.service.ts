@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { addDays, zonedInstant } from '../../../shared/clinic-time';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
-import { addDays, zonedInstant } from '../availability/tz';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
 import { cancelCutoffMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
@@ -81,8 +81,7 @@ async function load(ctx: Ctx, id: number) {
  * doctor's and patient's diaries are locked, so the answer still holds when the row is written.
  */
 async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: Date, mode: Mode, moving?: number) {
-  await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctorId}`);
-  await serialize(ctx.db, ctx.deps.dialect, `patient:${patientId}`);
+  await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctorId}`, `patient:${patientId}`);
   const rules = (await rulesFor(ctx, [doctorId])).get(doctorId)!;
   const end = new Date(start.getTime() + rules.slotMinutes * MINUTE);
   const around = (t: number) => new Date(t).toISOString();
@@ -143,8 +142,8 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   });
   await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId: session.userId, change: 'booked', to: { start: start.toISOString(), mode: input.mode } });
   await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
-  await appointmentMail(ctx, id, { kind: 'booked' });
   const { row, rel } = await load(ctx, id);
+  await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
   return toView(ctx, row, rel);
 }
 
@@ -165,7 +164,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   const { row, rel } = await load(ctx, input.appointmentId);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
-  await bookableDoctor(ctx, row.doctor_id);
+  const doctor = await bookableDoctor(ctx, row.doctor_id);
   const start = new Date(input.start);
   const mode = input.mode ?? (row.mode as Mode);
   const end = await checkTime(ctx, row.doctor_id, row.patient_id, start, mode, row.id);
@@ -182,8 +181,8 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
     from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });
   await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  await appointmentMail(ctx, row.id, { kind: 'rescheduled', previousStart: new Date(row.start_at) });
   const after = await load(ctx, row.id);
+  await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
   return toView(ctx, after.row, after.rel);
 }
 
@@ -197,8 +196,8 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
     appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason: input.reason },
   });
   await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  await appointmentMail(ctx, row.id, { kind: 'cancelled', reason: input.reason });
   const after = await load(ctx, row.id);
+  await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
   return toView(ctx, after.row, after.rel);
 }
 

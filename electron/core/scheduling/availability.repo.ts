@@ -15,10 +15,9 @@ export interface RangeRow {
 export const scheduleOf = (db: Db, doctorIds: number[]) =>
   doctorIds.length ? db.selectFrom('doctor_schedule').selectAll().where('doctor_id', 'in', doctorIds).execute() : Promise.resolve([]);
 
+/** Unordered: availability.service's rulesOf orders each doctor's rows. */
 export const availabilityOf = (db: Db, doctorIds: number[]) =>
-  doctorIds.length
-    ? db.selectFrom('availability').selectAll().where('doctor_id', 'in', doctorIds).orderBy('start_time').execute()
-    : Promise.resolve([]);
+  doctorIds.length ? db.selectFrom('availability').selectAll().where('doctor_id', 'in', doctorIds).execute() : Promise.resolve([]);
 
 export async function saveSchedule(db: Db, row: ScheduleRow): Promise<void> {
   const { doctor_id, ...rest } = row;

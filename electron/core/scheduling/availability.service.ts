@@ -6,13 +6,18 @@ import { doctorByUser } from '../doctors/doctors.repo';
 import { searchChanged } from '../search/changes';
 import * as repo from './availability.repo';
 
-export const DEFAULT_SCHEDULE = { slotMinutes: 15, bufferMinutes: 0, minNoticeMinutes: 120, horizonDays: 60 };
+const DEFAULT_SCHEDULE = { slotMinutes: 15, bufferMinutes: 0, minNoticeMinutes: 120, horizonDays: 60 };
 
 const modesOf = (r: { online: number; in_person: number }): Mode[] => [
   ...(r.online ? (['online'] as const) : []),
   ...(r.in_person ? (['in_person'] as const) : []),
 ];
 const toRange = (r: repo.AvailabilityRow): TimeRange => ({ start: r.start_time!, end: r.end_time!, modes: modesOf(r) });
+const byStart = (a: repo.AvailabilityRow, b: repo.AvailabilityRow) => {
+  const x = a.start_time ?? '';
+  const y = b.start_time ?? '';
+  return x < y ? -1 : x > y ? 1 : a.id - b.id;
+};
 const toRow = (r: TimeRangeInput): repo.RangeRow => ({ start: r.start, end: r.end, online: r.modes.includes('online'), inPerson: r.modes.includes('in_person') });
 
 /** The doctor signed in, refused unless verified and not suspended: only they may practise. */
@@ -34,30 +39,46 @@ export async function rulesFor(ctx: Ctx, doctorIds: number[]): Promise<Map<numbe
   ]);
   const timeZone = clinic?.timeZone ?? 'Asia/Kolkata';
   const holidays = days.map((d) => d.date);
-  const rules = new Map<number, AvailabilityRules>();
-  for (const id of doctorIds) {
-    const s = schedules.find((x) => x.doctor_id === id);
-    const mine = rows.filter((r) => r.doctor_id === id);
-    const weekly = [0, 1, 2, 3, 4, 5, 6]
-      .map((weekday) => ({ weekday, ranges: mine.filter((r) => r.weekday === weekday).map(toRange) }))
-      .filter((d) => d.ranges.length > 0);
-    const dates = [...new Set(mine.filter((r) => r.date !== null).map((r) => r.date!))].sort();
-    const exceptions = dates.map((date) => {
-      const ranges = mine.filter((r) => r.date === date && r.start_time !== null).map(toRange);
-      return ranges.length ? { date, kind: 'hours' as const, ranges } : { date, kind: 'off' as const };
-    });
-    rules.set(id, {
-      timeZone,
-      slotMinutes: s?.slot_minutes ?? DEFAULT_SCHEDULE.slotMinutes,
-      bufferMinutes: s?.buffer_minutes ?? DEFAULT_SCHEDULE.bufferMinutes,
-      minNoticeMinutes: s?.min_notice_minutes ?? DEFAULT_SCHEDULE.minNoticeMinutes,
-      horizonDays: s?.horizon_days ?? DEFAULT_SCHEDULE.horizonDays,
-      weekly,
-      exceptions,
-      holidays,
-    });
+  return new Map(
+    doctorIds.map((id) => [id, rulesOf(timeZone, holidays, schedules.find((s) => s.doctor_id === id), rows.filter((r) => r.doctor_id === id))]),
+  );
+}
+
+/**
+ * One doctor's rules from their schedule and availability rows (in any order): booking reads them through
+ * rulesFor, search's catalog for every searchable doctor at once.
+ */
+export function rulesOf(timeZone: string, holidays: string[], schedule: repo.ScheduleRow | undefined, rows: readonly repo.AvailabilityRow[]): AvailabilityRules {
+  const byWeekday: (TimeRange[] | undefined)[] = [];
+  const byDate = new Map<string, TimeRange[]>();
+  // Ranges in order of start, so the rules (and the hours a doctor is shown) come out the same on either database.
+  for (const r of [...rows].sort(byStart)) {
+    if (r.weekday !== null) (byWeekday[r.weekday] ??= []).push(toRange(r));
+    if (r.date !== null) {
+      const list = byDate.get(r.date) ?? [];
+      byDate.set(r.date, list);
+      // A row without times is the date's day off.
+      if (r.start_time !== null) list.push(toRange(r));
+    }
   }
-  return rules;
+  const weekly: AvailabilityRules['weekly'] = [];
+  byWeekday.forEach((ranges, weekday) => {
+    if (ranges?.length) weekly.push({ weekday, ranges });
+  });
+  const exceptions = [...byDate.keys()].sort().map((date) => {
+    const ranges = byDate.get(date)!;
+    return ranges.length ? { date, kind: 'hours' as const, ranges } : { date, kind: 'off' as const };
+  });
+  return {
+    timeZone,
+    slotMinutes: schedule?.slot_minutes ?? DEFAULT_SCHEDULE.slotMinutes,
+    bufferMinutes: schedule?.buffer_minutes ?? DEFAULT_SCHEDULE.bufferMinutes,
+    minNoticeMinutes: schedule?.min_notice_minutes ?? DEFAULT_SCHEDULE.minNoticeMinutes,
+    horizonDays: schedule?.horizon_days ?? DEFAULT_SCHEDULE.horizonDays,
+    weekly,
+    exceptions,
+    holidays,
+  };
 }
 
 async function view(ctx: Ctx, doctorId: number): Promise<AvailabilityView> {

@@ -1,12 +1,12 @@
 import type { ParsedInput, SlotView } from '../../../shared/contract';
-import { slotsBetween, type Busy } from '../availability/slots';
+import { slotsBetween, type Busy, type Slot } from '../availability/slots';
 import { DomainError, type Ctx } from '../context';
 import { doctorById } from '../doctors/doctors.repo';
 import { busyOfDoctor } from './appointments.repo';
 import { dayBounds } from './appointments.service';
 import { rulesFor } from './availability.service';
 
-const toView = (s: { start: Date; end: Date; date: string; time: string; modes: SlotView['modes'] }): SlotView => ({
+export const slotView = (s: Slot): SlotView => ({
   start: s.start.toISOString(),
   end: s.end.toISOString(),
   date: s.date,
@@ -24,5 +24,5 @@ export async function slots(ctx: Ctx, input: ParsedInput<'doctors.slots'>): Prom
   const rules = (await rulesFor(ctx, [doctor.id])).get(doctor.id)!;
   const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
   const busy: Busy[] = (await busyOfDoctor(ctx.db, doctor.id, fromIso, toIso)).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
-  return slotsBetween(rules, busy, ctx.now, input.fromDate, input.toDate).map(toView);
+  return slotsBetween(rules, busy, ctx.now, input.fromDate, input.toDate).map(slotView);
 }

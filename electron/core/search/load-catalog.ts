@@ -1,56 +1,13 @@
 // Reading the catalog: every searchable doctor, their education, schedule and hours, and the clinic's holidays.
 import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
-import type { AvailabilityRules, Mode } from '../availability/slots';
+import { weeklyModes } from '../availability/slots';
 import type { Database } from '../db/schema';
-import { holidays as loadHolidays, type AvailabilityRow, type ScheduleRow } from '../scheduling/availability.repo';
-import { DEFAULT_SCHEDULE } from '../scheduling/availability.service';
+import { holidays as loadHolidays } from '../scheduling/availability.repo';
+import { rulesOf } from '../scheduling/availability.service';
 import { Catalog, type DoctorEntry } from './catalog';
 import * as repo from './search.repo';
 import { normalize } from './text';
-
-const modesOf = (r: { online: number; in_person: number }): Mode[] => [
-  ...(r.online ? (['online'] as const) : []),
-  ...(r.in_person ? (['in_person'] as const) : []),
-];
-
-function rulesOf(
-  timeZone: string,
-  holidays: string[],
-  schedule: ScheduleRow | undefined,
-  rows: AvailabilityRow[],
-): AvailabilityRules {
-  // The same rules availability.service's rulesFor builds for one doctor (tests compare them), in one pass.
-  const toRange = (r: AvailabilityRow) => ({ start: r.start_time!, end: r.end_time!, modes: modesOf(r) });
-  const byWeekday: (ReturnType<typeof toRange>[] | undefined)[] = [];
-  const byDate = new Map<string, ReturnType<typeof toRange>[]>();
-  for (const r of rows) {
-    if (r.weekday !== null) (byWeekday[r.weekday] ??= []).push(toRange(r));
-    if (r.date !== null) {
-      const list = byDate.get(r.date) ?? [];
-      byDate.set(r.date, list);
-      if (r.start_time !== null) list.push(toRange(r));
-    }
-  }
-  const weekly: AvailabilityRules['weekly'] = [];
-  byWeekday.forEach((ranges, weekday) => {
-    if (ranges?.length) weekly.push({ weekday, ranges });
-  });
-  const exceptions = [...byDate.keys()].sort().map((date) => {
-    const ranges = byDate.get(date)!;
-    return ranges.length ? { date, kind: 'hours' as const, ranges } : { date, kind: 'off' as const };
-  });
-  return {
-    timeZone,
-    slotMinutes: schedule?.slot_minutes ?? DEFAULT_SCHEDULE.slotMinutes,
-    bufferMinutes: schedule?.buffer_minutes ?? DEFAULT_SCHEDULE.bufferMinutes,
-    minNoticeMinutes: schedule?.min_notice_minutes ?? DEFAULT_SCHEDULE.minNoticeMinutes,
-    horizonDays: schedule?.horizon_days ?? DEFAULT_SCHEDULE.horizonDays,
-    weekly,
-    exceptions,
-    holidays,
-  };
-}
 
 const group = <T extends { doctor_id: number }>(rows: T[]) => {
   const map = new Map<number, T[]>();
@@ -69,16 +26,8 @@ export async function loadCatalog(db: Kysely<Database>, key: string, timeZone: s
   const schedules = new Map((await repo.schedulesOfSearchable(db)).map((s) => [s.doctor_id, s]));
   const availability = group(await repo.availabilityOfSearchable(db));
   const holidays = (await loadHolidays(db)).map((h) => h.date);
-  const byStart = (a: AvailabilityRow, b: AvailabilityRow) => {
-    const x = a.start_time ?? '';
-    const y = b.start_time ?? '';
-    return x < y ? -1 : x > y ? 1 : a.id - b.id;
-  };
   const docs: DoctorEntry[] = doctors.map((d) => {
-    // Ordered by start as availability.repo's availabilityOf orders one doctor's rows, so the rules come out the same.
-    const rows = (availability.get(d.id) ?? []).sort(byStart);
-    const rules = rulesOf(timeZone, holidays, schedules.get(d.id), rows);
-    const weeklyModes = new Set(rules.weekly.flatMap((w) => w.ranges.flatMap((r) => r.modes)));
+    const rules = rulesOf(timeZone, holidays, schedules.get(d.id), availability.get(d.id) ?? []);
     const languages = JSON.parse(d.languages) as string[];
     return {
       id: d.id,
@@ -91,7 +40,7 @@ export async function loadCatalog(db: Kysely<Database>, key: string, timeZone: s
       experienceYears: d.experience_years,
       languages,
       languageKeys: new Set(languages.map((l) => l.trim().toLowerCase())),
-      modes: (['online', 'in_person'] as const).filter((m) => weeklyModes.has(m)),
+      modes: weeklyModes(rules),
       rules,
       nameRank: 0,
     };

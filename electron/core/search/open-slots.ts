@@ -3,34 +3,23 @@
 // without busy time, and shares one wall-clock conversion per date among all doctors. Without busy time the
 // result is exactly slots.ts's nextFreeSlot (tests/unit/search.test.ts compares them); with busy time it is a
 // lower bound, and the search asks slots.ts for the exact answer whenever busy time touches it.
-import type { AvailabilityRules, Mode, TimeRange } from '../availability/slots';
-import { addDays, clockTime, minuteOfDay, wallClock, weekdayOf, zonedParts } from '../availability/tz';
+import { addDays, clockTime, wallClock, weekdayOf, zonedParts } from '../../../shared/clinic-time';
+import { compileHours, type AvailabilityRules, type Hours, type Mode, type TimeRange } from '../availability/slots';
 
 const MINUTE = 60_000;
 
-interface Range { start: number; end: number; modes: Mode[] }
-
 /** One doctor's rules as lookups, optionally kept to the ranges offering one mode. */
-export interface Schedule {
+export interface Schedule extends Hours {
   slotMinutes: number;
   slotMs: number;
   bufferMs: number;
   minNoticeMs: number;
   horizonDays: number;
-  weekly: Range[][];
-  exceptions: Map<string, Range[]>;
   /** False when no weekly range nor exception offers anything: nothing to look for. */
   hasHours: boolean;
 }
 
 export interface OpenSlot { startMs: number; endMs: number; date: string; minute: number; modes: Mode[] }
-
-function parseRanges(ranges: readonly TimeRange[]): Range[] {
-  return ranges
-    .map((r) => ({ start: minuteOfDay(r.start), end: minuteOfDay(r.end), modes: [...new Set(r.modes)] }))
-    .filter((r) => r.modes.length > 0)
-    .sort((a, b) => a.start - b.start);
-}
 
 /** The rules kept to the ranges that offer `mode` (an exception's hours still replace the week, even if none offer it). */
 export function rulesForMode(rules: AvailabilityRules, mode: Mode): AvailabilityRules {
@@ -42,18 +31,9 @@ export function rulesForMode(rules: AvailabilityRules, mode: Mode): Availability
   };
 }
 
-/** As slots.ts compiles rules: ranges sorted by start, a day off winning over hours set for the same date. */
+/** The hours as slots.ts compiles them, with the numbers a search of first open slots needs. */
 export function compileSchedule(rules: AvailabilityRules): Schedule {
-  const weekly: Range[][] = [[], [], [], [], [], [], []];
-  for (const w of rules.weekly) weekly[w.weekday]?.push(...parseRanges(w.ranges));
-  for (const day of weekly) day.sort((a, b) => a.start - b.start);
-  const exceptions = new Map<string, Range[]>();
-  const off = new Set<string>();
-  for (const e of rules.exceptions) {
-    if (e.kind === 'off') off.add(e.date);
-    else exceptions.set(e.date, [...(exceptions.get(e.date) ?? []), ...parseRanges(e.ranges)].sort((a, b) => a.start - b.start));
-  }
-  for (const date of off) exceptions.set(date, []);
+  const { weekly, exceptions } = compileHours(rules);
   return {
     slotMinutes: rules.slotMinutes,
     slotMs: rules.slotMinutes * MINUTE,

@@ -1,13 +1,14 @@
+import { addDays, zonedParts } from '../../../shared/clinic-time';
 import type { DoctorProfile } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
-import { nextFreeSlot, slotsBetween, type Busy } from '../availability/slots';
-import { addDays, zonedParts } from '../availability/tz';
+import { nextFreeSlot, slotsBetween, weeklyModes, type Busy } from '../availability/slots';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, type Ctx } from '../context';
 import { photoDataUrl } from '../doctors/doctor-profile.service';
 import { doctorById, educationOf } from '../doctors/doctors.repo';
 import { busyOfDoctor } from '../scheduling/appointments.repo';
 import { rulesFor } from '../scheduling/availability.service';
+import { slotView } from '../scheduling/slots.service';
 
 const DAY = 86_400_000;
 /** Free slots shown on a profile: today and the six clinic-local days after it. */
@@ -30,7 +31,6 @@ export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile
     await busyOfDoctor(ctx.db, row.id, new Date(ctx.now.getTime() - 2 * 3_600_000).toISOString(), new Date(ctx.now.getTime() + (rules.horizonDays + 2) * DAY).toISOString())
   ).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
   const next = nextFreeSlot(rules, busy, ctx.now);
-  const modes = new Set(rules.weekly.flatMap((w) => w.ranges.flatMap((r) => r.modes)));
   return {
     id: row.id,
     fullName: row.full_name,
@@ -41,7 +41,7 @@ export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile
     hospital: row.hospital,
     experienceYears: row.experience_years,
     languages: JSON.parse(row.languages) as string[],
-    modes: (['online', 'in_person'] as const).filter((m) => modes.has(m)),
+    modes: weeklyModes(rules),
     nextSlot: next ? { start: next.start.toISOString(), date: next.date, time: next.time, modes: next.modes } : null,
     registrationNumber: row.registration_number,
     registrationCouncil: row.registration_council,
@@ -50,12 +50,6 @@ export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile
     ...(row.show_email ? { email: row.email } : {}),
     ...(row.show_phone ? { phone: row.phone } : {}),
     ...(row.photo_file ? { photo: await photoDataUrl(ctx, row.photo_file) } : {}),
-    slots: slotsBetween(rules, busy, ctx.now, today, addDays(today, PROFILE_DAYS - 1)).map((s) => ({
-      start: s.start.toISOString(),
-      end: s.end.toISOString(),
-      date: s.date,
-      time: s.time,
-      modes: s.modes,
-    })),
+    slots: slotsBetween(rules, busy, ctx.now, today, addDays(today, PROFILE_DAYS - 1)).map(slotView),
   };
 }

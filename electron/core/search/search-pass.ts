@@ -1,7 +1,7 @@
 // One search's work on next free slots: settling them (exactly, busy time included) for the doctors that
 // compete for the page, ordering by them without settling everyone, and the "free on this date" filter.
+import { clockTime } from '../../../shared/clinic-time';
 import { nextFreeSlot, slotsBetween, type Busy, type Slot } from '../availability/slots';
-import { clockTime } from '../availability/tz';
 import type { Ctx } from '../context';
 import type { Catalog, DayActivity, ModeKey, SlotView } from './catalog';
 import { Days, touchesBusy, type OpenSlot } from './open-slots';

@@ -69,7 +69,7 @@ export const educationOfSearchable = (db: Db) =>
 export const schedulesOfSearchable = (db: Db) =>
   db.selectFrom('doctor_schedule').selectAll().where('doctor_id', 'in', searchableIds(db)).execute();
 
-/** Unordered (sorting every row costs more than sorting each doctor's few): catalog.ts orders them as availabilityOf does. */
+/** Unordered (sorting every row costs more than sorting each doctor's few): availability.service's rulesOf orders them. */
 export const availabilityOfSearchable = (db: Db) => db.selectFrom('availability').selectAll().where('doctor_id', 'in', searchableIds(db)).execute();
 
 export interface BusyRow { doctor_id: number; start_at: string; end_at: string }

@@ -4,7 +4,8 @@ import type { AdminDoctorEntry } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { specialityLabel, useDates } from '../ui/format';
-import { Empty, Loading, Notice, Page } from '../ui/Layout';
+import { DataTable } from '../ui/DataTable';
+import { Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { SuspendForm } from './SuspendForm';
 
@@ -44,56 +45,49 @@ export function DoctorsAdmin() {
     <Page title={t('suspend.title')}>
       <p className="lead">{t('suspend.intro')}</p>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
-      {error && <Notice kind="error">{error}</Notice>}
-      {!data && !error && <Loading />}
-      {data && data.length === 0 && <Empty>{t('suspend.empty')}</Empty>}
-      {data && data.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">{t('suspend.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('suspend.name')}</th>
-              <th scope="col">{t('suspend.speciality')}</th>
-              <th scope="col">{t('suspend.upcoming')}</th>
-              <th scope="col">{t('suspend.state')}</th>
-              <th scope="col"><span className="visually-hidden">{t('suspend.state')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.id} className={d.suspendedAt ? 'doctor-row--suspended' : undefined}>
-                <td>
-                  <div>{d.fullName}</div>
-                  <div className="muted">{d.email}</div>
-                </td>
-                <td>{specialityLabel(t, d)}</td>
-                <td>{d.upcoming}</td>
-                <td>
-                  {d.suspendedAt ? (
-                    <>
-                      <span className="badge badge--rejected">{t('suspend.suspendedSince', { date: date(d.suspendedAt) })}</span>
-                      {d.suspendedReason && <div className="muted details__text">{t('suspend.reasonLabel', { reason: d.suspendedReason })}</div>}
-                    </>
-                  ) : (
-                    <span className="badge badge--verified">{t('suspend.practising')}</span>
-                  )}
-                </td>
-                <td className="sched-table__action">
-                  {d.suspendedAt ? (
-                    <button type="button" className="btn btn--secondary" onClick={() => void reinstate(d)}>
-                      {t('suspend.reinstate')}<span className="visually-hidden"> {d.fullName}</span>
-                    </button>
-                  ) : (
-                    <button type="button" className="btn btn--secondary" aria-expanded={suspending?.id === d.id} onClick={() => { setNotice(null); setSuspending(d); }}>
-                      {t('suspend.suspend')}<span className="visually-hidden"> {d.fullName}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('suspend.caption')} rows={data} error={error} empty={t('suspend.empty')} rowKey={(d) => d.id}
+        rowClassName={(d) => (d.suspendedAt ? 'doctor-row--suspended' : undefined)}
+        columns={[
+          {
+            header: t('suspend.name'),
+            cell: (d) => (
+              <>
+                <div>{d.fullName}</div>
+                <div className="muted">{d.email}</div>
+              </>
+            ),
+          },
+          { header: t('suspend.speciality'), cell: (d) => specialityLabel(t, d) },
+          { header: t('suspend.upcoming'), cell: (d) => d.upcoming },
+          {
+            header: t('suspend.state'),
+            cell: (d) =>
+              d.suspendedAt ? (
+                <>
+                  <span className="badge badge--rejected">{t('suspend.suspendedSince', { date: date(d.suspendedAt) })}</span>
+                  {d.suspendedReason && <div className="muted details__text">{t('suspend.reasonLabel', { reason: d.suspendedReason })}</div>}
+                </>
+              ) : (
+                <span className="badge badge--verified">{t('suspend.practising')}</span>
+              ),
+          },
+          {
+            header: <span className="visually-hidden">{t('suspend.state')}</span>,
+            className: 'sched-table__action',
+            cell: (d) =>
+              d.suspendedAt ? (
+                <button type="button" className="btn btn--secondary" onClick={() => void reinstate(d)}>
+                  {t('suspend.reinstate')}<span className="visually-hidden"> {d.fullName}</span>
+                </button>
+              ) : (
+                <button type="button" className="btn btn--secondary" aria-expanded={suspending?.id === d.id} onClick={() => { setNotice(null); setSuspending(d); }}>
+                  {t('suspend.suspend')}<span className="visually-hidden"> {d.fullName}</span>
+                </button>
+              ),
+          },
+        ]}
+      />
       {suspending && <SuspendForm key={suspending.id} doctor={suspending} onDone={(d) => void suspended(d)} onCancel={() => setSuspending(null)} />}
     </Page>
   );

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/contract';
 import { Button } from '../ui/Layout';
+import { useDates } from '../ui/format';
 import { AppointmentHistory } from './AppointmentHistory';
 import { CancelForm } from './CancelForm';
-import { useBookingDates } from './dates';
 import { modeLabel } from './labels';
 import { RescheduleForm } from './RescheduleForm';
 
@@ -17,7 +17,7 @@ export function StatusBadge({ status }: { status: AppointmentView['status'] }) {
 /** One appointment: when, with whom, how and where; what the patient may still do with it. */
 export function AppointmentCard({ appointment: a, onChanged }: { appointment: AppointmentView; onChanged: (a: AppointmentView, what: 'cancelled' | 'rescheduled') => void }) {
   const { t } = useTranslation();
-  const dates = useBookingDates();
+  const dates = useDates();
   const [open, setOpen] = useState<'cancel' | 'reschedule' | null>(null);
   const headingId = `appointment-${a.id}`;
   const upcomingBooked = a.status === 'booked' && Date.parse(a.start) > Date.now();

@@ -4,7 +4,7 @@ import type { Output } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { Loading, Notice } from '../ui/Layout';
-import { useBookingDates } from './dates';
+import { useDates } from '../ui/format';
 import { modeLabel, type Mode } from './labels';
 
 type Entry = Output<'appointments.history'>[number];
@@ -52,7 +52,7 @@ export function AppointmentHistory({ appointmentId }: { appointmentId: number })
 
 function HistoryLine({ entry: h }: { entry: Entry }) {
   const { t } = useTranslation();
-  const dates = useBookingDates();
+  const dates = useDates();
   const from = parse(h.from);
   const to = parse(h.to);
   const actor = h.actorName ?? t('appointments.history.clinic');

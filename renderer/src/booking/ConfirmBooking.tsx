@@ -4,9 +4,8 @@ import type { AppointmentView, DoctorProfile, SlotView } from '../../../shared/c
 import { useSession } from '../session/session';
 import { TextArea } from '../ui/Field';
 import { Button, Form, Notice, Page } from '../ui/Layout';
-import { specialityLabel } from '../ui/format';
+import { addDays, specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
-import { addDays, useBookingDates } from './dates';
 import { useErrorCode } from './errorCode';
 import type { Mode } from './labels';
 import { ModeChoice } from './ModeChoice';
@@ -28,7 +27,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const dates = useBookingDates();
+  const dates = useDates();
   const tracked = useErrorCode(session.invoke);
   const { submit, busy, error, fieldError, setError } = useSubmit(tracked.invoke, 'appointments.book');
   const slotsCall = useSubmit(session.invoke, 'doctors.slots');

@@ -4,10 +4,9 @@ import type { DoctorProfile as Profile, SlotView } from '../../../shared/contrac
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
-import { formatList, specialityLabel } from '../ui/format';
+import { formatList, specialityLabel, useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
-import { useBookingDates } from './dates';
 import { Avatar } from './DoctorSummary';
 import { modesLabel } from './labels';
 import { SlotPicker } from './SlotPicker';
@@ -92,7 +91,7 @@ export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; 
 function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotView) => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const dates = useBookingDates();
+  const dates = useDates();
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'doctors.slots');
   const [date, setDate] = useState('');
   const [shown, setShown] = useState<{ date: string; slots: SlotView[] } | null>(null);

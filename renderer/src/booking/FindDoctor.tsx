@@ -5,9 +5,8 @@ import { SPECIALITIES } from '../../../shared/specialities';
 import { useSession } from '../session/session';
 import { SelectField, TextField } from '../ui/Field';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
-import { specialityLabel } from '../ui/format';
+import { specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
-import { useBookingDates } from './dates';
 import { DoctorSummary } from './DoctorSummary';
 
 type SearchInput = Input<'doctors.search'>;
@@ -42,7 +41,7 @@ function toInput(f: SearchForm): SearchInput {
 export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm: (f: SearchForm) => void; onOpen: (doctorId: number) => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const dates = useBookingDates();
+  const dates = useDates();
   const [draft, setDraft] = useState(form);
   const [results, setResults] = useState<SearchResult[] | null>(null);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'doctors.search');
@@ -137,13 +136,13 @@ export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm:
 
 function ResultCard({ doctor: d, onOpen }: { doctor: SearchResult; onOpen: () => void }) {
   const { t } = useTranslation();
-  const dates = useBookingDates();
+  const dates = useDates();
   return (
     <article className="card doctor-card" aria-labelledby={`result-${d.id}`}>
       <DoctorSummary doctor={d} headingId={`result-${d.id}`} />
       <p className={`next-slot${d.nextSlot ? '' : ' next-slot--none'}`}>
         {d.nextSlot
-          ? t('find.nextFree', { day: dates.day(d.nextSlot.date), time: d.nextSlot.time })
+          ? t('find.nextFree', { day: dates.shortDay(d.nextSlot.date), time: d.nextSlot.time })
           : t('find.noFreeSlot')}
       </p>
       <div className="doctor-card__actions">

@@ -3,15 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
+import { useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { AppointmentCard } from './AppointmentCard';
-import { useBookingDates } from './dates';
 
 /** The patient's upcoming and past appointments; cancel or reschedule where the clinic still allows it. */
 export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const dates = useBookingDates();
+  const dates = useDates();
   const { data, error, reload } = useLoad(invoke, 'appointments.mine', {});
   const [done, setDone] = useState<string | null>(null);
 
@@ -32,36 +32,35 @@ export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
       {!data && !error && <Loading />}
       {data && (
         <>
-          <section aria-labelledby="upcoming-title">
-            <h2 id="upcoming-title">{t('appointments.upcoming')}</h2>
-            {data.upcoming.length === 0 ? (
-              <Empty>{t('appointments.noUpcoming')}</Empty>
-            ) : (
-              <ul className="appointment-list">
-                {data.upcoming.map((a) => (
-                  <li key={a.id}>
-                    <AppointmentCard appointment={a} onChanged={(x, what) => void changed(x, what)} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="past-title">
-            <h2 id="past-title">{t('appointments.past')}</h2>
-            {data.past.length === 0 ? (
-              <Empty>{t('appointments.noPast')}</Empty>
-            ) : (
-              <ul className="appointment-list">
-                {data.past.map((a) => (
-                  <li key={a.id}>
-                    <AppointmentCard appointment={a} onChanged={(x, what) => void changed(x, what)} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <AppointmentList id="upcoming-title" title={t('appointments.upcoming')} empty={t('appointments.noUpcoming')} items={data.upcoming} onChanged={changed} />
+          <AppointmentList id="past-title" title={t('appointments.past')} empty={t('appointments.noPast')} items={data.past} onChanged={changed} />
         </>
       )}
     </Page>
+  );
+}
+
+function AppointmentList({ id, title, empty, items, onChanged }: {
+  id: string;
+  title: string;
+  empty: string;
+  items: AppointmentView[];
+  onChanged: (a: AppointmentView, what: 'cancelled' | 'rescheduled') => Promise<void>;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? (
+        <Empty>{empty}</Empty>
+      ) : (
+        <ul className="appointment-list">
+          {items.map((a) => (
+            <li key={a.id}>
+              <AppointmentCard appointment={a} onChanged={(x, what) => void onChanged(x, what)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

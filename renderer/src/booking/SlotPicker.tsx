@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlotView } from '../../../shared/contract';
-import { useBookingDates } from './dates';
+import { useDates } from '../ui/format';
 
 /**
  * Free times grouped by day, each a button: one click picks it. The button reads "09:15" and is named
@@ -10,7 +10,7 @@ import { useBookingDates } from './dates';
  */
 export function SlotPicker({ slots, onPick, headingLevel = 3 }: { slots: readonly SlotView[]; onPick: (slot: SlotView) => void; headingLevel?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
-  const dates = useBookingDates();
+  const dates = useDates();
   const prefix = useId();
   const days = new Map<string, SlotView[]>();
   for (const s of slots) days.set(s.date, [...(days.get(s.date) ?? []), s]);
@@ -22,7 +22,7 @@ export function SlotPicker({ slots, onPick, headingLevel = 3 }: { slots: readonl
         const id = `${prefix}-${date}`;
         return (
           <section key={date} className="free-slots__day" aria-labelledby={id}>
-            <Heading id={id} className="free-slots__title">{dates.day(date)}</Heading>
+            <Heading id={id} className="free-slots__title">{dates.shortDay(date)}</Heading>
             <ul className="free-slots__list">
               {daySlots.map((s) => {
                 const only = s.modes.length === 1 ? t(`booking.only.${s.modes[0]!}`) : null;
@@ -31,7 +31,7 @@ export function SlotPicker({ slots, onPick, headingLevel = 3 }: { slots: readonl
                     <button
                       type="button"
                       className="free-slot"
-                      aria-label={only ? t('booking.slotNameOnly', { day: dates.day(date), time: s.time, only }) : t('booking.slotName', { day: dates.day(date), time: s.time })}
+                      aria-label={only ? t('booking.slotNameOnly', { day: dates.shortDay(date), time: s.time, only }) : t('booking.slotName', { day: dates.shortDay(date), time: s.time })}
                       onClick={() => onPick(s)}
                     >
                       <span className="free-slot__time">{s.time}</span>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEntry, Input } from '../../../shared/contract';
 import { useSession } from '../session/session';
-import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
+import { DataTable } from '../ui/DataTable';
+import { Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { AuditFilters, emptyAuditFilter, type AuditFilterDraft } from './AuditFilters';
 import { auditDetailText } from './auditDetail';
@@ -60,7 +61,8 @@ export function AuditLog() {
       <p>{t('admin.audit.intro')}</p>
       <AuditVerify />
       <h2>{t('admin.audit.filters')}</h2>
-      {error && <Notice kind="error">{error}</Notice>}
+      {/* A refused filter is told above the filters; a first load that failed, in the table's place. */}
+      {error && entries && <Notice kind="error">{error}</Notice>}
       <AuditFilters
         value={draft} onChange={setDraft} fieldError={fieldError} busy={busy}
         onApply={() => void show(filterInput(draft))}
@@ -70,38 +72,20 @@ export function AuditLog() {
         }}
       />
       <h2>{t('admin.audit.entries')}</h2>
-      {!entries && !error && <Loading />}
-      {entries && entries.length === 0 && <Empty>{t('admin.audit.empty')}</Empty>}
-      {entries && entries.length > 0 && (
-        <table className="table table--compact">
-          <caption className="visually-hidden">{t('admin.audit.entries')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.at')}</th>
-              <th scope="col">{t('admin.audit.actor')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
-              <th scope="col">{t('admin.audit.patient')}</th>
-              <th scope="col">{t('admin.audit.detailHeading')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td className="nowrap"><time dateTime={e.at}>{dateTime(e.at)}</time></td>
-                <td>{e.actorName ?? <span className="muted">{t('admin.audit.nobody')}</span>}</td>
-                <td>{t(`admin.audit.actions.${e.action}`)}</td>
-                <td>{e.patientId !== null ? t('admin.audit.patientEntry', { name: e.patientName ?? '—', id: e.patientId }) : ''}</td>
-                <td className="audit-detail">{auditDetailText(t, e.detail)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <p className="load-more">
-          <Button kind="secondary" onClick={() => void older()} busy={busy}>{t('admin.audit.older')}</Button>
-        </p>
-      )}
+      <DataTable
+        caption={t('admin.audit.entries')} rows={entries} error={entries ? null : error} empty={t('admin.audit.empty')} rowKey={(e) => e.id} compact
+        more={more ? { label: t('admin.audit.older'), onClick: () => void older(), busy } : null}
+        columns={[
+          { header: t('admin.audit.at'), cell: (e) => <time dateTime={e.at}>{dateTime(e.at)}</time>, className: 'nowrap' },
+          { header: t('admin.audit.actor'), cell: (e) => e.actorName ?? <span className="muted">{t('admin.audit.nobody')}</span> },
+          { header: t('admin.audit.action'), cell: (e) => t(`admin.audit.actions.${e.action}`) },
+          {
+            header: t('admin.audit.patient'),
+            cell: (e) => (e.patientId !== null ? t('admin.audit.patientEntry', { name: e.patientName ?? '—', id: e.patientId }) : ''),
+          },
+          { header: t('admin.audit.detailHeading'), cell: (e) => auditDetailText(t, e.detail), className: 'audit-detail' },
+        ]}
+      />
     </Page>
   );
 }

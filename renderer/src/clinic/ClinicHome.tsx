@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
+import { ClinicKey } from '../admin/ClinicKey';
 import { DoctorsAdmin } from '../admin/DoctorsAdmin';
 import { Holidays } from '../admin/Holidays';
 import { InviteDoctor } from '../admin/InviteDoctor';
+import { MailQueue } from '../admin/MailQueue';
+import { MailSettings } from '../admin/MailSettings';
 import { Rearrange } from '../admin/Rearrange';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
@@ -19,13 +22,13 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange';
+  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
   { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
-  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'holidays'] },
+  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
 ];
 
 /** Shown to a doctor only once verified: before that the server refuses them anyway. */
@@ -34,6 +37,7 @@ const PRACTICE: readonly Section[] = ['schedule', 'availability'];
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
+  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -77,6 +81,9 @@ export function ClinicHome() {
     staff: () => <StaffAccounts />,
     audit: () => <AuditLog />,
     settings: () => <ClinicSettings />,
+    mailSettings: () => <MailSettings onOpenQueue={() => setSection('mailQueue')} />,
+    mailQueue: () => <MailQueue onSetUp={() => setSection('mailSettings')} />,
+    clinicKey: () => <ClinicKey />,
   };
 
   return (

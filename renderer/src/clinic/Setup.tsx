@@ -12,8 +12,15 @@ import { credentialsInput, emptyCredentials } from './credentialsDraft';
 import { DoctorCredentialsFields } from './DoctorCredentialsFields';
 import { PasswordPair } from '../session/PasswordPair';
 
-/** First run: the clinic, its administrator and, in a solo practice, the administrator's own credentials. */
-export function Setup({ onDone }: { onDone: (login: LoginResult, clinic: { name: string; timeZone: string }) => void }) {
+/**
+ * First run: the clinic, its administrator and, in a solo practice, the administrator's own credentials.
+ * `onBack` returns to the first-run choice; `onServer` says the clinic is being set up on the clinic's database server.
+ */
+export function Setup({ onDone, onBack, onServer }: {
+  onDone: (login: LoginResult, clinic: { name: string; timeZone: string }) => void;
+  onBack?: () => void;
+  onServer?: boolean;
+}) {
   const { t } = useTranslation();
   const [clinic, setClinic] = useState(emptyClinic);
   const [admin, setAdmin] = useState({ fullName: '', email: '', phone: '' });
@@ -41,6 +48,7 @@ export function Setup({ onDone }: { onDone: (login: LoginResult, clinic: { name:
     <main className="main main--wide">
       <Page title={t('setup.title')}>
         <p>{t('setup.intro')}</p>
+        {onServer && <Notice kind="info">{t('seat.firstRun.onServer')}</Notice>}
         {error && <Notice kind="error">{error}</Notice>}
         <Form onSubmit={finish} label={t('setup.title')}>
           <Fieldset legend={t('setup.clinic')}>
@@ -68,6 +76,7 @@ export function Setup({ onDone }: { onDone: (login: LoginResult, clinic: { name:
             )}
           </Fieldset>
           <div className="form__actions">
+            {onBack && <Button kind="secondary" onClick={onBack}>{t('seat.connect.back')}</Button>}
             <Button type="submit" busy={busy}>{t('setup.submit')}</Button>
           </div>
         </Form>

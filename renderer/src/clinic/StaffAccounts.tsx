@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session';
-import { Empty, Loading, Notice, Page } from '../ui/Layout';
+import { DataTable } from '../ui/DataTable';
+import { Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { AddStaff } from './AddStaff';
 import { useDates } from '../ui/format';
@@ -15,32 +16,15 @@ export function StaffAccounts() {
 
   return (
     <Page title={t('admin.staff.title')}>
-      {error && <Notice kind="error">{error}</Notice>}
-      {!data && !error && <Loading />}
-      {data && data.length === 0 && <Empty>{t('admin.staff.empty')}</Empty>}
-      {data && data.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">{t('admin.staff.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.fullName')}</th>
-              <th scope="col">{t('fields.email')}</th>
-              <th scope="col">{t('fields.phone')}</th>
-              <th scope="col">{t('admin.staff.createdAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((s) => (
-              <tr key={s.id}>
-                <td>{s.fullName}</td>
-                <td>{s.email}</td>
-                <td>{s.phone}</td>
-                <td>{date(s.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('admin.staff.caption')} rows={data} error={error} empty={t('admin.staff.empty')} rowKey={(s) => s.id}
+        columns={[
+          { header: t('fields.fullName'), cell: (s) => s.fullName },
+          { header: t('fields.email'), cell: (s) => s.email },
+          { header: t('fields.phone'), cell: (s) => s.phone },
+          { header: t('admin.staff.createdAt'), cell: (s) => date(s.createdAt) },
+        ]}
+      />
       <AddStaff onAdded={() => void reload()} />
       <ResetPassword />
     </Page>

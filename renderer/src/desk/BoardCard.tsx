@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { BoardAppointment, SlotView } from '../../../shared/contract';
 import { useErrorCode } from '../booking/errorCode';
 import { modeLabel } from '../booking/labels';
-import { useDeskTime } from './deskTime';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextArea } from '../ui/Field';
@@ -25,7 +24,7 @@ export function AppointmentStatus({ status }: { status: BoardAppointment['status
 export function BoardCard({ appointment: a, doctorId, onDone }: { appointment: BoardAppointment; doctorId: number; onDone: (message: string) => Promise<void> }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { time, range } = useDeskTime();
+  const { time, range } = useDates();
   const [panel, setPanel] = useState<Panel>('none');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -116,8 +115,7 @@ function ReschedulePanel({ appointment: a, doctorId, onClose, onDone }: {
   const { t } = useTranslation();
   const session = useSession();
   const { invoke, lastCode } = useErrorCode(session.invoke);
-  const { dayOf } = useDeskTime();
-  const { dateTime } = useDates();
+  const { dayOf, dateTime } = useDates();
   const [date, setDate] = useState(() => dayOf(a.start));
   const [slot, setSlot] = useState<SlotView | null>(null);
   const [reload, setReload] = useState(0);

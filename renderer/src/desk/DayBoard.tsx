@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, useDeskTime } from './deskTime';
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
-import { specialityLabel } from '../ui/format';
+import { addDays, specialityLabel, useDates } from '../ui/format';
 import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { BoardCard } from './BoardCard';
@@ -15,7 +14,7 @@ import { BoardCard } from './BoardCard';
 export function DayBoard() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { today, longDay, time } = useDeskTime();
+  const { today, longDay, time } = useDates();
   const [date, setDate] = useState(today);
   const board = useLoad(invoke, 'desk.board', { date });
   const [notice, setNotice] = useState<string | null>(null);

@@ -2,10 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlotView } from '../../../shared/contract';
 import { modeLabel } from '../booking/labels';
-import { addDays, useDeskTime } from './deskTime';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextField } from '../ui/Field';
+import { addDays, useDates } from '../ui/format';
 import { Button, Loading, Notice } from '../ui/Layout';
 
 const LOOK_AHEAD_DAYS = 30;
@@ -28,7 +28,7 @@ export function FreeSlots({ doctorId, date, onDate, value, onPick, reloadKey = 0
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { clock, mediumDay, today } = useDeskTime();
+  const { clock, mediumDay, today } = useDates();
   const [slots, setSlots] = useState<SlotView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [noneSoon, setNoneSoon] = useState(false);

@@ -7,7 +7,7 @@ import { TextArea } from '../ui/Field';
 import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { AppointmentHistory } from './AppointmentHistory';
-import { useClinicTime, zonedParts } from './clinicTime';
+import { useDates } from '../ui/format';
 
 type Status = 'checked_in' | 'completed' | 'no_show';
 
@@ -29,7 +29,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { time, zone, today } = useClinicTime();
+  const { time, dayOf, today } = useDates();
   const [busy, setBusy] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -40,7 +40,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
 
   const started = Date.now() >= Date.parse(a.start);
   // Checking in and completing belong to the visit's day (or a late record of an earlier one).
-  const dueToday = zonedParts(a.start, zone).date <= today();
+  const dueToday = dayOf(a.start) <= today();
   const canCheckIn = a.status === 'booked' && dueToday;
   const canComplete = (a.status === 'booked' || a.status === 'checked_in') && dueToday;
   const canNoShow = a.status === 'booked' && started;

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AvailabilityView } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { useDates } from '../ui/format';
 import { Button, Fieldset, Form, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
-import { useClinicTime } from './clinicTime';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import { NotPractising } from './NotPractising';
 import { ScheduleSettings, settingsDraft, settingsInput, type SettingsDraft } from './ScheduleSettings';
-import { usePractice } from './usePractice';
 import { apiWeekday, shownIndex, WeeklyHoursEditor, type WeekDraft } from './WeeklyHoursEditor';
 
 function weekDraft(view: AvailabilityView): WeekDraft {
@@ -22,9 +21,10 @@ function weekDraft(view: AvailabilityView): WeekDraft {
 /** A doctor's bookable hours: the weekly pattern, booking settings, and dates that differ. */
 export function Availability() {
   const { t } = useTranslation();
-  const { data, setData, error, forbidden } = usePractice('availability.get', {});
+  const { invoke } = useSession();
+  const { data, setData, error, errorCode } = useLoad(invoke, 'availability.get', {});
 
-  if (forbidden) return <NotPractising title={t('availability.title')} />;
+  if (errorCode === 'FORBIDDEN') return <NotPractising title={t('availability.title')} />;
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <Loading />;
   return (
@@ -39,7 +39,7 @@ export function Availability() {
 function WeeklyForm({ view, onSaved }: { view: AvailabilityView; onSaved: (view: AvailabilityView) => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { zone } = useClinicTime();
+  const { zone } = useDates();
   const [week, setWeek] = useState(() => weekDraft(view));
   const [settings, setSettings] = useState<SettingsDraft>(() => settingsDraft(view.settings));
   const [saved, setSaved] = useState(false);
@@ -97,7 +97,7 @@ function WeeklyForm({ view, onSaved }: { view: AvailabilityView; onSaved: (view:
 function ClinicHolidays() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { longDay, today } = useClinicTime();
+  const { longDay, today } = useDates();
   const { data } = useLoad(invoke, 'holidays.list', {});
   const from = today();
   const ahead = (data ?? []).filter((h) => h.date >= from);

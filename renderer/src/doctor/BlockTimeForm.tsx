@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { useDates } from '../ui/format';
 import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
-import { useClinicTime, zonedInstant } from './clinicTime';
 import { TimeField } from './RangeFields';
 
 /** Takes a stretch of one day out of the bookable hours (a meeting, a surgery, leave for the afternoon). */
@@ -16,7 +16,7 @@ export function BlockTimeForm({ initialDate, onBlocked, onClose }: {
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { zone, clock, longDay } = useClinicTime();
+  const { instantOf, clock, longDay } = useDates();
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const [date, setDate] = useState(initialDate);
@@ -29,14 +29,15 @@ export function BlockTimeForm({ initialDate, onBlocked, onClose }: {
 
   async function save() {
     const complete = /^\d{4}-\d{2}-\d{2}$/.test(date);
-    // Times are the clinic's wall clock on that date; the server takes instants.
-    const start = complete && from ? zonedInstant(date, from, zone) : '';
-    const end = complete && to ? zonedInstant(date, to, zone) : '';
+    // Times are the clinic's wall clock on that date; the server takes instants. A time the clock skips that
+    // day (a daylight-saving change) has none.
+    const start = complete && from ? instantOf(date, from) : '';
+    const end = complete && to ? instantOf(date, to) : '';
     const extra: Record<string, string> = {};
     if (!complete) extra.date = 'date_invalid';
-    if (!from) extra.start = 'time_invalid';
-    if (!to) extra.end = 'time_invalid';
-    const done = await submit({ start, end, reason: reason.trim() || undefined }, extra);
+    if (!from || start === null) extra.start = 'time_invalid';
+    if (!to || end === null) extra.end = 'time_invalid';
+    const done = await submit({ start: start ?? '', end: end ?? '', reason: reason.trim() || undefined }, extra);
     if (!done) return focusFirstInvalid();
     await onBlocked(date, t('schedule.block.done', { date: longDay(date), from: clock(from), to: clock(to) }));
   }

@@ -6,8 +6,8 @@ import { errorText } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Empty, Form, Notice } from '../ui/Layout';
+import { useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
-import { useClinicTime } from './clinicTime';
 import { nextRange, RangeFields } from './RangeFields';
 
 type Exceptions = AvailabilityView['exceptions'];
@@ -17,7 +17,7 @@ type Kind = 'off' | 'hours';
 export function ExceptionsEditor({ exceptions, onChanged }: { exceptions: Exceptions; onChanged: (view: AvailabilityView) => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { longDay, clock, today } = useClinicTime();
+  const { longDay, clock, today } = useDates();
   const [adding, setAdding] = useState<Kind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentView, Output } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
+import { addDays, useDates, weekStart } from '../ui/format';
 import { Loading, Notice, Page } from '../ui/Layout';
+import { useLoad } from '../ui/useLoad';
 import { AppointmentCard } from './AppointmentCard';
 import { BlockTimeForm } from './BlockTimeForm';
-import { addDays, useClinicTime, weekStart, zonedParts } from './clinicTime';
 import { NotPractising } from './NotPractising';
-import { usePractice } from './usePractice';
 
 type View = 'day' | 'week';
 type Blocked = Output<'appointments.schedule'>['blocked'][number];
@@ -18,7 +18,7 @@ type Item = { kind: 'appointment'; start: string; appointment: AppointmentView }
 export function Schedule() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { zone, today, longDay, daySpan } = useClinicTime();
+  const { zone, today, dayOf, longDay, daySpan } = useDates();
   const [view, setView] = useState<View>('day');
   const [anchor, setAnchor] = useState(today);
   const [blocking, setBlocking] = useState(false);
@@ -28,17 +28,17 @@ export function Schedule() {
 
   const from = view === 'day' ? anchor : weekStart(anchor);
   const to = view === 'day' ? anchor : addDays(from, 6);
-  const { data, error, forbidden, reload } = usePractice('appointments.schedule', { fromDate: from, toDate: to });
+  const { data, error, errorCode, reload } = useLoad(invoke, 'appointments.schedule', { fromDate: from, toDate: to });
 
-  if (forbidden) return <NotPractising title={t('schedule.title')} />;
+  if (errorCode === 'FORBIDDEN') return <NotPractising title={t('schedule.title')} />;
 
   const days = view === 'day' ? [from] : [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(from, n));
   const now = today();
   const byDay = new Map<string, Item[]>(days.map((d) => [d, []]));
-  for (const a of data?.appointments ?? []) byDay.get(zonedParts(a.start, zone).date)?.push({ kind: 'appointment', start: a.start, appointment: a });
+  for (const a of data?.appointments ?? []) byDay.get(dayOf(a.start))?.push({ kind: 'appointment', start: a.start, appointment: a });
   for (const b of data?.blocked ?? []) {
     // A block begun before the days shown is listed on the first of them.
-    const day = zonedParts(b.start, zone).date;
+    const day = dayOf(b.start);
     byDay.get(day < from ? from : day)?.push({ kind: 'blocked', start: b.start, block: b });
   }
   for (const items of byDay.values()) items.sort((x, y) => x.start.localeCompare(y.start));
@@ -141,7 +141,7 @@ function DaySection({ day, single, isToday, items, children }: {
   children: (item: Item) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const { longDay } = useClinicTime();
+  const { longDay } = useDates();
   const appointments = items.filter((i) => i.kind === 'appointment').length;
   return (
     <section className={`sched-dayview${isToday ? ' sched-dayview--today' : ''}`} aria-label={single ? undefined : longDay(day)}>
@@ -159,7 +159,7 @@ function DaySection({ day, single, isToday, items, children }: {
 
 function BlockedItem({ block, onUnblock }: { block: Blocked; onUnblock: (b: Blocked, label: string) => void }) {
   const { t } = useTranslation();
-  const { time } = useClinicTime();
+  const { time } = useDates();
   const [busy, setBusy] = useState(false);
   const label = `${time(block.start)} – ${time(block.end)}`;
   return (

@@ -48,6 +48,10 @@ export function ScheduleSettings({ value, onChange, fieldError }: {
   const set = <K extends keyof SettingsDraft>(key: K, v: SettingsDraft[K]) => onChange({ ...value, [key]: v });
   // The API's message speaks of minutes; when the doctor typed hours, say it in hours.
   const noticeError = fieldError('settings.minNoticeMinutes') && t(`availability.settings.noticeInvalid.${value.noticeUnit}`);
+  // The number settings, kept as typed.
+  const whole = (key: 'bufferMinutes' | 'notice' | 'horizonDays', label: string, hint: string, error: string | undefined) => (
+    <TextField label={label} hint={hint} type="number" inputMode="numeric" value={value[key]} onChange={(v) => set(key, v)} error={error} />
+  );
 
   return (
     <div className="form__row sched-settings">
@@ -58,25 +62,9 @@ export function ScheduleSettings({ value, onChange, fieldError }: {
         options={SLOT_LENGTHS.map((n) => ({ value: String(n), label: t('availability.settings.minutes', { count: n }) }))}
         error={fieldError('settings.slotMinutes')}
       />
-      <TextField
-        label={t('availability.settings.buffer')}
-        hint={t('availability.settings.bufferHint')}
-        type="number"
-        inputMode="numeric"
-        value={value.bufferMinutes}
-        onChange={(v) => set('bufferMinutes', v)}
-        error={fieldError('settings.bufferMinutes')}
-      />
+      {whole('bufferMinutes', t('availability.settings.buffer'), t('availability.settings.bufferHint'), fieldError('settings.bufferMinutes'))}
       <div className="sched-notice">
-        <TextField
-          label={t('availability.settings.notice')}
-          hint={t('availability.settings.noticeHint')}
-          type="number"
-          inputMode="numeric"
-          value={value.notice}
-          onChange={(v) => set('notice', v)}
-          error={noticeError || undefined}
-        />
+        {whole('notice', t('availability.settings.notice'), t('availability.settings.noticeHint'), noticeError || undefined)}
         <SelectField
           label={t('availability.settings.noticeUnit')}
           value={value.noticeUnit}
@@ -87,15 +75,7 @@ export function ScheduleSettings({ value, onChange, fieldError }: {
           ]}
         />
       </div>
-      <TextField
-        label={t('availability.settings.horizon')}
-        hint={t('availability.settings.horizonHint')}
-        type="number"
-        inputMode="numeric"
-        value={value.horizonDays}
-        onChange={(v) => set('horizonDays', v)}
-        error={fieldError('settings.horizonDays')}
-      />
+      {whole('horizonDays', t('availability.settings.horizon'), t('availability.settings.horizonHint'), fieldError('settings.horizonDays'))}
     </div>
   );
 }

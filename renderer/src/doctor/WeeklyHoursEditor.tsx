@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeRangeInput } from '../../../shared/contract';
-import { useClinicTime } from './clinicTime';
+import { useDates } from '../ui/format';
 import { nextRange, RangeFields } from './RangeFields';
 
 /** Seven days, Monday first; index i is the i-th entry sent, so errors come back as weekly.i.… */
@@ -19,7 +19,7 @@ export function WeeklyHoursEditor({ value, onChange, fieldError }: {
   fieldError: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const { weekday } = useClinicTime();
+  const { weekday } = useDates();
   const base = useId();
   const setDay = (i: number, ranges: TimeRangeInput[]) => onChange(value.map((d, k) => (k === i ? ranges : d)));
 

@@ -1,6 +1,7 @@
 import { useContext, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, UI_LANGUAGES } from '../i18n';
+import { ConnectionLost } from '../ui/ConnectionLost';
 import { Button } from '../ui/Layout';
 import { ChangePassword } from './ChangePassword';
 import { SessionContext } from './session';
@@ -42,6 +43,7 @@ export function Shell({ clinicName, children }: { clinicName: string | null; chi
           )}
         </div>
       </header>
+      {session?.lost && <ConnectionLost check={session.checkConnection} />}
       <div id="content" className="content">
         {changingPassword ? <ChangePassword onChanged={() => setChangingPassword(false)} /> : children}
       </div>

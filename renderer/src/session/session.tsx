@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChannelName, Input, LoginResult, Output, SessionUser } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
 import type { Portal } from '../../../shared/roles';
 import { transport, type Invoke } from '../transport';
+import { ReconnectContext } from '../ui/connection';
 
 export type SignOutReason = 'signed_out' | 'idle' | 'expired';
 
@@ -11,6 +12,10 @@ interface SessionValue {
   user: SessionUser;
   invoke: Invoke;
   signOut(reason?: SignOutReason): void;
+  /** The last call found the clinic's database server unreachable (the window says so above the screen). */
+  lost: boolean;
+  /** Asks the server again; true once it answers. */
+  checkConnection(): Promise<boolean>;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);
@@ -50,6 +55,9 @@ export function SessionProvider({ portal, login, children }: { portal: Portal; l
   const lastActivity = useRef(Date.now());
   const lastPing = useRef(Date.now());
   const ended = useRef(false);
+  const [lost, setLost] = useState(false);
+  const [reconnected, setReconnected] = useState(0);
+  const wasLost = useRef(false);
 
   const signOut = useCallback(
     (reason: SignOutReason = 'signed_out') => {
@@ -64,6 +72,14 @@ export function SessionProvider({ portal, login, children }: { portal: Portal; l
     async <C extends ChannelName>(channel: C, input: Input<C>) => {
       const r = await transport.invoke(channel, input, token);
       if (!r.ok && (r.error.code === 'SESSION_EXPIRED' || r.error.code === 'UNAUTHENTICATED')) signOut('expired');
+      // One place for every signed-in screen: a lost server shows above the screen until any call gets through,
+      // and then every loaded screen asks again (useLoad listens to ReconnectContext).
+      const unavailable = !r.ok && r.error.code === 'UNAVAILABLE';
+      if (unavailable !== wasLost.current) {
+        wasLost.current = unavailable;
+        setLost(unavailable);
+        if (!unavailable) setReconnected((n) => n + 1);
+      }
       lastPing.current = Date.now();
       return r as Result<Output<C>>;
     },
@@ -87,6 +103,11 @@ export function SessionProvider({ portal, login, children }: { portal: Portal; l
     };
   }, [invoke, signOut, login.idleMinutes]);
 
-  const value = useMemo(() => ({ portal, user: login.user, invoke, signOut }), [portal, login.user, invoke, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  const checkConnection = useCallback(async () => (await invoke('auth.session', {})).ok, [invoke]);
+  const value = useMemo(() => ({ portal, user: login.user, invoke, signOut, lost, checkConnection }), [portal, login.user, invoke, signOut, lost, checkConnection]);
+  return (
+    <SessionContext.Provider value={value}>
+      <ReconnectContext.Provider value={reconnected}>{children}</ReconnectContext.Provider>
+    </SessionContext.Provider>
+  );
 }

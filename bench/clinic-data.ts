@@ -1,0 +1,184 @@
+// The clinic every benchmark measures: 10,000 verified doctors with weekly hours, upcoming visits on their grids,
+// and years of past visits until the appointments table holds 1,000,000 rows (issue 3). MEDLINK_BENCH_SCALE=0.1
+// shrinks every count (for quick runs while working on a benchmark; the figures in the README are at scale 1).
+import SQLite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { SPECIALITIES } from '../shared/specialities';
+import { createApp, type MedLinkApp } from '../electron/core/app';
+import { addDays, zonedParts } from '../electron/core/availability/tz';
+import type { Database } from '../electron/core/db/schema';
+import { pick, random } from './lib';
+
+export const SCALE = Number(process.env.MEDLINK_BENCH_SCALE ?? 1);
+if (!(SCALE > 0 && SCALE <= 1)) throw new Error('MEDLINK_BENCH_SCALE must be a number in (0, 1]');
+export const scaled = (n: number) => Math.max(1, Math.round(n * SCALE));
+
+export const DOCTORS = scaled(10_000);
+const PATIENTS = scaled(2_000);
+const UPCOMING = scaled(30_000);
+export const TOTAL_APPOINTMENTS = scaled(1_000_000);
+export const TZ = 'Asia/Kolkata';
+const IST_OFFSET_MIN = 330;
+export const PASSWORD = 'bench-password-2026';
+
+const FIRST = ['Aarti', 'Aditya', 'Amit', 'Anita', 'Anjali', 'Arjun', 'Ayesha', 'Deepak', 'Divya', 'Farah', 'Gaurav', 'Harish', 'Isha', 'Kabir', 'Kavita', 'Kiran', 'Lakshmi', 'Manoj', 'Meena', 'Mohan', 'Nandini', 'Neha', 'Nikhil', 'Pooja', 'Prakash', 'Priya', 'Rahul', 'Rajesh', 'Ravi', 'Rekha', 'Rohan', 'Sanjay', 'Sara', 'Shalini', 'Sneha', 'Sunil', 'Suresh', 'Tanvi', 'Vikram', 'Zoya'];
+const LAST = ['Agarwal', 'Banerjee', 'Bhat', 'Chatterjee', 'Das', 'Deshpande', 'Gupta', 'Iyer', 'Jain', 'Joshi', 'Kapoor', 'Khan', 'Kulkarni', 'Kumar', 'Mehta', 'Menon', 'Mishra', 'Nair', 'Patel', 'Pillai', 'Rao', 'Reddy', 'Saxena', 'Shah', 'Shaikh', 'Sharma', 'Singh', 'Sinha', 'Srinivasan', 'Verma'];
+const HOSPITALS = ['Apollo Hospital', 'Fortis Hospital', 'Lilavati Hospital', 'Ruby Hall Clinic', 'Sunrise Clinic', 'Manipal Hospital', 'Kokilaben Hospital', 'Jehangir Hospital', 'Sahyadri Hospital', 'Max Healthcare', 'Narayana Health', 'City Care Clinic'];
+const CITIES = ['Pune', 'Mumbai', 'Delhi', 'Bengaluru', 'Chennai', 'Hyderabad', 'Kolkata', 'Nashik', 'Nagpur', 'Ahmedabad'];
+const LANGUAGES = ['Hindi', 'Marathi', 'Tamil', 'Telugu', 'Bengali', 'Gujarati', 'Kannada', 'Urdu', 'Malayalam', 'Punjabi'];
+const DEGREE: Partial<Record<string, string>> = {
+  cardiology: 'DM (Cardiology)', dermatology: 'MD (Dermatology)', orthopaedics: 'MS (Orthopaedics)', ent: 'MS (ENT)',
+  paediatrics: 'MD (Paediatrics)', gynaecology: 'MS (Obstetrics and Gynaecology)', psychiatry: 'MD (Psychiatry)', neurology: 'DM (Neurology)',
+};
+const NON_MBBS: Partial<Record<string, string>> = { dentistry: 'BDS', ayurveda: 'BAMS', homoeopathy: 'BHMS', physiotherapy: 'BPT' };
+
+/** Bulk rows straight into the file (one transaction, prepared statements), as no screen would: the point is the data. */
+function generate(file: string, today: string): { ranges: number; appointments: number } {
+  const db = new SQLite(file);
+  const rnd = random(2026);
+  const now = new Date().toISOString();
+  let ranges = 0;
+  let appointments = 0;
+  db.transaction(() => {
+    const user = db.prepare('insert into users (email, full_name, phone, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)');
+    const role = db.prepare("insert into user_roles (user_id, role) values (?, 'doctor')");
+    const doctor = db.prepare(
+      `insert into doctor_info (user_id, full_name, phone, speciality, speciality_other, registration_number, registration_council, hospital,
+        experience_years, languages, status, submitted_at, decided_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'Maharashtra Medical Council', ?, ?, ?, 'verified', ?, ?, ?, ?)`,
+    );
+    const education = db.prepare('insert into doctor_education (doctor_id, position, degree, institution, year) values (?, ?, ?, ?, ?)');
+    const schedule = db.prepare('insert into doctor_schedule (doctor_id, slot_minutes, buffer_minutes, min_notice_minutes, horizon_days, updated_at) values (?, ?, ?, ?, ?, ?)');
+    const hours = db.prepare('insert into availability (doctor_id, weekday, date, start_time, end_time, online, in_person) values (?, ?, null, ?, ?, ?, ?)');
+    const patient = db.prepare("insert into patient_info (full_name, phone, state, created_at, updated_at) values (?, '9822000000', 'Maharashtra', ?, ?)");
+    const appointment = db.prepare(
+      "insert or ignore into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, 'booked', ?, 1, ?, ?)",
+    );
+    const weekly: { doctorId: number; slot: number; days: Map<number, [number, number][]> }[] = [];
+    for (let i = 0; i < DOCTORS; i++) {
+      const name = `Dr ${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
+      const userId = Number(user.run(`doctor${i}@bench.medlink`, name, '9822000000', 'x', now, now).lastInsertRowid);
+      role.run(userId);
+      const speciality = pick(rnd, SPECIALITIES);
+      const languages = ['English', ...new Set([pick(rnd, LANGUAGES), pick(rnd, LANGUAGES)].slice(0, 1 + Math.floor(rnd() * 2)))];
+      const id = Number(
+        doctor.run(userId, name, '9822000000', speciality, speciality === 'other' ? 'Sports medicine' : null, `BENCH-${i}`,
+          `${pick(rnd, HOSPITALS)}, ${pick(rnd, CITIES)}`, Math.floor(rnd() * 40), JSON.stringify(languages), now, now, now, now).lastInsertRowid,
+      );
+      const first = NON_MBBS[speciality] ?? 'MBBS';
+      education.run(id, 0, first, 'Government Medical College', 1990 + Math.floor(rnd() * 30));
+      if (DEGREE[speciality]) education.run(id, 1, DEGREE[speciality], 'AIIMS, New Delhi', 1995 + Math.floor(rnd() * 28));
+      const slot = pick(rnd, [10, 15, 20, 30]);
+      schedule.run(id, slot, pick(rnd, [0, 0, 5]), pick(rnd, [60, 120, 240]), pick(rnd, [30, 60, 90]), now);
+      const days = new Map<number, [number, number][]>();
+      for (const weekday of [0, 1, 2, 3, 4, 5, 6]) {
+        if (rnd() < (weekday === 0 ? 0.15 : 0.75)) {
+          const morning: [number, number] = [(8 + Math.floor(rnd() * 3)) * 60, (12 + Math.floor(rnd() * 2)) * 60];
+          const list = [morning];
+          if (rnd() < 0.5) list.push([(16 + Math.floor(rnd() * 2)) * 60, (19 + Math.floor(rnd() * 2)) * 60]);
+          for (const [s, e] of list) {
+            const mode = rnd();
+            hours.run(id, weekday, hhmm(s), hhmm(e), mode < 0.75 ? 1 : 0, mode > 0.25 ? 1 : 0);
+            ranges++;
+          }
+          days.set(weekday, list);
+        }
+      }
+      weekly.push({ doctorId: id, slot, days });
+    }
+    for (let p = 0; p < PATIENTS; p++) patient.run(`Patient ${p}`, now, now);
+    // Booked visits over the next four weeks, on each doctor's grid.
+    for (let a = 0; a < UPCOMING; a++) {
+      const w = pick(rnd, weekly);
+      const date = addDays(today, 1 + Math.floor(rnd() * 28));
+      const list = w.days.get(new Date(`${date}T00:00:00Z`).getUTCDay());
+      if (!list) continue;
+      const [s, e] = pick(rnd, list);
+      const minute = s + w.slot * Math.floor(rnd() * Math.floor((e - s) / w.slot));
+      const start = Date.parse(`${date}T00:00:00Z`) + (minute - IST_OFFSET_MIN) * 60_000;
+      const r = appointment.run(w.doctorId, 1 + Math.floor(rnd() * PATIENTS), new Date(start).toISOString(), new Date(start + w.slot * 60_000).toISOString(),
+        rnd() < 0.5 ? 'online' : 'in_person', `bench-${a}@medlink`, now, now);
+      appointments += r.changes;
+    }
+  })();
+  db.close();
+  return { ranges, appointments };
+}
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+
+/** Past visits (completed, cancelled, no-show) until the table holds TOTAL_APPOINTMENTS rows, as years of a busy clinic would. */
+function fillHistory(file: string, today: string) {
+  const db = new SQLite(file);
+  const rnd = random(7);
+  const have = (db.prepare('select count(*) as n from appointments').get() as { n: number }).n;
+  const doctors = (db.prepare('select count(*) as n from doctor_info').get() as { n: number }).n;
+  const patients = (db.prepare('select count(*) as n from patient_info').get() as { n: number }).n;
+  const now = new Date().toISOString();
+  const insert = db.prepare(
+    'insert into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+  );
+  const statuses = ['completed', 'completed', 'completed', 'cancelled', 'no_show'];
+  const base = Date.parse(`${addDays(today, -730)}T03:30:00Z`);
+  db.transaction(() => {
+    for (let i = have; i < TOTAL_APPOINTMENTS; i++) {
+      const start = base + Math.floor(rnd() * 720) * 86_400_000 + Math.floor(rnd() * 32) * 900_000;
+      insert.run(1 + Math.floor(rnd() * doctors), 1 + Math.floor(rnd() * patients), new Date(start).toISOString(), new Date(start + 900_000).toISOString(),
+        rnd() < 0.5 ? 'online' : 'in_person', statuses[i % statuses.length], `hist-${i}@medlink`, now, now);
+    }
+  })();
+  db.close();
+}
+
+export interface BenchClinic {
+  app: MedLinkApp;
+  file: string;
+  today: string;
+  adminToken: string;
+  ranges: number;
+  upcoming: number;
+  appointments: number;
+  /** Seconds the data took to write. */
+  generatedIn: number;
+  /** Calls the dispatcher as a screen would; throws on a refusal. */
+  call<T>(channel: string, input: unknown, token?: string): Promise<T>;
+}
+
+/** A clinic set up through the app (first run), then filled with the generated data straight into its file. */
+export async function benchClinic(dir: string): Promise<BenchClinic> {
+  const app = await createApp({ dataDir: dir, bcryptCost: 4, log: () => undefined });
+  const call = async <T>(channel: string, input: unknown, token?: string): Promise<T> => {
+    const r = await app.dispatch(channel, input, token);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.data as T;
+  };
+  const admin = await call<{ token: string }>('setup.complete', {
+    clinic: { name: 'Bench Clinic', address: '1 FC Road, Pune', state: 'Maharashtra', timeZone: TZ },
+    admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: PASSWORD },
+  });
+  const today = zonedParts(new Date(), TZ).date;
+  const file = join(dir, 'medlink.sqlite');
+  const t0 = performance.now();
+  const made = generate(file, today);
+  fillHistory(file, today);
+  const generatedIn = (performance.now() - t0) / 1000;
+  const raw = new SQLite(file, { readonly: true });
+  const appointments = (raw.prepare('select count(*) as n from appointments').get() as { n: number }).n;
+  raw.close();
+  return { app, file, today, adminToken: admin.token, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
+}
+
+/** The machine's state beside every figure: the benchmarks share it with other work. */
+export const loadAverage = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+
+export async function pragmas(db: Kysely<Database>): Promise<string> {
+  const one = async (name: string) => {
+    const { rows } = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db);
+    return String(Object.values(rows[0] ?? {})[0]);
+  };
+  const sync = await one('synchronous');
+  return `journal_mode=${await one('journal_mode')}, synchronous=${sync}${sync === '2' ? ' (FULL)' : ''}, foreign_keys=${await one('foreign_keys')}`;
+}
+

@@ -1,0 +1,195 @@
+import type { Result } from '../../../shared/errors';
+import type { AppOptions, MedLinkApp } from '../app';
+import type { Dispatch } from '../dispatcher';
+import { checkServer } from './check-server';
+import { startProblem } from './problems';
+import { chooseDatabase, saveSeatFile, type DatabaseChoice } from './seat-file';
+import type { SeatSwitch } from './seat-switch';
+import { serverLocation } from './server-url';
+
+export interface SeatOptions {
+  dataDir: string;
+  /** MEDLINK_DATABASE_URL: when set, this seat uses that server whatever seat.json says. */
+  databaseUrl?: string;
+  createApp(options: AppOptions): Promise<MedLinkApp>;
+  /** The rest of createApp's options (native module, key protection, clock…). */
+  appOptions?: Omit<AppOptions, 'dataDir' | 'databaseUrl' | 'seat' | 'log'>;
+  log(message: string): void;
+}
+
+/**
+ * One computer's MedLink, whatever state its database is in. It answers every call from the moment it starts:
+ * with the clinic's own dispatcher once the database is open, until then with UNAVAILABLE and what to check.
+ */
+export interface Seat {
+  dispatch: Dispatch;
+  /** Resolves once the clinic's database is open; rejects when it cannot be without a restart, or on close. */
+  whenReady(): Promise<void>;
+  /** Stops retrying, waits for the calls in progress, stops the background work and closes the database. */
+  close(): Promise<void>;
+}
+
+/** The wait before each retry while the server cannot be reached: quick at first, then every 15 s. */
+const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+/** A call asks for an attempt now (a "Try again now") unless one ended this recently. */
+const MIN_GAP_MS = 1_000;
+
+type Openable = Exclude<DatabaseChoice, { kind: 'invalid' }>;
+type Tracked = ReturnType<typeof tracked>;
+type Opening = { kind: 'opening'; choice: Openable; attempt?: Promise<void> };
+type State =
+  | Opening
+  | { kind: 'waiting'; choice: Openable; problem: string }
+  | { kind: 'failed'; problem: string }
+  | { kind: 'ready'; app: Tracked }
+  | { kind: 'closed' };
+
+/** An app and the calls it is answering, so that it is closed only after they have finished. */
+function tracked(app: MedLinkApp) {
+  let calls = 0;
+  let idle: (() => void) | null = null;
+  return {
+    async dispatch(...args: Parameters<Dispatch>) {
+      calls++;
+      try {
+        return await app.dispatch(...args);
+      } finally {
+        if (--calls === 0) idle?.();
+      }
+    },
+    async close() {
+      if (calls > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await app.close();
+    },
+  };
+}
+
+const unavailable = (message: string): Result<never> => ({ ok: false, error: { code: 'UNAVAILABLE', message } });
+
+export function startSeat(options: SeatOptions): Seat {
+  const { dataDir, log } = options;
+  let state: State = { kind: 'closed' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let lastEnded = 0;
+  let lastReported = '';
+  let closing: Promise<void> | undefined;
+  const retiring = new Set<Promise<void>>();
+  const waiters: { resolve(): void; reject(e: Error): void }[] = [];
+
+  const seat: SeatSwitch = {
+    check: (server) => checkServer(server, (databaseUrl) => options.createApp({ ...options.appOptions, dataDir, databaseUrl, log })),
+    switchTo(server) {
+      saveSeatFile(dataDir, server);
+      const previous = state.kind === 'ready' ? state.app : null;
+      open(chooseDatabase(dataDir, options.databaseUrl));
+      // The call that asked is still finishing on the old database; it closes once that call has.
+      if (previous) retire(previous);
+    },
+  };
+
+  function report(message: string) {
+    if (message !== lastReported) log(message);
+    lastReported = message;
+  }
+
+  function settle(problem?: string) {
+    for (const w of waiters.splice(0)) {
+      if (problem) w.reject(new Error(problem));
+      else w.resolve();
+    }
+  }
+
+  function fail(problem: string) {
+    state = { kind: 'failed', problem };
+    report(problem);
+    settle(problem);
+  }
+
+  function retire(app: Tracked) {
+    const done: Promise<void> = app
+      .close()
+      .catch((e: unknown) => log(`Closing the previous database failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => retiring.delete(done));
+    retiring.add(done);
+  }
+
+  function open(choice: DatabaseChoice): void {
+    clearTimeout(timer);
+    if (choice.kind === 'invalid') return fail(choice.problem);
+    const opening: Opening = { kind: 'opening', choice };
+    state = opening;
+    opening.attempt = attempt(opening);
+  }
+
+  async function attempt(opening: Opening): Promise<void> {
+    const { choice } = opening;
+    let app: MedLinkApp;
+    try {
+      app = await options.createApp({ ...options.appOptions, dataDir, databaseUrl: choice.kind === 'postgres' ? choice.url : undefined, log, seat });
+    } catch (e) {
+      lastEnded = Date.now();
+      if (state !== opening) return;
+      const problem = startProblem(e, choice, dataDir);
+      if (!problem.retry) return fail(problem.message);
+      report(problem.message);
+      state = { kind: 'waiting', choice, problem: problem.message };
+      timer = setTimeout(() => open(choice), RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]);
+      return;
+    }
+    lastEnded = Date.now();
+    // Closed (or moved to another database) while this attempt was on its way.
+    if (state !== opening) return app.close();
+    if (failures > 0 && choice.kind === 'postgres') log(`The clinic's database server at ${serverLocation(choice.url)} answers again.`);
+    failures = 0;
+    lastReported = '';
+    state = { kind: 'ready', app: tracked(app) };
+    app.startBackground();
+    settle();
+  }
+
+  const dispatch: Dispatch = async (channel, input, token) => {
+    for (;;) {
+      const now = state;
+      switch (now.kind) {
+        case 'ready':
+          return now.app.dispatch(channel, input, token);
+        case 'opening':
+          await now.attempt;
+          continue;
+        case 'waiting':
+          if (Date.now() - lastEnded < MIN_GAP_MS) return unavailable(now.problem);
+          // Someone is waiting for an answer: try now rather than at the next turn.
+          open(now.choice);
+          continue;
+        case 'failed':
+          return unavailable(now.problem);
+        case 'closed':
+          return unavailable('MedLink is closing.');
+      }
+    }
+  };
+
+  open(chooseDatabase(dataDir, options.databaseUrl));
+
+  return {
+    dispatch,
+    whenReady() {
+      if (state.kind === 'ready') return Promise.resolve();
+      if (state.kind === 'failed') return Promise.reject(new Error(state.problem));
+      if (state.kind === 'closed') return Promise.reject(new Error('MedLink is closing.'));
+      return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+    },
+    close: () =>
+      (closing ??= (async () => {
+        const was = state;
+        state = { kind: 'closed' };
+        clearTimeout(timer);
+        settle('MedLink is closing.');
+        // An attempt on its way closes what it opens, seeing the seat closed.
+        if (was.kind === 'opening') await was.attempt;
+        if (was.kind === 'ready') await was.app.close();
+        await Promise.all(retiring);
+      })()),
+  };
+}

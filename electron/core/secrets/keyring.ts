@@ -1,0 +1,44 @@
+import { DomainError } from '../context';
+import { keySecretBox, type SecretBox } from './secret-box';
+
+/**
+ * This seat's hold on the clinic's shared secrets. Every secret the seats share (the SMTP password, the audit
+ * key; later record keys and Google tokens) is kept in the database sealed under the clinic key, which each seat
+ * holds itself once an administrator has enrolled it. Until then nothing sealed can be read or written.
+ */
+export interface Keyring {
+  readonly enrolled: boolean;
+  /** Seals and opens the shared secrets under the clinic key; refuses until this seat is enrolled. */
+  readonly secrets: SecretBox;
+  auditKey(): Buffer;
+  clinicKey(): Buffer;
+  /** Takes the clinic key (already checked against the database) and the audit key it opened. */
+  adopt(clinicKey: Buffer, auditKey: Buffer): void;
+  /** Runs `fn` now if this seat is enrolled, else once it is. */
+  whenEnrolled(fn: () => void): void;
+}
+
+const notEnrolled = () =>
+  new DomainError('NOT_ENROLLED', "This computer is not yet enrolled in the clinic. An administrator enrols it with the clinic's recovery code.");
+
+export function createKeyring(): Keyring {
+  let keys: { clinic: Buffer; audit: Buffer; box: SecretBox } | null = null;
+  const waiting: (() => void)[] = [];
+  const held = () => keys ?? (() => { throw notEnrolled(); })();
+  return {
+    get enrolled() {
+      return keys !== null;
+    },
+    secrets: { seal: (plain) => held().box.seal(plain), open: (sealed) => held().box.open(sealed) },
+    auditKey: () => held().audit,
+    clinicKey: () => held().clinic,
+    adopt(clinic, audit) {
+      keys = { clinic, audit, box: keySecretBox(clinic) };
+      for (const fn of waiting.splice(0)) fn();
+    },
+    whenEnrolled(fn) {
+      if (keys) fn();
+      else waiting.push(fn);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// One seat of the clinic in its own process: an app on the given data folder and database, doing what its parent
+// asks over IPC (tests/helpers/seat.ts). Run with node --import tsx.
+import { createApp } from '../../electron/core/app';
+import { testClock } from './clock';
+import type { SeatJob, SeatMessage, SeatRequest } from './seat';
+
+const send = (m: SeatMessage) => process.send!(m);
+// Without its parent (the test ended or died) the seat has nothing to do: it must not outlive it.
+process.on('disconnect', () => process.exit(0));
+
+const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
+const clock = testClock(job.now);
+const app = await createApp({ dataDir: job.dataDir, databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }) });
+
+async function handle(r: SeatRequest): Promise<unknown> {
+  switch (r.op) {
+    case 'dispatch': {
+      const results = [];
+      for (const c of r.calls) results.push(await app.dispatch(c.channel, c.input, c.token));
+      return results;
+    }
+    case 'runSender':
+      return app.sender.runOnce();
+    case 'advanceClock':
+      return clock.advanceMinutes(r.minutes);
+  }
+}
+
+process.on('message', (m: SeatRequest & { id: number }) => {
+  handle(m).then(
+    (value) => send({ id: m.id, value: value ?? null }),
+    (e: unknown) => send({ id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+  );
+});
+send({ ready: true });
