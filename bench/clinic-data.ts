@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SPECIALITIES } from '../shared/specialities';
 import { createApp, type MedLinkApp } from '../electron/core/app';
-import { addDays, zonedParts } from '../electron/core/availability/tz';
+import { addDays, zonedInstant, zonedParts } from '../shared/clinic-time';
 import type { Database } from '../electron/core/db/schema';
 import { pick, random } from './lib';
 
@@ -168,6 +168,71 @@ export async function benchClinic(dir: string): Promise<BenchClinic> {
   const appointments = (raw.prepare('select count(*) as n from appointments').get() as { n: number }).n;
   raw.close();
   return { app, file, today, adminToken: admin.token, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
+}
+
+export interface BusyDoctor {
+  doctorId: number;
+  token: string;
+  /** Every candidate start of the next 60 days, in order; the even ones are booked. */
+  starts: string[];
+  /** The odd ones: free. */
+  freeStarts: string[];
+}
+
+/** The busy doctor: every day 08:00–20:00, 15-minute slots, no notice, every other slot of the next 60 days booked. */
+export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
+  const { call, today } = clinic;
+  const doctor = await call<{ token: string }>('doctors.signup', {
+    email: 'busy@bench.medlink', password: PASSWORD,
+    credentials: {
+      fullName: 'Dr Busy Bench', phone: '9822000001', education: [{ degree: 'MBBS', institution: 'B. J. Medical College', year: 2010 }],
+      speciality: 'general_medicine', registrationNumber: 'BENCH-BUSY', registrationCouncil: 'Maharashtra Medical Council',
+      hospital: 'Bench Clinic', experienceYears: 12, languages: ['English'],
+    },
+  });
+  const { id: doctorId } = await call<{ id: number }>('doctors.me', {}, doctor.token);
+  await call('admin.decideDoctor', { doctorId, decision: 'approve' }, clinic.adminToken);
+  await call('availability.save', {
+    settings: { slotMinutes: 15, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 60 },
+    weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, ranges: [{ start: '08:00', end: '20:00', modes: ['in_person', 'online'] }] })),
+  }, doctor.token);
+  const starts: string[] = [];
+  for (let d = 1; d <= 60; d++) {
+    for (let m = 0; m < 48; m++) {
+      starts.push(zonedInstant(addDays(today, d), `${String(8 + Math.floor(m / 4)).padStart(2, '0')}:${String((m % 4) * 15).padStart(2, '0')}`, TZ)!.toISOString());
+    }
+  }
+  const db = new SQLite(clinic.file);
+  const now = new Date().toISOString();
+  const insert = db.prepare(
+    "insert into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, 1, ?, ?, 'in_person', 'booked', ?, 1, ?, ?)",
+  );
+  db.transaction(() => starts.forEach((s, i) => i % 2 === 0 && insert.run(doctorId, s, new Date(Date.parse(s) + 900_000).toISOString(), `busy-${i}@medlink`, now, now)))();
+  db.close();
+  return { doctorId, token: doctor.token, starts, freeStarts: starts.filter((_, i) => i % 2 === 1) };
+}
+
+/** The front desk's account, its temporary password changed for its own; returns its sign-in. */
+export async function frontDesk(clinic: BenchClinic): Promise<{ email: string; token: string }> {
+  const { call } = clinic;
+  const staff = await call<{ email: string; temporaryPassword: string }>('admin.createStaff', { fullName: 'Bench Desk', email: 'desk@bench.medlink', phone: '9822000002' }, clinic.adminToken);
+  const login = await call<{ token: string }>('auth.login', { email: staff.email, password: staff.temporaryPassword, portal: 'clinic' });
+  await call('auth.changePassword', { currentPassword: staff.temporaryPassword, newPassword: PASSWORD }, login.token);
+  return { email: staff.email, token: login.token };
+}
+
+/**
+ * Walk-in patients with an email address, so each booking queues the patient's confirmation (with its
+ * invitation), the reminder and the doctor's note; returns the first one's number (the rest follow).
+ */
+export function walkIns(clinic: BenchClinic, n: number): number {
+  const db = new SQLite(clinic.file);
+  const first = (db.prepare('select max(id) as n from patient_info').get() as { n: number }).n + 1;
+  const now = new Date().toISOString();
+  const insert = db.prepare("insert into patient_info (full_name, phone, email, state, created_at, updated_at) values (?, '9822000000', ?, 'Maharashtra', ?, ?)");
+  db.transaction(() => { for (let i = 0; i < n; i++) insert.run(`Walk-in ${i}`, `walkin${i}@bench.medlink`, now, now); })();
+  db.close();
+  return first;
 }
 
 /** The machine's state beside every figure: the benchmarks share it with other work. */

@@ -3,7 +3,7 @@
 // MEDLINK_BENCH_VERBOSE=1 prints each kind of search.
 import { sql, type Kysely } from 'kysely';
 import { contract, type Input } from '../shared/contract';
-import { addDays } from '../electron/core/availability/tz';
+import { addDays } from '../shared/clinic-time';
 import type { Ctx } from '../electron/core/context';
 import type { Database } from '../electron/core/db/schema';
 import { loadCatalog } from '../electron/core/search/load-catalog';

@@ -10,7 +10,7 @@ import { handlers } from './handlers/index';
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
 
 // Until this seat holds the clinic key, only these channels answer: everything else writes the audit chain or opens a secret.
-const BEFORE_ENROLMENT = new Set<ChannelName>(['setup.status', 'clinicKey.enrol']);
+const BEFORE_ENROLMENT = new Set<ChannelName>(['setup.status', 'clinicKey.enrol', 'seat.status', 'seat.connect']);
 // While a temporary password is in force, only these channels answer.
 const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
 

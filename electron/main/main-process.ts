@@ -2,12 +2,13 @@ import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
 import { startSeat } from '../core/seat/seat';
 import { registerInvoke, isTrustedSender } from './ipc';
+import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
 import { appPaths, isAppPage } from './paths';
 import { hardenContents, hardenSession } from './security';
 import { createWindows } from './windows';
 
-export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session' | 'shell'>;
+export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'safeStorage' | 'session' | 'shell'>;
 
 export interface MainDeps {
   createApp(options: AppOptions): Promise<MedLinkApp>;
@@ -19,7 +20,7 @@ export interface MainDeps {
 
 /** Wires the application core into Electron: hardening first, then the seat (the core, once its database opens), IPC, menu and the two windows. */
 export async function startMainProcess(electron: ElectronMain, deps: MainDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, Menu, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } = electron;
   const log = deps.log ?? ((m: string) => console.error(m));
   app.enableSandbox();
   // Two processes on one database and audit chain would only fight; the second one hands over and leaves.
@@ -50,7 +51,8 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     dataDir: deps.env.MEDLINK_DATA_DIR || app.getPath('userData'),
     databaseUrl: deps.env.MEDLINK_DATABASE_URL || undefined,
     createApp: deps.createApp,
-    appOptions: { nativeBinding: paths.nativeBinding },
+    // The clinic key on this computer is sealed by the operating system's keychain (safeStorage, ready once the app is).
+    appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log) },
     log,
   });
   registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });

@@ -35,6 +35,14 @@ test("first run: a new clinic here, or the clinic's database server; a server wh
   await page.getByLabel('Port').fill(String(await closedPort()));
   await page.getByLabel('User name').fill('medlink_app');
   await page.getByLabel('Password', { exact: true }).fill('Sunrise-db-2026');
+  // The CA certificate read from a file the administrator chooses lands in the field, to be checked and sent with the rest.
+  const pem = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2Fy\n-----END CERTIFICATE-----';
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Read the certificate from a file' }).click();
+  await (await chooser).setFiles({ name: 'sunrise-ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(`${pem}\n`) });
+  await expect(page.getByLabel("The server's CA certificate (optional)")).toHaveValue(pem);
+  await expect(page.getByText('Read from sunrise-ca.pem.')).toBeVisible();
+
   await page.getByLabel("The server's CA certificate (optional)").fill('-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----');
   await connect.click();
   await expect(page.getByText("This is a private key, which must stay on the server. Paste the CA's certificate instead.")).toBeVisible();
@@ -92,7 +100,7 @@ test.describe("with the clinic's database server", () => {
 
         cluster.halt('fast');
         await nav.getByRole('button', { name: /Staff accounts/ }).click();
-        const lost = page.getByText("The clinic's database server cannot be reached, so what you did just now was not saved.");
+        const lost = page.getByText("The clinic's database server cannot be reached, so nothing can be loaded or saved until it answers again.");
         await expect(lost).toBeVisible();
         cluster.restart();
         await page.getByRole('button', { name: 'Try again now' }).click();

@@ -51,7 +51,7 @@ describe('built preload', () => {
 
   it('lists exactly the contract channels', () => {
     expect(Object.keys(CHANNELS).sort()).toEqual(channelNames);
-    const inBundle = [...source.matchAll(/"([a-z]+\.[A-Za-z]+)": true/g)].map((m) => m[1]).sort();
+    const inBundle = [...source.matchAll(/"([a-zA-Z]+\.[A-Za-z]+)": true/g)].map((m) => m[1]).sort();
     expect(inBundle).toEqual(channelNames);
   });
 
@@ -87,8 +87,11 @@ describe('built main process', () => {
       expect(fake.win(0).options.webPreferences.preload).toBe(resolve(root, 'dist/electron/preload.cjs'));
       expect(fake.win(0).loadFile).toHaveBeenCalledWith(indexFile, { query: { portal: 'patient' } });
       const frame = { url: `${pathToFileURL(indexFile).href}?portal=clinic`, parent: null };
-      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null } });
+      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null, enrolled: true } });
       await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      // The clinic key made for this clinic is kept sealed by the keychain (safeStorage), not as it is.
+      expect(JSON.parse(readFileSync(join(dataDir, 'clinic.key'), 'utf8'))).toMatchObject({ protection: 'safeStorage' });
+      expect(fake.electron.safeStorage.encryptString).toHaveBeenCalledTimes(1);
     } finally {
       loader._load = load;
       if (previous !== undefined) process.env.MEDLINK_DATA_DIR = previous;

@@ -68,7 +68,13 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
     session,
     shell: { openExternal: vi.fn(async () => undefined) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    // A keychain that seals by reversing the text: enough to see the key never lands in the file as it is.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: vi.fn((plain: string) => Buffer.from([...plain].reverse().join(''))),
+      decryptString: vi.fn((sealed: Buffer) => [...sealed.toString()].reverse().join('')),
+    },
   };
   /** Calls the invoke handler as a renderer frame would. */
   const invoke = (sender: unknown, frame: unknown, ...args: unknown[]) => {

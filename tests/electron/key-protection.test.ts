@@ -2,20 +2,22 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { keychainProtection } from '../../electron/main/key-protection';
 
-/** Stands in for safeStorage: strings sealed under a key only this "keychain" holds. */
+/** Stands in for safeStorage: strings sealed (AES-GCM, so another key always fails) under a key only this "keychain" holds. */
 function fakeKeychain(backend = 'gnome_libsecret', available = true) {
   const key = randomBytes(32);
-  const iv = Buffer.alloc(16);
   return {
     isEncryptionAvailable: () => available,
     getSelectedStorageBackend: () => backend as never,
     encryptString: (plain: string) => {
-      const c = createCipheriv('aes-256-cbc', key, iv);
-      return Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return Buffer.concat([iv, c.getAuthTag(), body]);
     },
     decryptString: (sealed: Buffer) => {
-      const d = createDecipheriv('aes-256-cbc', key, iv);
-      return Buffer.concat([d.update(sealed), d.final()]).toString('utf8');
+      const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+      d.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8');
     },
   };
 }

@@ -73,6 +73,23 @@ export async function newClinic(options: { withDoctor?: boolean } = {}): Promise
   return { app, clock, dataDir, databaseUrl, adminToken: setup.token, call, close };
 }
 
+/**
+ * Another computer of a multi-seat clinic: its own empty data folder on the clinic's PostgreSQL database,
+ * enrolled with the clinic's recovery code as the administrator would. Closed when the test ends.
+ */
+export async function enrolledSeat(clinic: Clinic): Promise<MedLinkApp> {
+  if (!clinic.databaseUrl) throw new Error('a second seat needs the clinic on PostgreSQL');
+  const dataDir = tempDir();
+  const app = await createApp({ dataDir, databaseUrl: clinic.databaseUrl, clock: clinic.clock, bcryptCost: 4, log: () => undefined });
+  closeAfterTest(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const { recoveryCode } = ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken));
+  ok(await app.dispatch('clinicKey.enrol', { recoveryCode }));
+  return app;
+}
+
 export interface Account {
   token: string;
   email: string;

@@ -4,9 +4,10 @@ import { createApp } from '../../electron/core/app';
 import { testClock } from './clock';
 import type { SeatJob, SeatMessage, SeatRequest } from './seat';
 
-const send = (m: SeatMessage) => process.send!(m);
-// Without its parent (the test ended or died) the seat has nothing to do: it must not outlive it.
+// Without its parent (the test ended or died) the seat has nothing to do: it must not outlive it, even when the
+// parent went while the app was still loading.
 process.on('disconnect', () => process.exit(0));
+const send = (m: SeatMessage) => (process.connected ? process.send!(m) : process.exit(0));
 
 const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
 const clock = testClock(job.now);

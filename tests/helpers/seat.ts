@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { RunResult } from '../../electron/core/outbox/sender';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import type { Clinic } from './clinic';
+import { ok, PASSWORD, tempDir, type Clinic } from './clinic';
 
 // Another seat of the clinic in a process of its own (tests/helpers/seat-worker.ts), driven over IPC: its own
 // createApp, connections, clock and mail sender, on the clinic's database.
@@ -49,7 +50,11 @@ const WORKER = join(import.meta.dirname, 'seat-worker.ts');
 export const SEATS_TIMEOUT = 120_000;
 
 export interface SeatOptions {
-  /** The seat's data folder. Default: the clinic's, so both seats share its keys (audit, SMTP password). */
+  /**
+   * The seat's data folder. Default on PostgreSQL: a new one, enrolled with the clinic's recovery code as an
+   * administrator would, so the seat holds its own copy of the clinic key. On SQLite: the clinic's own, where
+   * its database file is.
+   */
   dataDir?: string;
   /** Where the seat's clock stands. Default: the clinic's time. */
   now?: Date;
@@ -57,11 +62,20 @@ export interface SeatOptions {
 
 /** Starts a seat on the clinic's database; resolves once its app is open. Killed when the test ends. */
 export async function openSeat(clinic: Clinic, options: SeatOptions = {}): Promise<Seat> {
-  const job: SeatJob = { dataDir: options.dataDir ?? clinic.dataDir, databaseUrl: clinic.databaseUrl, now: (options.now ?? clinic.clock.now()).toISOString() };
+  const own = !options.dataDir && !!clinic.databaseUrl;
+  const dataDir = options.dataDir ?? (own ? tempDir() : clinic.dataDir);
+  const job: SeatJob = { dataDir, databaseUrl: clinic.databaseUrl, now: (options.now ?? clinic.clock.now()).toISOString() };
   const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, MEDLINK_SEAT: JSON.stringify(job) } });
   const { seat, ready } = driver(child);
-  onTestFinished(() => seat.kill());
+  onTestFinished(async () => {
+    await seat.kill();
+    if (own) rmSync(dataDir, { recursive: true, force: true });
+  });
   await ready;
+  if (own) {
+    const { recoveryCode } = ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken));
+    ok(await seat.call('clinicKey.enrol', { recoveryCode }));
+  }
   return seat;
 }
 

@@ -146,6 +146,25 @@ describe.skipIf(skipReason !== null)(`A seat and the clinic's database server${s
     expect(a.opened).toHaveLength(1);
   });
 
+  it('a certificate its CA did not sign, or a database from a newer MedLink, says what to put right', async () => {
+    const untrusted = seat({ databaseUrl: `${urlOf(await clinicDatabase())}?sslmode=verify-full&sslrootcert=${encodeURIComponent(otherCa.caFile)}` });
+    await expect(untrusted.seat.whenReady()).rejects.toThrow(/^The clinic's database server's certificate is not trusted \(.+\)\. Check that sslrootcert/);
+    expect(refused(await untrusted.call('setup.status', {})).message).toMatch(/start MedLink again \(this computer's database address is set in MEDLINK_DATABASE_URL\)\.$/);
+
+    const database = await clinicDatabase();
+    const first = seat({ databaseUrl: urlOf(database) });
+    await first.seat.whenReady();
+    await first.seat.close();
+    // Another seat has moved the clinic's database on to a MedLink this one does not know.
+    const client = new pg.Client({ connectionString: cluster.url.replace(/\/postgres$/, `/${database}`) });
+    await client.connect();
+    await client.query(`insert into schema_migrations (version, applied_at) values (999, '2030-01-01T00:00:00.000Z')`);
+    await client.end();
+    const newer = seat({ databaseUrl: urlOf(database) });
+    await expect(newer.seat.whenReady()).rejects.toThrow(`The clinic's database at 127.0.0.1:${cluster.port} was written by a newer MedLink.`);
+    expect(newer.opened).toHaveLength(1);
+  });
+
   it('an address that is no database address is refused before anything is opened', async () => {
     const a = seat({ databaseUrl: 'mysql://medlink@db.example/medlink' });
     expect(refused(await a.call('setup.status', {})).message).toMatch(/^The clinic's database address in MEDLINK_DATABASE_URL is not one MedLink understands/);

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/core/app';
 import { sha256 } from '../../electron/core/files/file-store';
 import { PHOTO_MAX_BASE64, PHOTO_MAX_BYTES } from '../../shared/contract';
-import { ADMIN_EMAIL, newClinic, ok, PASSWORD, readyFrontDesk, refused, signIn, signupDoctor, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, newClinic, ok, PASSWORD, readyFrontDesk, refused, signIn, signupDoctor, signupPatient, enrolledSeat, type Clinic } from '../helpers/clinic';
 import { doctorSignupInput, patientSignupInput } from '../helpers/data';
 import { auditRows, countRows, expectNoWrites } from '../helpers/db';
 import { bytesOf, JPEG_BASE64, PNG_BASE64, WEBP_BASE64 } from '../helpers/images';
@@ -137,15 +136,9 @@ describe("a doctor's photo", () => {
     const doctor = await signupDoctor(clinic);
     ok(await clinic.call('doctors.uploadPhoto', { base64: JPEG_BASE64 }, doctor.token));
     // Another computer: its own (empty) data folder, the same clinic database.
-    const dataDir = tempDir();
-    const seat = await createApp({ dataDir, databaseUrl: clinic.databaseUrl, clock: clinic.clock, bcryptCost: 4 });
-    try {
-      const r = await seat.dispatch('doctors.myProfile', {}, doctor.token);
-      expect(r).toMatchObject({ ok: true, data: { photo: `data:image/jpeg;base64,${JPEG_BASE64}` } });
-    } finally {
-      await seat.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    const seat = await enrolledSeat(clinic);
+    const r = await seat.dispatch('doctors.myProfile', {}, doctor.token);
+    expect(r).toMatchObject({ ok: true, data: { photo: `data:image/jpeg;base64,${JPEG_BASE64}` } });
   });
 });
 

@@ -143,6 +143,16 @@ function conflicts(ix: BusyIndex, startMs: number, endMs: number, bufferMs: numb
   return lo > 0 && ix.maxEnds[lo - 1]! > startMs - bufferMs;
 }
 
+/**
+ * Whether busy time (with the buffer) takes [startMs, endMs): all slotsBetween drops beyond the rules and the
+ * clock, so slotsBetween(rules, busy, …) is slotsBetween(rules, [], …) without the slots this says are taken.
+ */
+export function takenBy(busy: readonly Busy[], bufferMinutes: number): (startMs: number, endMs: number) => boolean {
+  const ix = indexBusy(busy);
+  const bufferMs = bufferMinutes * MINUTE;
+  return (startMs, endMs) => conflicts(ix, startMs, endMs, bufferMs);
+}
+
 /** What `now` allows: today's local date, the last bookable date and the earliest bookable instant. */
 interface Window { nowMs: number; earliestMs: number; today: string; lastDate: string }
 

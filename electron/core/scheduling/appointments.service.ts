@@ -8,9 +8,11 @@ import { DomainError, requireSession, type Ctx, type Session } from '../context'
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { patientById, patientByUser } from '../patients/patients.repo';
+import { catalogKey } from '../search/search.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
-import { practisingDoctor, rulesFor } from './availability.service';
+import { practisingDoctor } from './availability.service';
+import { keptHours } from './kept-hours';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -82,7 +84,7 @@ async function load(ctx: Ctx, id: number) {
  */
 async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: Date, mode: Mode, moving?: number) {
   await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctorId}`, `patient:${patientId}`);
-  const rules = (await rulesFor(ctx, [doctorId])).get(doctorId)!;
+  const rules = await keptHours(ctx.deps).rulesOf(ctx, doctorId, await catalogKey(ctx.db));
   const end = new Date(start.getTime() + rules.slotMinutes * MINUTE);
   const around = (t: number) => new Date(t).toISOString();
   const busy: Busy[] = (await repo.busyOfDoctor(ctx.db, doctorId, around(start.getTime() - DAY), around(end.getTime() + DAY), moving)).map(

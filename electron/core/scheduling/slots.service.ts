@@ -1,14 +1,16 @@
 import type { ParsedInput, SlotView } from '../../../shared/contract';
-import { slotsBetween, type Busy, type Slot } from '../availability/slots';
+import { slotsBetween, takenBy, type Busy, type Slot } from '../availability/slots';
 import { DomainError, type Ctx } from '../context';
 import { doctorById } from '../doctors/doctors.repo';
+import { catalogKey } from '../search/search.repo';
 import { busyOfDoctor } from './appointments.repo';
 import { dayBounds } from './appointments.service';
-import { rulesFor } from './availability.service';
+import { isoInstant } from './iso-instant';
+import { keptHours } from './kept-hours';
 
 export const slotView = (s: Slot): SlotView => ({
-  start: s.start.toISOString(),
-  end: s.end.toISOString(),
+  start: isoInstant(s.start.getTime()),
+  end: isoInstant(s.end.getTime()),
   date: s.date,
   time: s.time,
   modes: s.modes,
@@ -19,10 +21,27 @@ export async function slots(ctx: Ctx, input: ParsedInput<'doctors.slots'>): Prom
   if (input.toDate < input.fromDate || Date.parse(input.toDate) - Date.parse(input.fromDate) > 62 * 86_400_000) {
     throw new DomainError('VALIDATION', 'Choose at most two months, ending after it starts.', { fields: { toDate: 'range_invalid' } });
   }
+  // The counter before the rows: a list kept under it can then be newer than it says, never older.
+  const versions = await catalogKey(ctx.db);
   const doctor = await doctorById(ctx.db, input.doctorId);
   if (!doctor || doctor.status !== 'verified' || doctor.suspended_at) throw new DomainError('NOT_FOUND', 'This doctor is not taking appointments.');
-  const rules = (await rulesFor(ctx, [doctor.id])).get(doctor.id)!;
+  const kept = keptHours(ctx.deps);
+  const request = { doctorId: doctor.id, fromDate: input.fromDate, toDate: input.toDate };
+  let open = kept.openList(request, versions, ctx.now);
+  if (!open) {
+    const rules = await kept.rulesOf(ctx, doctor.id, versions);
+    const grid = slotsBetween(rules, [], ctx.now, input.fromDate, input.toDate);
+    open = kept.keepOpenList(request, versions, ctx.now, {
+      rules,
+      views: grid.map(slotView),
+      startsMs: grid.map((g) => g.start.getTime()),
+      endsMs: grid.map((g) => g.end.getTime()),
+    });
+  }
   const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
   const busy: Busy[] = (await busyOfDoctor(ctx.db, doctor.id, fromIso, toIso)).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
-  return slotsBetween(rules, busy, ctx.now, input.fromDate, input.toDate).map(slotView);
+  const taken = takenBy(busy, open.rules.bufferMinutes);
+  const free: SlotView[] = [];
+  for (let i = open.first; i < open.views.length; i++) if (!taken(open.startsMs[i]!, open.endsMs[i]!)) free.push(open.views[i]!);
+  return free;
 }

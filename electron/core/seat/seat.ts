@@ -109,7 +109,7 @@ export function startSeat(options: SeatOptions): Seat {
   function retire(app: Tracked) {
     const done: Promise<void> = app
       .close()
-      .catch((e: unknown) => log(`Closing the previous database failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => log(`Closing the previous database failed: ${String(e)}`))
       .finally(() => retiring.delete(done));
     retiring.add(done);
   }
@@ -139,7 +139,7 @@ export function startSeat(options: SeatOptions): Seat {
     }
     lastEnded = Date.now();
     // Closed (or moved to another database) while this attempt was on its way.
-    if (state !== opening) return app.close();
+    if (state !== opening) return app.close().catch((e: unknown) => log(`Closing a database opened too late failed: ${String(e)}`));
     if (failures > 0 && choice.kind === 'postgres') log(`The clinic's database server at ${serverLocation(choice.url)} answers again.`);
     failures = 0;
     lastReported = '';

@@ -4,16 +4,16 @@ import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { useDates } from '../ui/format';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
-import { useClinicTime } from '../doctor/clinicTime';
 
 /** The clinic's holidays: no doctor is booked on them, whatever their weekly hours. */
 export function Holidays() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { longDay, today } = useClinicTime();
+  const { longDay, today } = useDates();
   const { data, error, reload } = useLoad(invoke, 'holidays.list', {});
   const [date, setDate] = useState('');
   const [name, setName] = useState('');

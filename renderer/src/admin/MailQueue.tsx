@@ -96,7 +96,7 @@ export function MailQueue({ onSetUp }: { onSetUp: () => void }) {
           { header: t('mailAdmin.queue.when'), cell: (m) => <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>, className: 'nowrap' },
           { header: t('mailAdmin.queue.to'), cell: (m) => m.recipient, className: 'mail-recipient' },
           { header: t('mailAdmin.queue.subject'), cell: (m) => m.subject },
-          { header: t('mailAdmin.queue.status'), cell: (m) => <MailStatusBadge status={m.status} /> },
+          { header: t('mailAdmin.queue.status'), cell: (m) => <MailStatusBadge status={m.status} />, className: 'nowrap' },
           { header: t('mailAdmin.queue.attempts'), cell: (m) => m.attempts },
           { header: t('mailAdmin.queue.progress'), cell: (m) => <MailProgress mail={m} configured={configured} />, className: 'mail-progress' },
           {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../shared/contract';
 import { publicInvoke } from '../session/session';
@@ -17,6 +17,7 @@ export function ConnectServer({ onConnected, onBack }: { onConnected: () => void
   const [draft, setDraft] = useState({ host: '', port: POSTGRES_PORT, database: 'medlink', user: '', password: '', caCertificate: '' });
   const [fileRead, setFileRead] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [refusals, setRefusals] = useState(0);
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'seat.connect');
   const set = (key: keyof typeof draft) => (value: string) => setDraft({ ...draft, [key]: value });
 
@@ -37,8 +38,13 @@ export function ConnectServer({ onConnected, onBack }: { onConnected: () => void
       caCertificate: draft.caCertificate.trim() || undefined,
     };
     if (await submit(input)) onConnected();
-    else focusFirstInvalid();
+    else setRefusals((n) => n + 1);
   }
+
+  // After the refusal has been rendered: a field marked by an earlier refusal must not take the focus meanwhile.
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid();
+  }, [refusals]);
 
   return (
     <main className="main main--wide">
