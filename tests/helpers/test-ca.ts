@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postgresBin } from './postgres-cluster';
 
 export interface TestCa {
   dir: string;
@@ -38,4 +39,15 @@ export function makeTestCa(label: string, names = ['IP:127.0.0.1', 'DNS:localhos
     keyFile: join(dir, 'server.key'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Why a test of PostgreSQL over TLS cannot run here (it needs the server and openssl), or null when it can. */
+export function tlsClusterMissing(): string | null {
+  if (!postgresBin()) return 'PostgreSQL is not installed (apt-get install postgresql)';
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'pipe' });
+    return null;
+  } catch {
+    return 'openssl is not installed (apt-get install openssl)';
+  }
 }

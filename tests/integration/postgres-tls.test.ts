@@ -1,27 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { tempDir } from '../helpers/clinic';
-import { postgresBin, startCluster, type Cluster } from '../helpers/postgres-cluster';
-import { makeTestCa, type TestCa } from '../helpers/test-ca';
+import { startCluster, type Cluster } from '../helpers/postgres-cluster';
+import { makeTestCa, tlsClusterMissing, type TestCa } from '../helpers/test-ca';
 
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skipReason = !postgresBin()
-  ? 'PostgreSQL is not installed (apt-get install postgresql)'
-  : !hasOpenssl()
-    ? 'openssl is not installed (apt-get install openssl)'
-    : null;
+const skipReason = tlsClusterMissing();
 if (skipReason) console.warn(`postgres-tls tests skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)(`PostgreSQL over TLS${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -10,23 +9,10 @@ import type { ChannelName, Input, Output, ServerAddress } from '../../shared/con
 import type { Result } from '../../shared/errors';
 import { ok, refused, tempDir } from '../helpers/clinic';
 import { setupInput } from '../helpers/data';
-import { postgresBin, startCluster, type Cluster } from '../helpers/postgres-cluster';
-import { makeTestCa, type TestCa } from '../helpers/test-ca';
+import { startCluster, type Cluster } from '../helpers/postgres-cluster';
+import { makeTestCa, tlsClusterMissing, type TestCa } from '../helpers/test-ca';
 
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skipReason = !postgresBin()
-  ? 'PostgreSQL is not installed (apt-get install postgresql)'
-  : !hasOpenssl()
-    ? 'openssl is not installed (apt-get install openssl)'
-    : null;
+const skipReason = tlsClusterMissing();
 if (skipReason) console.warn(`seat tests skipped: ${skipReason}`);
 
 const APP_USER = 'medlink_app';

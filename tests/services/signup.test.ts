@@ -122,7 +122,7 @@ describe('one account per email address', () => {
 describe('first-run setup', () => {
   it('runs once', async () => {
     const clinic = await newClinic();
-    expect(ok(await clinic.call('setup.status', {}))).toEqual({ needsSetup: false, clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' });
+    expect(ok(await clinic.call('setup.status', {}))).toEqual({ needsSetup: false, clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', enrolled: true });
     const error = await expectNoWrites(clinic.app, async () => refused(await clinic.call('setup.complete', setupInput())));
     expect(error.code).toBe('SETUP_DONE');
   });

@@ -70,8 +70,33 @@ function openSqlite(file: string, nativeBinding?: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
 }
 
+/** Distinct statements named per process; beyond this (odd `in (…)` lengths) statements go unnamed. */
+const NAMED_STATEMENTS = 2000;
+
+/**
+ * A connection that names each parameterised statement by its text, so the server parses and plans it once per
+ * connection (pg prepares a named statement on first use) instead of on every call: each of a booking's two
+ * dozen statements otherwise pays a parse and a plan on top of its round trip.
+ */
+class PreparingClient extends pg.Client {
+  private static readonly names = new Map<string, string>();
+
+  override query(...args: unknown[]): never {
+    const query = super.query.bind(this) as unknown as (...a: unknown[]) => never;
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const names = PreparingClient.names;
+      let name = names.get(text);
+      if (!name && names.size < NAMED_STATEMENTS) names.set(text, (name = `medlink_${names.size + 1}`));
+      if (name) return query({ name, text, values });
+    }
+    return query(...args);
+  }
+}
+
 function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: 10,
     idleTimeoutMillis: 30_000,

@@ -1,9 +1,9 @@
 // Instants written as Date.prototype.toISOString writes them ("2026-03-04T04:30:00.000Z"), about three times
-// faster: a doctor's 60 days of slots are some 3,000 instants, and toISOString was the largest cost of listing them.
+// faster: a doctor's 60 days of open slots are some 6,000 instants, and toISOString was the largest cost of listing them.
 
 const DAY = 86_400_000;
-const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-const three = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+/** The character code of the digit of n at unit (1000, 100, 10, 1). */
+const digit = (n: number, unit: number) => 48 + (Math.floor(n / unit) % 10);
 
 /** The same text as new Date(ms).toISOString(), for any instant (years outside 1000–9999 go through Date). */
 export function isoInstant(ms: number): string {
@@ -25,5 +25,12 @@ export function isoInstant(ms: number): string {
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${year}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}.${three(rest - seconds * 1000)}Z`;
+  const millis = rest - seconds * 1000;
+  // One flat string from character codes: a template literal would keep a rope of its pieces, several times the
+  // memory of the 24 characters, for as long as the list is kept.
+  return String.fromCharCode(
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), 45, digit(month, 10), digit(month, 1), 45, digit(day, 10), digit(day, 1), 84,
+    digit(hours, 10), digit(hours, 1), 58, digit(minutes, 10), digit(minutes, 1), 58, digit(seconds, 10), digit(seconds, 1), 46,
+    digit(millis, 100), digit(millis, 10), digit(millis, 1), 90,
+  );
 }
