@@ -129,16 +129,21 @@ function indexBusy(busy: readonly Busy[]): BusyIndex {
   return { starts, maxEnds };
 }
 
-/** Whether [start - buffer, end + buffer) overlaps any busy interval. */
-function conflicts(ix: BusyIndex, startMs: number, endMs: number, bufferMs: number): boolean {
-  const limit = endMs + bufferMs;
+/** The index of the first of `sorted` that is `value` or more (its length when none is), by bisection. */
+export function firstAtOrAfter(sorted: readonly number[], value: number): number {
   let lo = 0;
-  let hi = ix.starts.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (ix.starts[mid]! < limit) lo = mid + 1;
+    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Whether [start - buffer, end + buffer) overlaps any busy interval. */
+function conflicts(ix: BusyIndex, startMs: number, endMs: number, bufferMs: number): boolean {
+  const lo = firstAtOrAfter(ix.starts, endMs + bufferMs);
   // Of the intervals starting before the slot (with its buffer) ends, does the latest-ending reach into it?
   return lo > 0 && ix.maxEnds[lo - 1]! > startMs - bufferMs;
 }

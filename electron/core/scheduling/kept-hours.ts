@@ -12,7 +12,7 @@
 // would leave rules kept under a counter value that comes back with other hours).
 import type { SlotView } from '../../../shared/contract';
 import { zonedParts } from '../../../shared/clinic-time';
-import type { AvailabilityRules } from '../availability/slots';
+import { firstAtOrAfter, type AvailabilityRules } from '../availability/slots';
 import type { Ctx, Deps } from '../context';
 import type { Versions } from '../search/search.repo';
 import { rulesFor } from './availability.service';
@@ -70,16 +70,8 @@ class KeptHours {
     const nowMs = now.getTime();
     if (!kept || kept.hoursKey !== versions.key || nowMs < kept.atMs || zonedParts(now, versions.timeZone).date !== kept.today) return null;
     touch(this.lists, key, kept, MAX_LISTS);
-    // Starts are in order: the first one still far enough ahead, by bisection.
-    const earliest = nowMs + kept.rules.minNoticeMinutes * MINUTE;
-    let lo = 0;
-    let hi = kept.startsMs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (kept.startsMs[mid]! < earliest) lo = mid + 1;
-      else hi = mid;
-    }
-    return { ...kept, first: lo };
+    // Starts are in order: the first one still far enough ahead.
+    return { ...kept, first: firstAtOrAfter(kept.startsMs, nowMs + kept.rules.minNoticeMinutes * MINUTE) };
   }
 
   keepOpenList(request: ListRequest, versions: Versions, now: Date, list: Omit<OpenList, 'first'>): OpenList {
