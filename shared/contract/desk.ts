@@ -9,6 +9,8 @@ import { APPOINTMENT_STATUSES, MODES } from './scheduling';
 
 const boardAppointment = z.object({
   id: z.number(),
+  /** The booking number (see the appointment view). */
+  number: z.number(),
   start: z.string(),
   end: z.string(),
   mode: z.enum(MODES),

@@ -52,6 +52,8 @@ export type SlotView = z.infer<typeof slot>;
 
 const appointment = z.object({
   id: z.number(),
+  /** The clinic-wide booking number patients and the desk quote (1, 2, 3, … without gaps). */
+  number: z.number(),
   doctorId: z.number(),
   doctorName: z.string(),
   patientId: z.number(),

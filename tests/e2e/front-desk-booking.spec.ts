@@ -45,11 +45,14 @@ test('the front desk registers a walk-in, books them with a doctor, sees them on
   await page.getByLabel('Reason for the visit (optional)').fill('Fever since yesterday');
   await page.getByRole('button', { name: 'Book appointment' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Booked: Ramesh Patil with Dr. Kavita Rao` })).toContainText(time);
+  const confirmation = await page.getByRole('status').filter({ hasText: `Booked: Ramesh Patil with Dr. Kavita Rao` }).innerText();
+  const number = /Booking no\. (\d+)\./.exec(confirmation)![1];
 
   await page.getByRole('button', { name: 'Day board' }).click();
   const column = page.getByRole('region', { name: 'Dr. Kavita Rao' });
   const card = column.getByRole('listitem').filter({ hasText: 'Ramesh Patil' });
   await expect(card).toContainText('Walk-in');
+  await expect(card).toContainText(`Booking no. ${number}`);
   await expect(card).toContainText('Booked');
   await expect(card).toContainText(/^\d{1,2}:\d{2}/.exec(time)![0]);
   const waiting = page.getByRole('region', { name: /Waiting now/ });

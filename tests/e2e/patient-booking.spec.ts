@@ -46,7 +46,7 @@ async function giveDoctorHours(request: APIRequestContext, app: RunningApp) {
   return token;
 }
 
-interface Scheduled { patientName: string; start: string; mode: string; status: string; reason: string | null; cancelReason: string | null }
+interface Scheduled { patientName: string; number: number; start: string; mode: string; status: string; reason: string | null; cancelReason: string | null }
 async function doctorSchedule(request: APIRequestContext, app: RunningApp, token: string) {
   const { appointments } = await api<{ appointments: Scheduled[] }>(request, app, 'appointments.schedule', { fromDate: clinicDay(0).ymd, toDate: clinicDay(7).ymd }, token);
   return appointments.filter((a) => a.patientName === 'Priya Sharma');
@@ -96,6 +96,8 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
 
   const booked = await doctorSchedule(page.request, demo, doctorToken);
   expect(booked).toEqual([expect.objectContaining({ start: instant(tomorrow.ymd, '09:00'), mode: 'in_person', status: 'booked', reason: 'Chest pain when climbing stairs' })]);
+  const number = booked[0]!.number;
+  await expect(page.getByRole('status')).toContainText(`Your booking number is ${number}. Please quote it when you contact the clinic.`);
 
   await page.getByRole('button', { name: 'Go to My appointments' }).click();
   await expect(page.getByRole('heading', { name: 'My appointments', level: 1 })).toBeVisible();
@@ -106,6 +108,9 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   await expect(visit).toContainText('In person');
   await expect(visit).toContainText('Sunrise Clinic, Pune');
   await expect(visit).toContainText('Chest pain when climbing stairs');
+  await expect(visit.getByRole('term').filter({ hasText: 'Booking no.' })).toBeVisible();
+  await expect(visit.getByRole('definition').first()).toHaveText(String(number));
+  await visit.screenshot({ path: '/tmp/shots/booking-numbers/patient-appointment-card.png' });
 
   // Reschedule to another free time of the same doctor.
   await visit.getByRole('button', { name: 'Reschedule' }).click();
@@ -117,7 +122,7 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   await expect(upcoming.getByRole('article')).toContainText('10:30');
 
   const moved = await doctorSchedule(page.request, demo, doctorToken);
-  expect(moved).toEqual([expect.objectContaining({ start: instant(later.ymd, '10:30'), mode: 'in_person', status: 'booked' })]);
+  expect(moved).toEqual([expect.objectContaining({ start: instant(later.ymd, '10:30'), mode: 'in_person', status: 'booked', number })]);
 
   // Cancel: a reason is required.
   const movedVisit = upcoming.getByRole('article').filter({ hasText: 'Dr. Rohan Mehta' });

@@ -18,6 +18,8 @@ describe('what an appointment tells people', () => {
       ['appointment_reminder', asha.email, 'pending'],
       ['doctor_new_booking', doctor.email, 'pending'],
     ]);
+    const confirmation = await clinic.app.deps.db.selectFrom('outbox').select('text_body').where('kind', '=', 'booking_confirmation').executeTakeFirstOrThrow();
+    expect(confirmation.text_body).toContain(`Booking no.: ${a.number}`);
     const invite = rows.find((r) => r.kind === 'booking_confirmation')!.ics!;
     expect(invite).toContain('METHOD:REQUEST');
     expect(invite).toContain('SEQUENCE:0');

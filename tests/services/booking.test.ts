@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextNumber } from '../../electron/core/db/counters.repo';
 import { newClinic, ok, refused, signupDoctor } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { bookingClinic, ist } from '../helpers/scheduling';
@@ -126,5 +127,46 @@ describe("an appointment's life", () => {
     expect(slots[0]!.time).toBe('10:00');
     const clash = await clinic.call('appointments.blockTime', { start: ist(TUESDAY, '11:30'), end: ist(TUESDAY, '12:30') }, doctor.token);
     expect(refused(clash).code).toBe('CONFLICT');
+  });
+});
+
+describe('booking numbers', () => {
+  const counter = async (clinic: Awaited<ReturnType<typeof newClinic>>) =>
+    (await clinic.app.deps.db.selectFrom('counters').select('value').where('name', '=', 'appointment').executeTakeFirstOrThrow()).value;
+
+  it('are consecutive; a refused booking uses none up, and a moved appointment keeps its number', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, vikram, desk } = await bookingClinic(clinic);
+    const book = (start: string, token: string, patientId?: number) =>
+      clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, start), mode: 'in_person', patientId }, token);
+    const first = ok(await book('09:00', asha.token));
+    // Refused: the slot is taken, the desk named no patient, the doctor does not work then.
+    expect(refused(await book('09:00', vikram.token)).code).toBe('SLOT_TAKEN');
+    expect(refused(await book('09:15', desk.token)).code).toBe('VALIDATION');
+    expect(refused(await book('14:00', vikram.token)).code).toBe('SLOT_UNAVAILABLE');
+    const second = ok(await book('09:30', vikram.token));
+    const third = ok(await book('10:00', desk.token, vikram.patientId));
+    expect([first.number, second.number, third.number]).toEqual([1, 2, 3]);
+    expect(await counter(clinic)).toBe(3);
+
+    const moved = ok(await clinic.call('appointments.reschedule', { appointmentId: first.id, start: ist(TUESDAY, '11:00') }, asha.token));
+    expect(moved).toMatchObject({ id: first.id, number: 1, start: ist(TUESDAY, '11:00') });
+    ok(await clinic.call('appointments.cancel', { appointmentId: second.id, reason: 'Feeling better' }, vikram.token));
+    // A cancelled booking keeps its number too: the next one is 4, never 2 again.
+    expect(ok(await book('12:00', asha.token)).number).toBe(4);
+    const diary = ok(await clinic.call('appointments.schedule', { fromDate: TUESDAY, toDate: TUESDAY }, doctor.token)).appointments;
+    expect(diary.map((a) => [a.number, a.status])).toEqual([[2, 'cancelled'], [3, 'booked'], [1, 'booked'], [4, 'booked']]);
+  });
+
+  it('a number taken in a transaction that then fails is handed out again', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const failed = clinic.app.deps.db.transaction().execute(async (trx) => {
+      expect(await nextNumber(trx, 'appointment')).toBe(1);
+      throw new Error('the change failed after taking its number');
+    });
+    await expect(failed).rejects.toThrow('the change failed');
+    expect(await counter(clinic)).toBe(0);
+    expect(ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:00'), mode: 'online' }, asha.token)).number).toBe(1);
   });
 });

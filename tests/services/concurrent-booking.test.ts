@@ -37,5 +37,7 @@ describe('several seats booking the same slots at once', () => {
     const diary = ok(await clinic.call('appointments.schedule', { fromDate: '2026-03-03', toDate: '2026-03-03' }, doctor.token)).appointments;
     expect(diary).toHaveLength(starts.length);
     for (let i = 1; i < diary.length; i++) expect(diary[i]!.start >= diary[i - 1]!.end).toBe(true);
+    // Booking numbers: each seat's winning bookings drew from one counter; the losers and retries used none up.
+    expect(diary.map((a) => a.number).sort((a, b) => a - b)).toEqual(Array.from({ length: starts.length }, (_, i) => i + 1));
   }, 240_000);
 });

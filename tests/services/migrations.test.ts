@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
+import { nextNumber } from '../../electron/core/db/counters.repo';
 import { MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
 import { openDatabase } from '../../electron/core/db/dialects';
 import type { Database } from '../../electron/core/db/schema';
@@ -18,7 +19,8 @@ const TABLES_001 = [
 ];
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
 const TABLES_003 = ['files'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, 'schema_migrations'].sort();
+const TABLES_004 = ['counters'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -85,6 +87,37 @@ describe('opening a data folder', () => {
   });
 });
 
+/** A user who is a verified doctor, a patient, and a maker of appointments between them (as migration 002 left them). */
+async function people(db: Kysely<any>) {
+  const now = '2026-03-02T00:00:00.000Z';
+  const { id: userId } = await db
+    .insertInto('users')
+    .values({ email: 'd@x.in', full_name: 'D', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: doctorId } = await db
+    .insertInto('doctor_info')
+    .values({
+      user_id: userId, full_name: 'D', phone: '9822000000', speciality: 'ent', registration_number: 'R1', registration_council: 'C',
+      hospital: 'H', experience_years: 1, languages: '[]', status: 'verified', submitted_at: now, created_at: now, updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: patientId } = await db
+    .insertInto('patient_info')
+    .values({
+      full_name: 'P', phone: '9822000001', date_of_birth: '1990-01-01', sex: 'female', address_line: 'L', city: 'C', state: 'Goa',
+      pin_code: '403001', created_at: now, updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const appointment = (status: string, uid: string) => ({
+    doctor_id: doctorId, patient_id: patientId, start_at: '2026-03-03T04:30:00.000Z', end_at: '2026-03-03T04:45:00.000Z',
+    mode: 'in_person', status, ics_uid: uid, created_by: userId, created_at: now, updated_at: now,
+  });
+  return { doctorId, appointment };
+}
+
 /** What each migration must leave behind, checked right after it runs on top of the ones before it. */
 // Kysely<any>: a migration's tables are checked as the migration left them, whatever the app's row types say.
 const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
@@ -111,32 +144,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
   },
   2: async (db) => {
     expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002].sort());
-    const now = '2026-03-02T00:00:00.000Z';
-    const { id: userId } = await db
-      .insertInto('users')
-      .values({ email: 'd@x.in', full_name: 'D', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { id: doctorId } = await db
-      .insertInto('doctor_info')
-      .values({
-        user_id: userId, full_name: 'D', phone: '9822000000', speciality: 'ent', registration_number: 'R1', registration_council: 'C',
-        hospital: 'H', experience_years: 1, languages: '[]', status: 'verified', submitted_at: now, created_at: now, updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { id: patientId } = await db
-      .insertInto('patient_info')
-      .values({
-        full_name: 'P', phone: '9822000001', date_of_birth: '1990-01-01', sex: 'female', address_line: 'L', city: 'C', state: 'Goa',
-        pin_code: '403001', created_at: now, updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const appointment = (status: string, uid: string) => ({
-      doctor_id: doctorId, patient_id: patientId, start_at: '2026-03-03T04:30:00.000Z', end_at: '2026-03-03T04:45:00.000Z',
-      mode: 'in_person', status, ics_uid: uid, created_by: userId, created_at: now, updated_at: now,
-    });
+    const { doctorId, appointment } = await people(db);
     // One active appointment per doctor and start; a cancelled one does not hold the time.
     await db.insertInto('appointments').values(appointment('cancelled', 'u1')).execute();
     await db.insertInto('appointments').values(appointment('booked', 'u2')).execute();
@@ -158,6 +166,28 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('files').values(file).execute()).rejects.toThrow(/unique|primary/i);
     await expect(db.insertInto('files').values({ ...file, id: 'other', data: null }).execute()).rejects.toThrow(/not.null/i);
   },
+  4: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004].sort());
+    // The appointments made before it (see rowsBefore) are numbered in the order they were made; the counter goes on from there.
+    const numbered = await db.selectFrom('appointments').select(['ics_uid', 'number']).orderBy('id').execute();
+    expect(numbered).toEqual([{ ics_uid: 'u1', number: 1 }, { ics_uid: 'u2', number: 2 }, { ics_uid: 'u3', number: 3 }]);
+    expect(await db.selectFrom('counters').selectAll().execute()).toEqual([{ name: 'appointment', value: 3 }]);
+    await expect(db.updateTable('appointments').set({ number: 1 }).where('ics_uid', '=', 'u3').execute()).rejects.toThrow(/unique/i);
+    await expect(db.insertInto('counters').values({ name: 'appointment', value: 0 }).execute()).rejects.toThrow(/unique|primary/i);
+    expect(await nextNumber(db, 'appointment')).toBe(4);
+    expect(await nextNumber(db, 'appointment')).toBe(5);
+
+  },
+};
+
+/** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
+const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
+  4: async (db) => {
+    const { appointment } = await people(db);
+    for (const [status, uid] of [['cancelled', 'u1'], ['completed', 'u2'], ['booked', 'u3']] as const) {
+      await db.insertInto('appointments').values(appointment(status, uid)).execute();
+    }
+  },
 };
 
 describe('each migration', () => {
@@ -171,6 +201,7 @@ describe('each migration', () => {
       p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite') },
     );
     for (const earlier of MIGRATIONS.filter((m) => m.version < version)) await earlier.up(db, dialect);
+    await rowsBefore[version]?.(db);
     await migration.up(db, dialect);
     await checks[version]!(db);
     await db.destroy();

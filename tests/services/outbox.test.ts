@@ -296,7 +296,7 @@ describe('the outbox', () => {
     const { id: appointmentId } = await clinic.app.deps.db
       .insertInto('appointments')
       .values({
-        doctor_id: doctor.doctorId, patient_id: patient.patientId, start_at: start.toISOString(), end_at: end.toISOString(), mode: 'online',
+        number: 1, doctor_id: doctor.doctorId, patient_id: patient.patientId, start_at: start.toISOString(), end_at: end.toISOString(), mode: 'online',
         reason: null, status: 'booked', cancel_reason: null, ics_uid: 'appt-1@medlink.local', ics_sequence: 0,
         created_by: patient.login.user.id, created_at: nowIso, updated_at: nowIso,
       })
@@ -305,7 +305,7 @@ describe('the outbox', () => {
 
     const clinicInfo = { name: 'Sunrise Clinic', address: '1 FC Road, Shivajinagar, Pune', timeZone: 'Asia/Kolkata' };
     const data = {
-      clinic: clinicInfo, patientName: 'Asha Kulkarni',
+      clinic: clinicInfo, patientName: 'Asha Kulkarni', bookingNumber: 1,
       doctor: { name: 'Dr Rohan Mehta', qualifications: 'MBBS', speciality: 'general_medicine' as const },
       visit: { start, end, mode: 'online' as const },
     };

@@ -10,10 +10,10 @@ const visit = { start, end, mode: 'in_person' as const };
 const online = { start, end, mode: 'online' as const };
 
 const samples: { [K in MailKind]: MailData[K] } = {
-  booking_confirmation: { clinic, patientName: 'Asha Kulkarni', doctor, visit: online },
-  appointment_reminder: { clinic, patientName: 'Asha Kulkarni', doctor, visit },
-  appointment_rescheduled: { clinic, patientName: 'Asha Kulkarni', doctor, visit, previousStart: new Date('2026-03-02T09:00:00Z') },
-  appointment_cancelled: { clinic, patientName: 'Asha Kulkarni', doctor, visit, reason: 'The doctor is away at a conference.' },
+  booking_confirmation: { clinic, patientName: 'Asha Kulkarni', bookingNumber: 42, doctor, visit: online },
+  appointment_reminder: { clinic, patientName: 'Asha Kulkarni', bookingNumber: 42, doctor, visit },
+  appointment_rescheduled: { clinic, patientName: 'Asha Kulkarni', bookingNumber: 42, doctor, visit, previousStart: new Date('2026-03-02T09:00:00Z') },
+  appointment_cancelled: { clinic, patientName: 'Asha Kulkarni', bookingNumber: 42, doctor, visit, reason: 'The doctor is away at a conference.' },
   doctor_new_booking: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, visitReason: 'Chest pain on climbing stairs' },
   doctor_rescheduled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, previousStart: new Date('2026-03-02T09:00:00Z') },
   doctor_cancelled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, reason: 'Feeling better now' },
@@ -55,7 +55,7 @@ describe('email templates', () => {
     const { subject, text, html } = renderMail('booking_confirmation', 'en', samples.booking_confirmation);
     expect(subject).toBe('Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 10:30');
     for (const part of [
-      'Dear Asha Kulkarni,', 'Doctor: Dr Rohan Mehta', 'Qualifications: MBBS, MD (Medicine)', 'Speciality: Cardiology (heart)',
+      'Dear Asha Kulkarni,', 'Booking no.: 42', 'Doctor: Dr Rohan Mehta', 'Qualifications: MBBS, MD (Medicine)', 'Speciality: Cardiology (heart)',
       'Date and time: Tuesday, 3 March 2026, 10:30 (India Standard Time)', 'Consultation: Online (video call)',
       'Place: Sunrise Clinic, 1 FC Road, Shivajinagar, Pune', 'A video link will be created and emailed to you before the visit',
     ]) {
@@ -73,6 +73,7 @@ describe('email templates', () => {
     const { subject, text } = renderMail('booking_confirmation', 'hi', samples.booking_confirmation);
     expect(text).toContain('मंगलवार, 3 मार्च 2026, 10:30 (भारतीय मानक समय)');
     expect(text).toContain('प्रिय Asha Kulkarni,');
+    expect(text).toContain('बुकिंग संख्या: 42');
     expect(text).toContain('हृदय रोग (कार्डियोलॉजी)');
     expect(subject).toBe('Dr Rohan Mehta के साथ 3 मार्च 2026, 10:30 का अपॉइंटमेंट पक्का हो गया है');
     const london = renderMail('test_message', 'en', { clinic: { ...clinic, timeZone: 'Europe/London' }, sentBy: 'x' });
@@ -87,6 +88,7 @@ describe('email templates', () => {
     const data: MailData['appointment_cancelled'] = {
       clinic: { ...clinic, name: `Clinic ${evil}` },
       patientName: `Asha ${evil}`,
+      bookingNumber: 42,
       doctor: { ...doctor, name: `Dr ${evil}`, qualifications: evil },
       visit,
       reason: `line one ${evil}\nline two`,

@@ -161,6 +161,10 @@ async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Databa
 
   const s = src as unknown as Kysely<any>;
   const t = trx as unknown as Kysely<any>;
+  // Migrations seed some rows (the counters, at zero); the clinic's own rows replace them. Children first.
+  for (const name of [...order].reverse()) {
+    if (name !== MIGRATIONS_TABLE) await t.deleteFrom(name).execute();
+  }
   for (const name of order) {
     if (name !== MIGRATIONS_TABLE) await copyTable(s, t, targetTables.get(name)!, batch);
   }

@@ -125,6 +125,8 @@ export interface Database {
     cancel_reason: string | null;
     ics_uid: string;
     ics_sequence: Generated<number>;
+    /** The clinic-wide booking number people quote: 1, 2, 3, … without gaps (counters 'appointment'). */
+    number: number;
     created_by: number;
     created_at: string;
     updated_at: string;
@@ -184,4 +186,6 @@ export interface Database {
     data: Buffer;
     created_at: string;
   };
+  /** Gapless numbers (counters.repo.ts): the last value handed out, per name. */
+  counters: { name: string; value: number };
 }

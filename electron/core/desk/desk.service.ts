@@ -109,6 +109,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
     const changeable = r.status === 'booked' && nowMs < Date.parse(r.start_at);
     return {
       id: r.id,
+      number: r.number,
       start: r.start_at,
       end: r.end_at,
       mode: r.mode as BoardAppointment['mode'],

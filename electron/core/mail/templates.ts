@@ -35,6 +35,8 @@ export interface VisitInfo {
 interface PatientVisit {
   clinic: ClinicInfo;
   patientName: string;
+  /** The appointment's booking number, which the patient quotes to the clinic. */
+  bookingNumber: number;
   doctor: DoctorInfo;
   visit: VisitInfo;
 }
@@ -160,6 +162,7 @@ const clinicPlace = (c: ClinicInfo) => `${c.name}, ${c.address}`;
 function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previousStart?: Date; reason?: string; calendar?: boolean }): Block[] {
   const cancelled = kind === 'appointment_cancelled';
   const rows: [string, string][] = [
+    [w.label('bookingNumber'), String(d.bookingNumber)],
     [w.label('doctor'), d.doctor.name],
     [w.label('qualifications'), d.doctor.qualifications],
     [w.label('speciality'), w.speciality(d.doctor)],

@@ -65,7 +65,7 @@ export async function appointmentMail(
       stamp: ctx.now,
     });
     const to = { to: patient.email, language: patient.preferred_language, ics, appointmentId: a.id };
-    const base = { clinic, patientName: patient.full_name, doctor: doctorInfo, visit };
+    const base = { clinic, patientName: patient.full_name, bookingNumber: a.number, doctor: doctorInfo, visit };
     if (event.kind === 'booked') await enqueueMail(ctx, 'booking_confirmation', { ...to, data: base });
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
     if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });

@@ -5,6 +5,7 @@ import { record } from '../audit/audit.service';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
 import { cancelCutoffMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
+import { nextNumber } from '../db/counters.repo';
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { patientById, patientByUser } from '../patients/patients.repo';
@@ -54,6 +55,7 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
   const mayAct = row.status === 'booked' && ctx.now.getTime() < start && (rel.isDoctor || rel.isDesk || (rel.isPatient && beforeCutoff));
   return {
     id: row.id,
+    number: row.number,
     doctorId: row.doctor_id,
     doctorName: row.doctor_name,
     patientId: row.patient_id,
@@ -128,7 +130,10 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   const start = new Date(input.start);
   const end = await checkTime(ctx, doctor.id, patient.id, start, input.mode);
   const nowIso = ctx.now.toISOString();
+  // Last before the insert: the counter's row stays locked until this booking commits.
+  const number = await nextNumber(ctx.db, 'appointment');
   const id = await repo.insertAppointment(ctx.db, {
+    number,
     doctor_id: doctor.id,
     patient_id: patient.id,
     start_at: start.toISOString(),

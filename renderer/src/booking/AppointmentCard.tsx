@@ -36,6 +36,8 @@ export function AppointmentCard({ appointment: a, onChanged }: { appointment: Ap
         <StatusBadge status={a.status} />
       </div>
       <dl className="details">
+        <dt>{t('appointments.number')}</dt>
+        <dd>{a.number}</dd>
         <dt>{t('booking.modeLegend')}</dt>
         <dd>{modeLabel(t, a.mode)}</dd>
         <dt>{t('appointments.place')}</dt>

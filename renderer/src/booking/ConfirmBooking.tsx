@@ -74,6 +74,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
               ? t('booking.bookedOnline', { doctor: booked.doctorName, when: dates.when(booked.start) })
               : t('booking.bookedInPerson', { doctor: booked.doctorName, when: dates.when(booked.start), place: booked.hospital })}
           </p>
+          <p className="booking-line">{t('booking.numberLine', { number: booked.number })}</p>
           {session.user.email && <p className="booking-line">{t('booking.emailOnItsWay', { email: session.user.email })}</p>}
         </Notice>
         <div className="card__actions">

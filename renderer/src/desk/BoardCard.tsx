@@ -58,7 +58,7 @@ export function BoardCard({ appointment: a, doctorId, onDone }: { appointment: B
         {!a.patientHasAccount && <> <span className="badge desk-walkin" title={t('board.walkInHint')}>{t('board.walkIn')}</span></>}
       </h3>
       <p className="desk-card__meta">
-        {modeLabel(t, a.mode)} · {t('board.patientNumber', { id: a.patientId })}
+        {modeLabel(t, a.mode)} · {t('board.bookingNumber', { number: a.number })} · {t('board.patientNumber', { id: a.patientId })}
       </p>
       {a.reason && <p className="desk-card__meta">{a.reason}</p>}
       {a.status === 'cancelled' && a.cancelReason && <p className="desk-card__meta">{t('board.cancelledBecause', { reason: a.cancelReason })}</p>}

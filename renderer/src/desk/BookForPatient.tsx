@@ -26,7 +26,7 @@ export function BookForPatient() {
     return (
       <Page title={t('board.book.title')}>
         <Notice kind="success">
-          {t('board.book.booked', { name: booked.patientName, doctor: booked.doctorName, when: dateTime(booked.start) })}
+          {t('board.book.booked', { name: booked.patientName, doctor: booked.doctorName, when: dateTime(booked.start), number: booked.number })}
         </Notice>
         <div className="form__actions form__actions--start">
           <Button onClick={() => setBooked(null)}>{t('board.book.againSame', { name: booked.patientName })}</Button>

@@ -74,6 +74,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
           <Name className="sched-item__name" id={headingId} tabIndex={-1}>{a.patientName}</Name>
           <p className="sched-item__meta">
             <span>{t(`schedule.mode.${a.mode}`)}</span>
+            <span> · {t('schedule.bookingNumber', { number: a.number })}</span>
             {a.reason ? <span> · {a.reason}</span> : <span className="muted"> · {t('schedule.noReason')}</span>}
           </p>
           {a.status === 'cancelled' && a.cancelReason && (

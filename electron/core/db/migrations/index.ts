@@ -4,6 +4,7 @@ import type { Database } from '../schema';
 import { m001Foundation } from './001_foundation';
 import { m002Scheduling } from './002_scheduling';
 import { m003Files } from './003_files';
+import { m004BookingNumbers } from './004_booking_numbers';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
