@@ -109,6 +109,12 @@ function generate(file: string, today: string): { ranges: number; appointments: 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 
+/** Rows written straight into the file get the booking numbers the app would have given them; the counter moves past them. */
+function giveBookingNumbers(db: SQLite.Database) {
+  db.prepare('update appointments set number = id where number is null').run();
+  db.prepare("update counters set value = (select max(number) from appointments) where name = 'appointment'").run();
+}
+
 /** Past visits (completed, cancelled, no-show) until the table holds TOTAL_APPOINTMENTS rows, as years of a busy clinic would. */
 function fillHistory(file: string, today: string) {
   const db = new SQLite(file);
@@ -129,6 +135,7 @@ function fillHistory(file: string, today: string) {
         rnd() < 0.5 ? 'online' : 'in_person', statuses[i % statuses.length], `hist-${i}@medlink`, now, now);
     }
   })();
+  giveBookingNumbers(db);
   db.close();
 }
 
@@ -208,6 +215,7 @@ export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
     "insert into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, 1, ?, ?, 'in_person', 'booked', ?, 1, ?, ?)",
   );
   db.transaction(() => starts.forEach((s, i) => i % 2 === 0 && insert.run(doctorId, s, new Date(Date.parse(s) + 900_000).toISOString(), `busy-${i}@medlink`, now, now)))();
+  giveBookingNumbers(db);
   db.close();
   return { doctorId, token: doctor.token, starts, freeStarts: starts.filter((_, i) => i % 2 === 1) };
 }
