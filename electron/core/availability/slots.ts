@@ -3,6 +3,7 @@
 // re-check of a booking run the same code. Slots follow the clinic's wall clock: a 09:00 range starts at
 // 09:00 local on both sides of a daylight-saving change.
 import { addDays, clockTime, minuteOfDay, wallClock, weekdayOf, zonedParts } from '../../../shared/clinic-time';
+import { firstAtOrAfter } from '../sorted';
 
 export type Mode = 'online' | 'in_person';
 export interface TimeRange { start: string; end: string; modes: Mode[] }
@@ -127,18 +128,6 @@ function indexBusy(busy: readonly Busy[]): BusyIndex {
     maxEnds.push(maxEnd);
   }
   return { starts, maxEnds };
-}
-
-/** The index of the first of `sorted` that is `value` or more (its length when none is), by bisection. */
-export function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Whether [start - buffer, end + buffer) overlaps any busy interval. */

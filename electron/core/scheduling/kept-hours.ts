@@ -12,7 +12,8 @@
 // would leave rules kept under a counter value that comes back with other hours).
 import type { SlotView } from '../../../shared/contract';
 import { zonedParts } from '../../../shared/clinic-time';
-import { firstAtOrAfter, type AvailabilityRules } from '../availability/slots';
+import type { AvailabilityRules } from '../availability/slots';
+import { firstAtOrAfter } from '../sorted';
 import type { Ctx, Deps } from '../context';
 import type { Versions } from '../search/search.repo';
 import { rulesFor } from './availability.service';

@@ -1,6 +1,7 @@
 // Words of every searchable doctor, sorted, with the doctors who carry each: a prefix is one binary search, and
 // a word with one letter wrong, missing or extra is a walk down the implicit trie the sorted list forms.
 import { TYPO_MIN_LENGTH } from './text';
+import { firstAtOrAfter } from '../sorted';
 
 /** How well a query word matched a doctor's word; a doctor keeps the best of their words. */
 export const EXACT = 3;
@@ -42,21 +43,10 @@ export class TokenIndex {
     return this.tokens.length;
   }
 
-  /** First index in [lo, hi) whose token is >= s. */
-  private lowerBound(s: string, lo: number, hi: number): number {
-    const t = this.tokens;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (t[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** The tokens starting with `p`, searched for within [lo, hi) (which must hold all of them). */
   private prefixRange(p: string, lo = 0, hi = this.tokens.length): [number, number] {
-    const from = this.lowerBound(p, lo, hi);
-    return [from, this.lowerBound(`${p}\uffff`, from, hi)];
+    const from = firstAtOrAfter(this.tokens, p, lo, hi);
+    return [from, firstAtOrAfter(this.tokens, `${p}\uffff`, from, hi)];
   }
 
   /**
@@ -79,7 +69,7 @@ export class TokenIndex {
       if (this.tokens[j]!.length === k) j++; // the token equal to `head` has no child letter
       while (j < hi) {
         const x = this.tokens[j]![k]!;
-        const end = this.lowerBound(head + String.fromCharCode(x.charCodeAt(0) + 1), j, hi);
+        const end = firstAtOrAfter(this.tokens, head + String.fromCharCode(x.charCodeAt(0) + 1), j, hi);
         if (x !== w[k]) add(this.prefixRange(head + x + rest, j, end));
         add(this.prefixRange(head + x + w.slice(k), j, end));
         j = end;
