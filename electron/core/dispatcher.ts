@@ -6,6 +6,7 @@ import { resolveSession } from './auth/auth.service';
 import { DomainError, type Ctx, type Deps } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
+import { notEnrolled } from './secrets/keyring';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
 
@@ -56,7 +57,8 @@ export function createDispatcher(deps: Deps): Dispatch {
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
     if (!deps.keyring.enrolled && !BEFORE_ENROLMENT.has(channel)) {
-      return failure('NOT_ENROLLED', "This computer is not yet enrolled in the clinic. An administrator enrols it with the clinic's recovery code.");
+      const refusal = notEnrolled();
+      return failure(refusal.code, refusal.message);
     }
 
     const after: (() => void)[] = [];

@@ -7,8 +7,12 @@ import { z } from 'zod';
 export const INVITATION_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const INVITATION_CODE_LENGTH = 12;
 
-export const invitationCode = z
-  .string({ error: 'code_required' })
-  .max(40, 'code_invalid')
-  .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().min(1, 'code_required').regex(new RegExp(`^[${INVITATION_CODE_ALPHABET}]{${INVITATION_CODE_LENGTH}}$`), 'code_invalid'));
+/** A code of `length` characters of that alphabet, typed in at most `maxTyped` characters with spaces and dashes. */
+export const groupedCode = (length: number, maxTyped: number) =>
+  z
+    .string({ error: 'code_required' })
+    .max(maxTyped, 'code_invalid')
+    .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(z.string().min(1, 'code_required').regex(new RegExp(`^[${INVITATION_CODE_ALPHABET}]{${length}}$`), 'code_invalid'));
+
+export const invitationCode = groupedCode(INVITATION_CODE_LENGTH, 40);

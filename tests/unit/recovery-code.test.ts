@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeRecoveryCode, encodeRecoveryCode } from '../../electron/core/secrets/recovery-code';
+import { RECOVERY_CODE_LENGTH } from '../../shared/contract/clinic-key';
 import { INVITATION_CODE_ALPHABET } from '../../shared/contract/invitation-code';
 
 const plain = (code: string) => code.replaceAll('-', '');
@@ -11,6 +12,8 @@ describe('the recovery code', () => {
       const key = randomBytes(32);
       const code = encodeRecoveryCode(key);
       expect(code).toMatch(/^([A-Z2-9]{4}-){13}[A-Z2-9]{4}$/);
+      // The length the contract accepts.
+      expect(plain(code)).toHaveLength(RECOVERY_CODE_LENGTH);
       expect(decodeRecoveryCode(plain(code))!.equals(key)).toBe(true);
     }
   });

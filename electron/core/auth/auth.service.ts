@@ -101,12 +101,18 @@ export async function logout(ctx: Ctx): Promise<{ done: true }> {
   return { done: true };
 }
 
-export async function changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword'>): Promise<SessionUser> {
+/** The signed-in person confirms their own password before something sensitive; refused under `field` otherwise. */
+export async function confirmPassword(ctx: Ctx, password: string, field: string, message: string): Promise<Session> {
   const s = requireSession(ctx);
   const user = await repo.userById(ctx.db, s.userId);
-  if (!user || !(await passwordMatches(input.currentPassword, user.password_hash))) {
-    throw new DomainError('PASSWORD_WRONG', 'Your current password is not right.', { fields: { currentPassword: 'password_wrong' } });
+  if (!user || !(await passwordMatches(password, user.password_hash))) {
+    throw new DomainError('PASSWORD_WRONG', message, { fields: { [field]: 'password_wrong' } });
   }
+  return s;
+}
+
+export async function changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword'>): Promise<SessionUser> {
+  const s = await confirmPassword(ctx, input.currentPassword, 'currentPassword', 'Your current password is not right.');
   if (input.newPassword === input.currentPassword) {
     throw new DomainError('PASSWORD_WEAK', 'Choose a password different from the current one.', { fields: { newPassword: 'password_same' } });
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -52,12 +52,4 @@ export async function writeFileAtomicAsync(path: string, data: string | Buffer, 
   } finally {
     await dir.close();
   }
-}
-
-/** A random secret kept in a file only its owner can read, made on first use. */
-export function readOrCreateKey(path: string, bytes = 32): Buffer {
-  if (existsSync(path)) return readFileSync(path);
-  const key = randomBytes(bytes);
-  writeFileAtomic(path, key, 0o600);
-  return key;
 }

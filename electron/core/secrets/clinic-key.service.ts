@@ -3,10 +3,9 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
-import * as authRepo from '../auth/auth.repo';
-import { passwordMatches } from '../auth/passwords';
+import { confirmPassword } from '../auth/auth.service';
 import { readSettings, writeSettings } from '../clinic/settings.repo';
-import { DomainError, requireSession, type Ctx } from '../context';
+import { DomainError, type Ctx } from '../context';
 import { serialize, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import type { Keyring } from './keyring';
@@ -37,20 +36,19 @@ function openWith(key: Buffer, settings: Map<string, string>): Buffer | null {
  * key no seat holds.
  */
 export async function openKeyring(db: Kysely<Database>, dialect: DialectName, seat: SeatKey, keyring: Keyring): Promise<void> {
-  const settings = await db.transaction().execute(async (trx) => {
+  const held = seat.read();
+  const keys = await db.transaction().execute(async (trx) => {
     // Two seats starting on one new database: one makes the key, the other finds it made.
     await serialize(trx, dialect, 'clinic_key');
     const found = await readSettings(trx);
-    if (found.has(CHECK)) return found;
-    const key = seat.read() ?? randomBytes(32);
+    if (found.has(CHECK)) return held && { key: held, auditKey: openWith(held, found) };
+    const key = held ?? randomBytes(32);
     seat.write(key);
-    const made = { [CHECK]: keyCheck(key), [SEALED_AUDIT_KEY]: keySecretBox(key).seal(randomBytes(32).toString('base64')) };
-    await writeSettings(trx, made);
-    return new Map([...found, ...Object.entries(made)]);
+    const auditKey = randomBytes(32);
+    await writeSettings(trx, { [CHECK]: keyCheck(key), [SEALED_AUDIT_KEY]: keySecretBox(key).seal(auditKey.toString('base64')) });
+    return { key, auditKey };
   });
-  const key = seat.read();
-  const auditKey = key && openWith(key, settings);
-  if (key && auditKey) keyring.adopt(key, auditKey);
+  if (keys?.auditKey) keyring.adopt(keys.key, keys.auditKey);
 }
 
 /** Enrols this seat with the clinic's recovery code (typed, or read from the key file by the screen). */
@@ -74,11 +72,7 @@ export async function enrol(ctx: Ctx, seat: SeatKey, input: ParsedInput<'clinicK
 
 /** The recovery code, shown to an administrator who confirms their password: it opens every shared secret. */
 export async function recoveryCode(ctx: Ctx, input: ParsedInput<'clinicKey.recoveryCode'>): Promise<{ recoveryCode: string }> {
-  const s = requireSession(ctx);
-  const user = await authRepo.userById(ctx.db, s.userId);
-  if (!user || !(await passwordMatches(input.password, user.password_hash))) {
-    throw new DomainError('PASSWORD_WRONG', 'Your password is not right.', { fields: { password: 'password_wrong' } });
-  }
+  const s = await confirmPassword(ctx, input.password, 'password', 'Your password is not right.');
   await record(ctx, { action: 'clinic_key.shown', actorId: s.userId });
   return { recoveryCode: encodeRecoveryCode(ctx.deps.keyring.clinicKey()) };
 }

@@ -18,13 +18,16 @@ export interface Keyring {
   whenEnrolled(fn: () => void): void;
 }
 
-const notEnrolled = () =>
+export const notEnrolled = () =>
   new DomainError('NOT_ENROLLED', "This computer is not yet enrolled in the clinic. An administrator enrols it with the clinic's recovery code.");
 
 export function createKeyring(): Keyring {
   let keys: { clinic: Buffer; audit: Buffer; box: SecretBox } | null = null;
   const waiting: (() => void)[] = [];
-  const held = () => keys ?? (() => { throw notEnrolled(); })();
+  const held = () => {
+    if (!keys) throw notEnrolled();
+    return keys;
+  };
   return {
     get enrolled() {
       return keys !== null;
