@@ -39,17 +39,15 @@ function settingsInput(d: Draft): Input<'mail.saveSettings'> {
 export function MailSettings({ onOpenQueue }: { onOpenQueue: () => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { data, error: loadError } = useLoad(invoke, 'mail.settings', {});
-  const [settings, setSettings] = useState<MailSettingsView | null>(null);
+  const { data: settings, setData: setSettings, error: loadError } = useLoad(invoke, 'mail.settings', {});
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'mail.saveSettings');
 
+  // The form starts from the first answer; a later reload (after a lost connection) keeps what is being typed.
   useEffect(() => {
-    if (!data) return;
-    setSettings(data);
-    setDraft(draftFrom(data));
-  }, [data]);
+    if (settings) setDraft((d) => d ?? draftFrom(settings));
+  }, [settings]);
 
   const change = (patch: Partial<Draft>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
@@ -97,7 +95,7 @@ export function MailSettings({ onOpenQueue }: { onOpenQueue: () => void }) {
       {draft && (
         <Form onSubmit={() => void save()} label={t('mailAdmin.settings.title')}>
           <Fieldset legend={t('mailAdmin.settings.server')}>
-            <div className="form__row mail-server-row">
+            <div className="form__row form__row--host-port">
               <TextField
                 label={t('mailAdmin.settings.host')} hint={t('mailAdmin.settings.hostHint')} value={draft.host}
                 onChange={(host) => change({ host })} autoComplete="off" required maxLength={253} error={fieldError('host')}

@@ -24,7 +24,6 @@ export function MailTest({ configured, onOpenQueue }: { configured: boolean; onO
     watch(r.id);
   }
 
-  const shown = mail && mail.id === queuedId ? mail : null;
   return (
     <section aria-labelledby="mail-test-title">
       <h2 id="mail-test-title">{t('mailAdmin.test.title')}</h2>
@@ -33,10 +32,10 @@ export function MailTest({ configured, onOpenQueue }: { configured: boolean; onO
       {queuedId !== null && (
         <div className="notice notice--info mail-test-result" role="status">
           <p>{t('mailAdmin.test.queued', { id: queuedId })}</p>
-          {shown && (
+          {mail && (
             <div className="mail-test-result__state">
-              <span>{t('mailAdmin.test.state')}</span> <MailStatusBadge status={shown.status} />
-              <MailProgress mail={shown} configured={configured} />
+              <span>{t('mailAdmin.test.state')}</span> <MailStatusBadge status={mail.status} />
+              <MailProgress mail={mail} configured={configured} />
             </div>
           )}
           {!configured && <p>{t('mailAdmin.test.waitsForServer')}</p>}

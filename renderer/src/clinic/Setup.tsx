@@ -76,7 +76,7 @@ export function Setup({ onDone, onBack, onServer }: {
             )}
           </Fieldset>
           <div className="form__actions">
-            {onBack && <Button kind="secondary" onClick={onBack}>{t('seat.connect.back')}</Button>}
+            {onBack && <Button kind="secondary" onClick={onBack}>{t('app.back')}</Button>}
             <Button type="submit" busy={busy}>{t('setup.submit')}</Button>
           </div>
         </Form>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../shared/contract';
 import { publicInvoke } from '../session/session';
 import { TextArea, TextField } from '../ui/Field';
+import { FileButton } from '../ui/FileButton';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
@@ -16,15 +17,13 @@ export function ConnectServer({ onConnected, onBack }: { onConnected: () => void
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ host: '', port: POSTGRES_PORT, database: 'medlink', user: '', password: '', caCertificate: '' });
   const [fileRead, setFileRead] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [refusals, setRefusals] = useState(0);
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'seat.connect');
   const set = (key: keyof typeof draft) => (value: string) => setDraft({ ...draft, [key]: value });
 
-  async function readFile(file: File | undefined) {
-    if (!file) return;
-    setDraft({ ...draft, caCertificate: (await file.slice(0, MAX_FILE_CHARS).text()).trim() });
-    setFileRead(t('seat.connect.caFileRead', { name: file.name }));
+  function readFile(text: string, name: string) {
+    setDraft({ ...draft, caCertificate: text.trim() });
+    setFileRead(t('seat.connect.caFileRead', { name }));
   }
 
   async function connect() {
@@ -54,7 +53,7 @@ export function ConnectServer({ onConnected, onBack }: { onConnected: () => void
         {busy && <Notice kind="info">{t('seat.connect.trying')}</Notice>}
         <Form onSubmit={() => void connect()} label={t('seat.connect.title')}>
           <Fieldset legend={t('seat.connect.server')}>
-            <div className="form__row seat-server-row">
+            <div className="form__row form__row--host-port">
               <TextField label={t('seat.connect.host')} value={draft.host} onChange={set('host')} hint={t('seat.connect.hostHint')} required maxLength={253} autoFocus error={fieldError('host')} />
               <TextField label={t('seat.connect.port')} inputMode="numeric" value={draft.port} onChange={set('port')} required maxLength={5} error={fieldError('port')} />
             </div>
@@ -80,18 +79,12 @@ export function ConnectServer({ onConnected, onBack }: { onConnected: () => void
               maxLength={MAX_FILE_CHARS}
               error={fieldError('caCertificate')}
             />
-            <input ref={fileInput} type="file" accept=".pem,.crt,.cer" hidden onChange={(e) => {
-                void readFile(e.target.files?.[0]);
-                // The same file chosen again (after an edit on disk) is read again.
-                e.target.value = '';
-              }}
-            />
             <div className="form__actions form__actions--start">
-              <Button kind="secondary" onClick={() => fileInput.current?.click()}>{t('seat.connect.caFile')}</Button>
+              <FileButton label={t('seat.connect.caFile')} accept=".pem,.crt,.cer" maxChars={MAX_FILE_CHARS} onText={readFile} />
             </div>
           </Fieldset>
           <div className="form__actions">
-            <Button kind="secondary" onClick={onBack}>{t('seat.connect.back')}</Button>
+            <Button kind="secondary" onClick={onBack}>{t('app.back')}</Button>
             <Button type="submit" busy={busy}>{t('seat.connect.submit')}</Button>
           </div>
         </Form>

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publicInvoke } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextArea } from '../ui/Field';
-import { Button, Form, Notice } from '../ui/Layout';
+import { FileButton } from '../ui/FileButton';
+import { Button, Form, Notice, Page } from '../ui/Layout';
 
 /** The key file the Clinic key page saves holds the code on a line of its own; a bare code works too. */
 function codeInFile(text: string): string | null {
@@ -19,13 +20,11 @@ export function EnrolSeat({ onEnrolled }: { onEnrolled: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [fromFile, setFromFile] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
-  async function readFile(file: File | undefined) {
-    if (!file) return;
-    const found = codeInFile((await file.text()).slice(0, 4096));
-    setFromFile(found ? t('clinicKey.enrol.fileRead', { name: file.name }) : null);
-    setProblem(found ? null : t('clinicKey.enrol.fileNoCode', { name: file.name }));
+  function readFile(text: string, name: string) {
+    const found = codeInFile(text);
+    setFromFile(found ? t('clinicKey.enrol.fileRead', { name }) : null);
+    setProblem(found ? null : t('clinicKey.enrol.fileNoCode', { name }));
     if (found) setCode(found);
   }
 
@@ -39,31 +38,31 @@ export function EnrolSeat({ onEnrolled }: { onEnrolled: () => void }) {
   }
 
   return (
-    <main className="main main--narrow" id="main">
-      <h1>{t('clinicKey.enrol.title')}</h1>
-      <p className="lead">{t('clinicKey.enrol.intro')}</p>
-      <p>{t('clinicKey.enrol.where')}</p>
-      {fromFile && !problem && <Notice kind="info">{fromFile}</Notice>}
-      <Form onSubmit={() => void enrol()} label={t('clinicKey.enrol.title')}>
-        <TextArea
-          label={t('clinicKey.enrol.code')}
-          hint={t('clinicKey.enrol.hint')}
-          value={code}
-          onChange={(v) => {
-            setCode(v);
-            setProblem(null);
-            setFromFile(null);
-          }}
-          rows={2}
-          maxLength={200}
-          error={problem ?? undefined}
-        />
-        <input ref={fileInput} type="file" accept=".txt,text/plain" hidden onChange={(e) => void readFile(e.target.files?.[0])} />
-        <div className="form__actions">
-          <Button type="submit" busy={busy}>{t('clinicKey.enrol.submit')}</Button>
-          <Button kind="secondary" onClick={() => fileInput.current?.click()}>{t('clinicKey.enrol.openFile')}</Button>
-        </div>
-      </Form>
+    <main className="main main--narrow">
+      <Page title={t('clinicKey.enrol.title')}>
+        <p className="lead">{t('clinicKey.enrol.intro')}</p>
+        <p>{t('clinicKey.enrol.where')}</p>
+        {fromFile && !problem && <Notice kind="info">{fromFile}</Notice>}
+        <Form onSubmit={() => void enrol()} label={t('clinicKey.enrol.title')}>
+          <TextArea
+            label={t('clinicKey.enrol.code')}
+            hint={t('clinicKey.enrol.hint')}
+            value={code}
+            onChange={(v) => {
+              setCode(v);
+              setProblem(null);
+              setFromFile(null);
+            }}
+            rows={2}
+            maxLength={200}
+            error={problem ?? undefined}
+          />
+          <div className="form__actions">
+            <Button type="submit" busy={busy}>{t('clinicKey.enrol.submit')}</Button>
+            <FileButton label={t('clinicKey.enrol.openFile')} accept=".txt,text/plain" maxChars={4096} onText={readFile} />
+          </div>
+        </Form>
+      </Page>
     </main>
   );
 }
