@@ -1,18 +1,9 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../helpers/free-port';
 import { postgresBin, startCluster } from '../helpers/postgres-cluster';
 import { expect, startServer, stopServer, test } from './server';
-
-/** A loopback port nothing listens on. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 test("first run: a new clinic here, or the clinic's database server; a server where nothing answers is explained and changes nothing", async ({ page, fresh }) => {
   await page.goto(`${fresh.url}/?portal=clinic`);
@@ -32,7 +23,7 @@ test("first run: a new clinic here, or the clinic's database server; a server wh
   await expect(host).toBeFocused();
 
   await host.fill('127.0.0.1');
-  await page.getByLabel('Port').fill(String(await closedPort()));
+  await page.getByLabel('Port').fill(String(await freePort()));
   await page.getByLabel('User name').fill('medlink_app');
   await page.getByLabel('Password', { exact: true }).fill('Sunrise-db-2026');
   // The CA certificate read from a file the administrator chooses lands in the field, to be checked and sent with the rest.

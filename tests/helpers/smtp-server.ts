@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { freePort } from './free-port';
 
 // A real SMTP server on loopback, for any test runner: the service tests (tests/helpers/smtp.ts stops it when
 // the test ends) and the e2e specs (which stop it themselves).
@@ -19,14 +19,6 @@ export interface SmtpServer {
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on (yet): an SMTP server that is down. */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * A real SMTP server on loopback that parses every message it accepts. `port`: listen there (a server that

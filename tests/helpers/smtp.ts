@@ -5,7 +5,7 @@ import type { Database } from '../../electron/core/db/schema';
 import { ok, type Clinic } from './clinic';
 import { loopbackSmtpServer, type SmtpServer } from './smtp-server';
 
-export { freePort, type Received, type SmtpServer } from './smtp-server';
+export { freePort } from './free-port';
 
 /** A loopback SMTP server (see loopbackSmtpServer), stopped when the test ends. */
 export async function smtpServer(options: Parameters<typeof loopbackSmtpServer>[0] = {}): Promise<SmtpServer> {

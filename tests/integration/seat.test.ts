@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -9,6 +8,7 @@ import type { ChannelName, Input, Output, ServerAddress } from '../../shared/con
 import type { Result } from '../../shared/errors';
 import { ok, refused, tempDir } from '../helpers/clinic';
 import { setupInput } from '../helpers/data';
+import { freePort } from '../helpers/free-port';
 import { startCluster, type Cluster } from '../helpers/postgres-cluster';
 import { makeTestCa, tlsClusterMissing, type TestCa } from '../helpers/test-ca';
 
@@ -17,15 +17,6 @@ if (skipReason) console.warn(`seat tests skipped: ${skipReason}`);
 
 const APP_USER = 'medlink_app';
 const APP_PASSWORD = 'Sunrise-db-2026';
-
-/** A loopback port nothing listens on. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe.skipIf(skipReason !== null)(`A seat and the clinic's database server${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let cluster: Cluster;
@@ -158,7 +149,7 @@ describe.skipIf(skipReason !== null)(`A seat and the clinic's database server${s
   });
 
   it('closes in every state: while opening and while waiting to retry', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const opening = seat({ databaseUrl: `postgres://${APP_USER}@127.0.0.1:${port}/medlink` });
     await opening.seat.close();
     const waiting = seat({ databaseUrl: `postgres://${APP_USER}@127.0.0.1:${port}/medlink` });
@@ -185,7 +176,7 @@ describe.skipIf(skipReason !== null)(`A seat and the clinic's database server${s
         fields: { password: 'server_password_wrong' },
       });
 
-      const port = await closedPort();
+      const port = await freePort();
       const nobody = refused(await a.call('seat.connect', address(database, { port })));
       expect(nobody.fields).toEqual({ host: 'server_unreachable' });
       expect(nobody.message).toMatch(new RegExp(`^The clinic's database server at 127\\.0\\.0\\.1:${port} cannot be reached \\(ECONNREFUSED\\)`));
