@@ -7,18 +7,18 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SPECIALITIES } from '../shared/specialities';
 import { createApp, type MedLinkApp } from '../electron/core/app';
-import { addDays, zonedInstant, zonedParts } from '../shared/clinic-time';
+import { addDays, clockTime, zonedInstant, zonedParts } from '../shared/clinic-time';
 import type { Database } from '../electron/core/db/schema';
 import { pick, random } from './lib';
 
-export const SCALE = Number(process.env.MEDLINK_BENCH_SCALE ?? 1);
+const SCALE = Number(process.env.MEDLINK_BENCH_SCALE ?? 1);
 if (!(SCALE > 0 && SCALE <= 1)) throw new Error('MEDLINK_BENCH_SCALE must be a number in (0, 1]');
 export const scaled = (n: number) => Math.max(1, Math.round(n * SCALE));
 
 export const DOCTORS = scaled(10_000);
 const PATIENTS = scaled(2_000);
 const UPCOMING = scaled(30_000);
-export const TOTAL_APPOINTMENTS = scaled(1_000_000);
+const TOTAL_APPOINTMENTS = scaled(1_000_000);
 export const TZ = 'Asia/Kolkata';
 const IST_OFFSET_MIN = 330;
 export const PASSWORD = 'bench-password-2026';
@@ -79,7 +79,7 @@ function generate(file: string, today: string): { ranges: number; appointments: 
           if (rnd() < 0.5) list.push([(16 + Math.floor(rnd() * 2)) * 60, (19 + Math.floor(rnd() * 2)) * 60]);
           for (const [s, e] of list) {
             const mode = rnd();
-            hours.run(id, weekday, hhmm(s), hhmm(e), mode < 0.75 ? 1 : 0, mode > 0.25 ? 1 : 0);
+            hours.run(id, weekday, clockTime(s), clockTime(e), mode < 0.75 ? 1 : 0, mode > 0.25 ? 1 : 0);
             ranges++;
           }
           days.set(weekday, list);
@@ -106,7 +106,6 @@ function generate(file: string, today: string): { ranges: number; appointments: 
   return { ranges, appointments };
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 
 /** Rows written straight into the file get the booking numbers the app would have given them; the counter moves past them. */
@@ -206,7 +205,7 @@ export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
   const starts: string[] = [];
   for (let d = 1; d <= 60; d++) {
     for (let m = 0; m < 48; m++) {
-      starts.push(zonedInstant(addDays(today, d), `${String(8 + Math.floor(m / 4)).padStart(2, '0')}:${String((m % 4) * 15).padStart(2, '0')}`, TZ)!.toISOString());
+      starts.push(zonedInstant(addDays(today, d), clockTime(8 * 60 + m * 15), TZ)!.toISOString());
     }
   }
   const db = new SQLite(clinic.file);

@@ -3,6 +3,7 @@
 // transaction, output parse), against a baseline measured in the same run.
 import SQLite from 'better-sqlite3';
 import { addDays } from '../shared/clinic-time';
+import { bumpSearchVersion } from '../electron/core/search/versions.repo';
 import { benchClinic, busyDoctor, frontDesk, loadAverage, pragmas, scaled, walkIns } from './clinic-data';
 import { count, ms, percentile, ratio, sample, withTempDir, type Benchmark } from './lib';
 
@@ -26,9 +27,8 @@ export const schedulingBench: Benchmark = {
         const listed = await call<unknown[]>('doctors.slots', input, doctor.token);
         const slotTimes = await sample(() => call('doctors.slots', input, doctor.token), 200);
         // The first listing after the doctor's hours change works the open slots out again (no list kept).
-        const bumpHours = raw.prepare("update settings set value = cast(cast(value as integer) + 1 as text) where key = 'search.version'");
         const afterHours = await sample(async () => {
-          bumpHours.run();
+          await bumpSearchVersion(app.deps.db);
           return call('doctors.slots', input, doctor.token);
         }, 50);
         const overlap = raw.prepare(

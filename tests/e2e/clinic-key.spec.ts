@@ -22,7 +22,7 @@ test('the administrator enrols a new computer with the clinic key file', async (
   expect(code.split(' ')).toHaveLength(14);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save as key file' }).click();
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'medlink-key-')), 'medlink-clinic-key.txt');
+  const keyFile = test.info().outputPath('medlink-clinic-key.txt');
   await (await download).saveAs(keyFile);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'medlink-e2e-seat-'));
@@ -45,7 +45,6 @@ test('the administrator enrols a new computer with the clinic key file', async (
     await field.fill(groups.join(' '));
     await clinic.getByRole('button', { name: 'Enrol', exact: true }).click();
     await expect(clinic.getByText('This code has a typing mistake. Check each group of four against the written code.')).toBeVisible();
-    await clinic.screenshot({ path: 'test-results/clinic-key-enrol-typo.png', fullPage: true });
 
     await clinic.locator('input[type=file]').setInputFiles(keyFile);
     await expect(clinic.getByText('The code was read from medlink-clinic-key.txt.')).toBeVisible();

@@ -110,7 +110,6 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   await expect(visit).toContainText('Chest pain when climbing stairs');
   await expect(visit.getByRole('term').filter({ hasText: 'Booking no.' })).toBeVisible();
   await expect(visit.getByRole('definition').first()).toHaveText(String(number));
-  await visit.screenshot({ path: '/tmp/shots/booking-numbers/patient-appointment-card.png' });
 
   // Reschedule to another free time of the same doctor.
   await visit.getByRole('button', { name: 'Reschedule' }).click();

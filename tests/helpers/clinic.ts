@@ -85,9 +85,13 @@ export async function enrolledSeat(clinic: Clinic): Promise<MedLinkApp> {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const { recoveryCode } = ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken));
-  ok(await app.dispatch('clinicKey.enrol', { recoveryCode }));
+  ok(await app.dispatch('clinicKey.enrol', { recoveryCode: await recoveryCodeOf(clinic) }));
   return app;
+}
+
+/** The clinic's recovery code, as the administrator sees it after confirming their password. */
+export async function recoveryCodeOf(clinic: Clinic): Promise<string> {
+  return ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken)).recoveryCode;
 }
 
 export interface Account {

@@ -5,7 +5,7 @@ import { onTestFinished } from 'vitest';
 import type { RunResult } from '../../electron/core/outbox/sender';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { ok, PASSWORD, tempDir, type Clinic } from './clinic';
+import { ok, recoveryCodeOf, tempDir, type Clinic } from './clinic';
 
 // Another seat of the clinic in a process of its own (tests/helpers/seat-worker.ts), driven over IPC: its own
 // createApp, connections, clock and mail sender, on the clinic's database.
@@ -73,8 +73,7 @@ export async function openSeat(clinic: Clinic, options: SeatOptions = {}): Promi
   });
   await ready;
   if (own) {
-    const { recoveryCode } = ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken));
-    ok(await seat.call('clinicKey.enrol', { recoveryCode }));
+    ok(await seat.call('clinicKey.enrol', { recoveryCode: await recoveryCodeOf(clinic) }));
   }
   return seat;
 }

@@ -1,24 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished, describe, expect, it } from 'vitest';
-import { createApp, type MedLinkApp } from '../../electron/core/app';
+import type { MedLinkApp } from '../../electron/core/app';
 import { readSmtpConfig } from '../../electron/core/mail/mail-settings';
 import { encodeRecoveryCode } from '../../electron/core/secrets/recovery-code';
 import type { KeyProtection } from '../../electron/core/secrets/seat-key';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { ADMIN_EMAIL, newClinic, ok, PASSWORD, readyFrontDesk, refused, signIn, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, newClinic, ok, PASSWORD, readyFrontDesk, recoveryCodeOf, refused, signIn, tempDir, type Clinic } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
+import { openAgain } from '../helpers/smtp';
 
 const SMTP_PASSWORD = 'correct-horse-battery-7';
 
 const call = <C extends ChannelName>(app: MedLinkApp, channel: C, input: Input<C>, token?: string) =>
   app.dispatch(channel, input, token) as Promise<Result<Output<C>>>;
-
-async function recoveryCodeOf(clinic: Clinic): Promise<string> {
-  return ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken)).recoveryCode;
-}
 
 /**
  * A computer that was never enrolled, on the clinic's database: on PostgreSQL a second seat with its own data
@@ -26,6 +23,7 @@ async function recoveryCodeOf(clinic: Clinic): Promise<string> {
  */
 async function unenrolledSeat(clinic: Clinic, keyProtection?: KeyProtection): Promise<{ app: MedLinkApp; dataDir: string }> {
   const dataDir = tempDir();
+  onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
   if (!clinic.databaseUrl) {
     await clinic.app.close();
     copyFileSync(join(clinic.dataDir, 'medlink.sqlite'), join(dataDir, 'medlink.sqlite'));
@@ -33,11 +31,7 @@ async function unenrolledSeat(clinic: Clinic, keyProtection?: KeyProtection): Pr
   return { app: await openSeat(clinic, dataDir, keyProtection), dataDir };
 }
 
-async function openSeat(clinic: Clinic, dataDir: string, keyProtection?: KeyProtection) {
-  const app = await createApp({ dataDir, clock: clinic.clock, bcryptCost: 4, databaseUrl: clinic.databaseUrl, log: () => undefined, keyProtection });
-  onTestFinished(() => app.close());
-  return app;
-}
+const openSeat = (clinic: Clinic, dataDir: string, keyProtection?: KeyProtection) => openAgain(clinic, { dataDir, keyProtection });
 
 describe('the clinic key', () => {
   it('is made with the clinic: the seat keeps it in an owner-only file, the database only a check and sealed secrets', async () => {
