@@ -86,6 +86,8 @@ async function load(ctx: Ctx, id: number) {
  */
 async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: Date, mode: Mode, moving?: number) {
   await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctorId}`, `patient:${patientId}`);
+  // The hours counter is read again here, after the locks, not taken from the call's settings read before them:
+  // on PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
   const rules = await keptHours(ctx.deps).rulesOf(ctx, doctorId, await catalogKey(ctx.db));
   const end = new Date(start.getTime() + rules.slotMinutes * MINUTE);
   const around = (t: number) => new Date(t).toISOString();
