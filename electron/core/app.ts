@@ -4,7 +4,7 @@ import { fileAuditStore } from './audit/audit.store';
 import { BCRYPT_COST } from './auth/passwords';
 import { systemClock, type Clock, type Deps } from './context';
 import { migrate } from './db/migrations/index';
-import { connectionProblem, isUnreachable, openDatabase, type DbConfig } from './db/dialects';
+import { connectionProblem, isUnreachable, openDatabase, SQLITE_FILE, type DbConfig } from './db/dialects';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { databaseFileStore } from './files/db-file-store';
 import { diskFileStore } from './files/file-store';
@@ -14,7 +14,9 @@ import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
 import { openKeyring } from './secrets/clinic-key.service';
 import { createKeyring } from './secrets/keyring';
-import { seatKeyFile, type KeyProtection } from './secrets/seat-key';
+import { databaseKey, sqliteClinicKey } from './secrets/database-key';
+import { moveOldKeyFile, seatKeyFile, type KeyProtection } from './secrets/seat-key';
+import { sealOldFiles } from './files/seal-old-files';
 
 export interface AppOptions {
   dataDir: string;
@@ -24,8 +26,17 @@ export interface AppOptions {
   nativeBinding?: string;
   /** postgres://… for a multi-seat clinic; without it the clinic lives in an SQLite file in the data folder. */
   databaseUrl?: string;
+  /**
+   * This seat's copy of the clinic key: a file outside the data folder (keyFileFor: MEDLINK_KEY_FILE or a folder
+   * of the user's own). Always given, so no test or tool can write a key anywhere it did not choose.
+   */
+  keyFile: string;
   /** How this seat protects its copy of the clinic key: the Electron main process passes safeStorage; default: an owner-only file. */
   keyProtection?: KeyProtection;
+  /** Benchmarks only (bench/booking-encrypted): the SQLite database left unencrypted, to measure what encryption costs. */
+  plainDatabaseForBenchmark?: boolean;
+  /** The clinic key from a recovery code, to open a single-seat clinic's encrypted database this seat holds no key for (enrolment, seat/locked-seat.ts). */
+  enrolKey?: Buffer;
   /** The seat running this app (electron/core/seat), which the first run may point at the clinic's database server. */
   seat?: SeatSwitch;
   /** The mail sender's tuning; `createTransport` replaces nodemailer's SMTP transport (tests). */
@@ -51,9 +62,17 @@ export interface MedLinkApp {
 export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const clock = options.clock ?? systemClock;
-  const config: DbConfig = options.databaseUrl
-    ? { kind: 'postgres', url: options.databaseUrl }
-    : { kind: 'sqlite', file: join(options.dataDir, 'medlink.sqlite'), nativeBinding: options.nativeBinding };
+  const log = options.log ?? ((m: string) => console.error(m));
+  const seatKey = seatKeyFile(options.keyFile, options.keyProtection);
+  moveOldKeyFile(options.dataDir, seatKey, options.keyProtection);
+  let config: DbConfig;
+  if (options.databaseUrl) {
+    config = { kind: 'postgres', url: options.databaseUrl };
+  } else {
+    const file = join(options.dataDir, SQLITE_FILE);
+    const key = options.plainDatabaseForBenchmark ? undefined : databaseKey(sqliteClinicKey(file, options.dataDir, seatKey, options.enrolKey, options.nativeBinding));
+    config = { kind: 'sqlite', file, key, nativeBinding: options.nativeBinding };
+  }
   const { kysely: db, dialect } = openDatabase(config);
   try {
     await migrate(db, dialect, clock.now());
@@ -64,8 +83,6 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     if (isUnreachable(e)) throw new Error(`The clinic's database server cannot be reached (${(e as Error).message}). Check the network and the server, then start MedLink again.`, { cause: e });
     throw e;
   }
-  const log = options.log ?? ((m: string) => console.error(m));
-  const seatKey = seatKeyFile(options.dataDir, options.keyProtection);
   const keyring = createKeyring();
   try {
     await openKeyring(db, dialect, seatKey, keyring);
@@ -84,9 +101,12 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     seatKey,
     wakeSender: () => sender.wake(),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
-    files: dialect === 'postgres' ? databaseFileStore(db, clock, log) : diskFileStore(options.dataDir, clock, log),
+    files: dialect === 'postgres' ? databaseFileStore(db, clock, keyring.recordsKey, log) : diskFileStore(options.dataDir, clock, keyring.recordsKey, log),
     seat: options.seat,
   };
+  // Files kept before sealing began are sealed before anything reads them (a seat enrolled later finds them sealed).
+  if (keyring.enrolled) await sealOldFiles(deps);
+  else keyring.whenEnrolled(() => void sealOldFiles(deps).catch((e: unknown) => log(`file store: sealing older files failed: ${String(e)}`)));
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });

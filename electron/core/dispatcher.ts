@@ -15,7 +15,7 @@ const BEFORE_ENROLMENT = new Set<ChannelName>(['setup.status', 'clinicKey.enrol'
 // While a temporary password is in force, only these channels answer.
 const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
 
-function validationError(issues: z.core.$ZodIssue[]): AppError {
+export function validationError(issues: z.core.$ZodIssue[]): AppError {
   const fields = issuesToFields(issues);
   return { code: 'VALIDATION', message: `Please check these fields: ${Object.keys(fields).join(', ')}.`, fields };
 }
@@ -39,7 +39,7 @@ function unsafeInput(value: unknown, path: string[] = [], seen = new Set<object>
   return null;
 }
 
-const failure = (code: AppError['code'], message: string, fields?: Record<string, string>): Result<never> => ({
+export const failure = (code: AppError['code'], message: string, fields?: Record<string, string>): Result<never> => ({
   ok: false,
   error: fields ? { code, message, fields } : { code, message },
 });

@@ -1,6 +1,7 @@
 import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
 import { startSeat } from '../core/seat/seat';
+import { keyFileFor } from '../core/secrets/seat-key';
 import { registerInvoke, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
@@ -47,12 +48,18 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
 
   // The seat answers from now on: until the clinic's database opens, every call says what is wrong (the windows
   // show it and retry) while it keeps trying in the background. A server that is down is no reason to quit.
+  const dataDir = deps.env.MEDLINK_DATA_DIR || app.getPath('userData');
   const seat = startSeat({
-    dataDir: deps.env.MEDLINK_DATA_DIR || app.getPath('userData'),
+    dataDir,
     databaseUrl: deps.env.MEDLINK_DATABASE_URL || undefined,
     createApp: deps.createApp,
-    // The clinic key on this computer is sealed by the operating system's keychain (safeStorage, ready once the app is).
-    appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log) },
+    appOptions: {
+      nativeBinding: paths.nativeBinding,
+      // The clinic key on this computer: in a file outside the data folder, sealed by the operating system's keychain
+      // (safeStorage, ready once the app is) where there is one.
+      keyFile: keyFileFor(dataDir, deps.env),
+      keyProtection: keychainProtection(safeStorage, process.platform, log),
+    },
     log,
   });
   registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createApp } from '../core/app';
 import { seedDemo } from '../core/demo';
 import { startSeat } from '../core/seat/seat';
+import { keyFileFor } from '../core/secrets/seat-key';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
 
@@ -9,12 +10,17 @@ import { createWebServer } from './server';
 async function main() {
   const port = Number(process.env.MEDLINK_PORT ?? 5180);
   // The seat answers at once; while the clinic's database server is away the screens say so and it keeps trying.
+  const dataDir = defaultDataDir();
+  const keyFile = keyFileFor(dataDir);
   const seat = startSeat({
-    dataDir: defaultDataDir(),
+    dataDir,
     databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined,
     createApp,
+    // No keychain in browser mode: the key file, outside the data folder, is readable by its owner only.
+    appOptions: { keyFile },
     log: (m) => console.error(m),
   });
+  console.log(`Data folder: ${dataDir}; clinic key: ${keyFile} (readable by this user only)`);
   if (process.argv.includes('--demo')) {
     await seat.whenReady();
     console.log(await seedDemo(seat.dispatch));

@@ -11,14 +11,17 @@ export interface RunningApp {
   dataDir: string;
 }
 
-/** Starts the built browser-mode server on a free port, on `dataDir` (default: a new empty data folder), with `env` added (MEDLINK_DATABASE_URL). */
+/**
+ * Starts the built browser-mode server on a free port, on `dataDir` (default: a new empty data folder), with `env`
+ * added (MEDLINK_DATABASE_URL). Its clinic key goes beside the data folder (keyFileOf), never into the home folder.
+ */
 export async function startServer(
   args: string[],
   dataDir = mkdtempSync(join(tmpdir(), 'medlink-e2e-')),
   env: Record<string, string> = {},
 ): Promise<{ app: RunningApp; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/web/server.cjs', ...args], {
-    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_PORT: '0', ...env },
+    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_KEY_FILE: keyFileOf(dataDir), MEDLINK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -46,11 +49,15 @@ function serverFixture(args: string[]) {
   };
 }
 
-/** Stops a server from startServer and removes its data folder. */
+/** Where a server's clinic key is kept: beside its data folder. */
+export const keyFileOf = (dataDir: string) => `${dataDir}.key`;
+
+/** Stops a server from startServer and removes its data folder and key. */
 export async function stopServer({ app, child }: { app: RunningApp; child: ChildProcess }) {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   rmSync(app.dataDir, { recursive: true, force: true });
+  rmSync(keyFileOf(app.dataDir), { force: true });
 }
 
 /** `fresh`: a clinic never set up. `demo`: the documented demo clinic. */

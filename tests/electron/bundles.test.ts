@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +80,9 @@ describe('built main process', () => {
     };
     const previous = process.env.MEDLINK_DATA_DIR;
     delete process.env.MEDLINK_DATA_DIR;
+    // Never the real home folder's key folder.
+    const keyFile = `${dataDir}.key`;
+    process.env.MEDLINK_KEY_FILE = keyFile;
     try {
       createRequire(__filename)(resolve(root, 'dist/electron/main.cjs'));
       await vi.waitFor(() => expect(fake.windows).toHaveLength(2), { timeout: 15_000 });
@@ -89,17 +92,20 @@ describe('built main process', () => {
       const frame = { url: `${pathToFileURL(indexFile).href}?portal=clinic`, parent: null };
       await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null, enrolled: true } });
       await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      // The clinic key made for this clinic is kept sealed by the keychain (safeStorage), not as it is.
-      expect(JSON.parse(readFileSync(join(dataDir, 'clinic.key'), 'utf8'))).toMatchObject({ protection: 'safeStorage' });
+      // The clinic key made for this clinic is kept outside the data folder, sealed by the keychain (safeStorage), not as it is.
+      expect(JSON.parse(readFileSync(keyFile, 'utf8'))).toMatchObject({ protection: 'safeStorage' });
+      expect(existsSync(join(dataDir, 'clinic.key'))).toBe(false);
       expect(fake.electron.safeStorage.encryptString).toHaveBeenCalledTimes(1);
     } finally {
       loader._load = load;
       if (previous !== undefined) process.env.MEDLINK_DATA_DIR = previous;
+      delete process.env.MEDLINK_KEY_FILE;
       if (fake.handlers.size > 0) {
         fake.app.emit('will-quit', { preventDefault: () => undefined });
         await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
       }
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyFile, { force: true });
     }
   });
 });
@@ -109,7 +115,7 @@ describe('other bundles', () => {
     const server = readFileSync(resolve(root, 'dist/web/server.cjs'), 'utf8');
     const main = readFileSync(resolve(root, 'dist/electron/main.cjs'), 'utf8');
     expect(server).not.toMatch(/require\("electron"\)/);
-    expect(server).toMatch(/require\("better-sqlite3"\)/);
-    expect(main).toMatch(/require\("better-sqlite3"\)/);
+    expect(server).toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
+    expect(main).toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
   });
 });

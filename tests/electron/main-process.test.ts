@@ -31,6 +31,7 @@ const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
 beforeAll(async () => {
   vi.stubEnv('MEDLINK_DATA_DIR', '/nonexistent/medlink-test-data');
+  vi.stubEnv('MEDLINK_KEY_FILE', '/nonexistent/medlink-test-keys/clinic.key');
   await import('../../electron/main/main');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
 });
@@ -61,8 +62,8 @@ describe('Electron main process', () => {
     }
   });
 
-  it('starts the core on MEDLINK_DATA_DIR', () => {
-    expect(fake.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/nonexistent/medlink-test-data' }));
+  it('starts the core on MEDLINK_DATA_DIR, with the clinic key in MEDLINK_KEY_FILE', () => {
+    expect(fake.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/nonexistent/medlink-test-data', keyFile: '/nonexistent/medlink-test-keys/clinic.key' }));
     expect(fake.core.startBackground).toHaveBeenCalled();
   });
 
@@ -157,7 +158,7 @@ describe('Electron main process with the database server down at launch', () => 
       return core as unknown as MedLinkApp;
     });
     const log = vi.fn();
-    const env = { MEDLINK_DATA_DIR: '/nonexistent/medlink-seat', MEDLINK_DATABASE_URL: 'postgres://medlink:s3cret-Pass@db.sunrise.example:5432/medlink' };
+    const env = { MEDLINK_DATA_DIR: '/nonexistent/medlink-seat', MEDLINK_KEY_FILE: '/nonexistent/medlink-seat.key', MEDLINK_DATABASE_URL: 'postgres://medlink:s3cret-Pass@db.sunrise.example:5432/medlink' };
     await startMainProcess(second.electron as unknown as ElectronMain, { createApp, bundleDir, env, log });
 
     expect(second.windows).toHaveLength(2);

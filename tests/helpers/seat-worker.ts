@@ -1,6 +1,7 @@
 // One seat of the clinic in its own process: an app on the given data folder and database, doing what its parent
 // asks over IPC (tests/helpers/seat.ts). Run with node --import tsx.
 import { createApp } from '../../electron/core/app';
+import { keyFileOf } from './clinic';
 import { testClock } from './clock';
 import type { SeatJob, SeatMessage, SeatRequest } from './seat';
 
@@ -11,7 +12,7 @@ const send = (m: SeatMessage) => (process.connected ? process.send!(m) : process
 
 const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
 const clock = testClock(job.now);
-const app = await createApp({ dataDir: job.dataDir, databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }) });
+const app = await createApp({ dataDir: job.dataDir, keyFile: keyFileOf(job.dataDir), databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }) });
 
 async function handle(r: SeatRequest): Promise<unknown> {
   switch (r.op) {

@@ -1,11 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { RunResult } from '../../electron/core/outbox/sender';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { ok, recoveryCodeOf, tempDir, type Clinic } from './clinic';
+import { ok, recoveryCodeOf, removeDataDir, tempDir, type Clinic } from './clinic';
 
 // Another seat of the clinic in a process of its own (tests/helpers/seat-worker.ts), driven over IPC: its own
 // createApp, connections, clock and mail sender, on the clinic's database.
@@ -69,7 +68,7 @@ export async function openSeat(clinic: Clinic, options: SeatOptions = {}): Promi
   const { seat, ready } = driver(child);
   onTestFinished(async () => {
     await seat.kill();
-    if (own) rmSync(dataDir, { recursive: true, force: true });
+    if (own) removeDataDir(dataDir);
   });
   await ready;
   if (own) {

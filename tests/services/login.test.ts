@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { BCRYPT_COST } from '../../electron/core/auth/passwords';
-import { ADMIN_EMAIL, newClinic, newFrontDesk, ok, PASSWORD, refused, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, newClinic, newFrontDesk, ok, PASSWORD, refused, signIn, signupPatient, tempDir, keyFileOf, removeDataDir, type Clinic } from '../helpers/clinic';
 import { auditRows } from '../helpers/db';
 
 describe('signing in', () => {
@@ -39,10 +38,10 @@ describe('signing in', () => {
   it('hashes passwords at cost 12 unless told otherwise', async () => {
     expect(BCRYPT_COST).toBe(12);
     const dataDir = tempDir();
-    const app = await createApp({ dataDir });
+    const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir) });
     expect(app.deps.bcryptCost).toBe(12);
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { openDatabase } from '../../electron/core/db/dialects';
 import type { Database } from '../../electron/core/db/schema';
 import { freshDatabase } from '../helpers/postgres-database';
 import { testClock } from '../helpers/clock';
-import { ADMIN_EMAIL, ok, PASSWORD, tempDir } from '../helpers/clinic';
+import { ADMIN_EMAIL, databaseKeyOf, keyFileOf, ok, PASSWORD, removeDataDir, tempDir } from '../helpers/clinic';
 import { countRows } from '../helpers/db';
 import { setupInput } from '../helpers/data';
 
@@ -34,14 +34,14 @@ async function place() {
   const database = await freshDatabase();
   cleanups.push(async () => {
     await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dir);
   });
   return { dir, databaseUrl: database?.url };
 }
 type Place = Awaited<ReturnType<typeof place>>;
 
 const open = (p: Place, at = '2026-03-02T04:30:00.000Z') =>
-  createApp({ dataDir: p.dir, databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
+  createApp({ dataDir: p.dir, keyFile: keyFileOf(p.dir), databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
 const tableNames = async (db: Kysely<any>) => (await db.introspection.getTables()).map((t) => t.name).sort();
 const versions = (db: Kysely<Database>) => db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
 const fileHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'medlink.sqlite'))).digest('hex');
@@ -81,7 +81,7 @@ describe('opening a data folder', () => {
     await expect(refusal).rejects.toBeInstanceOf(NewerDatabaseError);
     await expect(refusal).rejects.toThrow(/version 99/);
     if (before) expect(fileHash(p.dir)).toBe(before);
-    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite') });
+    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite'), key: databaseKeyOf(p.dir) });
     expect(await countRows({ deps: { db: reopened.kysely } })).toEqual(counts);
     await reopened.kysely.destroy();
   });
