@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'TOO_LATE'
   | 'UNAVAILABLE'
   | 'NOT_ENROLLED'
+  | 'FILE_ALTERED'
   | 'INTERNAL';
 
 export interface AppError {

@@ -17,6 +17,8 @@ import { createKeyring } from './secrets/keyring';
 import { databaseKey, sqliteClinicKey } from './secrets/database-key';
 import { moveOldKeyFile, seatKeyFile, type KeyProtection } from './secrets/seat-key';
 import { sealOldFiles } from './files/seal-old-files';
+import { uploadStore } from './uploads/upload-store';
+import { trashSweeper } from './records/trash-sweeper';
 
 export interface AppOptions {
   dataDir: string;
@@ -52,7 +54,9 @@ export interface MedLinkApp {
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
   sender: Sender;
-  /** Starts the background work (the mail sender's loop). */
+  /** Removes records kept in the trash past their 30 days (the background work does it every hour); returns how many. */
+  purgeTrash(): Promise<number>;
+  /** Starts the background work (the mail sender's loop, the trash's sweep). */
   startBackground(): void;
   /** Stops the background work, then closes the database. */
   close(): Promise<void>;
@@ -103,6 +107,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, keyring.recordsKey, log) : diskFileStore(options.dataDir, clock, keyring.recordsKey, log),
     seat: options.seat,
+    uploads: uploadStore(options.dataDir),
   };
   // Files kept before sealing began are sealed before anything reads them (a seat enrolled later finds them sealed).
   if (keyring.enrolled) await sealOldFiles(deps);
@@ -110,15 +115,22 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
+  const trash = trashSweeper(deps);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
     deps,
     sender,
-    // A seat not yet enrolled cannot open the mail password: it starts sending once it is.
-    startBackground: () => keyring.whenEnrolled(() => sender.start()),
+    purgeTrash: trash.runOnce,
+    // A seat not yet enrolled cannot open the mail password nor write the audit log: it starts once it is.
+    startBackground: () =>
+      keyring.whenEnrolled(() => {
+        sender.start();
+        trash.start();
+      }),
     close: () =>
       (closing ??= (async () => {
+        trash.stop();
         await sender.stop(stopGraceMs);
         transports.close();
         await deps.audit.flush();

@@ -9,6 +9,7 @@ import type { FileStore } from './files/file-store';
 import type { Keyring } from './secrets/keyring';
 import type { SeatKey } from './secrets/seat-key';
 import type { SeatSwitch } from './seat/seat-switch';
+import type { UploadStore } from './uploads/upload-store';
 
 export interface Clock {
   now(): Date;
@@ -31,6 +32,8 @@ export interface Deps {
   wakeSender: () => void;
   /** Doctors' photos and other files: the data folder on SQLite, the `files` table on PostgreSQL (every seat sees them). */
   files: FileStore;
+  /** Uploads on their way in, chunk by chunk (uploads/upload-store.ts). */
+  uploads: UploadStore;
   /** The running seat (absent when the core is opened on its own, as tests and the move command do): the first run may point it at a server. */
   seat?: SeatSwitch;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { PORTALS, ROLES } from '../roles';
+import { DEFAULT_UPLOAD_LIMIT_MB, DOCUMENT_KINDS, MAX_UPLOAD_LIMIT_MB, STORED_TYPES } from '../records';
 import { SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
 import { invitationCode } from './invitation-code';
@@ -46,6 +47,19 @@ const patientSummary = z.object({
 });
 
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+
+/** A credential document attached to a doctor's verification request. */
+export const doctorDocument = z.object({
+  id: z.number(),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  mime: z.enum(STORED_TYPES),
+  size: z.number(),
+  fileName: z.string(),
+  uploadedAt: z.string(),
+});
+export type DoctorDocument = z.infer<typeof doctorDocument>;
+
 const doctorView = z.object({
   id: z.number(),
   email: z.string(),
@@ -64,6 +78,9 @@ const doctorView = z.object({
   decisionReason: z.string().optional(),
   submittedAt: z.string(),
   decidedAt: z.string().optional(),
+  /** Set while a doctor verified before waits for changed credentials to be checked: when they were verified. */
+  verifiedBefore: z.string().optional(),
+  documents: z.array(doctorDocument),
 });
 export type DoctorView = z.infer<typeof doctorView>;
 
@@ -79,6 +96,9 @@ const clinicSettings = f.clinic.safeExtend({
   cancelCutoffMinutes: z.number({ error: 'cutoff_invalid' }).int('cutoff_invalid').min(0, 'cutoff_invalid').max(2880, 'cutoff_invalid'),
   /** How long before a visit the reminder email goes out. */
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
+  /** The largest file a patient or doctor may upload, in MB. */
+  uploadLimitMb: z.number({ error: 'upload_limit_invalid' }).int('upload_limit_invalid').min(1, 'upload_limit_invalid').max(MAX_UPLOAD_LIMIT_MB, 'upload_limit_invalid')
+    .default(DEFAULT_UPLOAD_LIMIT_MB),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -92,6 +112,9 @@ export const AUDIT_ACTIONS = [
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
+  'file.altered', 'record.uploaded', 'record.deleted', 'record.restored', 'record.purged', 'record.shared', 'record.unshared', 'record.opened',
+  'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'prescription.printed',
+  'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -169,6 +192,10 @@ export const accountChannels = {
     roles: 'public',
   }),
   'doctors.me': channel({ input: none, output: doctorView, roles: ['doctor'] }),
+  /**
+   * A doctor's credentials: a pending or refused application corrected, or a verified doctor's changed. A change of
+   * education, registration or speciality sends a verified doctor back to the queue (their appointments stay).
+   */
   'doctors.resubmit': channel({ input: f.doctorCredentials, output: doctorView, roles: ['doctor'] }),
   'doctors.directory': channel({ input: none, output: z.array(directoryEntry), roles: ['patient', 'front_desk', 'doctor', 'admin'] }),
   'admin.pendingDoctors': channel({ input: none, output: z.array(doctorView), roles: ['admin'] }),

@@ -5,9 +5,11 @@ import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
 import { mailChannels } from './mail';
+import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
 import { seatChannels } from './seat';
+import { uploadChannels } from './uploads';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -20,9 +22,11 @@ export const contract = {
   ...doctorAdminChannels,
   ...doctorProfileChannels,
   ...mailChannels,
+  ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
   ...seatChannels,
+  ...uploadChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,6 +44,8 @@ export * from './doctor-admin';
 export * from './doctor-profile';
 export * from './invitation-code';
 export * from './mail';
+export * from './records';
 export * from './scheduling';
 export * from './search';
 export * from './seat';
+export * from './uploads';

@@ -94,7 +94,37 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.suspendedAppointments': {},
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },
+  'doctors.addDocument': { uploadId: UPLOAD_ID, kind: 'registration', title: 'Maharashtra Medical Council certificate' },
+  'doctors.removeDocument': { documentId: 1 },
+  'doctors.document': { documentId: 1 },
+  'uploads.begin': { purpose: 'record', name: 'cbc-report.pdf', size: 48_213 },
+  'uploads.chunk': { uploadId: UPLOAD_ID, index: 0, base64: 'JVBERi0xLjcK' },
+  'uploads.cancel': { uploadId: UPLOAD_ID },
+  'records.add': { uploadId: UPLOAD_ID, title: 'Complete blood count', category: 'lab_report', recordDate: '2026-02-20', shareWith: [1] },
+  'records.mine': { category: 'lab_report', from: '2026-01-01', to: '2026-03-01', doctorId: 1 },
+  'records.trash': {},
+  'records.delete': { recordId: 1 },
+  'records.restore': { recordId: 1 },
+  'records.share': { recordId: 1, doctorId: 1 },
+  'records.unshare': { recordId: 1, doctorId: 1 },
+  'records.file': { recordId: 1 },
+  'records.accessLog': {},
+  'records.myPatients': {},
+  'records.patientChart': { patientId: 1 },
+  'records.findPatient': { phone: '9822033333' },
+  'records.emergencyAccess': { patientId: 1, reason: 'Unconscious in casualty; allergies needed.' },
+  'admin.emergencyAccesses': {},
+  'consultations.get': { appointmentId: 1 },
+  'consultations.save': {
+    appointmentId: 1,
+    notes: 'Viral fever, day three. Fluids and rest.',
+    items: [{ medicine: 'Paracetamol', strength: '500 mg', dose: '1 tablet', frequency: 'Every 6 hours if fever', duration: '3 days', instructions: 'After food' }],
+  },
+  'consultations.mine': {},
+  'prescriptions.pdf': { appointmentId: 1 },
 });
+
+const UPLOAD_ID = '6f1c2a4e-0b7d-4c8e-9a51-3d2f7e8b9c10';
 
 export interface Malformed {
   label: string;

@@ -20,7 +20,8 @@ const TABLES_001 = [
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
 const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, 'schema_migrations'].sort();
+const TABLES_005 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -178,10 +179,39 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect(await nextNumber(db, 'appointment')).toBe(5);
 
   },
+  5: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005].sort());
+    // The patient and doctor made before it keep their rows, with the new columns empty.
+    expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
+      { full_name: 'P', chronic_conditions: null, current_medications: null },
+    ]);
+    expect(await db.selectFrom('doctor_info').select(['status', 'verified_before_at']).execute()).toEqual([{ status: 'verified', verified_before_at: null }]);
+    const now = '2026-03-02T00:00:00.000Z';
+    const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const doctor = await db.selectFrom('doctor_info').select(['id', 'user_id']).executeTakeFirstOrThrow();
+    const record = {
+      patient_id: patient.id, title: 'CBC', category: 'lab_report', record_date: '2026-02-20', file_id: 'f', mime: 'application/pdf', size: 1,
+      file_name: 'cbc.pdf', uploaded_by: doctor.user_id, created_at: now,
+    };
+    const { id: recordId } = await db.insertInto('medical_records').values(record).returning('id').executeTakeFirstOrThrow();
+    await expect(db.insertInto('medical_records').values({ ...record, category: 'horoscope' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('medical_records').values({ ...record, patient_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    // A record is shared with a doctor once; its shares go with it.
+    await db.insertInto('record_shares').values({ record_id: recordId, doctor_id: doctor.id, shared_at: now }).execute();
+    await expect(db.insertInto('record_shares').values({ record_id: recordId, doctor_id: doctor.id, shared_at: now }).execute()).rejects.toThrow(/unique|primary/i);
+    await db.deleteFrom('medical_records').where('id', '=', recordId).execute();
+    expect(await db.selectFrom('record_shares').selectAll().execute()).toEqual([]);
+    await expect(
+      db.insertInto('doctor_documents').values({ doctor_id: doctor.id, kind: 'passport', title: 't', file_id: 'f', mime: 'image/png', size: 1, file_name: 'x.png', uploaded_at: now }).execute(),
+    ).rejects.toThrow(/check/i);
+  },
 };
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
 const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
+  5: async (db) => {
+    await people(db);
+  },
   4: async (db) => {
     const { appointment } = await people(db);
     for (const [status, uid] of [['cancelled', 'u1'], ['completed', 'u2'], ['booked', 'u3']] as const) {

@@ -5,9 +5,11 @@ import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
 import { mailHandlers } from './mail';
+import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { uploadHandlers } from './uploads';
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
 /** The handlers of some channels; each domain file types its own map with it. */
@@ -20,7 +22,9 @@ export const handlers = {
   ...deskHandlers,
   ...doctorAdminHandlers,
   ...mailHandlers,
+  ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...uploadHandlers,
 } satisfies HandlersOf<ChannelName>;

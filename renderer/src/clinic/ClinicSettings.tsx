@@ -9,7 +9,7 @@ import { useSubmit } from '../ui/useSubmit';
 import { clinicDraftFrom, clinicInput, type ClinicDraft } from './clinicDraft';
 import { ClinicFields } from './ClinicFields';
 
-const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+const wholeNumber = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 /** The clinic's details and how long an unattended screen stays signed in. */
 export function ClinicSettings() {
@@ -20,6 +20,7 @@ export function ClinicSettings() {
   const [idle, setIdle] = useState('');
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
+  const [uploadLimit, setUploadLimit] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -29,6 +30,7 @@ export function ClinicSettings() {
     setIdle(String(data.sessionIdleMinutes));
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
+    setUploadLimit(String(data.uploadLimitMb));
   }, [data]);
 
   async function save() {
@@ -36,16 +38,18 @@ export function ClinicSettings() {
     setSaved(false);
     const r = await submit({
       ...clinicInput(clinic),
-      sessionIdleMinutes: minutes(idle),
+      sessionIdleMinutes: wholeNumber(idle),
       // Shown in hours, kept in minutes.
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
-      reminderHours: minutes(reminder),
+      reminderHours: wholeNumber(reminder),
+      uploadLimitMb: wholeNumber(uploadLimit),
     });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
     setIdle(String(r.sessionIdleMinutes));
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
+    setUploadLimit(String(r.uploadLimitMb));
     setSaved(true);
   }
 
@@ -72,6 +76,11 @@ export function ClinicSettings() {
             label={t('admin.settings.reminderHours')} inputMode="numeric" value={reminder}
             onChange={(v) => { setReminder(v); setSaved(false); }}
             required maxLength={3} error={fieldError('reminderHours')} hint={t('admin.settings.reminderHint')}
+          />
+          <TextField
+            label={t('admin.settings.uploadLimit')} inputMode="numeric" value={uploadLimit}
+            onChange={(v) => { setUploadLimit(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('uploadLimitMb')} hint={t('admin.settings.uploadLimitHint')}
           />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>
