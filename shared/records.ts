@@ -17,7 +17,7 @@ export const UPLOAD_PURPOSES = ['record', 'credential'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 /** Bytes per upload chunk: base64 in JSON stays well under the browser-mode server's 5 MB body limit. */
-export const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 512 * 1024;
 
 /** The default and the largest limit an administrator may set for one uploaded file, in MB. */
 export const DEFAULT_UPLOAD_LIMIT_MB = 25;

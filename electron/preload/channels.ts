@@ -99,4 +99,5 @@ export const CHANNELS = {
   'doctors.addDocument': true,
   'doctors.removeDocument': true,
   'doctors.document': true,
+  'clinicKey.protection': true,
 } as const satisfies Record<ChannelName, true>;

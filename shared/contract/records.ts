@@ -45,6 +45,8 @@ export type AccessVia = (typeof ACCESS_VIA)[number];
 export const RECORD_ACCESS_ACTIONS = ['patient.viewed', 'records.viewed', 'record.opened', 'records.emergency_access', 'consultation.viewed'] as const;
 
 const accessEntry = z.object({
+  /** The audit log row it comes from. */
+  id: z.number(),
   at: z.string(),
   actorName: z.string(),
   /** The role in which they could see it. */

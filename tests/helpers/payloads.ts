@@ -30,6 +30,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   },
   'clinicKey.enrol': { recoveryCode: 'K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD' },
   'clinicKey.recoveryCode': { password: PASSWORD },
+  'clinicKey.protection': {},
   'auth.login': { email: 'someone@example.in', password: PASSWORD, portal: 'patient' },
   'auth.session': {},
   'auth.logout': {},

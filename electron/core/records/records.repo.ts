@@ -160,7 +160,7 @@ export const accessesOf = (db: Db, patientId: number, selfUserId: number, action
   db
     .selectFrom('audit_log as a')
     .innerJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select(['a.at', 'a.action', 'a.detail', 'u.full_name as actor_name'])
+    .select(['a.id', 'a.at', 'a.action', 'a.detail', 'u.full_name as actor_name'])
     .where('a.patient_id', '=', patientId)
     .where('a.actor_user_id', '!=', selfUserId)
     .where('a.action', 'in', [...actions])

@@ -1,5 +1,7 @@
 import { RECORD_ACCESS_ACTIONS, type AccessEntry, type FileContent, type ParsedInput, type RecordView, type TrashedRecord } from '../../../shared/contract';
+import { zonedParts } from '../../../shared/clinic-time';
 import { TRASH_DAYS, type RecordCategory, type StoredType } from '../../../shared/records';
+import { clinicSettings } from '../clinic/clinic.service';
 import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { doctorById } from '../doctors/doctors.repo';
@@ -13,6 +15,7 @@ import * as repo from './records.repo';
 // A patient's own records: kept from an upload, listed, shared with doctors, moved to the trash and back.
 
 const DAY_MS = 86_400_000;
+const clinicTimeZone = async (ctx: Ctx) => (await clinicSettings(ctx))?.timeZone ?? 'Asia/Kolkata';
 
 /** The records as a screen shows them; `withShares` for their patient, who sees whom each is shared with. */
 export async function recordViews(ctx: Ctx, rows: repo.RecordRow[], withShares: boolean): Promise<RecordView[]> {
@@ -59,6 +62,9 @@ async function shareableDoctor(ctx: Ctx, doctorId: number, field: string) {
 
 export async function add(ctx: Ctx, input: ParsedInput<'records.add'>): Promise<RecordView> {
   const patient = await ownPatient(ctx);
+  if (input.recordDate > zonedParts(ctx.now, await clinicTimeZone(ctx)).date) {
+    throw new DomainError('VALIDATION', 'The record\'s date cannot be in the future.', { fields: { recordDate: 'record_date_invalid' } });
+  }
   const doctors = [...new Set(input.shareWith)];
   for (const doctorId of doctors) await shareableDoctor(ctx, doctorId, 'shareWith');
   const file = await takeUpload(ctx, input.uploadId, 'record');
@@ -156,6 +162,7 @@ export async function accessLog(ctx: Ctx): Promise<AccessEntry[]> {
   const patient = await ownPatient(ctx);
   const rows = await repo.accessesOf(ctx.db, patient.id, requireSession(ctx).userId, RECORD_ACCESS_ACTIONS);
   return rows.map((r) => ({
+    id: r.id,
     at: r.at,
     actorName: r.actor_name,
     // The front desk opens a patient's profile; everything else here is a doctor's.

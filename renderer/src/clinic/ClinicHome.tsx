@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
 import { ClinicKey } from '../admin/ClinicKey';
 import { DoctorsAdmin } from '../admin/DoctorsAdmin';
+import { EmergencyAccesses } from '../admin/EmergencyAccesses';
 import { Holidays } from '../admin/Holidays';
 import { InviteDoctor } from '../admin/InviteDoctor';
 import { MailQueue } from '../admin/MailQueue';
@@ -13,6 +14,7 @@ import { DayBoard } from '../desk/DayBoard';
 import { Availability } from '../doctor/Availability';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
+import { MyPatients } from '../records/MyPatients';
 import { useSession } from '../session/session';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
@@ -21,23 +23,24 @@ import { FrontDesk } from './FrontDesk';
 import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
-type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey';
+type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit'
+  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
-  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
+  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
 ];
 
-/** Shown to a doctor only once verified: before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'availability'];
+/** Shown to a doctor only once verified (or verified before and waiting for changed credentials to be checked): before that the server refuses them anyway. */
+const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'availability'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -56,7 +59,7 @@ export function ClinicHome() {
 
   useEffect(() => {
     if (!isDoctor) return;
-    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified'));
+    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified' || r.data.verifiedBefore !== undefined));
   }, [isDoctor, invoke]);
 
   useEffect(() => {
@@ -68,6 +71,8 @@ export function ClinicHome() {
   const screens: Record<Section, () => ReactNode> = {
     verification: () => <DoctorStatus />,
     schedule: () => <Schedule />,
+    myPatients: () => <MyPatients />,
+    emergency: () => <EmergencyAccesses />,
     availability: () => <Availability />,
     holidays: () => <Holidays />,
     profile: () => <MyProfile />,

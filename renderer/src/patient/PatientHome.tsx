@@ -2,15 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
+import { MyConsultations } from '../records/MyConsultations';
+import { MyRecords } from '../records/MyRecords';
 import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'records', 'consultations', 'doctors'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
-const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title' };
+const NAV_KEYS: Partial<Record<View, string>> = {
+  find: 'find.title', appointments: 'appointments.title', records: 'records.title', consultations: 'consultations.title',
+};
 
-/** The patient's window after sign-in: their profile and the clinic's doctors. */
+/** The patient's window after sign-in: their profile, appointments, records, notes and prescriptions, and the clinic's doctors. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -43,9 +47,11 @@ export function PatientHome() {
         </ul>
       </nav>
       <main className="main">
-        {view === 'profile' && <MyProfile />}
+        {view === 'profile' && <MyProfile onOpen={open} />}
         {view === 'find' && <BookingFlow key={visit} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
+        {view === 'records' && <MyRecords />}
+        {view === 'consultations' && <MyConsultations />}
         {view === 'doctors' && <DoctorDirectory />}
       </main>
     </div>
