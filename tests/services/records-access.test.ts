@@ -80,7 +80,7 @@ describe('who may do what with records (authorisation matrix)', () => {
       ['her consultation', 'consultations.get', () => ({ appointmentId: appointment.id }), only({ patient: 'ok', otherPatient: N, unrelated: N, shared: N, emergency: N, treating: 'ok' })],
       ['write her consultation', 'consultations.save', () => ({ appointmentId: appointment.id, notes: 'Better.', items: [PARACETAMOL] }), doctors({ unrelated: N, shared: N, emergency: N, treating: 'ok' })],
       ['own consultations', 'consultations.mine', () => ({}), patients('ok', 'ok')],
-      ['her prescription', 'prescriptions.pdf', () => ({ appointmentId: appointment.id }), only({ patient: 'ok', otherPatient: N, unrelated: N, shared: N, emergency: N, treating: 'ok' })],
+      ['her prescription', 'prescriptions.pdf', () => ({ appointmentId: appointment.id }), only({ patient: 'ok', otherPatient: N, unrelated: N, shared: N, emergency: 'ok', treating: 'ok' })],
       ['begin a record upload', 'uploads.begin', () => ({ purpose: 'record', name: 'r.pdf', size: 100 }), only({ patient: 'ok', otherPatient: 'ok' })],
       ['begin a document upload', 'uploads.begin', () => ({ purpose: 'credential', name: 'd.pdf', size: 100 }), doctors({ unrelated: 'ok', shared: 'ok', emergency: 'ok', treating: 'ok' })],
       ['add to her upload', 'uploads.chunk', () => ({ uploadId: hers, index: 1, base64: 'aGk=' }), only({ otherPatient: N, unrelated: N, shared: N, emergency: N, treating: N, patient: 'ok' })],

@@ -2,7 +2,7 @@ import type { ConsultationView, FileContent, ParsedInput, PrescriptionItem } fro
 import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { patientByUser } from '../patients/patients.repo';
-import { signedInDoctor } from '../records/access';
+import { accessDetail, accessOf, signedInDoctor } from '../records/access';
 import { appointmentById, type DetailedRow } from '../scheduling/appointments.repo';
 import * as repo from './consultations.repo';
 import { prescriptionPdf } from './prescription-pdf';
@@ -14,8 +14,9 @@ const toItem = (i: repo.ItemRow): PrescriptionItem => ({
   medicine: i.medicine, strength: i.strength, dose: i.dose, frequency: i.frequency, duration: i.duration, instructions: i.instructions ?? undefined,
 });
 
-/** The doctor may write once the appointment has begun, unless it was cancelled. */
-const writable = (ctx: Ctx, a: Pick<DetailedRow, 'status' | 'start_at'>) => a.status !== 'cancelled' && Date.parse(a.start_at) <= ctx.now.getTime();
+/** The doctor may write once the appointment has begun, or the patient has checked in for it; never for a cancelled one. */
+const writable = (ctx: Ctx, a: Pick<DetailedRow, 'status' | 'start_at'>) =>
+  a.status !== 'cancelled' && (Date.parse(a.start_at) <= ctx.now.getTime() || a.status === 'checked_in' || a.status === 'completed');
 
 /** The appointment and who the caller is to it; anyone but its doctor and patient is told there is none. */
 async function appointmentFor(ctx: Ctx, appointmentId: number): Promise<{ appointment: DetailedRow; asDoctor: boolean }> {
@@ -49,7 +50,7 @@ export async function save(ctx: Ctx, input: ParsedInput<'consultations.save'>): 
   if (!asDoctor) throw new DomainError('FORBIDDEN', 'Only the appointment\'s doctor writes its notes and prescription.');
   await signedInDoctor(ctx);
   if (appointment.status === 'cancelled') throw new DomainError('CONFLICT', 'This appointment was cancelled, so it has no notes or prescription.');
-  if (!writable(ctx, appointment)) throw new DomainError('CONFLICT', 'Notes and a prescription can be written once the appointment has begun.');
+  if (!writable(ctx, appointment)) throw new DomainError('CONFLICT', 'Notes and a prescription can be written once the appointment has begun or the patient has checked in.');
   const nowIso = ctx.now.toISOString();
   const id = await repo.saveNotes(ctx.db, { appointment_id: appointment.id, doctor_id: appointment.doctor_id, patient_id: appointment.patient_id, notes: input.notes, updated_at: nowIso }, nowIso);
   await repo.replaceItems(ctx.db, id, input.items);
@@ -79,12 +80,27 @@ export async function mine(ctx: Ctx): Promise<ConsultationView[]> {
   return consultationsOfPatient(ctx, patient.id);
 }
 
+/**
+ * The prescription as a PDF: for the appointment's patient and doctor, and for a doctor who sees the patient's
+ * notes in their chart (another doctor of theirs, or under emergency access). Printed by anyone but the patient: audited.
+ */
 export async function pdf(ctx: Ctx, appointmentId: number): Promise<FileContent> {
-  const { appointment, asDoctor } = await appointmentFor(ctx, appointmentId);
+  const session = requireSession(ctx);
+  const appointment = await appointmentById(ctx.db, appointmentId);
+  const notFound = () => new DomainError('NOT_FOUND', 'No appointment has this number.');
+  if (!appointment) throw notFound();
+  const asDoctor = appointment.doctor_user_id === session.userId && session.roles.includes('doctor');
+  let detail: Record<string, unknown> = { appointmentId };
+  if (!asDoctor && appointment.patient_user_id !== session.userId) {
+    if (!session.roles.includes('doctor')) throw notFound();
+    const access = await accessOf(ctx, (await signedInDoctor(ctx)).id, appointment.patient_id);
+    if (!access || access.via === 'shared') throw notFound();
+    detail = { ...detail, ...accessDetail(access) };
+  }
   const view = await viewOf(ctx, appointment, asDoctor);
   if (view.items.length === 0) throw new DomainError('NOT_FOUND', 'No prescription has been written for this appointment.');
-  if (asDoctor) {
-    await record(ctx, { action: 'prescription.printed', actorId: requireSession(ctx).userId, patientId: appointment.patient_id, detail: { appointmentId } });
+  if (appointment.patient_user_id !== session.userId) {
+    await record(ctx, { action: 'prescription.printed', actorId: session.userId, patientId: appointment.patient_id, detail });
   }
   const bytes = await prescriptionPdf(ctx, appointment, view);
   return { mime: 'application/pdf', base64: bytes.toString('base64'), fileName: `prescription-${appointment.number}.pdf` };

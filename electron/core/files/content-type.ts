@@ -139,11 +139,21 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
 /**
+ * pdf.js for Node, its worker run on this thread: handed over as `globalThis.pdfjsWorker` rather than loaded
+ * from a path beside pdf.js, which a bundled MedLink does not have.
+ */
+async function loadPdfJs(): Promise<PdfJs> {
+  const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+  return lib;
+}
+
+/**
  * A PDF that pdf.js opens, first page included. pdf.js runs no document JavaScript here (there is no viewer and
  * no scripting sandbox), evaluates nothing (isEvalSupported off) and loads no fonts into anything.
  */
 async function checkPdf(bytes: Buffer): Promise<Refusal | null> {
-  const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  const lib = await (pdfjs ??= loadPdfJs());
   // pdf.js takes the buffer it is given over: a copy, so the caller keeps the bytes it stores.
   const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, stopAtErrors: true, verbosity: 0, enableXfa: false });
   try {

@@ -97,7 +97,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
             <span className="visually-hidden"> {who}</span>
           </button>
         )}
-        {a.status !== 'cancelled' && started && (
+        {a.status !== 'cancelled' && (started || a.status === 'checked_in' || a.status === 'completed') && (
           <button type="button" className="btn btn--secondary" onClick={() => onOpen('notes', a)}>
             {t('schedule.actions.notes')}
             <span className="visually-hidden"> {who}</span>

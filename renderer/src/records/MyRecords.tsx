@@ -112,7 +112,6 @@ export function MyRecords() {
             { header: t('records.trash.removed'), cell: (r) => date(r.removedAt), className: 'nowrap' },
             {
               header: <span className="visually-hidden">{t('records.actions')}</span>,
-              className: 'actions',
               cell: (r) => (
                 <Button kind="secondary" onClick={() => void act(invoke('records.restore', { recordId: r.id }), t('records.restored', { title: r.title }))}>
                   {t('records.trash.restore')}<span className="visually-hidden"> {r.title}</span>

@@ -40,7 +40,7 @@ export function RecordTable({ rows, error, empty, showShares, onPreview, actions
         ...(showShares
           ? [{ header: t('records.sharedWith'), cell: (r: RecordView) => (r.sharedWith.length ? r.sharedWith.map((s) => s.doctorName).join(', ') : <span className="muted">{t('records.notShared')}</span>) }]
           : []),
-        ...(actions ? [{ header: <span className="visually-hidden">{t('records.actions')}</span>, className: 'actions', cell: actions }] : []),
+        ...(actions ? [{ header: <span className="visually-hidden">{t('records.actions')}</span>, cell: (r: RecordView) => <div className="row-actions">{actions(r)}</div> }] : []),
       ]}
     />
   );

@@ -80,7 +80,7 @@ export function UploadRecords({ doctors, onKept }: { doctors: DirectoryEntry[]; 
 
   const locale = intlLocale(i18n.language);
   return (
-    <section className="card upload" aria-labelledby="upload-title">
+    <section className="upload" aria-labelledby="upload-title">
       <h2 id="upload-title">{t('records.upload.title')}</h2>
       <p className="form__note">{t('records.upload.note')}</p>
       {error && <Notice kind="error">{error}</Notice>}
