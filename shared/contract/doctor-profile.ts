@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { DOCUMENT_KINDS } from '../records';
+import { isBase64 } from '../validation';
 import { doctorDocument } from './accounts';
 import { channel, none, ok } from './channel';
 import { fileContent } from './records';
@@ -20,8 +21,7 @@ export const PHOTO_MAX_BASE64 = 4 * 1024 * 1024;
 const base64 = z
   .string({ error: 'photo_required' })
   .max(PHOTO_MAX_BASE64, 'photo_too_large')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'photo_unreadable')
-  .refine((v) => v.length % 4 === 0, 'photo_unreadable')
+  .refine(isBase64, 'photo_unreadable')
   .refine((v) => v.length > 0, 'photo_required');
 
 const ownProfile = z.object({

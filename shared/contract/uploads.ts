@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHUNK_BYTES, UPLOAD_PURPOSES } from '../records';
+import { isBase64 } from '../validation';
 import { channel, ok } from './channel';
 
 // Files on their way in, in chunks: begun with their name and size, sent chunk by chunk (base64), then taken whole
@@ -19,8 +20,7 @@ export const uploadId = z.string({ error: 'invalid' }).uuid('invalid');
 const chunkBase64 = z
   .string({ error: 'invalid' })
   .max(Math.ceil(CHUNK_BYTES / 3) * 4, 'chunk_too_large')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'invalid')
-  .refine((v) => v.length % 4 === 0, 'invalid');
+  .refine(isBase64, 'invalid');
 
 export const uploadChannels = {
   'uploads.begin': channel({
