@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'SLOT_TAKEN'
   | 'SLOT_UNAVAILABLE'
   | 'TOO_LATE'
+  | 'NOT_YET'
+  | 'PATIENT_BUSY'
   | 'UNAVAILABLE'
   | 'NOT_ENROLLED'
   | 'INTERNAL';

@@ -79,6 +79,8 @@ const clinicSettings = f.clinic.safeExtend({
   cancelCutoffMinutes: z.number({ error: 'cutoff_invalid' }).int('cutoff_invalid').min(0, 'cutoff_invalid').max(2880, 'cutoff_invalid'),
   /** How long before a visit the reminder email goes out. */
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
+  /** How long before a visit a patient may be checked in. */
+  checkInOpensMinutes: z.number({ error: 'check_in_invalid' }).int('check_in_invalid').min(0, 'check_in_invalid').max(720, 'check_in_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -91,7 +93,8 @@ export const AUDIT_ACTIONS = [
   'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
-  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
+  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
+  'appointment.no_show',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

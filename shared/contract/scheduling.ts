@@ -70,6 +70,10 @@ const appointment = z.object({
   canReschedule: z.boolean(),
   /** How long before the start a patient may still change it online (the clinic's setting). */
   cutoffMinutes: z.number(),
+  /** Visit states the doctor or the front desk may set now (always false for the patient). */
+  canCheckIn: z.boolean(),
+  canComplete: z.boolean(),
+  canMarkNoShow: z.boolean(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 

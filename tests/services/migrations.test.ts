@@ -176,7 +176,16 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('counters').values({ name: 'appointment', value: 0 }).execute()).rejects.toThrow(/unique|primary/i);
     expect(await nextNumber(db, 'appointment')).toBe(4);
     expect(await nextNumber(db, 'appointment')).toBe(5);
-
+  },
+  5: async (db) => {
+    const { appointment } = await people(db);
+    const numbered = (status: string, uid: string, number: number) => ({ ...appointment(status, uid), number });
+    // A completed visit holds its time: nothing else may start then, while a cancelled or missed one frees it.
+    await db.insertInto('appointments').values(numbered('completed', 'u1', 1)).execute();
+    await expect(db.insertInto('appointments').values(numbered('booked', 'u2', 2)).execute()).rejects.toThrow(/unique/i);
+    await db.updateTable('appointments').set({ status: 'no_show' }).where('ics_uid', '=', 'u1').execute();
+    await db.insertInto('appointments').values(numbered('booked', 'u3', 3)).execute();
+    await expect(db.updateTable('appointments').set({ status: 'completed' }).where('ics_uid', '=', 'u1').execute()).rejects.toThrow(/unique/i);
   },
 };
 
