@@ -94,7 +94,8 @@ export const AUDIT_ACTIONS = [
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
-  'appointment.no_show',
+  'appointment.no_show', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
+  'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

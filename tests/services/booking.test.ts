@@ -174,6 +174,32 @@ describe("an appointment's life", () => {
     const clash = await clinic.call('appointments.blockTime', { start: ist(TUESDAY, '11:30'), end: ist(TUESDAY, '12:30') }, doctor.token);
     expect(refused(clash).code).toBe('CONFLICT');
   });
+
+  it('every change to hours, days off, holidays and blocked time is in the audit log, with who made it', async () => {
+    const clinic = await newClinic();
+    const { doctor } = await bookingClinic(clinic);
+    ok(await clinic.call('appointments.blockTime', { start: ist(TUESDAY, '09:00'), end: ist(TUESDAY, '10:00'), reason: 'Ward round' }, doctor.token));
+    const blockId = ok(await clinic.call('appointments.schedule', { fromDate: TUESDAY, toDate: TUESDAY }, doctor.token)).blocked[0]!.id;
+    ok(await clinic.call('appointments.unblock', { blockId }, doctor.token));
+    ok(await clinic.call('availability.setException', { date: '2026-03-04', ranges: [] }, doctor.token));
+    ok(await clinic.call('availability.removeException', { date: '2026-03-04' }, doctor.token));
+    ok(await clinic.call('holidays.set', { date: '2026-03-10', name: 'Holi' }, clinic.adminToken));
+    ok(await clinic.call('holidays.remove', { date: '2026-03-10' }, clinic.adminToken));
+    const actions: AuditAction[] = [
+      'availability.hours_saved', 'availability.time_blocked', 'availability.time_unblocked', 'availability.exception_set',
+      'availability.exception_removed', 'holiday.set', 'holiday.removed',
+    ];
+    const rows = await Promise.all(actions.map(async (a) => (await auditRows(clinic.app, a)).map((r) => [r.actor_user_id, JSON.parse(r.detail)])));
+    expect(rows).toMatchObject([
+      [[doctor.login.user.id, { doctorId: doctor.doctorId, slotMinutes: 15 }]],
+      [[doctor.login.user.id, { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:00'), reason: 'Ward round' }]],
+      [[doctor.login.user.id, { doctorId: doctor.doctorId, blockId }]],
+      [[doctor.login.user.id, { date: '2026-03-04', ranges: [] }]],
+      [[doctor.login.user.id, { date: '2026-03-04' }]],
+      [[expect.any(Number), { date: '2026-03-10', name: 'Holi' }]],
+      [[expect.any(Number), { date: '2026-03-10' }]],
+    ]);
+  });
 });
 
 describe('booking numbers', () => {

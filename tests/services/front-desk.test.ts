@@ -74,11 +74,14 @@ describe('the day board', () => {
       // Check-in opens an hour before the start (11:45).
       checkedInAt: null, canCheckIn: false, canCancel: true, canReschedule: true,
     });
-    // Every patient on the board is an access to their data.
-    expect((await auditRows(clinic.app, 'appointment.board_viewed')).map((r) => [r.actor_user_id, r.patient_id])).toEqual([
-      [desk.id, asha.patientId],
-      [desk.id, walkIn.id],
+    // Every patient on the board is an access to their data: one row for the look, naming them all, found by either.
+    expect((await auditRows(clinic.app, 'appointment.board_viewed')).map((r) => [r.actor_user_id, r.patient_id, JSON.parse(r.detail)])).toEqual([
+      [desk.id, null, { date: MONDAY, patientIds: [asha.patientId, walkIn.id].sort((a, b) => a - b) }],
     ]);
+    for (const patientId of [asha.patientId, walkIn.id]) {
+      const found = ok(await clinic.call('admin.auditLog', { action: 'appointment.board_viewed', patientId }, clinic.adminToken)).entries;
+      expect(found.map((e) => e.actorId)).toEqual([desk.id]);
+    }
     // Another day's appointments cannot be checked in from the board.
     const tuesday = ok(await clinic.call('desk.board', { date: TUESDAY }, desk.token));
     expect(tuesday.doctors.find((d) => d.id === doctor.doctorId)!.appointments).toMatchObject([{ patientName: 'Asha Kulkarni', canCheckIn: false }]);

@@ -20,7 +20,8 @@ const TABLES_001 = [
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
 const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, 'schema_migrations'].sort();
+const TABLES_006 = ['audit_patients'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -186,6 +187,11 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.updateTable('appointments').set({ status: 'no_show' }).where('ics_uid', '=', 'u1').execute();
     await db.insertInto('appointments').values(numbered('booked', 'u3', 3)).execute();
     await expect(db.updateTable('appointments').set({ status: 'completed' }).where('ics_uid', '=', 'u1').execute()).rejects.toThrow(/unique/i);
+  },
+  6: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006].sort());
+    await db.insertInto('audit_patients').values([{ audit_id: 1, patient_id: 7 }, { audit_id: 1, patient_id: 9 }]).execute();
+    await expect(db.insertInto('audit_patients').values({ audit_id: 1, patient_id: 7 }).execute()).rejects.toThrow(/unique|primary/i);
   },
 };
 

@@ -8,6 +8,9 @@ export const lastEntry = (db: Kysely<Database>) =>
 
 export const insertEntry = (db: Kysely<Database>, row: Row) => db.insertInto('audit_log').values(row).execute();
 
+export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds: number[]) =>
+  db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))).execute();
+
 export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
 export interface AuditFilter {
@@ -31,7 +34,15 @@ export function findEntries(db: Kysely<Database>, f: AuditFilter) {
     ]);
   if (f.action) q = q.where('a.action', '=', f.action);
   if (f.actorEmail) q = q.where('u.email', '=', f.actorEmail.toLowerCase());
-  if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
+  if (f.patientId) {
+    const { patientId } = f;
+    q = q.where((w) =>
+      w.or([
+        w('a.patient_id', '=', patientId),
+        w('a.id', 'in', w.selectFrom('audit_patients').select('audit_id').where('patient_id', '=', patientId)),
+      ]),
+    );
+  }
   if (f.fromIso) q = q.where('a.at', '>=', f.fromIso);
   if (f.toIso) q = q.where('a.at', '<', f.toIso);
   if (f.beforeId) q = q.where('a.id', '<', f.beforeId);

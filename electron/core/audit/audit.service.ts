@@ -18,6 +18,18 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * A screen that showed patients' data to someone else: one row naming every patient shown (none shown, no row).
+ * One patient is the row's patient; several are listed in its detail and in audit_patients.
+ */
+export async function recordView(ctx: Ctx, event: Omit<AuditEvent, 'patientId'> & { actorId: number }, patientIds: Iterable<number>): Promise<void> {
+  const patients = [...new Set(patientIds)].sort((a, b) => a - b);
+  if (patients.length === 0) return;
+  if (patients.length === 1) return record(ctx, { ...event, patientId: patients[0] });
+  const id = await append(ctx, { ...event, detail: { ...event.detail, patientIds: patients } });
+  await repo.insertPatients(ctx.db, id, patients);
+}
+
 type Row = Database['audit_log'];
 
 function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
@@ -27,6 +39,10 @@ function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
 
 /** Appends inside the caller's transaction; the head outside the database moves only once it commits. */
 export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
+  await append(ctx, event);
+}
+
+async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
   // One chain across every seat: appends queue here until the transaction that holds the lock ends.
   await serialize(ctx.db, ctx.deps.dialect, 'audit_log');
   const last = await repo.lastEntry(ctx.db);
@@ -45,6 +61,7 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
   await repo.insertEntry(ctx.db, { ...row, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
+  return row.id;
 }
 
 export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' };

@@ -93,6 +93,8 @@ export interface Database {
     prev_hash: string;
     hash: string;
   };
+  /** The patients an audit row about several of them names (a screen listing them); see migration 006. */
+  audit_patients: { audit_id: number; patient_id: number };
   doctor_schedule: {
     doctor_id: number;
     slot_minutes: number;

@@ -1,7 +1,7 @@
 import { zonedParts } from '../../../shared/clinic-time';
 import type { BoardAppointment, BoardDoctor, Output, ParsedInput, PatientView, WaitingPatient } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
@@ -147,8 +147,6 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       checkedInAt: r.checked_in_at ?? null,
     }));
 
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'appointment.board_viewed', actorId: session.userId, patientId, detail: { date: input.date } });
-  }
+  await recordView(ctx, { action: 'appointment.board_viewed', actorId: session.userId, detail: { date: input.date } }, rows.map((r) => r.patient_id));
   return { date: input.date, today, doctors: columns, waiting };
 }

@@ -1,6 +1,6 @@
 import type { LoginResult, ParsedInput, PatientView } from '../../../shared/contract';
 import type { PatientProfile } from '../../../shared/fields';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { setUserContact } from '../auth/auth.repo';
 import { createAccount, openSession } from '../auth/auth.service';
 import { DomainError, requireSession, type Ctx } from '../context';
@@ -100,6 +100,6 @@ export async function search(ctx: Ctx, query: string) {
   const s = requireSession(ctx);
   const rows = await repo.searchPatients(ctx.db, query, 50);
   // Search results show names and contacts: every patient shown is an access to be recorded.
-  for (const r of rows) await record(ctx, { action: 'patient.searched', actorId: s.userId, patientId: r.id, detail: { query } });
+  await recordView(ctx, { action: 'patient.searched', actorId: s.userId, detail: { query } }, rows.map((r) => r.id));
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, phone: r.phone, email: r.email, dateOfBirth: r.date_of_birth, hasAccount: r.user_id !== null }));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, zonedInstant } from '../../../shared/clinic-time';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
@@ -259,9 +259,7 @@ export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedu
   const session = requireSession(ctx);
   const rows = await repo.appointmentsOfDoctor(ctx.db, doctor.id, fromIso, toIso);
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, patientId, detail: { from: input.fromDate, to: input.toDate } });
-  }
+  await recordView(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, detail: { from: input.fromDate, to: input.toDate } }, rows.map((r) => r.patient_id));
   const rel = { session, isPatient: false, isDoctor: true, isDesk: false };
   return {
     appointments: await Promise.all(rows.map((r) => toView(ctx, r, rel))),
@@ -283,10 +281,12 @@ export async function blockTime(ctx: Ctx, input: ParsedInput<'appointments.block
   if (active.length) {
     throw new DomainError('CONFLICT', `${active.length} appointment(s) fall in this time. Move or cancel them first.`);
   }
-  await repo.insertBlock(ctx.db, {
+  const block = {
     doctor_id: doctor.id, start_at: new Date(input.start).toISOString(), end_at: new Date(input.end).toISOString(),
     reason: input.reason || null, created_by: requireSession(ctx).userId, created_at: ctx.now.toISOString(),
-  });
+  };
+  await repo.insertBlock(ctx.db, block);
+  await record(ctx, { action: 'availability.time_blocked', actorId: block.created_by, detail: { doctorId: doctor.id, start: block.start_at, end: block.end_at, reason: block.reason } });
   return { done: true as const };
 }
 
@@ -294,6 +294,7 @@ export async function unblock(ctx: Ctx, blockId: number) {
   const doctor = await practisingDoctor(ctx);
   const r = await repo.deleteBlock(ctx.db, doctor.id, blockId);
   if (!r.numDeletedRows) throw new DomainError('NOT_FOUND', 'No blocked time has this number.');
+  await record(ctx, { action: 'availability.time_unblocked', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, blockId } });
   return { done: true as const };
 }
 

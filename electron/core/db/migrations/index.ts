@@ -6,6 +6,7 @@ import { m002Scheduling } from './002_scheduling';
 import { m003Files } from './003_files';
 import { m004BookingNumbers } from './004_booking_numbers';
 import { m005HeldTime } from './005_held_time';
+import { m006AuditPatients } from './006_audit_patients';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
