@@ -111,7 +111,7 @@ const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-const auditProblem = z.object({ id: z.number().nullable(), problem: z.enum(['edited', 'missing', 'tail_missing', 'head_mismatch']) });
+const auditProblem = z.object({ id: z.number().nullable(), problem: z.enum(['edited', 'missing', 'tail_missing', 'head_mismatch', 'head_unsealed']) });
 
 const newPassword = z.strictObject({ currentPassword: z.string().max(200, 'too_long'), newPassword: f.password });
 const temporaryPassword = z.object({ temporaryPassword: z.string() });
@@ -205,7 +205,8 @@ export const accountChannels = {
   }),
   'admin.verifyAudit': channel({
     input: none,
-    output: z.object({ intact: z.boolean(), rows: z.number(), problems: z.array(auditProblem) }),
+    /** `intact`: nothing wrong up to `anchoredUpTo` (the sealed head); `unanchored` rows after it cannot be proved complete. */
+    output: z.object({ intact: z.boolean(), rows: z.number(), anchoredUpTo: z.number().nullable(), unanchored: z.number(), problems: z.array(auditProblem) }),
     roles: ['admin'],
   }),
   'settings.get': channel({ input: none, output: clinicSettings, roles: ['admin'] }),

@@ -48,7 +48,7 @@ async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
   const last = await repo.lastEntry(ctx.db);
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
-  const head = ctx.deps.audit.readHead();
+  const head = ctx.deps.audit.readHead()?.head;
   const row: Omit<Row, 'hash'> = {
     id: Math.max(last?.id ?? 0, head?.id ?? 0) + 1,
     at: ctx.now.toISOString(),
@@ -64,11 +64,13 @@ async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
   return row.id;
 }
 
-export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' };
+export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' | 'head_unsealed' };
 
 /**
  * Walks the chain: an edited row fails its keyed hash, a deleted row breaks the next row's link, a deleted
- * tail or a chain rebuilt from scratch no longer reaches the head kept outside the database.
+ * tail or a chain rebuilt from scratch no longer reaches the sealed head kept outside the database. What it
+ * can prove ends at the head: rows after it (appended since this seat last moved its head, or by other seats)
+ * are counted as not yet anchored, since a deleted tail among them would leave no trace.
  */
 export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffer) {
   const rows = await repo.allEntries(db);
@@ -79,15 +81,21 @@ export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffe
     if (rowHash(key, r) !== r.hash) problems.push({ id: r.id, problem: 'edited' });
     prev = { id: r.id, hash: r.hash };
   }
-  const head = store.readHead();
-  if (head) {
+  const reading = store.readHead();
+  let anchoredUpTo: number | null = null;
+  if (reading && !reading.sealed) {
+    problems.push({ id: null, problem: 'head_unsealed' });
+  } else if (reading) {
+    const { head } = reading;
     const atHead = rows.find((r) => r.id === head.id);
     if (!atHead) problems.push({ id: head.id, problem: 'tail_missing' });
     else if (atHead.hash !== head.hash) problems.push({ id: head.id, problem: 'head_mismatch' });
+    else anchoredUpTo = head.id;
   } else if (rows.length > 0) {
     problems.push({ id: null, problem: 'head_mismatch' });
   }
-  return { intact: problems.length === 0, rows: rows.length, problems };
+  const unanchored = anchoredUpTo === null ? 0 : rows.filter((r) => r.id > anchoredUpTo!).length;
+  return { intact: problems.length === 0, rows: rows.length, anchoredUpTo, unanchored, problems };
 }
 
 const PAGE = 100;
