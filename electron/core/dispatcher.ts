@@ -25,14 +25,16 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 16;
 /**
  * Keys that could reach an object's prototype are refused outright, wherever they sit; so are inputs that
- * are not plain trees (cycles or shared objects, which IPC's structured clone can carry) or nest too deep.
+ * are not plain trees (cycles or shared objects, which IPC's structured clone can carry) or nest too deep, and
+ * text that is not well-formed Unicode (a lone surrogate would be stored as bytes that read back as '�').
  */
 function unsafeInput(value: unknown, path: string[] = [], seen = new Set<object>()): [string, string] | null {
+  if (typeof value === 'string') return value.isWellFormed() ? null : [path.join('.') || '_', 'invalid'];
   if (typeof value !== 'object' || value === null) return null;
   if (path.length > MAX_DEPTH || seen.has(value)) return [path.join('.') || '_', 'invalid'];
   seen.add(value);
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return [[...path, key].join('.'), 'unknown_field'];
+    if (FORBIDDEN_KEYS.has(key) || !key.isWellFormed()) return [[...path, key].join('.'), 'unknown_field'];
     const found = unsafeInput((value as Record<string, unknown>)[key], [...path, key], seen);
     if (found) return found;
   }

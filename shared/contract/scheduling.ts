@@ -78,7 +78,7 @@ const appointment = z.object({
 export type AppointmentView = z.infer<typeof appointment>;
 
 const reason = z.string({ error: 'cancel_reason_required' }).trim().min(3, 'cancel_reason_required').max(500, 'too_long');
-const instant = z.iso.datetime({ error: 'start_invalid' });
+const instant = f.instant('start_invalid');
 
 export const schedulingChannels = {
   'availability.get': channel({ input: none, output: availability, roles: ['doctor'] }),

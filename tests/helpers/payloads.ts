@@ -107,7 +107,7 @@ const HUGE = 'x'.repeat(1024 * 1024);
 function wrongValues(value: unknown): [string, unknown][] {
   const common: [string, unknown][] = [['null', null], ['array', []], ['object', {}], ['boolean', true]];
   if (typeof value === 'number') return [...common, ['string', '12'], ['fraction', 1.5], ['negative', -1], ['NaN', NaN], ['Infinity', Infinity]];
-  if (typeof value === 'string') return [...common, ['number', 12345], ['1 MB string', HUGE]];
+  if (typeof value === 'string') return [...common, ['number', 12345], ['1 MB string', HUGE], ['a lone surrogate', `${value}\ud800x`]];
   if (Array.isArray(value)) return [['null', null], ['object', {}], ['string', 'x'], ['number', 1], ['array of junk', [42, null]]];
   return [['null', null], ['array', []], ['string', 'x'], ['number', 1], ['1 MB string', HUGE]];
 }

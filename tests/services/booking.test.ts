@@ -58,6 +58,23 @@ describe('booking', () => {
     ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-02', '12:30'), mode: 'online' }, asha.token));
   });
 
+  it('dates outside 1900–2100 are refused with a clear message on every calendar channel, not an internal error', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, desk } = await bookingClinic(clinic);
+    const farAway = [
+      () => clinic.call('desk.board', { date: '9999-12-31' }, desk.token),
+      () => clinic.call('appointments.schedule', { fromDate: '9999-12-30', toDate: '9999-12-31' }, doctor.token),
+      () => clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: '1066-10-14', toDate: '1066-10-14' }, asha.token),
+      () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start: '9999-12-31T23:59:59Z', mode: 'online' }, asha.token),
+      () => clinic.call('appointments.blockTime', { start: '2101-01-01T00:00:00Z', end: '2101-01-01T01:00:00Z' }, doctor.token),
+    ];
+    for (const call of farAway) {
+      const error = refused(await expectNoWrites(clinic.app, call));
+      expect(error.code).toBe('VALIDATION');
+      expect(Object.values(error.fields ?? {})).toContain('date_out_of_range');
+    }
+  });
+
   it('a pending doctor cannot set hours nor be booked', async () => {
     const clinic = await newClinic();
     const { asha } = await bookingClinic(clinic);
