@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'TOO_LATE'
   | 'NOT_YET'
   | 'PATIENT_BUSY'
+  | 'CODE_WRONG'
+  | 'TOO_MANY'
   | 'UNAVAILABLE'
   | 'NOT_ENROLLED'
   | 'INTERNAL';

@@ -65,9 +65,11 @@ export function createDispatcher(deps: Deps): Dispatch {
 
     const after: (() => void)[] = [];
     let kept: DomainError | undefined;
+    const handler = handlers[channel] as ((i: unknown, c: Ctx) => Promise<unknown>) & { prepare?: (i: unknown, d: Deps, t?: string) => Promise<unknown> };
     try {
+      const prepared = await handler.prepare?.(parsed.data, deps, token);
       const data = await deps.db.transaction().execute(async (trx) => {
-        const ctx: Ctx = { db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (fn) => after.push(fn) };
+        const ctx: Ctx = { db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (fn) => after.push(fn), prepared };
         try {
           if (def.roles !== 'public') {
             ctx.session = await resolveSession(ctx, token);
@@ -78,7 +80,6 @@ export function createDispatcher(deps: Deps): Dispatch {
             const allowed = def.roles === 'any' || def.roles.some((r) => ctx.session!.roles.includes(r));
             if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
           }
-          const handler = handlers[channel] as (i: unknown, c: Ctx) => Promise<unknown>;
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
           return def.output.parse(await handler(parsed.data, ctx));
         } catch (e) {

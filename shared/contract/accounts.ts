@@ -25,6 +25,10 @@ const loginResult = z.object({
 });
 export type LoginResult = z.infer<typeof loginResult>;
 
+/** A sign-up waits for the code mailed to its address (the same answer whether or not it already has an account). */
+const signupSent = z.object({ email: z.string(), expiresAt: z.string() });
+export type SignupSent = z.infer<typeof signupSent>;
+
 /**
  * A patient's record as the screens show it. A walk-in registered at the front desk may have given only a
  * name and a phone number, so what they did not give (email, date of birth, sex, address) is absent.
@@ -94,7 +98,7 @@ export const AUDIT_ACTIONS = [
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
-  'appointment.no_show', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
+  'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -152,6 +156,15 @@ export const accountChannels = {
   'auth.changePassword': channel({ input: newPassword, output: sessionUser, roles: 'any' }),
   'patients.signup': channel({
     input: z.strictObject({ profile: f.patientProfile, password: f.password }),
+    output: signupSent,
+    roles: 'public',
+  }),
+  'auth.confirmSignup': channel({
+    input: z.strictObject({
+      email: f.email,
+      code: z.string({ error: 'code_required' }).trim().min(1, 'code_required').regex(/^\d{6}$/, 'code_wrong'),
+      portal: z.enum(PORTALS),
+    }),
     output: loginResult,
     roles: 'public',
   }),
@@ -169,7 +182,7 @@ export const accountChannels = {
       /** From the administrator's invitation, when the doctor has one: checked, and the invitation marked used. */
       invitationCode: invitationCode.optional(),
     }),
-    output: loginResult,
+    output: signupSent,
     roles: 'public',
   }),
   'doctors.me': channel({ input: none, output: doctorView, roles: ['doctor'] }),
@@ -191,6 +204,7 @@ export const accountChannels = {
     roles: ['admin'],
   }),
   'admin.resetPassword': channel({ input: z.strictObject({ email: f.email }), output: temporaryPassword, roles: ['admin'] }),
+  'admin.unlockAccount': channel({ input: z.strictObject({ email: f.email }), output: ok, roles: ['admin'] }),
   'admin.auditLog': channel({
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditAction } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
 import { nextNumber } from '../../electron/core/db/counters.repo';
 import { newClinic, ok, PASSWORD, refused, signIn, signupDoctor } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
@@ -61,7 +62,7 @@ describe('booking', () => {
   it('dates outside 1900–2100 are refused with a clear message on every calendar channel, not an internal error', async () => {
     const clinic = await newClinic();
     const { doctor, asha, desk } = await bookingClinic(clinic);
-    const farAway = [
+    const farAway: (() => Promise<Result<unknown>>)[] = [
       () => clinic.call('desk.board', { date: '9999-12-31' }, desk.token),
       () => clinic.call('appointments.schedule', { fromDate: '9999-12-30', toDate: '9999-12-31' }, doctor.token),
       () => clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: '1066-10-14', toDate: '1066-10-14' }, asha.token),

@@ -21,6 +21,8 @@ const samples: { [K in MailKind]: MailData[K] } = {
   verification_rejected: { clinic, doctorName: 'Dr Rohan Mehta', reason: 'Registration number not found.' },
   test_message: { clinic, sentBy: 'Dr Meera Joshi' },
   doctor_invitation: { clinic, inviteeName: 'Dr Farah Sheikh', invitedBy: 'Dr Meera Joshi', code: 'K7QF-29XD', expiresAt: new Date('2026-03-09T18:29:00Z') },
+  signup_code: { clinic, name: 'Asha Kulkarni', code: '408317', expiresAt: new Date('2026-03-02T05:00:00Z') },
+  signup_exists: { clinic },
 };
 
 type Tree = Record<string, Record<string, string>>;

@@ -7,6 +7,7 @@ import { m003Files } from './003_files';
 import { m004BookingNumbers } from './004_booking_numbers';
 import { m005HeldTime } from './005_held_time';
 import { m006AuditPatients } from './006_audit_patients';
+import { m007SignIn } from './007_sign_in';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
