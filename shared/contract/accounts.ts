@@ -214,7 +214,8 @@ export const accountChannels = {
       to: f.isoDate.optional(),
       beforeId: f.id.optional(),
     }),
-    output: z.object({ entries: z.array(auditEntry), more: z.boolean() }),
+    /** `refs`: the names behind the ids in the entries' details, keyed `user:5`, `doctor:2`, `patient:9`, `appointment:15` (its booking number). */
+    output: z.object({ entries: z.array(auditEntry), more: z.boolean(), refs: z.record(z.string(), z.string()) }),
     roles: ['admin'],
   }),
   'admin.verifyAudit': channel({

@@ -79,8 +79,10 @@ describe('the day board', () => {
       [desk.id, null, { date: MONDAY, patientIds: [asha.patientId, walkIn.id].sort((a, b) => a - b) }],
     ]);
     for (const patientId of [asha.patientId, walkIn.id]) {
-      const found = ok(await clinic.call('admin.auditLog', { action: 'appointment.board_viewed', patientId }, clinic.adminToken)).entries;
-      expect(found.map((e) => e.actorId)).toEqual([desk.id]);
+      const found = ok(await clinic.call('admin.auditLog', { action: 'appointment.board_viewed', patientId }, clinic.adminToken));
+      expect(found.entries.map((e) => e.actorId)).toEqual([desk.id]);
+      // The log reads as names, not numbers.
+      expect(found.refs).toMatchObject({ [`patient:${asha.patientId}`]: 'Asha Kulkarni', [`patient:${walkIn.id}`]: 'Ramesh Patil' });
     }
     // Another day's appointments cannot be checked in from the board.
     const tuesday = ok(await clinic.call('desk.board', { date: TUESDAY }, desk.token));

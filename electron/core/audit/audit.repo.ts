@@ -13,6 +13,18 @@ export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds
 
 export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
+/** Who or what the ids in a page of details name: users, doctors and patients by name, appointments by booking number. */
+export async function namesFor(db: Kysely<Database>, ids: { user: number[]; doctor: number[]; patient: number[]; appointment: number[] }) {
+  const none = Promise.resolve([] as { id: number; label: string | number }[]);
+  const [users, doctors, patients, appointments] = await Promise.all([
+    ids.user.length ? db.selectFrom('users').select(['id', 'full_name as label']).where('id', 'in', ids.user).execute() : none,
+    ids.doctor.length ? db.selectFrom('doctor_info').select(['id', 'full_name as label']).where('id', 'in', ids.doctor).execute() : none,
+    ids.patient.length ? db.selectFrom('patient_info').select(['id', 'full_name as label']).where('id', 'in', ids.patient).execute() : none,
+    ids.appointment.length ? db.selectFrom('appointments').select(['id', 'number as label']).where('id', 'in', ids.appointment).execute() : none,
+  ]);
+  return { user: users, doctor: doctors, patient: patients, appointment: appointments };
+}
+
 export interface AuditFilter {
   action?: string;
   actorEmail?: string;

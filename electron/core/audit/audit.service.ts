@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { AuditDetail } from '../../../shared/audit';
 import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
@@ -15,7 +16,7 @@ export interface AuditEvent {
   actorId: number | null;
   /** Whose health data it concerns, when it does. */
   patientId?: number | null;
-  detail?: Record<string, unknown>;
+  detail?: AuditDetail;
 }
 
 /**
@@ -100,10 +101,38 @@ export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffe
 
 const PAGE = 100;
 
-export async function browse(ctx: Ctx, f: Omit<repo.AuditFilter, 'limit'>): Promise<{ entries: AuditEntry[]; more: boolean }> {
+/** Which kind of record each id-holding detail names. */
+const REFS = {
+  userId: 'user', doctorId: 'doctor', doctorIds: 'doctor', patientIds: 'patient', walkInPatientId: 'patient', accountPatientId: 'patient',
+  appointmentId: 'appointment',
+} as const;
+type RefKind = (typeof REFS)[keyof typeof REFS];
+
+/** The names (or booking numbers) behind the ids in a page of details, keyed `kind:id`, so the log reads as words. */
+async function refsOf(ctx: Ctx, details: string[]): Promise<Record<string, string>> {
+  const ids: Record<RefKind, Set<number>> = { user: new Set(), doctor: new Set(), patient: new Set(), appointment: new Set() };
+  for (const d of details) {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(d) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    for (const [key, kind] of Object.entries(REFS)) {
+      for (const v of [parsed[key]].flat()) if (typeof v === 'number' && Number.isInteger(v)) ids[kind].add(v);
+    }
+  }
+  const found = await repo.namesFor(ctx.db, { user: [...ids.user], doctor: [...ids.doctor], patient: [...ids.patient], appointment: [...ids.appointment] });
+  const refs: Record<string, string> = {};
+  for (const [kind, rows] of Object.entries(found)) for (const r of rows) refs[`${kind}:${r.id}`] = String(r.label);
+  return refs;
+}
+
+export async function browse(ctx: Ctx, f: Omit<repo.AuditFilter, 'limit'>): Promise<{ entries: AuditEntry[]; more: boolean; refs: Record<string, string> }> {
   const rows = await repo.findEntries(ctx.db, { ...f, limit: PAGE + 1 });
   return {
     more: rows.length > PAGE,
+    refs: await refsOf(ctx, rows.slice(0, PAGE).map((r) => r.detail)),
     entries: rows.slice(0, PAGE).map((r) => ({
       id: r.id,
       at: r.at,
