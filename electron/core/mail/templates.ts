@@ -150,7 +150,8 @@ class Words {
     return this.format(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   }
   time(d: Date): string {
-    return this.format(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    // The screens' way (renderer/src/ui/format.ts CLOCK): "9:30 am".
+    return this.format(d, { hour: 'numeric', minute: '2-digit', hour12: true });
   }
   label(key: string): string {
     return this.t('labels', key);

@@ -110,7 +110,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           <dd>{dates.longDay(slot.date)}</dd>
           <dt>{t('booking.time')}</dt>
           <dd>
-            {slot.time} <span className="muted">{t('booking.clinicTime')}</span>
+            {dates.clock(slot.time)} <span className="muted">{t('booking.clinicTime')}</span>
             {alternatives && <span className="badge appt-status--cancelled booking-taken">{t('booking.taken')}</span>}
           </dd>
           <dt>{t('booking.hospital')}</dt>

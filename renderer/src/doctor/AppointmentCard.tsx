@@ -13,7 +13,7 @@ type Status = 'checked_in' | 'completed' | 'no_show';
 
 export function StatusTag({ status }: { status: AppointmentView['status'] }) {
   const { t } = useTranslation();
-  return <span className={`sched-status sched-status--${status}`}>{t(`schedule.status.${status}`)}</span>;
+  return <span className={`sched-status sched-status--${status}`}>{t(`appointments.status.${status}`)}</span>;
 }
 
 /**
