@@ -35,6 +35,13 @@ type Phase =
   | { name: 'signed_out'; view: 'login' | 'signup' }
   | { name: 'signed_in'; login: LoginResult };
 
+/** A window that cannot be used yet says why, in the middle of the page. */
+const WindowNotice = ({ text }: { text: string }) => (
+  <main className="main main--narrow">
+    <Notice kind="info">{text}</Notice>
+  </main>
+);
+
 export function App() {
   const { t } = useTranslation();
   const portal = portalFromUrl();
@@ -98,9 +105,9 @@ export function App() {
     <Shell clinicName={clinicName}>
       {phase.name === 'loading' && <Loading />}
       {phase.name === 'unreachable' && <Unreachable error={phase.error} retry={() => checkSetup(true)} />}
-      {phase.name === 'not_set_up' && <Notice kind="info">{t('app.notSetUp')}</Notice>}
+      {phase.name === 'not_set_up' && <WindowNotice text={t('app.notSetUp')} />}
       {phase.name === 'enrol' &&
-        (portal === 'clinic' ? <EnrolSeat onEnrolled={() => void checkSetup()} /> : <Notice kind="info">{t('clinicKey.enrol.patientWindow')}</Notice>)}
+        (portal === 'clinic' ? <EnrolSeat onEnrolled={() => void checkSetup()} /> : <WindowNotice text={t('clinicKey.enrol.patientWindow')} />)}
       {phase.name === 'setup' && (
         <FirstRun
           onDone={(login, clinic) => {

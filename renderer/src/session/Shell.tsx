@@ -32,7 +32,7 @@ export function Shell({ clinicName, children }: { clinicName: string | null; chi
           </label>
           {session && (
             <>
-              <span className="topbar__user">{session.user.fullName}</span>
+              <span className="topbar__user" title={session.user.fullName}>{session.user.fullName}</span>
               {!session.user.mustChangePassword && (
                 <Button kind="secondary" onClick={() => setChangingPassword((v) => !v)}>
                   {changingPassword ? t('app.back') : t('app.changePassword')}
