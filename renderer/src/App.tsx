@@ -1,22 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
-import { ClinicHome } from './clinic/ClinicHome';
-import { DoctorSignup } from './clinic/DoctorSignup';
-import { PatientHome } from './patient/PatientHome';
-import { PatientSignup } from './patient/PatientSignup';
 import { ChangePassword } from './session/ChangePassword';
 import { Login } from './session/Login';
 import { PortalChooser } from './session/PortalChooser';
-import { EnrolSeat } from './setup/EnrolSeat';
-import { FirstRun } from './setup/FirstRun';
 import { Unreachable } from './setup/Unreachable';
 import { publicInvoke, SessionProvider } from './session/session';
 import { Shell } from './session/Shell';
 import { ClinicZone } from './ui/format';
 import { Loading, Notice } from './ui/Layout';
+
+// Each window loads only its own screens: the patient window never downloads the clinic's, nor the other way round.
+const ClinicHome = lazy(() => import('./clinic/ClinicHome').then((m) => ({ default: m.ClinicHome })));
+const DoctorSignup = lazy(() => import('./clinic/DoctorSignup').then((m) => ({ default: m.DoctorSignup })));
+const PatientHome = lazy(() => import('./patient/PatientHome').then((m) => ({ default: m.PatientHome })));
+const PatientSignup = lazy(() => import('./patient/PatientSignup').then((m) => ({ default: m.PatientSignup })));
+const EnrolSeat = lazy(() => import('./setup/EnrolSeat').then((m) => ({ default: m.EnrolSeat })));
+const FirstRun = lazy(() => import('./setup/FirstRun').then((m) => ({ default: m.FirstRun })));
 
 function portalFromUrl(): Portal | null {
   const p = new URLSearchParams(window.location.search).get('portal');
@@ -88,6 +90,7 @@ export function App() {
       <ClinicZone.Provider value={timeZone}>
         <SessionProvider portal={portal} login={login}>
           <Shell clinicName={clinicName}>
+            <Suspense fallback={<Loading />}>
             {login.user.mustChangePassword ? (
               <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
             ) : portal === 'patient' ? (
@@ -95,6 +98,7 @@ export function App() {
             ) : (
               <ClinicHome />
             )}
+            </Suspense>
           </Shell>
         </SessionProvider>
       </ClinicZone.Provider>
@@ -103,6 +107,7 @@ export function App() {
 
   return (
     <Shell clinicName={clinicName}>
+      <Suspense fallback={<Loading />}>
       {phase.name === 'loading' && <Loading />}
       {phase.name === 'unreachable' && <Unreachable error={phase.error} retry={() => checkSetup(true)} />}
       {phase.name === 'not_set_up' && <WindowNotice text={t('app.notSetUp')} />}
@@ -127,6 +132,7 @@ export function App() {
         ) : (
           <DoctorSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} invitationCode={invite} />
         ))}
+      </Suspense>
     </Shell>
   );
 }
