@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAuditStore } from './audit/audit.store';
 import { BCRYPT_COST } from './auth/passwords';
@@ -76,6 +76,9 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     const file = join(options.dataDir, SQLITE_FILE);
     const key = options.plainDatabaseForBenchmark ? undefined : databaseKey(sqliteClinicKey(file, options.dataDir, seatKey, options.enrolKey, options.nativeBinding));
     config = { kind: 'sqlite', file, key, nativeBinding: options.nativeBinding };
+    // The database is made owner-only before SQLite first opens it: its WAL and shared-memory files take its mode.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
   }
   const { kysely: db, dialect } = openDatabase(config);
   try {
@@ -98,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     db,
     dialect,
     clock,
-    audit: fileAuditStore(options.dataDir, log),
+    audit: fileAuditStore(options.dataDir, log, () => keyring.auditKey()),
     bcryptCost: options.bcryptCost ?? BCRYPT_COST,
     log,
     keyring,

@@ -4,7 +4,7 @@ import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 import { DEFAULT_UPLOAD_LIMIT_MB } from '../../../shared/records';
 
-export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, uploadLimitMb: DEFAULT_UPLOAD_LIMIT_MB };
+export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, uploadLimitMb: DEFAULT_UPLOAD_LIMIT_MB };
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
 // saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
@@ -29,6 +29,7 @@ async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
     sessionIdleMinutes: Number(s.get('session.idleMinutes') ?? DEFAULTS.sessionIdleMinutes),
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
+    checkInOpensMinutes: Number(s.get('appointments.checkInOpensMinutes') ?? DEFAULTS.checkInOpensMinutes),
     uploadLimitMb: Number(s.get('records.uploadLimitMb') ?? DEFAULTS.uploadLimitMb),
   };
 }
@@ -36,6 +37,7 @@ async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
 export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes;
 export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
+export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
 /** The largest upload accepted, in bytes. */
 export const uploadLimitBytes = async (ctx: Ctx) => ((await clinicSettings(ctx))?.uploadLimitMb ?? DEFAULTS.uploadLimitMb) * 1024 * 1024;
 
@@ -48,6 +50,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'session.idleMinutes': String(c.sessionIdleMinutes),
     'appointments.cancelCutoffMinutes': String(c.cancelCutoffMinutes),
     'mail.reminderHours': String(c.reminderHours),
+    'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
     'records.uploadLimitMb': String(c.uploadLimitMb),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
   });

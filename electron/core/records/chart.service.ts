@@ -1,6 +1,6 @@
 import type { MyPatient, Output, ParsedInput } from '../../../shared/contract';
 import { EMERGENCY_MINUTES } from '../../../shared/records';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { consultationsOfPatient } from '../consultations/consultations.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { patientById } from '../patients/patients.repo';
@@ -56,8 +56,8 @@ export async function patientChart(ctx: Ctx, patientId: number): Promise<Output<
 export async function findPatient(ctx: Ctx, phone: string) {
   const doctor = await signedInDoctor(ctx);
   const rows = await repo.patientsByPhone(ctx.db, phone);
-  // A name found is an access: recorded as the front desk's searches are.
-  for (const r of rows) await record(ctx, { action: 'patient.searched', actorId: doctor.user_id, patientId: r.id, detail: { phone } });
+  // Names found are an access: one row naming every patient shown, as the front desk's searches are.
+  await recordView(ctx, { action: 'patient.searched', actorId: doctor.user_id, detail: { phone } }, rows.map((r) => r.id));
   return rows.map((r) => ({ patientId: r.id, fullName: r.full_name, dateOfBirth: r.date_of_birth }));
 }
 

@@ -78,7 +78,7 @@ export async function add(ctx: Ctx, input: ParsedInput<'records.add'>): Promise<
       mime: file.type, size: file.bytes.length, file_name: file.name, uploaded_by: patient.user_id!, created_at: nowIso, deleted_at: null,
     });
     for (const doctorId of doctors) await repo.addShare(ctx.db, id, doctorId, nowIso);
-    await record(ctx, { action: 'record.uploaded', actorId: patient.user_id, patientId: patient.id, detail: { recordId: id, sharedWith: doctors } });
+    await record(ctx, { action: 'record.uploaded', actorId: patient.user_id, patientId: patient.id, detail: { recordId: id, doctorIds: doctors } });
     return await view(ctx, id);
   } catch (e) {
     // The database store rolls back with the transaction; a file already on disk must go by hand.

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { encryptInPlace, isPlainDatabase, opensWith, plainSetting } from '../db/sqlite-cipher';
 import { CHECK, isClinicKey } from './clinic-key.service';
 import type { SeatKey } from './seat-key';
@@ -26,7 +26,8 @@ export class NotThisClinicError extends Error {}
 export function sqliteClinicKey(file: string, dataDir: string, seat: SeatKey, enrolKey?: Buffer, nativeBinding?: string): Buffer {
   const held = seat.read();
   const candidate = enrolKey ?? held;
-  if (!existsSync(file)) {
+  // None yet, or an empty one (made owner-only by a start cut short before SQLite wrote to it): a new clinic.
+  if (!existsSync(file) || statSync(file).size === 0) {
     if (enrolKey) throw new NotThisClinicError('There is no clinic database on this computer to enrol.');
     const key = held ?? randomBytes(32);
     if (!held) seat.write(key);

@@ -4,17 +4,16 @@ import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
 import { MyConsultations } from '../records/MyConsultations';
 import { MyRecords } from '../records/MyRecords';
-import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'records', 'consultations', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'records', 'consultations'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = {
   find: 'find.title', appointments: 'appointments.title', records: 'records.title', consultations: 'consultations.title',
 };
 
-/** The patient's window after sign-in: their profile, appointments, records, notes and prescriptions, and the clinic's doctors. */
+/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments, records, notes and prescriptions. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -52,7 +51,6 @@ export function PatientHome() {
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
         {view === 'records' && <MyRecords />}
         {view === 'consultations' && <MyConsultations />}
-        {view === 'doctors' && <DoctorDirectory />}
       </main>
     </div>
   );

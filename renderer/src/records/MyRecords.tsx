@@ -6,7 +6,8 @@ import { RECORD_CATEGORIES, type RecordCategory } from '../../../shared/records'
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/DataTable';
 import { errorText } from '../ui/errors';
-import { SelectField, TextField } from '../ui/Field';
+import { DateField } from '../ui/DateField';
+import { SelectField } from '../ui/Field';
 import { FilePreview } from '../ui/FilePreview';
 import { saveCopy } from '../ui/files';
 import { useDates } from '../ui/format';
@@ -63,8 +64,8 @@ export function MyRecords() {
             options={RECORD_CATEGORIES.map((c) => ({ value: c, label: t(`records.categories.${c}`) }))}
             placeholder={t('records.anyCategory')}
           />
-          <TextField label={t('records.from')} type="date" value={filter.from ?? ''} onChange={(v) => set('from', v)} />
-          <TextField label={t('records.to')} type="date" value={filter.to ?? ''} onChange={(v) => set('to', v)} />
+          <DateField label={t('records.from')} value={filter.from ?? ''} onChange={(v) => set('from', /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '')} />
+          <DateField label={t('records.to')} value={filter.to ?? ''} onChange={(v) => set('to', /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '')} />
           <SelectField
             label={t('records.sharedWithDoctor')}
             value={filter.doctorId ? String(filter.doctorId) : ''}

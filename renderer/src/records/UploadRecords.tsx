@@ -4,6 +4,7 @@ import type { DirectoryEntry } from '../../../shared/contract';
 import { RECORD_CATEGORIES, type RecordCategory } from '../../../shared/records';
 import { useSession } from '../session/session';
 import { errorText, fieldText } from '../ui/errors';
+import { DateField } from '../ui/DateField';
 import { SelectField, TextField } from '../ui/Field';
 import { fileSize, uploadFile, type UploadHandle } from '../ui/files';
 import { intlLocale, useDates } from '../ui/format';
@@ -148,7 +149,7 @@ export function UploadRecords({ doctors, onKept }: { doctors: DirectoryEntry[]; 
               required
               error={fieldText(t, fields.category)}
             />
-            <TextField label={t('records.date')} type="date" value={recordDate} onChange={setRecordDate} required error={fieldText(t, fields.recordDate)} />
+            <DateField label={t('records.date')} value={recordDate} onChange={setRecordDate} required error={fieldText(t, fields.recordDate)} />
           </div>
           <SelectField
             label={t('records.upload.shareWith')}
