@@ -158,10 +158,10 @@ export function startSeat(options: SeatOptions): Seat {
     if (state !== opening) return closeLate(app);
     if (failures > 0 && choice.kind === 'postgres') log(`The clinic's database server at ${serverLocation(choice.url)} answers again.`);
     failures = 0;
-    ready(app);
+    becomeReady(app);
   }
 
-  function ready(app: MedLinkApp) {
+  function becomeReady(app: MedLinkApp) {
     lastReported = '';
     state = { kind: 'ready', app: tracked(app) };
     app.startBackground();
@@ -182,7 +182,7 @@ export function startSeat(options: SeatOptions): Seat {
     }
     const result = await app.dispatch('clinicKey.enrol', input);
     // Refused, or another window's enrolment (or closing) came first: this opening is not needed.
-    if (result.ok && state === locked) ready(app);
+    if (result.ok && state === locked) becomeReady(app);
     else await closeLate(app);
     return result;
   }

@@ -10,6 +10,7 @@ import { Button } from '../ui/Layout';
 export function PrescriptionTable({ items }: { items: readonly PrescriptionItem[] }) {
   const { t } = useTranslation();
   return (
+    <div className="table-wrap">
     <table className="table table--compact prescription">
       <caption className="visually-hidden">{t('consultations.prescription')}</caption>
       <thead>
@@ -32,6 +33,7 @@ export function PrescriptionTable({ items }: { items: readonly PrescriptionItem[
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

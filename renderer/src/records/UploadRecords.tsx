@@ -65,12 +65,12 @@ export function UploadRecords({ doctors, onKept }: { doctors: DirectoryEntry[]; 
 
   async function start() {
     setError(null);
+    const waiting = items.filter((i) => i.state === 'waiting' || i.state === 'refused');
     const problems: Record<string, string> = {};
     if (!category) problems.category = 'category_required';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(recordDate) || recordDate > today()) problems.recordDate = 'record_date_invalid';
-    setFields(problems);
-    const waiting = items.filter((i) => i.state === 'waiting' || i.state === 'refused');
     if (waiting.some((i) => !i.title.trim())) problems.title = 'title_required';
+    setFields(problems);
     if (Object.keys(problems).length > 0 || waiting.length === 0) {
       setError(waiting.length === 0 ? t('records.upload.nothing') : t('errors.VALIDATION'));
       return;
