@@ -1,4 +1,4 @@
-import type { LoginResult, ParsedInput, SignupSent } from '../../../shared/contract';
+import type { LoginResult, ParsedInput, CodeSent } from '../../../shared/contract';
 import type { DoctorCredentials, PatientProfile } from '../../../shared/fields';
 import type { Portal } from '../../../shared/roles';
 import { record } from '../audit/audit.service';
@@ -32,7 +32,7 @@ export interface AccountMakers {
 export async function requestSignup(
   ctx: Ctx,
   s: { door: Portal; email: string; name: string; language: string; pending: PendingSignup },
-): Promise<SignupSent> {
+): Promise<CodeSent> {
   const taken = await repo.emailTaken(ctx.db, s.email);
   const { code, expiresAt } = await issueCode(ctx, {
     purpose: 'signup', email: s.email, door: s.door, minutes: CODE_MINUTES, perMinute: SIGNUPS_PER_MINUTE, payload: taken ? null : JSON.stringify(s.pending),
