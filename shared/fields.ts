@@ -121,6 +121,9 @@ export const clinic = z.strictObject({
   state,
   timeZone,
   gstin: gstin.optional(),
+  /** How patients reach the clinic: shown wherever MedLink says "contact the clinic" (screens, emails, receipts). */
+  phone: phone.optional(),
+  email: email.optional(),
 });
 export type Clinic = z.output<typeof clinic>;
 

@@ -130,6 +130,8 @@ export const accountChannels = {
       timeZone: z.string().nullable(),
       /** False until an administrator enrols this computer with the clinic's recovery code. */
       enrolled: z.boolean(),
+      /** How to reach the clinic, shown at the foot of every window (public, like the clinic's name). */
+      contact: z.object({ address: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
     }),
     roles: 'public',
   }),

@@ -14,6 +14,9 @@ export interface ClinicInfo {
   address: string;
   /** IANA zone every time is written in. */
   timeZone: string;
+  /** How patients reach the clinic (the footer says so), when the clinic has given them. */
+  phone?: string;
+  email?: string;
 }
 
 export interface DoctorInfo {
@@ -285,6 +288,12 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
   throw new Error(`unknown email kind: ${String(kind)}`);
 }
 
+/** "Phone 020 2612 3456, email desk@sunrise.in." in the reader's language, or nothing when the clinic gave neither. */
+function contactLine(w: Words, c: ClinicInfo): string {
+  const parts = [c.phone && w.t('common', 'phone', { phone: c.phone }), c.email && w.t('common', 'email', { email: c.email })].filter(Boolean);
+  return parts.length ? w.t('common', 'contact', { ways: parts.join(', ') }) : '';
+}
+
 /** Header values never carry a line break, whatever a name holds. */
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 
@@ -304,7 +313,7 @@ export function renderMail<K extends MailKind>(kind: K, language: string, data: 
     heading: w.t(kind, 'heading', { clinic: clinic.name }),
     blocks: recipientName ? [p(w.t('common', 'greeting', { name: recipientName })), ...blocks] : blocks,
     signoff: [w.t('common', 'signoff'), clinic.name],
-    footer: w.t('common', 'footer', { clinic: clinic.name, address: clinic.address }),
+    footer: [w.t('common', 'footer', { clinic: clinic.name, address: clinic.address }), contactLine(w, clinic)].filter(Boolean).join(' '),
   };
   return { subject, text: toText(layout), html: toHtml(layout, subject) };
 }
