@@ -69,7 +69,7 @@ export async function seedDemo(app: Pick<MedLinkApp, 'dispatch' | 'deps'>): Prom
   const admin = await call<LoginResult>(dispatch, 'setup.complete', {
     clinic: {
       name: 'Sunrise Clinic', address: '14 Koregaon Park Road, Pune 411001', state: 'Maharashtra', timeZone: 'Asia/Kolkata', gstin: '27AAPFU0939F1ZV',
-      phone: '02026123456', email: 'desk@sunrise-clinic.example',
+      phone: '020 2612 3456', email: 'desk@sunrise-clinic.example',
     },
     admin: { fullName: 'Anita Deshpande', email: 'admin@medlink.demo', phone: '9820000001', password: DEMO_PASSWORD },
   });
