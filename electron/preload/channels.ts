@@ -76,6 +76,8 @@ export const CHANNELS = {
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
   'auth.confirmSignup': true,
+  'auth.forgotPassword': true,
+  'auth.resetWithCode': true,
   'admin.unlockAccount': true,
   'uploads.begin': true,
   'uploads.chunk': true,

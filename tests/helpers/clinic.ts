@@ -6,7 +6,7 @@ import { freshDatabase } from './postgres-database';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
 import { databaseKey } from '../../electron/core/secrets/database-key';
 import { seatKeyFile } from '../../electron/core/secrets/seat-key';
-import { codeInMail } from '../../electron/core/auth/signup.service';
+import { codeInMail } from '../../electron/core/auth/mailed-codes';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
