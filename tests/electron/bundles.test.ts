@@ -13,10 +13,11 @@ const root = resolve(__dirname, '../..');
 const channelNames = Object.keys(contract).sort();
 let source = '';
 
+// The bundles carry pdf.js (uploaded PDFs are opened to check them): on a busy machine that takes more than the default 10 s.
 beforeAll(() => {
   execFileSync(process.execPath, ['electron/build.mjs'], { cwd: root, stdio: 'pipe' });
   source = readFileSync(resolve(root, 'dist/electron/preload.cjs'), 'utf8');
-});
+}, 60_000);
 
 /** Runs the built preload as a sandboxed renderer would, with a stand-in for 'electron'. */
 function loadPreload() {
