@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SPECIALITIES } from '../shared/specialities';
 import { createApp, type MedLinkApp } from '../electron/core/app';
+import { signUp } from '../electron/core/demo';
 import { addDays, clockTime, zonedInstant, zonedParts } from '../shared/clinic-time';
 import type { Database } from '../electron/core/db/schema';
 import { keyConnection } from '../electron/core/db/sqlite-cipher';
@@ -104,11 +105,8 @@ function generate(db: SQLite.Database, today: string): { ranges: number; appoint
       appointments += r.changes;
     }
   })();
-  db.close();
   return { ranges, appointments };
 }
-
-
 
 /** Rows written straight into the file get the booking numbers the app would have given them; the counter moves past them. */
 function giveBookingNumbers(db: SQLite.Database) {
@@ -124,19 +122,19 @@ function fillHistory(db: SQLite.Database, today: string) {
   const patients = (db.prepare('select count(*) as n from patient_info').get() as { n: number }).n;
   const now = new Date().toISOString();
   const insert = db.prepare(
-    'insert into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+    // A completed visit holds its time: one drawn onto a doctor's time already held is skipped, and another drawn.
+    'insert or ignore into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
   );
   const statuses = ['completed', 'completed', 'completed', 'cancelled', 'no_show'];
   const base = Date.parse(`${addDays(today, -730)}T03:30:00Z`);
   db.transaction(() => {
-    for (let i = have; i < TOTAL_APPOINTMENTS; i++) {
+    for (let i = 0, rows = have; rows < TOTAL_APPOINTMENTS; i++) {
       const start = base + Math.floor(rnd() * 720) * 86_400_000 + Math.floor(rnd() * 32) * 900_000;
-      insert.run(1 + Math.floor(rnd() * doctors), 1 + Math.floor(rnd() * patients), new Date(start).toISOString(), new Date(start + 900_000).toISOString(),
-        rnd() < 0.5 ? 'online' : 'in_person', statuses[i % statuses.length], `hist-${i}@medlink`, now, now);
+      rows += insert.run(1 + Math.floor(rnd() * doctors), 1 + Math.floor(rnd() * patients), new Date(start).toISOString(), new Date(start + 900_000).toISOString(),
+        rnd() < 0.5 ? 'online' : 'in_person', statuses[i % statuses.length], `hist-${i}@medlink`, now, now).changes;
     }
   })();
   giveBookingNumbers(db);
-  db.close();
 }
 
 export interface BenchClinic {
@@ -192,7 +190,7 @@ export async function benchClinic(dir: string, options: { plain?: boolean } = {}
 export function rawOpener(dataDir: string, keyFile: string, encrypted: boolean): BenchClinic['raw'] {
   const key = encrypted ? databaseKey(seatKeyFile(keyFile).read()!) : undefined;
   return (options = {}) => {
-    const db = new SQLite(join(dataDir, 'medlink.sqlite'), { readonly: options.readonly });
+    const db = new SQLite(join(dataDir, 'medlink.sqlite'), { readonly: options.readonly ?? false });
     if (key) keyConnection(db, key);
     return db;
   };
@@ -210,7 +208,7 @@ export interface BusyDoctor {
 /** The busy doctor: every day 08:00–20:00, 15-minute slots, no notice, every other slot of the next 60 days booked. */
 export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
   const { call, today } = clinic;
-  const doctor = await call<{ token: string }>('doctors.signup', {
+  const doctor = await signUp(clinic.app, 'doctors.signup', 'busy@bench.medlink', 'clinic', {
     email: 'busy@bench.medlink', password: PASSWORD,
     credentials: {
       fullName: 'Dr Busy Bench', phone: '9822000001', education: [{ degree: 'MBBS', institution: 'B. J. Medical College', year: 2010 }],

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { CHUNK_BYTES } from '../shared/records';
 import { createApp } from '../electron/core/app';
+import { signUp } from '../electron/core/demo';
 import { checkContent } from '../electron/core/files/content-type';
 import { sealFile } from '../electron/core/files/sealed-file';
 import { bytesOf, JPEG_BASE64 } from '../tests/helpers/images';
@@ -60,7 +61,7 @@ export const recordUploadBench: Benchmark = {
           clinic: { name: 'Bench Clinic', address: '1 FC Road, Pune', state: 'Maharashtra', timeZone: 'Asia/Kolkata' },
           admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: PASSWORD },
         });
-        const { token } = await call<{ token: string }>('patients.signup', {
+        const { token } = await signUp(app, 'patients.signup', 'patient@bench.medlink', 'patient', {
           password: PASSWORD,
           profile: {
             fullName: 'Bench Patient', email: 'patient@bench.medlink', phone: '9822000003', dateOfBirth: '1990-01-01', sex: 'female',

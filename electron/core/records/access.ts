@@ -25,7 +25,7 @@ export async function signedInDoctor(ctx: Ctx): Promise<DoctorRow> {
   return doctor;
 }
 
-
+/** The signed-in doctor's way to a patient's records, or null when they have none. */
 export async function accessOf(ctx: Ctx, doctorId: number, patientId: number): Promise<DoctorAccess | null> {
   if (await repo.hasAppointment(ctx.db, doctorId, patientId)) return { via: 'appointment', until: null };
   const emergency = await repo.activeEmergency(ctx.db, doctorId, patientId, ctx.now.toISOString());
