@@ -9,7 +9,8 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { databaseFileStore } from './files/db-file-store';
 import { diskFileStore } from './files/file-store';
 import { transportFromSettings } from './mail/mail-settings';
-import { createSender, type Sender, type SenderOptions } from './outbox/sender';
+import { createSender, type SenderOptions } from './outbox/sender';
+import type { Worker } from './queue/worker';
 import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
 import { openKeyring } from './secrets/clinic-key.service';
@@ -40,7 +41,7 @@ export interface MedLinkApp {
   dispatch: Dispatch;
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
-  sender: Sender;
+  sender: Worker;
   /** Starts the background work (the mail sender's loop). */
   startBackground(): void;
   /** Stops the background work, then closes the database. */

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { RunResult } from '../../electron/core/outbox/sender';
+import type { RunResult } from '../../electron/core/queue/worker';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { ok, recoveryCodeOf, tempDir, type Clinic } from './clinic';
