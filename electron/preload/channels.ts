@@ -75,4 +75,13 @@ export const CHANNELS = {
   'admin.suspendDoctor': true,
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
+  'video.settings': true,
+  'video.saveSettings': true,
+  'google.connection': true,
+  'google.connect': true,
+  'google.disconnect': true,
+  'video.useOwnLink': true,
+  'video.newLink': true,
+  'video.jobs': true,
+  'video.retryJob': true,
 } as const satisfies Record<ChannelName, true>;

@@ -70,6 +70,18 @@ const appointment = z.object({
   canReschedule: z.boolean(),
   /** How long before the start a patient may still change it online (the clinic's setting). */
   cutoffMinutes: z.number(),
+  /** An online appointment's video link; url null while it is being made. */
+  video: z
+    .object({
+      provider: z.enum(['google_meet', 'jitsi', 'own']),
+      state: z.enum(['pending', 'ready']),
+      url: z.string().nullable(),
+      /** On the public meet.jit.si the first to join must sign in as moderator (the doctor is told). */
+      moderatorSignIn: z.boolean(),
+    })
+    .nullable(),
+  /** The doctor of this appointment may paste a link of their own or ask for a new one. */
+  canChangeLink: z.boolean(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 

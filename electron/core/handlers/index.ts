@@ -8,6 +8,7 @@ import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { videoHandlers } from './video';
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
 /** The handlers of some channels; each domain file types its own map with it. */
@@ -23,4 +24,5 @@ export const handlers = {
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...videoHandlers,
 } satisfies HandlersOf<ChannelName>;

@@ -16,8 +16,10 @@ export type Outcome =
   | {
       done: false;
       error: string;
-      /** Try again after this long rather than after the usual growing delay (a server's Retry-After, a deadline). */
+      /** Try again after this long rather than after the usual growing delay (a server's Retry-After). */
       retryInMs?: number;
+      /** Try again no later than this instant (epoch ms), however long the delay would be (a deadline). */
+      notAfter?: number;
       /** Give up now: trying again cannot help. */
       final?: boolean;
       /** Not a failure, only not finished yet (a calendar still making a meeting): look again later, attempts unchanged. */
@@ -99,7 +101,8 @@ export function createWorker<Q extends repo.QueueName>(options: WorkerOptions<Q>
     const attempts = outcome.notYet ? row.attempts : row.attempts + 1;
     const dead = !outcome.notYet && (outcome.final || attempts >= o.maxAttempts);
     const waitMs = outcome.retryInMs ?? backoffMs(attempts, o.baseDelayMs, o.maxDelayMs);
-    const dueAt = dead ? row.due_at : new Date(now.getTime() + waitMs).toISOString();
+    const due = Math.min(now.getTime() + waitMs, outcome.notAfter ?? Infinity);
+    const dueAt = dead ? row.due_at : new Date(due).toISOString();
     const error = outcome.notYet ? null : outcome.error;
     const kept = await repo.release(db, queue, row.id, lease, { status: dead ? 'dead' : 'pending', attempts, dueAt, error });
     if (!kept) log(`${o.describe(row)}: ${outcome.error}, but another worker had taken it over`);
