@@ -24,7 +24,7 @@ export interface FakeEvent {
   body: Record<string, any>;
   requestId: string | null;
   meetLink: string | null;
-  /** GETs still to answer 'pending' before the conference succeeds. */
+  /** Answers still to say 'pending' before the conference succeeds (or fails). */
   pendingLeft: number;
   /** The conference fails instead of succeeding. */
   conferenceFails: boolean;
@@ -74,7 +74,7 @@ export interface GoogleFake {
   grants: { authorization_code: number; refresh_token: number };
   /** The account the consent page signs in as (a new connection's calendar). */
   account: string;
-  /** GETs that answer 'pending' before a new conference succeeds (default 1). */
+  /** Answers (the insert's included) that say 'pending' before a new conference succeeds (default 1: the insert's). */
   pendingPolls: number;
   /** New conferences fail (Google could not make a meeting). */
   conferencesFail: boolean;
@@ -351,7 +351,7 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
     };
   }
 
-  /** A GET moves a pending conference on, as time does at Google. */
+  /** Each answer about an event moves its pending conference on, as time does at Google. */
   function advance(e: FakeEvent) {
     if (!e.requestId || e.meetLink) return;
     if (e.pendingLeft > 0) e.pendingLeft--;
@@ -388,7 +388,7 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
         id, calendarId: account, account, status: 'confirmed', body: rest, requestId: createRequest?.requestId ?? null, meetLink: null,
         pendingLeft: fake.pendingPolls, conferenceFails: fake.conferencesFail, updated: Date.now(),
       };
-      if (e.requestId && e.pendingLeft === 0 && !e.conferenceFails) advance(e);
+      advance(e);
       fake.events.set(key(id), e);
       return json(res, 200, eventResource(e));
     }

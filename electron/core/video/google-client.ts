@@ -89,6 +89,8 @@ export interface GoogleService {
    * however many callers ask at once. Throws GoogleProblem not_connected / broken (invalid_grant marks it broken).
    */
   authorised(deps: Deps, owner: string): Promise<OAuth2Client>;
+  /** Marks a connection broken (Google refused its grant), so that its people see "Reconnect Google". */
+  markBroken(deps: Deps, owner: string, reason: string): Promise<void>;
   /** Seals a new connection's tokens for the database. */
   sealTokens(secrets: SecretBox, tokens: Credentials): string;
   /** Connect attempts open on this seat (their loopback listeners). */
@@ -104,6 +106,9 @@ export function createGoogleService(endpoints: GoogleEndpoints, log: (m: string)
     new OAuth2Client({
       clientId: config.clientId,
       clientSecret: config.clientSecret,
+      // A token Google refuses before its time (the person removed MedLink's access) is refreshed at once, so a
+      // revoked grant shows as invalid_grant now rather than when the token would have run out.
+      forceRefreshOnFailure: true,
       endpoints: { oauth2AuthBaseUrl: endpoints.auth, oauth2TokenUrl: endpoints.token, oauth2RevokeUrl: endpoints.revoke },
     });
 
@@ -151,6 +156,7 @@ export function createGoogleService(endpoints: GoogleEndpoints, log: (m: string)
     oauthClient,
     sealTokens,
     connects,
+    markBroken,
     async authorised(deps, owner) {
       const config = await clientConfig(deps.db, deps.keyring.secrets);
       const row = await repo.connectionOf(deps.db, owner);

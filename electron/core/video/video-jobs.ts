@@ -68,7 +68,7 @@ async function fallBack(deps: Deps, link: repo.VideoLinkRow, why: string, delete
     await repo.updateLink(ctx.db, link.appointment_id, link.generation, {
       provider: 'jitsi', state: 'ready', url: jitsiRoom(jitsiServer), last_error: why, updated_at: ctx.now.toISOString(),
     });
-    await appointmentMail(ctx, (await appointmentById(ctx.db, link.appointment_id))!, { kind: 'link', replaced: link.state === 'ready' });
+    await appointmentMail(ctx, (await appointmentById(ctx.db, link.appointment_id))!, { kind: 'link', replaced: link.state === 'ready' || link.generation > 1 });
   });
   deps.log(`appointment ${link.appointment_id}: video link falls back to Jitsi (${why})`);
   return { done: true };
@@ -90,11 +90,10 @@ async function sync(deps: Deps, appointmentId: number): Promise<Outcome> {
     if (link.state === 'pending') meeting = await createEvent(auth, root, await eventPlan(deps, a, link));
     else meeting = await moveEvent(auth, root, link.event_id, { start: new Date(a.start_at), end: new Date(a.end_at), timeZone: (await clinicOf(deps)).timeZone });
   } catch (e) {
-    const problem = googleProblem(e);
-    return failed(deps, link, problem, deadline, now);
+    return failed(deps, link, await brokenMarked(deps, link.calendar_owner, googleProblem(e)), deadline, now);
   }
   if (meeting.state === 'ready') {
-    if (link.state === 'pending') await record(deps, link, { state: 'ready', url: meeting.url, last_error: null }, { replaced: false });
+    if (link.state === 'pending') await record(deps, link, { state: 'ready', url: meeting.url, last_error: null }, { replaced: link.generation > 1 });
     else if (meeting.url !== link.url) await record(deps, link, { url: meeting.url, last_error: null }, { replaced: true });
     return { done: true };
   }
@@ -117,6 +116,12 @@ function failed(deps: Deps, link: repo.VideoLinkRow, problem: GoogleProblem, dea
   return { done: false, error: problem.message, retryInMs: problem.retryAfterMs, notAfter: deadline };
 }
 
+/** A grant Google refused during a call (not only on a refresh) breaks the connection too. */
+async function brokenMarked(deps: Deps, owner: string, problem: GoogleProblem): Promise<GoogleProblem> {
+  if (problem.kind === 'broken') await deps.google.markBroken(deps, owner, problem.message);
+  return problem;
+}
+
 /** The other links waiting on a calendar that is no longer usable fall back at once too, not at their next try. */
 async function wakeOthers(deps: Deps, link: repo.VideoLinkRow) {
   const waiting = (await repo.pendingOnCalendar(deps.db, link.calendar_owner!)).map((l) => l.appointment_id).filter((id) => id !== link.appointment_id);
@@ -129,7 +134,7 @@ async function removeEvent(deps: Deps, job: JobRow): Promise<Outcome> {
     await deleteEvent(await deps.google.authorised(deps, calendar), deps.google.endpoints.calendar, eventId);
     return { done: true };
   } catch (e) {
-    const problem = googleProblem(e);
+    const problem = await brokenMarked(deps, calendar, googleProblem(e));
     if (problem.kind === 'not_connected' || problem.kind === 'broken') {
       return { done: false, final: true, error: `${problem.message}: delete event ${eventId} in Google Calendar by hand` };
     }
