@@ -82,6 +82,10 @@ export interface GoogleFake {
   accessLifetime: number;
   /** A refresh takes this long to answer (so concurrent callers overlap). */
   refreshDelayMs: number;
+  /** Each calendar call takes this long (so two seats' work overlaps). */
+  calendarDelayMs: number;
+  /** The next event insert is done, but its answer is lost on the way (the connection drops). */
+  loseNextInsertAnswer: boolean;
   /** The next `times` requests to the calendar (or token endpoint) answer this status. */
   failNext(f: Partial<Failure> & { status: number }): void;
   /** Revokes every grant, as a user removing MedLink's access in their Google account does. */
@@ -164,6 +168,8 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
     conferencesFail: false,
     accessLifetime: 3599,
     refreshDelayMs: 0,
+    calendarDelayMs: 0,
+    loseNextInsertAnswer: false,
     failNext: (f) => failures.push({ times: 1, on: 'calendar', ...f }),
     revokeAll() {
       for (const g of grants.values()) g.revoked = true;
@@ -230,6 +236,7 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
     if (url.pathname === '/token' && req.method === 'POST') return tokenEndpoint(res, body ?? {});
     if (url.pathname === '/revoke' && req.method === 'POST') return revoke(res, query.token ?? body?.token);
     const m = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(url.pathname);
+    if (m && fake.calendarDelayMs) await new Promise((r) => setTimeout(r, fake.calendarDelayMs));
     if (m) return calendar(req, res, decodeURIComponent(m[1]!), m[2] ? decodeURIComponent(m[2]) : null, query, body);
     apiError(res, 404, 'Not Found', 'notFound');
   }
@@ -390,6 +397,10 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
       };
       advance(e);
       fake.events.set(key(id), e);
+      if (fake.loseNextInsertAnswer) {
+        fake.loseNextInsertAnswer = false;
+        return req.socket.destroy();
+      }
       return json(res, 200, eventResource(e));
     }
     if (!eventId) return apiError(res, 405, 'Method not allowed', 'methodNotAllowed');

@@ -321,6 +321,22 @@ describe('video links when Google misbehaves', () => {
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/calendar')).map((r) => r.status)).toEqual([429, 429, 500, 200]);
   });
 
+  it('an answer lost on the way: the retry finds the event already made (409) and makes no second meeting', async () => {
+    const fake = await googleFake();
+    fake.pendingPolls = 0;
+    const { clinic, book } = await setUp(fake);
+    const a = await book();
+    fake.loseNextInsertAnswer = true;
+    expect(await clinic.app.jobs.runOnce()).toEqual({ done: 0, failed: 1 });
+    expect((await jobRows(clinic.app))[0]!.last_error).toContain('Google could not be reached');
+    expect(fake.liveEvents()).toHaveLength(1);
+    clinic.clock.advanceMinutes(1);
+    expect(await clinic.app.jobs.runOnce()).toEqual({ done: 1, failed: 0 });
+    expect(fake.requests.filter((r) => r.path.startsWith('/calendar')).map((r) => [r.method, r.status])).toEqual([['POST', 0], ['POST', 409], ['GET', 200]]);
+    expect(fake.liveEvents()).toHaveLength(1);
+    expect((await linkRow(clinic.app, a.id))!.url).toBe(fake.liveEvents()[0]!.meetLink);
+  });
+
   it('Google down: the link waits, then becomes a Jitsi room at the fallback time and everyone is told', async () => {
     const fake = await googleFake();
     const { clinic, doctor, asha, smtp, book } = await setUp(fake, { fallbackMinutes: 10 });
