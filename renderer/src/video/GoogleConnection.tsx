@@ -64,7 +64,7 @@ export function GoogleConnection({ calendar }: { calendar: 'clinic' | 'mine' }) 
           <span className={`badge ${BADGE[data.status]}`}>{t(`video.google.status.${data.status}`)}</span>
           <span>
             {data.status === 'connected' && t('video.google.connectedText', { name: data.connectedBy ?? '', date: data.connectedAt ? date(data.connectedAt) : '' })}
-            {data.status === 'not_connected' && (data.clientConfigured ? t('video.google.notConnected') : t(calendar === 'clinic' ? 'video.google.notConfiguredAdmin' : 'video.google.notConfiguredDoctor'))}
+            {data.status === 'not_connected' && (data.clientConfigured ? t(calendar === 'clinic' ? 'video.google.notConnectedClinic' : 'video.google.notConnectedMine') : t(calendar === 'clinic' ? 'video.google.notConfiguredAdmin' : 'video.google.notConfiguredDoctor'))}
             {data.status === 'waiting' && (authUrl ? t('video.google.openHint') : t('video.google.waitingElsewhere'))}
           </span>
         </p>
@@ -80,16 +80,16 @@ export function GoogleConnection({ calendar }: { calendar: 'clinic' | 'mine' }) 
           </a>
         </p>
       )}
-      {data && data.clientConfigured && status !== 'connected' && (
+      {data && !confirming && (
         <div className="card__actions">
-          <Button kind={status === 'waiting' ? 'secondary' : 'primary'} busy={busy} onClick={() => void connect()}>
-            {t(status === 'waiting' ? 'video.google.startAgain' : status === 'broken' ? 'video.google.reconnect' : 'video.google.connect')}
-          </Button>
-        </div>
-      )}
-      {(status === 'connected' || status === 'broken') && !confirming && (
-        <div className="card__actions">
-          <Button kind="secondary" onClick={() => setConfirming(true)}>{t('video.google.disconnect')}</Button>
+          {data.clientConfigured && status !== 'connected' && (
+            <Button kind={status === 'waiting' ? 'secondary' : 'primary'} busy={busy} onClick={() => void connect()}>
+              {t(status === 'waiting' ? 'video.google.startAgain' : status === 'broken' ? 'video.google.reconnect' : 'video.google.connect')}
+            </Button>
+          )}
+          {(status === 'connected' || status === 'broken') && (
+            <Button kind="secondary" onClick={() => setConfirming(true)}>{t('video.google.disconnect')}</Button>
+          )}
         </div>
       )}
       {confirming && (
