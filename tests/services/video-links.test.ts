@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADMIN_EMAIL, ok, PASSWORD, refused, signIn, type Clinic } from '../helpers/clinic';
 import { auditRows } from '../helpers/db';
 import { connectGoogle, googleClinic, googleFake, jobRows, linkRow, type GoogleFake } from '../helpers/google';
@@ -335,6 +335,23 @@ describe('video links when Google misbehaves', () => {
     expect(fake.requests.filter((r) => r.path.startsWith('/calendar')).map((r) => [r.method, r.status])).toEqual([['POST', 0], ['POST', 409], ['GET', 200]]);
     expect(fake.liveEvents()).toHaveLength(1);
     expect((await linkRow(clinic.app, a.id))!.url).toBe(fake.liveEvents()[0]!.meetLink);
+  });
+
+  it('cancelled while Google is making the event: the event made a moment later is deleted too', async () => {
+    const fake = await googleFake();
+    fake.pendingPolls = 0;
+    fake.calendarDelayMs = 300;
+    const { clinic, asha, book } = await setUp(fake);
+    const a = await book();
+    const running = clinic.app.jobs.runOnce();
+    await vi.waitFor(() => expect(fake.requests.some((r) => r.method === 'POST' && r.path.startsWith('/calendar'))).toBe(true));
+    ok(await clinic.call('appointments.cancel', { appointmentId: a.id, reason: 'Feeling better' }, asha.token));
+    await running;
+    // The cancellation's delete may have come before the event existed (404); the job that made it queued another.
+    for (let i = 0; i < 3 && fake.liveEvents().length > 0; i++) await clinic.app.jobs.runOnce();
+    expect(fake.liveEvents()).toEqual([]);
+    expect(await linkRow(clinic.app, a.id)).toMatchObject({ state: 'removed', url: null });
+    expect((await outboxRows(clinic.app)).filter((m) => m.kind === 'video_link')).toEqual([]);
   });
 
   it('Google down: the link waits, then becomes a Jitsi room at the fallback time and everyone is told', async () => {

@@ -1,4 +1,4 @@
-import { inTransaction, type Deps } from '../context';
+import { inTransaction, type Ctx, type Deps } from '../context';
 import { dueNow, type JobRow } from '../jobs/jobs.repo';
 import { enqueueJob, type JobHandlers } from '../jobs/jobs.service';
 import type { Outcome } from '../queue/worker';
@@ -44,12 +44,29 @@ async function eventPlan(deps: Deps, a: DetailedRow, link: repo.VideoLinkRow) {
   };
 }
 
-/** Records the answer if the link is still the one worked on; mails everyone when it became a link they do not have yet. */
-async function record(deps: Deps, link: repo.VideoLinkRow, set: Partial<repo.VideoLinkRow>, mail: false | { replaced: boolean }) {
-  await inTransaction(deps, async (ctx) => {
+const deleteLater = (ctx: Ctx, link: repo.VideoLinkRow) =>
+  enqueueJob(ctx, { kind: 'video.delete', payload: { calendar: link.calendar_owner, eventId: link.event_id } });
+
+/**
+ * Runs `fn` in a short transaction if the link is still as this job found it. If it was replaced or removed while
+ * Google was being asked, what Google just made or moved belongs to nobody: its event is deleted by a job (the
+ * change that replaced it queued one too, maybe before the event existed; a second delete finds it gone).
+ */
+async function ifCurrent(deps: Deps, link: repo.VideoLinkRow, fn: (ctx: Ctx) => Promise<void>): Promise<boolean> {
+  return inTransaction(deps, async (ctx) => {
     const current = await repo.linkOf(ctx.db, link.appointment_id);
-    // Replaced (a new generation) or removed meanwhile: this answer is about a link nobody uses any more.
-    if (!current || current.generation !== link.generation || current.state === 'removed' || current.state !== link.state) return;
+    const eventWanted = current && current.generation === link.generation && current.provider === 'google_meet' && current.state !== 'removed';
+    if (!eventWanted) await deleteLater(ctx, link);
+    // Another seat may have recorded the same answer already (same event, same link): nothing more to do then.
+    if (!eventWanted || current.state !== link.state) return false;
+    await fn(ctx);
+    return true;
+  });
+}
+
+/** Records Google's answer; mails everyone when it is a link they do not have yet. */
+function record(deps: Deps, link: repo.VideoLinkRow, set: Partial<repo.VideoLinkRow>, mail: { replaced: boolean } | false) {
+  return ifCurrent(deps, link, async (ctx) => {
     await repo.updateLink(ctx.db, link.appointment_id, link.generation, { ...set, updated_at: ctx.now.toISOString() });
     if (mail) await appointmentMail(ctx, (await appointmentById(ctx.db, link.appointment_id))!, { kind: 'link', ...mail });
   });
@@ -58,13 +75,9 @@ async function record(deps: Deps, link: repo.VideoLinkRow, set: Partial<repo.Vid
 /** The link becomes a Jitsi room (Google failed for too long, refused, or the connection is gone). */
 async function fallBack(deps: Deps, link: repo.VideoLinkRow, why: string, deleteEvent: boolean): Promise<Outcome> {
   const { jitsiServer } = await videoConfig(deps.db);
-  await inTransaction(deps, async (ctx) => {
-    const current = await repo.linkOf(ctx.db, link.appointment_id);
-    if (!current || current.generation !== link.generation || current.state !== link.state) return;
+  await ifCurrent(deps, link, async (ctx) => {
     // Google may have made the event after all (an answer lost on the way): it must not linger in the calendar.
-    if (deleteEvent && link.event_id && link.calendar_owner) {
-      await enqueueJob(ctx, { kind: 'video.delete', payload: { calendar: link.calendar_owner, eventId: link.event_id } });
-    }
+    if (deleteEvent) await deleteLater(ctx, link);
     await repo.updateLink(ctx.db, link.appointment_id, link.generation, {
       provider: 'jitsi', state: 'ready', url: jitsiRoom(jitsiServer), last_error: why, updated_at: ctx.now.toISOString(),
     });
@@ -94,13 +107,14 @@ async function sync(deps: Deps, appointmentId: number): Promise<Outcome> {
   }
   if (meeting.state === 'ready') {
     if (link.state === 'pending') await record(deps, link, { state: 'ready', url: meeting.url, last_error: null }, { replaced: link.generation > 1 });
-    else if (meeting.url !== link.url) await record(deps, link, { url: meeting.url, last_error: null }, { replaced: true });
+    else await record(deps, link, { url: meeting.url, last_error: null }, meeting.url !== link.url && { replaced: true });
     return { done: true };
   }
   if (meeting.state === 'failed') return fallBack(deps, link, 'Google could not make a Meet conference', true);
   if (meeting.state === 'deleted') return fallBack(deps, link, 'The calendar event was deleted in Google Calendar', false);
   // Still pending at Google: look again soon, unless the clinic's patience has run out.
   if (now >= deadline) return fallBack(deps, link, 'Google took too long to make the meeting', true);
+  if (!(await ifCurrent(deps, link, async () => undefined))) return { done: true };
   return { done: false, notYet: true, error: 'Google is still making the meeting', retryInMs: Math.min(pollDelay(now - Date.parse(link.since)), deadline - now) };
 }
 
