@@ -75,6 +75,8 @@ export const CHANNELS = {
   'admin.suspendDoctor': true,
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
+  'auth.confirmSignup': true,
+  'admin.unlockAccount': true,
   'video.settings': true,
   'video.saveSettings': true,
   'google.connection': true,

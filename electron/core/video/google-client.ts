@@ -19,6 +19,9 @@ export const CALENDAR_EVENTS_SCOPE = 'https://www.googleapis.com/auth/calendar.e
 
 export const CLINIC_OWNER = 'clinic';
 export const doctorOwner = (doctorId: number) => `doctor:${doctorId}`;
+/** A connection as the audit log names it: the clinic's calendar, or a doctor's own (the log shows the doctor's name). */
+export const calendarDetail = (owner: string) =>
+  owner === CLINIC_OWNER ? { calendar: 'clinic' } : { calendar: 'doctor', doctorId: Number(owner.slice('doctor:'.length)) };
 
 export const CLIENT_SETTINGS = { clientId: 'google.clientId', clientSecret: 'google.clientSecret' } as const;
 
@@ -132,7 +135,7 @@ export function createGoogleService(endpoints: GoogleEndpoints, log: (m: string)
   async function markBroken(deps: Deps, owner: string, reason: string) {
     await inTransaction(deps, async (ctx) => {
       if (await repo.markBroken(ctx.db, owner, reason, ctx.now.toISOString())) {
-        await record(ctx, { action: 'google.broken', actorId: null, detail: { calendar: owner, reason } });
+        await record(ctx, { action: 'google.broken', actorId: null, detail: { ...calendarDetail(owner), reason } });
       }
     });
     log(`Google connection ${owner} is broken: ${reason}`);

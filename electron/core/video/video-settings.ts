@@ -9,7 +9,7 @@ import type { Database } from '../db/schema';
 import { practisingDoctor } from '../scheduling/availability.service';
 import { enqueueJob } from '../jobs/jobs.service';
 import { dueNow } from '../jobs/jobs.repo';
-import { CLIENT_SETTINGS, CLINIC_OWNER, clientConfig, doctorOwner } from './google-client';
+import { calendarDetail, CLIENT_SETTINGS, CLINIC_OWNER, clientConfig, doctorOwner } from './google-client';
 import * as repo from './google.repo';
 import { pendingOnCalendar } from './video-links.repo';
 
@@ -42,8 +42,10 @@ export async function videoSettings(ctx: Ctx): Promise<VideoSettingsView> {
 
 export async function saveVideoSettings(ctx: Ctx, input: ParsedInput<'video.saveSettings'>): Promise<VideoSettingsView> {
   const admin = requireSession(ctx);
-  const before = await videoSettings(ctx);
-  if (input.clientId && !input.clientSecret && (!before.clientSecretStored || before.clientId !== input.clientId)) {
+  const stored = await readSettings(ctx.db);
+  // A stored secret belongs to its client id: a new id needs its own secret.
+  const secretKept = !!stored.get(CLIENT_SETTINGS.clientSecret) && stored.get(CLIENT_SETTINGS.clientId) === input.clientId;
+  if (input.clientId && !input.clientSecret && !secretKept) {
     throw new DomainError('VALIDATION', 'Please check these fields: clientSecret.', { fields: { clientSecret: 'client_secret_required' } });
   }
   const values: Record<string, string> = {
@@ -53,12 +55,12 @@ export async function saveVideoSettings(ctx: Ctx, input: ParsedInput<'video.save
   };
   if (input.clientId && input.clientSecret) values[CLIENT_SETTINGS.clientSecret] = ctx.deps.keyring.secrets.seal(input.clientSecret);
   await writeSettings(ctx.db, values);
+  // No client: no secret to keep either.
   if (!input.clientId) await deleteSettings(ctx.db, [CLIENT_SETTINGS.clientSecret]);
-  const after = await videoSettings(ctx);
-  const changed = (['clientId', 'jitsiServer', 'fallbackMinutes'] as const).filter((k) => before[k] !== after[k]);
-  if (input.clientSecret || (before.clientSecretStored && !after.clientSecretStored)) changed.push('clientSecret' as never);
+  const changed = Object.keys(values).filter((k) => k === CLIENT_SETTINGS.clientSecret || stored.get(k) !== values[k]);
+  if (!input.clientId && stored.has(CLIENT_SETTINGS.clientSecret)) changed.push(CLIENT_SETTINGS.clientSecret);
   await record(ctx, { action: 'settings.updated', actorId: admin.userId, detail: { changed } });
-  return after;
+  return videoSettings(ctx);
 }
 
 /** The calendar a call means: the clinic's (administrators only) or the calling doctor's own. */
@@ -113,7 +115,7 @@ export async function connect(ctx: Ctx, which: 'clinic' | 'mine'): Promise<{ aut
           owner, doctor_id: doctorId, status: 'connected', tokens: deps.google.sealTokens(deps.keyring.secrets, tokens),
           connected_by: userId, connected_at: nowIso, broken_at: null, broken_reason: null, updated_at: nowIso,
         });
-        await record(c, { action: 'google.connected', actorId: userId, detail: { calendar: owner } });
+        await record(c, { action: 'google.connected', actorId: userId, detail: calendarDetail(owner) });
       }),
   });
 }
@@ -131,7 +133,7 @@ export async function disconnect(ctx: Ctx, which: 'clinic' | 'mine'): Promise<Go
     await enqueueJob(ctx, { kind: 'google.revoke', payload: { token: ctx.deps.keyring.secrets.seal(refresh_token) } });
     const waiting = (await pendingOnCalendar(ctx.db, owner)).map((l) => l.appointment_id);
     await dueNow(ctx.db, 'video.sync', waiting, ctx.now.toISOString());
-    await record(ctx, { action: 'google.disconnected', actorId: requireSession(ctx).userId, detail: { calendar: owner } });
+    await record(ctx, { action: 'google.disconnected', actorId: requireSession(ctx).userId, detail: calendarDetail(owner) });
   }
   return connectionView(ctx, owner);
 }

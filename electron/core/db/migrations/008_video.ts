@@ -4,8 +4,8 @@ import type { Migration } from './index';
 
 // Video consultations: the clinic's and doctors' Google connections, each online appointment's link, and the
 // jobs queue that does the calls to Google beside the outbox (never inside a booking's transaction).
-export const m005Video: Migration = {
-  version: 5,
+export const m008Video: Migration = {
+  version: 8,
   async up(db: Kysely<any>, dialect: DialectName) {
     await db.schema
       .createTable('jobs')
