@@ -136,11 +136,11 @@ describe('email templates', () => {
     expect(renderMail('doctor_new_booking', 'en', samples.doctor_new_booking).text).not.toContain('video');
 
     const followUp = renderMail('video_link', 'en', samples.video_link);
-    expect(followUp.subject).toBe('Video link for your appointment with Dr Rohan Mehta on 3 March 2026, 10:30');
+    expect(followUp.subject).toBe('Video link for your appointment with Dr Rohan Mehta on 3 March 2026, 10:30 am');
     expect(followUp.text).toContain(`Join the video consultation: ${link}`);
     expect(followUp.text).not.toContain('replaces');
     const replaced = renderMail('doctor_video_link', 'en', samples.doctor_video_link);
-    expect(replaced.subject).toBe('Video link: Asha Kulkarni on 3 March 2026, 10:30');
+    expect(replaced.subject).toBe('Video link: Asha Kulkarni on 3 March 2026, 10:30 am');
     expect(replaced.text).toContain('This link replaces the one sent earlier: please use only this one.');
   });
 
