@@ -1,7 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { startGoogleFake } from '../helpers/google-fake';
-import { loopbackSmtpServer } from '../helpers/smtp-server';
-import { DEMO_PASSWORD, expect, signIn, startServer, stopServer, test, type RunningApp } from './server';
+import { call, DEMO_PASSWORD, demoMail, expect, mailTo, signIn, startServer, stopServer, test, type RunningApp } from './server';
 
 // Video consultations end to end, against the fake Google on loopback: the administrator connects the clinic's
 // Google account in the browser, a patient books an online appointment, the Meet link shows on the patient's and
@@ -10,15 +9,8 @@ test.describe.configure({ timeout: 180_000 });
 
 const ZONE = 'Asia/Kolkata';
 
-async function api<T>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await request.post(`${app.url}/api/invoke`, { data: { channel, input }, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
 const token = async (request: APIRequestContext, app: RunningApp, email: string, portal: 'clinic' | 'patient') =>
-  (await api<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
+  (await call<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
 
 /** A clinic-local day from today, as "2026-03-03", and as the screens name it ("Tue, 3 Mar"). */
 function clinicDay(offset: number) {
@@ -30,14 +22,12 @@ function clinicDay(offset: number) {
 
 test('connect Google, book online: the Meet link shows on both sides and arrives by mail; a move keeps it', async ({ page, browser }) => {
   const google = await startGoogleFake({ account: 'sunrise.clinic@gmail.com' });
-  const smtp = await loopbackSmtpServer();
   const server = await startServer(['--demo'], undefined, { MEDLINK_GOOGLE_FAKE: google.base });
   const app = server.app;
+  const smtp = await demoMail(page.request, app);
   try {
-    const admin = await token(page.request, app, 'admin@medlink.demo', 'clinic');
-    await api(page.request, app, 'mail.saveSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', from: 'reception@sunrise.example' }, admin);
     const mehta = await token(page.request, app, 'dr.mehta@medlink.demo', 'clinic');
-    await api(page.request, app, 'availability.save', {
+    await call(page.request, app, 'availability.save', {
       settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 },
       weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, ranges: [{ start: '09:00', end: '13:00', modes: ['in_person', 'online'] }] })),
     }, mehta);
@@ -80,7 +70,7 @@ test('connect Google, book online: the Meet link shows on both sides and arrives
     await patient.getByLabel('Speciality').selectOption('cardiology');
     await patient.getByRole('button', { name: 'Search', exact: true }).click();
     await patient.getByRole('article', { name: 'Dr. Rohan Mehta' }).getByRole('button', { name: 'See profile and book' }).click();
-    await patient.getByRole('button', { name: `${tomorrow.label}, 10:00`, exact: true }).click();
+    await patient.getByRole('button', { name: `${tomorrow.label}, 10:00 am`, exact: true }).click();
     await patient.getByLabel('Online (video)').check();
     await patient.getByRole('button', { name: 'Confirm booking' }).click();
     await expect(patient.getByRole('heading', { name: 'Appointment booked' })).toBeVisible();
@@ -106,17 +96,14 @@ test('connect Google, book online: the Meet link shows on both sides and arrives
     await expect(item.getByRole('button', { name: 'Use my own link' })).toBeVisible();
 
     // Both were mailed the link: Priya in a follow-up to her confirmation (written while the link was being made).
-    const mailTo = (to: string, subject: RegExp) => smtp.received.find((r) => r.envelopeTo.includes(to) && subject.test(r.mail.subject ?? ''));
-    await expect.poll(() => mailTo('priya@medlink.demo', /^Video link for your appointment/), { timeout: 30_000 }).toBeTruthy();
-    expect(mailTo('priya@medlink.demo', /^Video link for your appointment/)!.mail.text).toContain(`Join the video consultation: ${meetLink}`);
-    expect(mailTo('priya@medlink.demo', /^Appointment confirmed/)!.mail.text).toContain('Your video link is being made and follows in a separate email shortly.');
-    await expect.poll(() => mailTo('dr.mehta@medlink.demo', /^Video link: Priya Sharma/), { timeout: 30_000 }).toBeTruthy();
-    expect(mailTo('dr.mehta@medlink.demo', /^Video link: Priya Sharma/)!.mail.text).toContain(meetLink);
+    expect((await mailTo(smtp, 'priya@medlink.demo', /^Video link for your appointment/)).text).toContain(`Join the video consultation: ${meetLink}`);
+    expect((await mailTo(smtp, 'priya@medlink.demo', /^Appointment confirmed/)).text).toContain('Your video link is being made and follows in a separate email shortly.');
+    expect((await mailTo(smtp, 'dr.mehta@medlink.demo', /^Video link: Priya Sharma/)).text).toContain(meetLink);
 
     // Priya moves the appointment: the same link, the event moved at Google, the change mail carries the link.
     await video.page().bringToFront();
     await visit.getByRole('button', { name: 'Reschedule' }).click();
-    await visit.getByRole('button', { name: `${tomorrow.label}, 11:30`, exact: true }).click();
+    await visit.getByRole('button', { name: `${tomorrow.label}, 11:30 am`, exact: true }).click();
     await visit.getByRole('button', { name: 'Move the appointment' }).click();
     await expect(patient.getByRole('status').filter({ hasText: 'is now on' })).toBeVisible();
     const moved = patient.getByRole('region', { name: 'Upcoming' }).getByRole('article').filter({ hasText: 'Dr. Rohan Mehta' });
@@ -124,8 +111,7 @@ test('connect Google, book online: the Meet link shows on both sides and arrives
     await expect(moved.getByRole('region', { name: 'Video consultation' })).toContainText(meetLink);
     await expect.poll(() => google.liveEvents()[0]?.body.start?.dateTime, { timeout: 30_000 }).toBe(new Date(`${tomorrow.ymd}T11:30:00+05:30`).toISOString());
     expect(google.liveEvents()).toHaveLength(1);
-    await expect.poll(() => mailTo('priya@medlink.demo', /^Appointment moved/), { timeout: 30_000 }).toBeTruthy();
-    expect(mailTo('priya@medlink.demo', /^Appointment moved/)!.mail.text).toContain(`Join the video consultation: ${meetLink}`);
+    expect((await mailTo(smtp, 'priya@medlink.demo', /^Appointment moved/)).text).toContain(`Join the video consultation: ${meetLink}`);
     // The schedule asks again when the doctor goes to another day and back.
     await doctor.getByRole('button', { name: 'Previous day' }).click();
     await doctor.getByRole('button', { name: 'Next day' }).click();

@@ -383,7 +383,8 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
 
     if (!eventId && req.method === 'POST') {
       const b = body ?? {};
-      const id = typeof b.id === 'string' ? b.id : b32(randomBytes(16));
+      // Google makes an id when none is given (hex is within its alphabet).
+      const id = typeof b.id === 'string' ? b.id : randomBytes(16).toString('hex');
       if (!EVENT_ID.test(id)) return apiError(res, 400, 'Invalid resource id value.', 'invalid');
       if (!b.start?.dateTime || !b.end?.dateTime) return apiError(res, 400, 'Missing time.', 'required');
       if (Date.parse(b.end.dateTime) <= Date.parse(b.start.dateTime)) return apiError(res, 400, 'The specified time range is empty.', 'timeRangeEmpty');
@@ -431,20 +432,4 @@ export async function startGoogleFake(options: { client?: FakeClient; account?: 
 
   await fake.up();
   return fake;
-}
-
-const B32HEX = '0123456789abcdefghijklmnopqrstuv';
-function b32(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32HEX[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
 }

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, VideoSettingsView } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Fieldset, Form, Loading, Notice, Page } from '../ui/Layout';
+import { useDraft } from '../ui/useDraft';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 import { GoogleConnection } from '../video/GoogleConnection';
@@ -32,20 +33,10 @@ export function VideoSettings() {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const { data: settings, setData: setSettings, error: loadError } = useLoad(invoke, 'video.settings', {});
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { draft, change, saved, setSaved, saveDone } = useDraft(settings, draftFrom);
   // The connection card reads whether a client is set up: it is shown anew after each save.
   const [version, setVersion] = useState(0);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'video.saveSettings');
-
-  useEffect(() => {
-    if (settings) setDraft((d) => d ?? draftFrom(settings));
-  }, [settings]);
-
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => (d ? { ...d, ...patch } : d));
-    setSaved(false);
-  };
 
   async function save() {
     if (!draft) return;
@@ -53,8 +44,7 @@ export function VideoSettings() {
     const r = await submit(settingsInput(draft));
     if (!r) return focusFirstInvalid();
     setSettings(r);
-    setDraft(draftFrom(r));
-    setSaved(true);
+    saveDone(r);
     setVersion((v) => v + 1);
   }
 
