@@ -1,3 +1,5 @@
+import { VIDEO_PROVIDERS } from './video';
+
 // What an audit row's detail may say. record() takes only these keys, so every detail the code can write has
 // wording in the log's screen in every language (tests/renderer/catalogs.test.ts checks each one).
 
@@ -41,5 +43,5 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   why: ['sign_in', 'confirmations'],
   matched: ['phone', 'email'],
   calendar: ['clinic', 'doctor'],
-  provider: ['google_meet', 'jitsi', 'own'],
+  provider: VIDEO_PROVIDERS,
 };

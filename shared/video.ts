@@ -1,4 +1,8 @@
-// Video links: which addresses MedLink accepts as a consultation's link and may open in the system browser.
+// Video links: where they come from, and which addresses MedLink accepts as a link and may open in the system browser.
+
+/** Where an appointment's link comes from: a Meet event MedLink made, a Jitsi room, or the doctor's own link. */
+export const VIDEO_PROVIDERS = ['google_meet', 'jitsi', 'own'] as const;
+export type VideoProvider = (typeof VIDEO_PROVIDERS)[number];
 
 /** Video services a doctor's own link may be on (their subdomains too, such as us02web.zoom.us). */
 export const VIDEO_SERVICES = ['meet.google.com', 'meet.jit.si', 'zoom.us', 'teams.microsoft.com', 'teams.live.com', 'webex.com', 'whereby.com'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields';
+import { VIDEO_PROVIDERS } from '../video';
 import { channel, none, ok } from './channel';
 
 // Doctors' availability, clinic holidays, appointments and their life.
@@ -77,7 +78,7 @@ const appointment = z.object({
   /** An online appointment's video link; url null while it is being made. */
   video: z
     .object({
-      provider: z.enum(['google_meet', 'jitsi', 'own']),
+      provider: z.enum(VIDEO_PROVIDERS),
       state: z.enum(['pending', 'ready']),
       url: z.string().nullable(),
       /** On the public meet.jit.si the first to join must sign in as moderator (the doctor is told). */

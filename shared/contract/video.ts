@@ -6,7 +6,6 @@ import { channel, none, ok } from './channel';
 // Video consultations: the Google connections (the clinic's, a doctor's own), the administrator's video settings,
 // an appointment's link (a doctor's own, or a new one), and the jobs that talk to Google.
 
-export const VIDEO_PROVIDERS = ['google_meet', 'jitsi', 'own'] as const;
 export const CONNECT_REASONS = ['denied', 'scope', 'no_refresh', 'exchange', 'timeout', 'save'] as const;
 export const JOB_STATUSES = ['pending', 'running', 'dead'] as const;
 

@@ -3,7 +3,6 @@ import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
 export type JobRow = Selectable<Database['jobs']>;
-export type JobStatus = 'pending' | 'running' | 'done' | 'dead' | 'cancelled';
 
 export async function insertJob(db: Db, row: Insertable<Database['jobs']>): Promise<number> {
   const { id } = await db.insertInto('jobs').values(row).returning('id').executeTakeFirstOrThrow();

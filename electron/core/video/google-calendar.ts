@@ -52,7 +52,7 @@ async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
   }
 }
 
-export async function readEvent(auth: OAuth2Client, rootUrl: string, eventId: string): Promise<Meeting> {
+async function readEvent(auth: OAuth2Client, rootUrl: string, eventId: string): Promise<Meeting> {
   return meetingOf(await call(() => api(auth, rootUrl).events.get({ calendarId: CALENDAR_ID, eventId }, CALL)));
 }
 

@@ -1,6 +1,6 @@
 import { inTransaction, type Ctx, type Deps } from '../context';
 import { dueNow, type JobRow } from '../jobs/jobs.repo';
-import { enqueueJob, type JobHandlers } from '../jobs/jobs.service';
+import type { JobHandlers } from '../jobs/jobs.service';
 import type { Outcome } from '../queue/worker';
 import { readClinicSettings } from '../clinic/clinic.service';
 import { appointmentMail } from '../scheduling/appointment-mail';
@@ -9,7 +9,7 @@ import { clientConfig, googleProblem, type GoogleProblem } from './google-client
 import { createEvent, deleteEvent, moveEvent, type Meeting } from './google-calendar';
 import { patientById } from '../patients/patients.repo';
 import { doctorById } from '../doctors/doctors.repo';
-import { jitsiRoom } from './video-links.service';
+import { jitsiRoom, retireEvent } from './video-links.service';
 import * as repo from './video-links.repo';
 import { videoConfig } from './video-settings';
 
@@ -44,9 +44,6 @@ async function eventPlan(deps: Deps, a: DetailedRow, link: repo.VideoLinkRow) {
   };
 }
 
-const deleteLater = (ctx: Ctx, link: repo.VideoLinkRow) =>
-  enqueueJob(ctx, { kind: 'video.delete', payload: { calendar: link.calendar_owner, eventId: link.event_id } });
-
 /**
  * Runs `fn` in a short transaction if the link is still as this job found it. If it was replaced or removed while
  * Google was being asked, what Google just made or moved belongs to nobody: its event is deleted by a job (the
@@ -56,7 +53,7 @@ async function ifCurrent(deps: Deps, link: repo.VideoLinkRow, fn: (ctx: Ctx) => 
   return inTransaction(deps, async (ctx) => {
     const current = await repo.linkOf(ctx.db, link.appointment_id);
     const eventWanted = current && current.generation === link.generation && current.provider === 'google_meet' && current.state !== 'removed';
-    if (!eventWanted) await deleteLater(ctx, link);
+    if (!eventWanted) await retireEvent(ctx, link);
     // Another seat may have recorded the same answer already (same event, same link): nothing more to do then.
     if (!eventWanted || current.state !== link.state) return false;
     await fn(ctx);
@@ -77,7 +74,7 @@ async function fallBack(deps: Deps, link: repo.VideoLinkRow, why: string, delete
   const { jitsiServer } = await videoConfig(deps.db);
   await ifCurrent(deps, link, async (ctx) => {
     // Google may have made the event after all (an answer lost on the way): it must not linger in the calendar.
-    if (deleteEvent) await deleteLater(ctx, link);
+    if (deleteEvent) await retireEvent(ctx, link);
     await repo.updateLink(ctx.db, link.appointment_id, link.generation, {
       provider: 'jitsi', state: 'ready', url: jitsiRoom(jitsiServer), last_error: why, updated_at: ctx.now.toISOString(),
     });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { isVideoLink, PUBLIC_JITSI } from '../../../shared/video';
+import { isVideoLink, PUBLIC_JITSI, type VideoProvider } from '../../../shared/video';
 import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { enqueueJob } from '../jobs/jobs.service';
@@ -15,6 +15,7 @@ import * as repo from './video-links.repo';
 // appointment gets a link (a Jitsi room at once without Google; with Google, a job makes the Meet event), a move
 // keeps it (a job moves the event), going in person or being cancelled removes it (a job deletes the event).
 
+/** The appointments that still have a visit ahead, and so a link. */
 const ACTIVE = new Set(['booked', 'checked_in']);
 
 /**
@@ -23,7 +24,7 @@ const ACTIVE = new Set(['booked', 'checked_in']);
  * the same job, meets the event already made (Google answers 409) instead of making a second meeting.
  * Google's event ids take the characters a–v and 0–9; hex is a subset.
  */
-export const eventIdOf = (icsUid: string, generation: number) => `ml${createHash('sha256').update(`${icsUid}#${generation}`).digest('hex').slice(0, 40)}`;
+const eventIdOf = (icsUid: string, generation: number) => `ml${createHash('sha256').update(`${icsUid}#${generation}`).digest('hex').slice(0, 40)}`;
 
 /** A room nobody can guess (128 random bits) on the clinic's Jitsi server. */
 export const jitsiRoom = (server: string) => `${server}/MedLink-${randomBytes(16).toString('hex')}`;
@@ -48,8 +49,8 @@ async function newLink(ctx: Ctx, a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'i
   }
 }
 
-/** A link leaves: its Google event, if one may exist, is deleted by a job. */
-async function retireEvent(ctx: Ctx, link: repo.VideoLinkRow) {
+/** A link leaves: its Google event, if one may exist, is deleted by a job (one already gone is fine). */
+export async function retireEvent(ctx: Ctx, link: repo.VideoLinkRow) {
   if (link.provider === 'google_meet' && link.event_id && link.calendar_owner) {
     await enqueueJob(ctx, { kind: 'video.delete', payload: { calendar: link.calendar_owner, eventId: link.event_id } });
   }
@@ -132,7 +133,7 @@ export function videoView(row: LinkColumns & { mode: string }): AppointmentView[
   if (row.mode !== 'online' || !row.video_provider || (row.video_state !== 'pending' && row.video_state !== 'ready')) return null;
   const url = row.video_state === 'ready' ? row.video_url : null;
   return {
-    provider: row.video_provider as 'google_meet' | 'jitsi' | 'own',
+    provider: row.video_provider as VideoProvider,
     state: row.video_state,
     url,
     moderatorSignIn: row.video_provider === 'jitsi' && !!url && url.startsWith(`${PUBLIC_JITSI}/`),
