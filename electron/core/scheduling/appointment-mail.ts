@@ -26,8 +26,9 @@ type PatientRow = NonNullable<Awaited<ReturnType<typeof patientById>>>;
 /**
  * Queues what an appointment's change tells people, inside the change's own transaction: the patient (with a
  * calendar invitation that keeps one UID and raises SEQUENCE), the doctor, and the reminder, which a
- * cancellation, a move or a new video link withdraws (the reminder is written anew, with the link it then has). `a` is the appointment as the change left it; `known` holds the patient's
- * and doctor's rows when the caller has just read them (each read is a statement more inside the booking).
+ * cancellation, a move or a new video link withdraws (it is written anew, with the link it then has). `a` is the
+ * appointment as the change left it, its video link included; `known` holds the patient's and doctor's rows when
+ * the caller has just read them (each read is a statement more inside the booking).
  */
 export async function appointmentMail(
   ctx: Ctx,
