@@ -5,11 +5,12 @@ import { isAllowedExternal } from './external-links';
 import { registerInvoke, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
-import { appPaths, isAppPage } from './paths';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppPage } from './app-protocol';
+import { appPaths } from './paths';
 import { hardenContents, hardenSession } from './security';
 import { createWindows } from './windows';
 
-export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'safeStorage' | 'session' | 'shell'>;
+export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'protocol' | 'safeStorage' | 'session' | 'shell'>;
 
 export interface MainDeps {
   createApp(options: AppOptions): Promise<MedLinkApp>;
@@ -21,7 +22,7 @@ export interface MainDeps {
 
 /** Wires the application core into Electron: hardening first, then the seat (the core, once its database opens), IPC, menu and the two windows. */
 export async function startMainProcess(electron: ElectronMain, deps: MainDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } = electron;
   const log = deps.log ?? ((m: string) => console.error(m));
   app.enableSandbox();
   // Two processes on one database and audit chain would only fight; the second one hands over and leaves.
@@ -30,23 +31,25 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     return;
   }
 
+  // Before the app is ready, as Electron requires.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   const paths = appPaths(deps.bundleDir, app.isPackaged ? process.resourcesPath : undefined);
   const isDev = !app.isPackaged;
-  const ownPage = (url: string) => isAppPage(url, paths.indexFile);
-  const windows = createWindows(BrowserWindow, { preload: paths.preload, indexFile: paths.indexFile, devTools: isDev });
+  const windows = createWindows(BrowserWindow, { preload: paths.preload, devTools: isDev });
 
   // Video links may be on the clinic's own Jitsi server, which only the clinic's settings name: asked once the seat runs.
   let clinicHosts = async (): Promise<string[]> => [];
   const openExternal = async (url: string) => {
     if (isAllowedExternal(url, await clinicHosts())) await shell.openExternal(url);
   };
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage: ownPage, openExternal }));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage, openExternal }));
   app.on('second-instance', () => windows.focusAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
   await app.whenReady();
+  protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
   app.setAboutPanelOptions({ applicationName: 'MedLink', applicationVersion: app.getVersion() });
@@ -62,7 +65,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     log,
   });
   clinicHosts = () => seat.externalHosts();
-  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
+  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, isAppPage), log });
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
