@@ -1,3 +1,5 @@
+import { VIDEO_PROVIDERS } from './video';
+
 // What an audit row's detail may say. record() takes only these keys, so every detail the code can write has
 // wording in the log's screen in every language (tests/renderer/catalogs.test.ts checks each one).
 
@@ -14,6 +16,8 @@ export const AUDIT_DETAIL_KEYS = [
   'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
   // records, files and a doctor's way to them
   'recordId', 'documentId', 'fileId', 'kind', 'via', 'emergency', 'until', 'count', 'phone', 'medicines',
+  // video consultations: whose Google calendar, where a new link comes from
+  'calendar', 'provider',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
@@ -21,6 +25,7 @@ export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
   changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
+  calendar: 'calendar', provider: 'provider',
 } as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
@@ -30,6 +35,8 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
     'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'uploadLimitMb',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
+    // video settings
+    'google.clientId', 'google.clientSecret', 'video.jitsiServer', 'video.fallbackMinutes',
     // a patient's or a doctor's profile
     'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'chronicConditions', 'currentMedications',
     'emergencyContactName', 'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo',
@@ -42,4 +49,6 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   matched: ['phone', 'email'],
   via: ['appointment', 'shared', 'emergency'],
   documentKind: ['degree', 'registration', 'other'],
+  calendar: ['clinic', 'doctor'],
+  provider: VIDEO_PROVIDERS,
 };

@@ -9,7 +9,13 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { databaseFileStore } from './files/db-file-store';
 import { diskFileStore } from './files/file-store';
 import { transportFromSettings } from './mail/mail-settings';
-import { createSender, type Sender, type SenderOptions } from './outbox/sender';
+import { createSender, type SenderOptions } from './outbox/sender';
+import type { Worker, WorkerTuning } from './queue/worker';
+import { createJobWorker } from './jobs/jobs.service';
+import { createGoogleService } from './video/google-client';
+import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from './video/google-endpoints';
+import { videoJobHandlers } from './video/video-jobs';
+import { clinicVideoHosts } from './video/video-settings';
 import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
 import { openKeyring } from './secrets/clinic-key.service';
@@ -47,17 +53,23 @@ export interface AppOptions {
     /** How long close() waits for a send in progress to record its outcome (default 3 s). */
     stopGraceMs?: number;
   };
+  /** Where Google is (tests: a fake on loopback), how long a connect attempt waits, and the jobs worker's tuning. */
+  google?: { endpoints?: GoogleEndpoints; connectTimeoutMs?: number; jobs?: Partial<WorkerTuning> };
 }
 
 export interface MedLinkApp {
   dispatch: Dispatch;
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
-  sender: Sender;
+  sender: Worker;
+  /** Does the jobs (calls to Google); tests call jobs.runOnce() themselves. */
+  jobs: Worker;
   /** Removes records kept in the trash past their 30 days (the background work does it every hour); returns how many. */
   purgeTrash(): Promise<number>;
-  /** Starts the background work (the mail sender's loop, the trash's sweep). */
+  /** Starts the background work (the mail sender's and the jobs' loops, the trash's sweep). */
   startBackground(): void;
+  /** The hosts of the clinic's own video servers, which the system browser may open besides the known services. */
+  externalHosts(): Promise<string[]>;
   /** Stops the background work, then closes the database. */
   close(): Promise<void>;
 }
@@ -107,6 +119,8 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     keyring,
     seatKey,
     wakeSender: () => sender.wake(),
+    wakeJobs: () => jobs.wake(),
+    google: createGoogleService(options.google?.endpoints ?? GOOGLE_ENDPOINTS, log, options.google?.connectTimeoutMs),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, keyring.recordsKey, log) : diskFileStore(options.dataDir, clock, keyring.recordsKey, log),
     seat: options.seat,
@@ -118,23 +132,28 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
+  const jobs = createJobWorker(deps, () => videoJobHandlers(deps), options.google?.jobs);
   const trash = trashSweeper(deps);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
     deps,
     sender,
+    jobs,
     purgeTrash: trash.runOnce,
-    // A seat not yet enrolled cannot open the mail password nor write the audit log: it starts once it is.
+    // A seat not yet enrolled cannot open the mail password, the Google tokens or the audit log: it starts once it is.
     startBackground: () =>
       keyring.whenEnrolled(() => {
         sender.start();
+        jobs.start();
         trash.start();
       }),
+    externalHosts: () => clinicVideoHosts(db),
     close: () =>
       (closing ??= (async () => {
         trash.stop();
-        await sender.stop(stopGraceMs);
+        await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs)]);
+        await deps.google.close();
         transports.close();
         await deps.audit.flush();
         await db.destroy();

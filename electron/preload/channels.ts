@@ -104,4 +104,13 @@ export const CHANNELS = {
   'doctors.removeDocument': true,
   'doctors.document': true,
   'clinicKey.protection': true,
+  'video.settings': true,
+  'video.saveSettings': true,
+  'google.connection': true,
+  'google.connect': true,
+  'google.disconnect': true,
+  'video.useOwnLink': true,
+  'video.newLink': true,
+  'video.jobs': true,
+  'video.retryJob': true,
 } as const satisfies Record<ChannelName, true>;

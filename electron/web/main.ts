@@ -3,6 +3,7 @@ import { createApp } from '../core/app';
 import { seedDemo } from '../core/demo';
 import { startSeat } from '../core/seat/seat';
 import { keyFileFor } from '../core/secrets/seat-key';
+import { googleEndpointsFromEnv } from '../core/video/google-endpoints';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
 
@@ -18,8 +19,9 @@ async function main() {
     dataDir,
     databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined,
     createApp,
-    // No keychain in browser mode: the key file, outside the data folder, is readable by its owner only.
-    appOptions: { keyFile },
+    // No keychain in browser mode: the key file, outside the data folder, is readable by its owner only. Google's own
+    // endpoints, unless a test points browser mode at its fake on loopback (MEDLINK_GOOGLE_FAKE).
+    appOptions: { keyFile, google: { endpoints: googleEndpointsFromEnv(process.env) } },
     log: (m) => console.error(m),
   });
   console.log(`Data folder: ${dataDir}; clinic key: ${keyFile} (readable by this user only)`);

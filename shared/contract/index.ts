@@ -10,6 +10,7 @@ import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
 import { seatChannels } from './seat';
 import { uploadChannels } from './uploads';
+import { videoChannels } from './video';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -27,6 +28,7 @@ export const contract = {
   ...searchChannels,
   ...seatChannels,
   ...uploadChannels,
+  ...videoChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -49,3 +51,4 @@ export * from './scheduling';
 export * from './search';
 export * from './seat';
 export * from './uploads';
+export * from './video';

@@ -127,6 +127,15 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   },
   'consultations.mine': {},
   'prescriptions.pdf': { appointmentId: 1 },
+  'video.settings': {},
+  'video.saveSettings': { clientId: '123-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret', jitsiServer: 'https://meet.jit.si', fallbackMinutes: 10 },
+  'google.connection': { calendar: 'clinic' },
+  'google.connect': { calendar: 'mine' },
+  'google.disconnect': { calendar: 'clinic' },
+  'video.useOwnLink': { appointmentId: 1, url: 'https://us02web.zoom.us/j/81234567890' },
+  'video.newLink': { appointmentId: 1 },
+  'video.jobs': {},
+  'video.retryJob': { id: 1 },
 });
 
 const UPLOAD_ID = '6f1c2a4e-0b7d-4c8e-9a51-3d2f7e8b9c10';

@@ -12,7 +12,10 @@ const send = (m: SeatMessage) => (process.connected ? process.send!(m) : process
 
 const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
 const clock = testClock(job.now);
-const app = await createApp({ dataDir: job.dataDir, keyFile: keyFileOf(job.dataDir), databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }) });
+const app = await createApp({
+  dataDir: job.dataDir, keyFile: keyFileOf(job.dataDir), databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }),
+  google: job.google && { endpoints: job.google },
+});
 
 async function handle(r: SeatRequest): Promise<unknown> {
   switch (r.op) {
@@ -23,6 +26,8 @@ async function handle(r: SeatRequest): Promise<unknown> {
     }
     case 'runSender':
       return app.sender.runOnce();
+    case 'runJobs':
+      return app.jobs.runOnce();
     case 'advanceClock':
       return clock.advanceMinutes(r.minutes);
   }

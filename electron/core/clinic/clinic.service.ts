@@ -1,5 +1,7 @@
 import type { ClinicSettings } from '../../../shared/contract';
+import type { Kysely } from 'kysely';
 import { requireSession, type Ctx } from '../context';
+import type { Database } from '../db/schema';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 import { DEFAULT_UPLOAD_LIMIT_MB } from '../../../shared/records';
@@ -12,12 +14,13 @@ const perCall = new WeakMap<Ctx, Promise<ClinicSettings | null>>();
 
 export function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
   let settings = perCall.get(ctx);
-  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx)));
+  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx.db)));
   return settings;
 }
 
-async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
-  const s = await readSettings(ctx.db);
+/** The settings as stored now, outside any call (background work); calls use clinicSettings. */
+export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSettings | null> {
+  const s = await readSettings(db);
   const name = s.get('clinic.name');
   if (!name) return null;
   return {

@@ -10,6 +10,7 @@ import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
 import { uploadHandlers } from './uploads';
+import { videoHandlers } from './video';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
 type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
@@ -40,4 +41,5 @@ export const handlers = {
   ...searchHandlers,
   ...seatHandlers,
   ...uploadHandlers,
+  ...videoHandlers,
 } satisfies HandlersOf<ChannelName>;

@@ -9,7 +9,7 @@ export interface SealedKeys {
 
 /**
  * This seat's hold on the clinic's shared secrets. Every secret the seats share (the SMTP password, the audit
- * key, the records key; later Google tokens) is kept in the database sealed under the clinic key, which each seat
+ * key, the records key, Google's client secret and tokens) is kept in the database sealed under the clinic key, which each seat
  * holds itself once an administrator has enrolled it. Until then nothing sealed can be read or written.
  */
 export interface Keyring {
