@@ -90,7 +90,7 @@ describe('hostile uploads', () => {
     expect(kept.mime).toBe('application/pdf');
   });
 
-  it('refuses an upload that lies about its size, skips a chunk, or is added to from another session; a cancel leaves nothing', async () => {
+  it('refuses an upload that lies about its size, skips a chunk, or is added to from another session; a cancel or a refused field leaves nothing', async () => {
     const clinic = await newClinic();
     const patient = await signupPatient(clinic);
     const other = await signupPatient(clinic);
@@ -120,6 +120,13 @@ describe('hostile uploads', () => {
     const cancelled = ok(await clinic.call('uploads.begin', { purpose: 'record', name: 'd.txt', size: text.length }, patient.token));
     ok(await clinic.call('uploads.chunk', { uploadId: cancelled.uploadId, index: 0, base64: text.subarray(0, 5).toString('base64') }, patient.token));
     ok(await clinic.call('uploads.cancel', { uploadId: cancelled.uploadId }, patient.token));
+    expect(storedFiles(clinic.dataDir)).toEqual([]);
+
+    // Whole, but kept with a field refused (a date to come): taken all the same, so nothing waits behind it (the screen sends the file again).
+    const dated = ok(await clinic.call('uploads.begin', { purpose: 'record', name: 'e.txt', size: text.length }, patient.token));
+    ok(await clinic.call('uploads.chunk', { uploadId: dated.uploadId, index: 0, base64: text.toString('base64') }, patient.token));
+    const future = await clinic.call('records.add', { uploadId: dated.uploadId, title: 'x', category: 'other', recordDate: '2099-01-01' }, patient.token);
+    expect(refused(future).fields).toEqual({ recordDate: 'record_date_invalid' });
     expect(storedFiles(clinic.dataDir)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { discardFile } from '../files/discard';
 import { openStoredFile } from '../files/stored-file';
-import { takeUpload } from '../uploads/uploads.service';
+import { takenFile, type TakenUpload } from '../uploads/uploads.service';
 import * as repo from './documents.repo';
 import { doctorByUser } from './doctors.repo';
 
@@ -24,12 +24,12 @@ async function ownDoctor(ctx: Ctx) {
   return doctor;
 }
 
-export async function add(ctx: Ctx, input: ParsedInput<'doctors.addDocument'>): Promise<DoctorDocument> {
+export async function add(ctx: Ctx, input: ParsedInput<'doctors.addDocument'>, taken: TakenUpload): Promise<DoctorDocument> {
   const doctor = await ownDoctor(ctx);
   if (((await repo.documentsOf(ctx.db, [doctor.id])).get(doctor.id)?.length ?? 0) >= MAX_DOCUMENTS) {
     throw new DomainError('CONFLICT', `At most ${MAX_DOCUMENTS} documents can be attached. Remove one you no longer need first.`);
   }
-  const file = await takeUpload(ctx, input.uploadId, 'credential');
+  const file = takenFile(taken);
   const files = ctx.deps.files;
   const fileId = await files.put(file.bytes, { kind: 'credential_document', mime: file.type }, ctx.db);
   try {

@@ -2,10 +2,15 @@ import type { recordChannels } from '../../../shared/contract/records';
 import * as consultations from '../consultations/consultations.service';
 import * as chart from '../records/chart.service';
 import * as records from '../records/records.service';
-import type { HandlersOf } from './index';
+import { takeUpload } from '../uploads/uploads.service';
+import { withPrepared, type HandlersOf } from './index';
 
 export const recordHandlers = {
-  'records.add': (input, ctx) => records.add(ctx, input),
+  // The upload is read back and typed (pdf.js for a PDF) before the transaction begins.
+  'records.add': withPrepared(
+    (input, deps, token) => takeUpload(deps, token, input.uploadId, 'record'),
+    (input, ctx, taken) => records.add(ctx, input, taken),
+  ),
   'records.mine': (input, ctx) => records.mine(ctx, input),
   'records.trash': (_, ctx) => records.trash(ctx),
   'records.delete': (input, ctx) => records.remove(ctx, input.recordId),

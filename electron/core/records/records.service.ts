@@ -8,7 +8,7 @@ import { doctorById } from '../doctors/doctors.repo';
 import { discardFile } from '../files/discard';
 import { openStoredFile } from '../files/stored-file';
 import { patientByUser } from '../patients/patients.repo';
-import { takeUpload } from '../uploads/uploads.service';
+import { takenFile, type TakenUpload } from '../uploads/uploads.service';
 import { accessDetail, requireAccess, signedInDoctor } from './access';
 import * as repo from './records.repo';
 
@@ -60,14 +60,14 @@ async function shareableDoctor(ctx: Ctx, doctorId: number, field: string) {
   return doctor;
 }
 
-export async function add(ctx: Ctx, input: ParsedInput<'records.add'>): Promise<RecordView> {
+export async function add(ctx: Ctx, input: ParsedInput<'records.add'>, taken: TakenUpload): Promise<RecordView> {
   const patient = await ownPatient(ctx);
   if (input.recordDate > zonedParts(ctx.now, await clinicTimeZone(ctx)).date) {
     throw new DomainError('VALIDATION', 'The record\'s date cannot be in the future.', { fields: { recordDate: 'record_date_invalid' } });
   }
   const doctors = [...new Set(input.shareWith)];
   for (const doctorId of doctors) await shareableDoctor(ctx, doctorId, 'shareWith');
-  const file = await takeUpload(ctx, input.uploadId, 'record');
+  const file = takenFile(taken);
   const files = ctx.deps.files;
   // Written (sealed, fsynced) before the row names it, so a saved record never points at a missing file.
   const fileId = await files.put(file.bytes, { kind: 'medical_record', mime: file.type }, ctx.db);

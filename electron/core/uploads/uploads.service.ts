@@ -2,7 +2,8 @@ import type { ParsedInput } from '../../../shared/contract';
 import { CHUNK_BYTES, type StoredType, type UploadPurpose } from '../../../shared/records';
 import type { Role } from '../../../shared/roles';
 import { uploadLimitBytes } from '../clinic/clinic.service';
-import { DomainError, requireSession, type Ctx } from '../context';
+import { hashToken } from '../auth/password-checks';
+import { DomainError, requireSession, type Ctx, type Deps } from '../context';
 import { checkContent, checkHead } from '../files/content-type';
 import type { Upload } from './upload-store';
 
@@ -40,9 +41,12 @@ export async function begin(ctx: Ctx, input: ParsedInput<'uploads.begin'>) {
   return { uploadId: upload.id, chunkBytes: CHUNK_BYTES };
 }
 
+const notOnItsWay = () =>
+  new DomainError('NOT_FOUND', 'This upload is not on its way any more (it was cancelled, finished or given up). Choose the file again.');
+
 function own(ctx: Ctx, uploadId: string): Upload {
   const upload = ctx.deps.uploads.find(requireSession(ctx).tokenHash, uploadId);
-  if (!upload) throw new DomainError('NOT_FOUND', 'This upload is not on its way any more (it was cancelled, finished or given up). Choose the file again.');
+  if (!upload) throw notOnItsWay();
   return upload;
 }
 
@@ -74,18 +78,32 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'uploads.cancel'>) {
   return { done: true as const };
 }
 
+/** An upload taken and typed before the transaction: the whole file, or why it was refused, or null (no such upload of this session). */
+export type TakenUpload = { bytes: Buffer; name: string; type: StoredType } | { refused: DomainError } | null;
+
 /**
- * For the service that keeps an upload: the whole file, typed by its content (magic bytes and a parse), or a
- * refusal saying why. The upload is gone either way.
+ * The prepare step of the channel that keeps an upload (withPrepared): the whole file, typed by its content (magic
+ * bytes and a parse), outside the transaction, so opening a large PDF holds up nobody else's calls. Found by the
+ * token that began it; the upload is gone afterwards whatever happens next.
  */
-export async function takeUpload(ctx: Ctx, uploadId: string, purpose: UploadPurpose): Promise<{ bytes: Buffer; name: string; type: StoredType }> {
-  const upload = own(ctx, uploadId);
-  if (upload.purpose !== purpose) giveUp(ctx, upload, new DomainError('VALIDATION', 'This upload was begun for something else. Choose the file again.'));
-  if (upload.received !== upload.size) {
-    giveUp(ctx, upload, refuse('upload_incomplete', 'Only part of the file arrived. Choose the file again.'));
-  }
-  const bytes = ctx.deps.uploads.take(upload);
+export async function takeUpload(deps: Deps, token: string | undefined, uploadId: string, purpose: UploadPurpose): Promise<TakenUpload> {
+  const upload = token === undefined ? undefined : deps.uploads.find(hashToken(token), uploadId);
+  if (!upload) return null;
+  const dropped = (refused: DomainError) => {
+    deps.uploads.drop(upload);
+    return { refused };
+  };
+  if (upload.purpose !== purpose) return dropped(new DomainError('VALIDATION', 'This upload was begun for something else. Choose the file again.'));
+  if (upload.received !== upload.size) return dropped(refuse('upload_incomplete', 'Only part of the file arrived. Choose the file again.'));
+  const bytes = deps.uploads.take(upload);
   const checked = await checkContent(bytes, PURPOSES[purpose].types);
-  if ('refused' in checked) throw refuse(checked.refused.key, checked.refused.message);
+  if ('refused' in checked) return { refused: refuse(checked.refused.key, checked.refused.message) };
   return { bytes, name: upload.name, type: checked.type };
+}
+
+/** In the transaction, once the session has been checked: the taken upload's file, or the refusal. */
+export function takenFile(taken: TakenUpload): { bytes: Buffer; name: string; type: StoredType } {
+  if (!taken) throw notOnItsWay();
+  if ('refused' in taken) throw taken.refused;
+  return taken;
 }
