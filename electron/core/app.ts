@@ -8,6 +8,10 @@ import { connectionProblem, isUnreachable, openDatabase, type DbConfig } from '.
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { databaseFileStore } from './files/db-file-store';
 import { diskFileStore } from './files/file-store';
+import { createLiveBus } from './live/bus';
+import { announceNow, mailChange } from './live/changes';
+import { createWatch, type Watch } from './live/watch';
+import { kioskSeat, type KioskSeat } from './kiosk/kiosk-seat';
 import { transportFromSettings } from './mail/mail-settings';
 import { createSender, type Sender, type SenderOptions } from './outbox/sender';
 import type { SmtpConfig, Transport } from './outbox/smtp';
@@ -28,6 +32,8 @@ export interface AppOptions {
   keyProtection?: KeyProtection;
   /** The seat running this app (electron/core/seat), which the first run may point at the clinic's database server. */
   seat?: SeatSwitch;
+  /** Whether this computer is a kiosk; default: as its data folder's setting says (the Electron and browser-mode entries add --kiosk). */
+  kiosk?: KioskSeat;
   /** The mail sender's tuning; `createTransport` replaces nodemailer's SMTP transport (tests). */
   mail?: Partial<Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'leaseMs' | 'intervalMs' | 'batch'>> & {
     createTransport?: (config: SmtpConfig) => Transport;
@@ -38,6 +44,8 @@ export interface AppOptions {
 
 export interface MedLinkApp {
   dispatch: Dispatch;
+  /** A signed-in screen's live feed of what changed (browser mode's event stream, Electron's IPC events). */
+  watch: Watch;
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
   sender: Sender;
@@ -85,14 +93,21 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     wakeSender: () => sender.wake(),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, log) : diskFileStore(options.dataDir, clock, log),
+    live: createLiveBus(),
+    kiosk: options.kiosk ?? kioskSeat(options.dataDir),
     seat: options.seat,
   };
+  const live = createWatch(deps, { databaseUrl: options.databaseUrl });
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
-  const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
+  const sender = createSender({
+    db, dialect, clock, log: deps.log, transport: transports.get, ...tuning,
+    onOutcome: () => void announceNow(deps, [mailChange(null)]).catch((e: unknown) => log(`Telling the screens about sent mail failed: ${String(e)}`)),
+  });
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
+    watch: live.watch,
     deps,
     sender,
     // A seat not yet enrolled cannot open the mail password: it starts sending once it is.
@@ -100,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     close: () =>
       (closing ??= (async () => {
         await sender.stop(stopGraceMs);
+        await live.close();
         transports.close();
         await deps.audit.flush();
         await db.destroy();

@@ -6,6 +6,7 @@ import { resolveSession } from './auth/auth.service';
 import { DomainError, type Ctx, type Deps } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
+import { sendAnnounced } from './live/changes';
 import { notEnrolled } from './secrets/keyring';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
@@ -78,7 +79,9 @@ export function createDispatcher(deps: Deps): Dispatch {
           }
           const handler = handlers[channel] as (i: unknown, c: Ctx) => Promise<unknown>;
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
-          return def.output.parse(await handler(parsed.data, ctx));
+          const output = def.output.parse(await handler(parsed.data, ctx));
+          await sendAnnounced(ctx);
+          return output;
         } catch (e) {
           if (e instanceof DomainError && e.options.keep) {
             kept = e;

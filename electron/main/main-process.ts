@@ -1,7 +1,7 @@
 import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
 import { startSeat } from '../core/seat/seat';
-import { registerInvoke, isTrustedSender } from './ipc';
+import { registerInvoke, registerLive, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
 import { appPaths, isAppPage } from './paths';
@@ -55,7 +55,9 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log) },
     log,
   });
-  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
+  const isTrusted = (event: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(event, windows.owns, ownPage);
+  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted, log });
+  registerLive(ipcMain, { watch: seat.watch, isTrusted, log });
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;

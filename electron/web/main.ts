@@ -19,7 +19,7 @@ async function main() {
     await seat.whenReady();
     console.log(await seedDemo(seat.dispatch));
   }
-  const server = createWebServer(seat.dispatch, resolve(__dirname, '../renderer'));
+  const server = createWebServer(seat, resolve(__dirname, '../renderer'));
   server.on('error', (e) => {
     console.error(`MedLink could not start: ${e.message}`);
     process.exit(1);

@@ -79,6 +79,8 @@ const clinicSettings = f.clinic.safeExtend({
   cancelCutoffMinutes: z.number({ error: 'cutoff_invalid' }).int('cutoff_invalid').min(0, 'cutoff_invalid').max(2880, 'cutoff_invalid'),
   /** How long before a visit the reminder email goes out. */
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
+  /** Seconds without a touch before a kiosk clears itself for the next patient. */
+  kioskIdleSeconds: z.number({ error: 'kiosk_idle_invalid' }).int('kiosk_idle_invalid').min(30, 'kiosk_idle_invalid').max(600, 'kiosk_idle_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -91,7 +93,8 @@ export const AUDIT_ACTIONS = [
   'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
-  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
+  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'kiosk.checked_in', 'kiosk.check_in_refused',
+  'kiosk.configured', 'kiosk.left',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

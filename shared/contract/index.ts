@@ -4,6 +4,7 @@ import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -19,6 +20,7 @@ export const contract = {
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...kioskChannels,
   ...mailChannels,
   ...schedulingChannels,
   ...searchChannels,
@@ -39,6 +41,7 @@ export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
 export * from './invitation-code';
+export * from './kiosk';
 export * from './mail';
 export * from './scheduling';
 export * from './search';

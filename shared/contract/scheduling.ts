@@ -70,6 +70,10 @@ const appointment = z.object({
   canReschedule: z.boolean(),
   /** How long before the start a patient may still change it online (the clinic's setting). */
   cutoffMinutes: z.number(),
+  /** What the patient types or scans at the kiosk on the day; given to the patient only, while it is booked. */
+  checkInCode: z.string().nullable(),
+  /** The patient's place in the doctor's queue, once checked in. */
+  queueNumber: z.number().nullable(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 

@@ -71,7 +71,7 @@ describe('the day board', () => {
     ]);
     expect(column.appointments[1]).toMatchObject({
       start: ist(MONDAY, '12:45'), end: ist(MONDAY, '13:00'), reason: 'Fever', patientId: walkIn.id, patientHasAccount: false,
-      checkedInAt: null, canCheckIn: true, canCancel: true, canReschedule: true,
+      checkedInAt: null, queueNumber: null, canCheckIn: true, canCancel: true, canReschedule: true,
     });
     // Every patient on the board is an access to their data.
     expect((await auditRows(clinic.app, 'appointment.board_viewed')).map((r) => [r.actor_user_id, r.patient_id])).toEqual([
@@ -88,7 +88,7 @@ describe('the day board', () => {
     ok(await clinic.call('appointments.setStatus', { appointmentId: late.id, status: 'checked_in' }, deskToken));
     const after = ok(await clinic.call('desk.board', { date: MONDAY }, deskToken));
     expect(after.waiting).toEqual([
-      { appointmentId: late.id, patientId: walkIn.id, patientName: 'Ramesh Patil', doctorId: doctor.doctorId, doctorName: 'Dr Rohan Mehta', start: ist(MONDAY, '12:45'), checkedInAt: ist(MONDAY, '12:30') },
+      { appointmentId: late.id, patientId: walkIn.id, patientName: 'Ramesh Patil', doctorId: doctor.doctorId, doctorName: 'Dr Rohan Mehta', start: ist(MONDAY, '12:45'), checkedInAt: ist(MONDAY, '12:30'), queueNumber: 1 },
     ]);
     expect(after.doctors.find((d) => d.id === doctor.doctorId)!.appointments[1]).toMatchObject({ status: 'checked_in', canCheckIn: false, canCancel: false });
     ok(await clinic.call('appointments.setStatus', { appointmentId: late.id, status: 'completed' }, doctorToken));

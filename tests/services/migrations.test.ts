@@ -176,12 +176,23 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('counters').values({ name: 'appointment', value: 0 }).execute()).rejects.toThrow(/unique|primary/i);
     expect(await nextNumber(db, 'appointment')).toBe(4);
     expect(await nextNumber(db, 'appointment')).toBe(5);
-
+  },
+  5: async (db) => {
+    // Appointments made before it have no check-in code and no queue place; new ones carry both, and a code is found by its index.
+    expect(await db.selectFrom('appointments').select(['check_in_code', 'queue_number']).execute()).toEqual([{ check_in_code: null, queue_number: null }]);
+    const { id: _, ...before } = await db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
+    await db.insertInto('appointments').values({ ...before, status: 'checked_in', ics_uid: 'u9', start_at: '2026-03-04T04:30:00.000Z', end_at: '2026-03-04T04:45:00.000Z', number: 9, check_in_code: 'K7M4XD', queue_number: 3 }).execute();
+    expect(await db.selectFrom('appointments').select(['ics_uid', 'queue_number']).where('check_in_code', '=', 'K7M4XD').execute()).toEqual([{ ics_uid: 'u9', queue_number: 3 }]);
+    expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
   },
 };
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
 const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
+  5: async (db) => {
+    const { appointment } = await people(db);
+    await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
+  },
   4: async (db) => {
     const { appointment } = await people(db);
     for (const [status, uid] of [['cancelled', 'u1'], ['completed', 'u2'], ['booked', 'u3']] as const) {

@@ -7,6 +7,7 @@ import { createAccount, openSession } from '../auth/auth.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { verificationDecided } from '../mail/notify';
 import { searchChanged } from '../search/changes';
+import { announce, doctorChange } from '../live/changes';
 import * as repo from './doctors.repo';
 import { settleOnSignup as settleInvitations } from './invitations.service';
 
@@ -62,6 +63,7 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
     await record(ctx, { action: 'doctor.signup', actorId: userId, detail: { doctorId: id } });
   }
   await searchChanged(ctx);
+  announce(ctx, doctorChange(id, userId));
   return id;
 }
 
@@ -93,6 +95,7 @@ export async function resubmit(ctx: Ctx, c: DoctorCredentials): Promise<DoctorVi
   await setUserContact(ctx.db, row.user_id, { fullName: c.fullName, phone: c.phone }, nowIso);
   await record(ctx, { action: 'doctor.resubmitted', actorId: row.user_id, detail: { doctorId: row.id } });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }
 
@@ -116,6 +119,7 @@ export async function decide(ctx: Ctx, input: ParsedInput<'admin.decideDoctor'>)
     detail: { doctorId: row.id, ...(reason ? { reason } : {}) },
   });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   await verificationDecided(ctx, { userId: row.user_id, email: row.email, fullName: row.full_name }, reason === null ? { approved: true } : { approved: false, reason });
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }

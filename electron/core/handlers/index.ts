@@ -4,6 +4,7 @@ import { accountHandlers } from './accounts';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
@@ -19,6 +20,7 @@ export const handlers = {
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...kioskHandlers,
   ...mailHandlers,
   ...schedulingHandlers,
   ...searchHandlers,

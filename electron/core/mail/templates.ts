@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Speciality } from '../../../shared/specialities';
+import { formatCheckInCode } from '../../../shared/check-in-code';
 import { resourcePath } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
 
@@ -37,6 +38,8 @@ interface PatientVisit {
   patientName: string;
   /** The appointment's booking number, which the patient quotes to the clinic. */
   bookingNumber: number;
+  /** What the patient types at the kiosk on the day (a visit in person); shown as text and as the inline QR image CHECK_IN_QR_CID. */
+  checkInCode?: string | null;
   doctor: DoctorInfo;
   visit: VisitInfo;
 }
@@ -157,6 +160,9 @@ class Words {
 }
 
 const p = (text: string): Block => ({ type: 'p', text });
+
+/** The Content-ID of the check-in code's QR image, which the email carries (appointment-mail.ts makes it). */
+export const CHECK_IN_QR_CID = 'check-in-code@medlink';
 const clinicPlace = (c: ClinicInfo) => `${c.name}, ${c.address}`;
 
 function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previousStart?: Date; reason?: string; calendar?: boolean }): Block[] {
@@ -176,6 +182,10 @@ function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previo
     return blocks;
   }
   blocks.push(p(w.t(kind, d.visit.mode === 'online' ? 'nextOnline' : 'nextInPerson')));
+  if (d.checkInCode) {
+    const label = w.label('checkInCode');
+    blocks.push({ type: 'code', label, text: formatCheckInCode(d.checkInCode) }, { type: 'image', cid: CHECK_IN_QR_CID, alt: label }, p(w.t('common', 'checkIn')));
+  }
   if (d.visit.mode === 'online' && d.visit.videoLink) blocks.push({ type: 'link', label: w.t('common', 'videoLinkLabel'), url: d.visit.videoLink });
   if (extra.calendar) blocks.push(p(w.t('common', 'calendar')));
   blocks.push(p(w.t('common', 'manage')));

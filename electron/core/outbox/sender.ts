@@ -3,6 +3,7 @@ import type { Clock } from '../context';
 import type { DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import * as repo from './outbox.repo';
+import { inlineImagesOf } from './outbox.service';
 import { describeSendError, type Transport } from './smtp';
 
 // Delivers the outbox. Each message is claimed (status 'sending', a lease) in one statement before it is sent,
@@ -29,6 +30,8 @@ export interface SenderOptions {
   intervalMs?: number;
   /** At most this many messages per run, so one run cannot go on for ever. */
   batch?: number;
+  /** After a run that sent or failed something (the administrator's mail queue follows it). */
+  onOutcome?: () => void;
 }
 
 export interface RunResult {
@@ -69,7 +72,10 @@ export function createSender(options: SenderOptions): Sender {
 
   async function deliver(transport: Transport, row: repo.OutboxRow, lease: string): Promise<boolean> {
     try {
-      await transport.send({ messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics });
+      await transport.send({
+        messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics,
+        inlineImages: inlineImagesOf(row.inline_images),
+      });
     } catch (e) {
       const attempts = row.attempts + 1;
       const dead = attempts >= o.maxAttempts;
@@ -104,6 +110,7 @@ export function createSender(options: SenderOptions): Sender {
       // The database went away (closing, a network fault): what was claimed is re-claimed once its lease ends.
       log(`mail sender stopped a run: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (result.sent + result.failed > 0) o.onOutcome?.();
     return result;
   }
 

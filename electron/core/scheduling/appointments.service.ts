@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, zonedInstant } from '../../../shared/clinic-time';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
-import { cancelCutoffMinutes, clinicSettings } from '../clinic/clinic.service';
+import { cancelCutoffMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import { nextNumber } from '../db/counters.repo';
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
+import { announce, appointmentChange } from '../live/changes';
 import { patientById, patientByUser } from '../patients/patients.repo';
 import { catalogKey } from '../search/search.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
 import { practisingDoctor } from './availability.service';
+import { newCheckInCode } from './check-in-code';
+import { clinicDayOf, dayBounds } from './clinic-day';
 import { keptHours } from './kept-hours';
 
 const MINUTE = 60_000;
@@ -70,8 +72,14 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     canCancel: mayAct,
     canReschedule: mayAct,
     cutoffMinutes,
+    // The code is the patient's to show at the kiosk; nobody else needs it.
+    checkInCode: rel.isPatient && row.status === 'booked' ? row.check_in_code : null,
+    queueNumber: row.queue_number,
   };
 }
+
+/** Everyone whose screens show this appointment hears that it changed (once the call commits). */
+const changed = (ctx: Ctx, row: repo.DetailedRow) => announce(ctx, appointmentChange(row.id, row.patient_user_id, row.doctor_user_id));
 
 async function load(ctx: Ctx, id: number) {
   const row = await repo.appointmentById(ctx.db, id);
@@ -144,6 +152,8 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
     reason: input.reason || null,
     status: 'booked',
     cancel_reason: null,
+    check_in_code: await newCheckInCode(ctx, start),
+    queue_number: null,
     ics_uid: `${randomUUID()}@medlink`,
     created_by: session.userId,
     created_at: nowIso,
@@ -153,6 +163,7 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
   const { row, rel } = await load(ctx, id);
   await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
+  changed(ctx, row);
   return toView(ctx, row, rel);
 }
 
@@ -182,6 +193,8 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
     start_at: start.toISOString(),
     end_at: end.toISOString(),
     mode,
+    // A code is good for its appointment's day only: the moved appointment gets a new one, in the email that moves it.
+    check_in_code: await newCheckInCode(ctx, start),
     ics_sequence: row.ics_sequence + 1,
     updated_at: nowIso,
   });
@@ -192,6 +205,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
+  changed(ctx, after.row);
   return toView(ctx, after.row, after.rel);
 }
 
@@ -207,6 +221,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
+  changed(ctx, after.row);
   return toView(ctx, after.row, after.rel);
 }
 
@@ -217,18 +232,36 @@ const NEXT: Record<string, readonly string[]> = {
   no_show: ['booked'],
 };
 
-export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
-  const { row, rel } = await load(ctx, input.appointmentId);
-  if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
-  if (!NEXT[input.status]!.includes(row.status)) {
-    throw new DomainError('CONFLICT', `An appointment that is ${row.status.replace('_', ' ')} cannot be marked ${input.status.replace('_', ' ')}.`);
+export type NextStatus = ParsedInput<'appointments.setStatus'>['status'];
+
+/**
+ * The one set of rules for an appointment's progress, whoever moves it on: the doctor, the front desk, or the
+ * patient at the kiosk (`actorId` null). A check-in takes the next place in the doctor's queue that day.
+ */
+export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: NextStatus, actorId: number | null): Promise<void> {
+  if (!NEXT[status]!.includes(row.status)) {
+    throw new DomainError('CONFLICT', `An appointment that is ${row.status.replace('_', ' ')} cannot be marked ${status.replace('_', ' ')}.`);
   }
-  if (input.status === 'no_show' && ctx.now.getTime() < Date.parse(row.start_at)) {
+  if (status === 'no_show' && ctx.now.getTime() < Date.parse(row.start_at)) {
     throw new DomainError('CONFLICT', 'A patient can be marked as not come only after the appointment’s start time.');
   }
   const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, { status: input.status, updated_at: nowIso });
-  await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: input.status, from: { status: row.status }, to: { status: input.status } });
+  let queueNumber: number | undefined;
+  if (status === 'checked_in') {
+    // Two check-ins for one doctor at once (desk and kiosk, two seats) wait in turn, so no place is given twice.
+    await serialize(ctx.db, ctx.deps.dialect, `doctor:${row.doctor_id}`);
+    const day = await clinicDayOf(ctx, new Date(row.start_at));
+    queueNumber = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso);
+  }
+  await repo.updateAppointment(ctx.db, row.id, { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) });
+  await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: status, from: { status: row.status }, to: { status } });
+  changed(ctx, row);
+}
+
+export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
+  const { row, rel } = await load(ctx, input.appointmentId);
+  if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
+  await changeStatus(ctx, row, input.status, rel.session.userId);
   const after = await load(ctx, row.id);
   return toView(ctx, after.row, after.rel);
 }
@@ -244,15 +277,6 @@ export async function mine(ctx: Ctx) {
     upcoming: views.filter((v) => v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in')),
     past: views.filter((v) => !(v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in'))).reverse(),
   };
-}
-
-/** The UTC instants that bound clinic-local days [fromDate, toDate]. */
-export async function dayBounds(ctx: Ctx, fromDate: string, toDate: string) {
-  const tz = (await clinicSettings(ctx))?.timeZone ?? 'Asia/Kolkata';
-  const from = zonedInstant(fromDate, '00:00', tz) ?? new Date(`${fromDate}T00:00:00Z`);
-  const next = addDays(toDate, 1);
-  const to = zonedInstant(next, '00:00', tz) ?? new Date(`${next}T00:00:00Z`);
-  return { fromIso: from.toISOString(), toIso: to.toISOString() };
 }
 
 export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {

@@ -12,7 +12,7 @@ export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const dates = useDates();
-  const { data, error, reload } = useLoad(invoke, 'appointments.mine', {});
+  const { data, error, reload } = useLoad(invoke, 'appointments.mine', {}, ['appointments']);
   const [done, setDone] = useState<string | null>(null);
 
   // After a change the form that had focus is gone: bring the reader back to the heading and the notice.

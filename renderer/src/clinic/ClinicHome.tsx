@@ -14,6 +14,7 @@ import { Availability } from '../doctor/Availability';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
 import { useSession } from '../session/session';
+import { useLive } from '../ui/live';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
 import { DoctorStatus } from './DoctorStatus';
@@ -59,10 +60,11 @@ export function ClinicHome() {
     void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified'));
   }, [isDoctor, invoke]);
 
-  useEffect(() => {
-    if (!isAdmin) return;
-    void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
+  const countPending = useCallback(() => {
+    if (isAdmin) void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
   }, [isAdmin, invoke]);
+  useEffect(countPending, [countPending]);
+  useLive(['doctors'], countPending);
   const onCount = useCallback((n: number) => setPending(n), []);
 
   const screens: Record<Section, () => ReactNode> = {

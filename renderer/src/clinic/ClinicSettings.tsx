@@ -8,6 +8,7 @@ import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { useSubmit } from '../ui/useSubmit';
 import { clinicDraftFrom, clinicInput, type ClinicDraft } from './clinicDraft';
 import { ClinicFields } from './ClinicFields';
+import { KioskSetting } from './KioskSetting';
 
 const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
@@ -20,6 +21,7 @@ export function ClinicSettings() {
   const [idle, setIdle] = useState('');
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
+  const [kioskIdle, setKioskIdle] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -29,6 +31,7 @@ export function ClinicSettings() {
     setIdle(String(data.sessionIdleMinutes));
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
+    setKioskIdle(String(data.kioskIdleSeconds));
   }, [data]);
 
   async function save() {
@@ -40,12 +43,14 @@ export function ClinicSettings() {
       // Shown in hours, kept in minutes.
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: minutes(reminder),
+      kioskIdleSeconds: minutes(kioskIdle),
     });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
     setIdle(String(r.sessionIdleMinutes));
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
+    setKioskIdle(String(r.kioskIdleSeconds));
     setSaved(true);
   }
 
@@ -73,11 +78,17 @@ export function ClinicSettings() {
             onChange={(v) => { setReminder(v); setSaved(false); }}
             required maxLength={3} error={fieldError('reminderHours')} hint={t('admin.settings.reminderHint')}
           />
+          <TextField
+            label={t('admin.settings.kioskIdleSeconds')} inputMode="numeric" value={kioskIdle}
+            onChange={(v) => { setKioskIdle(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('kioskIdleSeconds')} hint={t('admin.settings.kioskIdleHint')}
+          />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>
           </div>
         </Form>
       )}
+      <KioskSetting />
     </Page>
   );
 }

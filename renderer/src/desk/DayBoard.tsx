@@ -16,7 +16,7 @@ export function DayBoard() {
   const { invoke } = useSession();
   const { today, longDay, time } = useDates();
   const [date, setDate] = useState(today);
-  const board = useLoad(invoke, 'desk.board', { date });
+  const board = useLoad(invoke, 'desk.board', { date }, ['appointments', 'doctors']);
   const [notice, setNotice] = useState<string | null>(null);
   const data = board.data;
 
