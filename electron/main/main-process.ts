@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
+import { kioskSeat } from '../core/kiosk/kiosk-seat';
 import { startSeat } from '../core/seat/seat';
 import { registerInvoke, registerLive, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
@@ -15,6 +16,8 @@ export interface MainDeps {
   /** Folder of the main bundle (dist/electron). */
   bundleDir: string;
   env: Record<string, string | undefined>;
+  /** The command line: --kiosk makes this seat a kiosk for the run. */
+  argv: readonly string[];
   log?(message: string): void;
 }
 
@@ -32,27 +35,40 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   const paths = appPaths(deps.bundleDir, app.isPackaged ? process.resourcesPath : undefined);
   const isDev = !app.isPackaged;
   const ownPage = (url: string) => isAppPage(url, paths.indexFile);
-  const windows = createWindows(BrowserWindow, { preload: paths.preload, indexFile: paths.indexFile, devTools: isDev });
+  const dataDir = deps.env.MEDLINK_DATA_DIR || app.getPath('userData');
+  // A kiosk's one window, or the portals': swapped when staff leave kiosk mode or the administrator sets it.
+  const kiosk = kioskSeat(dataDir, { flag: deps.argv.includes('--kiosk'), onChange: () => showWindows() });
+  const isKiosk = () => kiosk.active;
+  const windows = createWindows(BrowserWindow, { preload: paths.preload, indexFile: paths.indexFile, devTools: isDev, isKiosk });
+  const setMenu = () =>
+    Menu.setApplicationMenu(isKiosk() ? null : Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
+  function showWindows() {
+    setMenu();
+    windows.openMissing();
+  }
 
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage: ownPage, openExternal: (url) => shell.openExternal(url) }));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, { isAppPage: ownPage, openExternal: (url) => shell.openExternal(url), isKiosk }),
+  );
   app.on('second-instance', () => windows.focusAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  app.on('before-quit', () => windows.allowClose());
+
   await app.whenReady();
-  hardenSession(session.defaultSession);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
+  hardenSession(session.defaultSession, { isKiosk });
   app.setAboutPanelOptions({ applicationName: 'MedLink', applicationVersion: app.getVersion() });
 
   // The seat answers from now on: until the clinic's database opens, every call says what is wrong (the windows
   // show it and retry) while it keeps trying in the background. A server that is down is no reason to quit.
   const seat = startSeat({
-    dataDir: deps.env.MEDLINK_DATA_DIR || app.getPath('userData'),
+    dataDir,
     databaseUrl: deps.env.MEDLINK_DATABASE_URL || undefined,
     createApp: deps.createApp,
     // The clinic key on this computer is sealed by the operating system's keychain (safeStorage, ready once the app is).
-    appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log) },
+    appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log), kiosk },
     log,
   });
   const isTrusted = (event: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(event, windows.owns, ownPage);
@@ -68,5 +84,5 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     });
   });
   app.on('activate', () => windows.openMissing());
-  windows.openMissing();
+  showWindows();
 }

@@ -7,7 +7,7 @@ import { startMainProcess } from './main-process';
 // Electron entry, bundled to dist/electron/main.cjs.
 const bundleDir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 
-startMainProcess(electron, { createApp, bundleDir, env: process.env }).catch((e: unknown) => {
+startMainProcess(electron, { createApp, bundleDir, env: process.env, argv: process.argv }).catch((e: unknown) => {
   console.error(`MedLink could not start: ${e instanceof Error ? e.message : String(e)}`);
   electron.app.exit(1);
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createApp } from '../core/app';
 import { seedDemo } from '../core/demo';
+import { kioskSeat } from '../core/kiosk/kiosk-seat';
 import { startSeat } from '../core/seat/seat';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
@@ -9,10 +10,14 @@ import { createWebServer } from './server';
 async function main() {
   const port = Number(process.env.MEDLINK_PORT ?? 5180);
   // The seat answers at once; while the clinic's database server is away the screens say so and it keeps trying.
+  const dataDir = defaultDataDir();
+  // --kiosk: the patient window (/?portal=patient) is this seat's kiosk, as the Electron app's one window would be.
+  const kiosk = kioskSeat(dataDir, { flag: process.argv.includes('--kiosk') });
   const seat = startSeat({
-    dataDir: defaultDataDir(),
+    dataDir,
     databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined,
     createApp,
+    appOptions: { kiosk },
     log: (m) => console.error(m),
   });
   if (process.argv.includes('--demo')) {

@@ -5,6 +5,7 @@ import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
 import { ClinicHome } from './clinic/ClinicHome';
 import { DoctorSignup } from './clinic/DoctorSignup';
+import { Kiosk } from './kiosk/Kiosk';
 import { PatientHome } from './patient/PatientHome';
 import { PatientSignup } from './patient/PatientSignup';
 import { ChangePassword } from './session/ChangePassword';
@@ -33,6 +34,8 @@ type Phase =
   | { name: 'not_set_up' }
   | { name: 'enrol' }
   | { name: 'signed_out'; view: 'login' | 'signup' }
+  /** This seat is a kiosk: its patient window is the kiosk (with its own sign-in for booking). */
+  | { name: 'kiosk'; idleSeconds: number }
   | { name: 'signed_in'; login: LoginResult };
 
 export function App() {
@@ -59,8 +62,16 @@ export function App() {
     // A computer joining a clinic's database server: enrolled before anything else (setup included) can run.
     if (!r.data.enrolled) setPhase({ name: 'enrol' });
     else if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
+    else if (portal === 'patient' && (await asKiosk())) return true;
     else setPhase({ name: 'signed_out', view: invite ? 'signup' : 'login' });
     return true;
+  }
+
+  /** True (and the kiosk shown) when this seat is a kiosk. */
+  async function asKiosk(): Promise<boolean> {
+    const r = await publicInvoke('kiosk.status', {});
+    if (r.ok && r.data.active) setPhase({ name: 'kiosk', idleSeconds: r.data.idleSeconds });
+    return r.ok && r.data.active;
   }
 
   useEffect(() => {
@@ -73,6 +84,13 @@ export function App() {
   }, [clinicName]);
 
   if (!portal) return <PortalChooser />;
+  if (phase.name === 'kiosk') {
+    return (
+      <ClinicZone.Provider value={timeZone}>
+        <Kiosk clinicName={clinicName} idleSeconds={phase.idleSeconds} />
+      </ClinicZone.Provider>
+    );
+  }
   const signedIn = (login: LoginResult) => setPhase({ name: 'signed_in', login });
 
   if (phase.name === 'signed_in') {

@@ -1,5 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn, test, type RunningApp } from './server';
+import { api, apiSignIn, expect, signIn, test } from './server';
 
 // Starting the demo clinic takes a good part of the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -7,20 +6,6 @@ test.describe.configure({ timeout: 120_000 });
 const ZONE = 'Asia/Kolkata'; // the demo clinic's
 const dayIn = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(ms));
 const DAY = 86_400_000;
-
-/** One call to the browser-mode API, as the screens make it. */
-async function call<T>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await request.post(`${app.url}/api/invoke`, {
-    data: { channel, input },
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  expect(body.ok, `${channel}: ${body.error?.message}`).toBe(true);
-  return body.data;
-}
-
-const login = (request: APIRequestContext, app: RunningApp, email: string, portal: 'patient' | 'clinic') =>
-  call<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal }).then((r) => r.token);
 
 test('a doctor sets weekly hours and a day off, sees a booking, checks the patient in, completes it, cancels another and blocks time', async ({ page, demo }) => {
   const today = dayIn(Date.now());
@@ -65,17 +50,17 @@ test('a doctor sets weekly hours and a day off, sees a booking, checks the patie
   await expect(page.getByRole('listitem').filter({ hasText: 'Day off' })).toBeVisible();
 
   // Patients book through the API, as the patient window would.
-  const doctorToken = await login(page.request, demo, 'dr.mehta@medlink.demo', 'clinic');
-  const doctorId = (await call<{ id: number }>(page.request, demo, 'doctors.me', {}, doctorToken)).id;
-  const priya = await login(page.request, demo, 'priya@medlink.demo', 'patient');
-  const arjun = await login(page.request, demo, 'arjun@medlink.demo', 'patient');
+  const doctorToken = await apiSignIn(page.request, demo, 'dr.mehta@medlink.demo', 'clinic');
+  const doctorId = (await api<{ id: number }>(page.request, demo, 'doctors.me', {}, doctorToken)).id;
+  const priya = await apiSignIn(page.request, demo, 'priya@medlink.demo', 'patient');
+  const arjun = await apiSignIn(page.request, demo, 'arjun@medlink.demo', 'patient');
   type Slot = { start: string; date: string };
-  const slots = await call<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: today, toDate: dayOff }, priya);
+  const slots = await api<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: today, toDate: dayOff }, priya);
   expect(slots.filter((s) => s.date === dayOff)).toEqual([]);
   const todays = slots.filter((s) => s.date === today);
   expect(todays.length, 'a free slot left today in the clinic zone').toBeGreaterThanOrEqual(2);
-  await call(page.request, demo, 'appointments.book', { doctorId, start: todays[0]!.start, mode: 'in_person', reason: 'Chest pain on climbing stairs' }, priya);
-  await call(page.request, demo, 'appointments.book', { doctorId, start: todays[1]!.start, mode: 'online' }, arjun);
+  await api(page.request, demo, 'appointments.book', { doctorId, start: todays[0]!.start, mode: 'in_person', reason: 'Chest pain on climbing stairs' }, priya);
+  await api(page.request, demo, 'appointments.book', { doctorId, start: todays[1]!.start, mode: 'online' }, arjun);
 
   await page.getByRole('button', { name: 'My schedule' }).click();
   await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -121,7 +106,7 @@ test('a doctor sets weekly hours and a day off, sees a booking, checks the patie
   await expect(block).toContainText('10:00 am – 11:00 am');
   const clock = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeStyle: 'short' }).format(new Date(iso));
   const times = async () =>
-    (await call<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: tomorrow, toDate: tomorrow }, priya)).map((s) => clock(s.start));
+    (await api<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: tomorrow, toDate: tomorrow }, priya)).map((s) => clock(s.start));
   expect(await times()).not.toContain('10:15');
   expect(await times()).toContain('11:00');
   await block.getByRole('button', { name: 'Unblock' }).click();

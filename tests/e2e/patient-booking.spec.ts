@@ -1,24 +1,11 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn, test, type RunningApp } from './server';
+import { api, apiSignIn, expect, signIn, test, type RunningApp } from './server';
 
 // The patient's side of booking: find a doctor, open their profile, book, reschedule, cancel; the doctor's
 // schedule shows each change. Times are the clinic's (the demo clinic is in Asia/Kolkata).
 const ZONE = 'Asia/Kolkata';
 // Long flows on a fresh demo clinic each: give them room on a slow machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function api<T>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await request.post(`${app.url}/api/invoke`, {
-    data: { channel, input },
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-const signInApi = async (request: APIRequestContext, app: RunningApp, email: string, portal: 'clinic' | 'patient') =>
-  (await api<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
 
 /** A clinic-local day from today, as "2026-03-03", and as the screens name it ("Tue, 3 Mar"). */
 function clinicDay(offset: number) {
@@ -32,7 +19,7 @@ function clinicDay(offset: number) {
 
 /** Dr. Mehta sees patients every day, 09:00 to 13:00 in person or online and 17:00 to 19:00 online only. */
 async function giveDoctorHours(request: APIRequestContext, app: RunningApp) {
-  const token = await signInApi(request, app, 'dr.mehta@medlink.demo', 'clinic');
+  const token = await apiSignIn(request, app, 'dr.mehta@medlink.demo', 'clinic');
   await api(request, app, 'availability.save', {
     settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 },
     weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
@@ -155,7 +142,7 @@ test('when another patient takes the time first, the patient is told and picks o
   await page.getByLabel('Online (video)').check();
 
   // Another seat books the same time while Priya is still on the confirmation.
-  const arjun = await signInApi(page.request, demo, 'arjun@medlink.demo', 'patient');
+  const arjun = await apiSignIn(page.request, demo, 'arjun@medlink.demo', 'patient');
   const doctors = await api<{ id: number; fullName: string }[]>(page.request, demo, 'doctors.search', { speciality: 'cardiology' }, arjun);
   await api(page.request, demo, 'appointments.book', { doctorId: doctors[0]!.id, start: instant(tomorrow.ymd, '11:00'), mode: 'online' }, arjun);
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,10 +53,11 @@ export async function stopServer({ app, child }: { app: RunningApp; child: Child
   rmSync(app.dataDir, { recursive: true, force: true });
 }
 
-/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. */
-export const test = base.extend<{ fresh: RunningApp; demo: RunningApp }>({
+/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. `kiosk`: the demo clinic on a seat started with --kiosk. */
+export const test = base.extend<{ fresh: RunningApp; demo: RunningApp; kiosk: RunningApp }>({
   fresh: serverFixture([]),
   demo: serverFixture(['--demo']),
+  kiosk: serverFixture(['--demo', '--kiosk']),
 });
 export { expect };
 
@@ -65,4 +66,42 @@ export async function signIn(page: Page, app: RunningApp, portal: 'patient' | 'c
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** One call to the browser-mode API, as the screens make it; a refusal throws with its error. */
+export async function api<T = any>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
+  const res = await request.post(`${app.url}/api/invoke`, { data: { channel, input }, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+export const apiSignIn = async (request: APIRequestContext, app: RunningApp, email: string, portal: 'clinic' | 'patient') =>
+  (await api<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
+
+/** The demo clinic's zone (Asia/Kolkata): today there, and the minutes of its clock now. */
+const DEMO_ZONE = 'Asia/Kolkata';
+const clinicNowParts = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date());
+const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)!.value;
+export function clinicToday(): string {
+  const parts = clinicNowParts();
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+}
+/** Too late in the clinic's day to book a few slots still today: tests that need them are skipped. */
+export const lateInClinicDay = () => {
+  const parts = clinicNowParts();
+  return Number(part(parts, 'hour')) * 60 + Number(part(parts, 'minute')) >= 23 * 60 + 15;
+};
+
+/**
+ * The server runs on the real clock, so a test that needs an appointment today has the doctor see patients all
+ * day today, at no notice (through the same channels the doctor's own screens use).
+ */
+export async function openTodayAllDay(request: APIRequestContext, app: RunningApp, doctorEmail: string) {
+  const token = await apiSignIn(request, app, doctorEmail, 'clinic');
+  const hours = await api(request, app, 'availability.get', {}, token);
+  await api(request, app, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, token);
+  await api(request, app, 'availability.setException', { date: clinicToday(), ranges: [{ start: '00:00', end: '23:59', modes: ['in_person', 'online'] }] }, token);
 }

@@ -158,7 +158,7 @@ describe('Electron main process with the database server down at launch', () => 
     });
     const log = vi.fn();
     const env = { MEDLINK_DATA_DIR: '/nonexistent/medlink-seat', MEDLINK_DATABASE_URL: 'postgres://medlink:s3cret-Pass@db.sunrise.example:5432/medlink' };
-    await startMainProcess(second.electron as unknown as ElectronMain, { createApp, bundleDir, env, log });
+    await startMainProcess(second.electron as unknown as ElectronMain, { createApp, bundleDir, env, argv: [], log });
 
     expect(second.windows).toHaveLength(2);
     const clinicWindow = second.win(1).webContents;

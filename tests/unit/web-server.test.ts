@@ -18,9 +18,12 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'medlink-web-'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>MedLink</title>');
   server = createWebServer(
-    async (channel) => {
-      calls.push(channel);
-      return { ok: true, data: { answered: channel } };
+    {
+      dispatch: async (channel) => {
+        calls.push(channel);
+        return { ok: true, data: { answered: channel } };
+      },
+      watch: async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }),
     },
     root,
     (m) => logged.push(m),

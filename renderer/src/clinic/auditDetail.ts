@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 
 /** Detail values that are names from a fixed list (fields, windows, roles), shown in the reader's language. */
-const NAMED: Record<string, string> = { changed: 'field', portal: 'portal', role: 'role' };
+const NAMED: Record<string, string> = { changed: 'field', portal: 'portal', role: 'role', method: 'method' };
 
 /** An audit entry's detail (a JSON object) as "label: value; label: value". */
 export function auditDetailText(t: TFunction, detail: string): string {

@@ -61,6 +61,7 @@ export function DayBoard() {
                     <strong>{w.patientName}</strong>{' '}
                     <span>{t('board.waiting.with', { doctor: w.doctorName, time: time(w.start) })}</span>
                     {w.checkedInAt && <>{' '}<span className="muted">{t('board.waiting.since', { time: time(w.checkedInAt) })}</span></>}
+                    {w.queueNumber !== null && <>{' '}<span className="badge desk-queue">{t('board.waiting.queue', { number: w.queueNumber })}</span></>}
                   </li>
                 ))}
               </ol>

@@ -25,8 +25,9 @@ export function initI18n(): void {
   document.documentElement.lang = i18next.language;
 }
 
-export function setLanguage(language: (typeof UI_LANGUAGES)[number]): void {
-  localStorage.setItem(STORAGE_KEY, language);
+/** `remember`: kept for the next start; a kiosk's choice is for the person in front of it only. */
+export function setLanguage(language: (typeof UI_LANGUAGES)[number], remember = true): void {
+  if (remember) localStorage.setItem(STORAGE_KEY, language);
   void i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

@@ -7,7 +7,8 @@ import { Button, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { publicInvoke, takeSignOutNotice } from './session';
 
-export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSignedIn: (l: LoginResult) => void; onSignup: () => void }) {
+/** `onSignup` absent: no sign-up offered (the kiosk), and nothing typed is offered again to the next person. */
+export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSignedIn: (l: LoginResult) => void; onSignup?: () => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -27,16 +28,18 @@ export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSign
         {notice === 'signed_out' && <Notice kind="success">{t('login.notice.signed_out')}</Notice>}
         {error && <Notice kind="error">{error}</Notice>}
         <Form onSubmit={signIn} label={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
-          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete="username" autoFocus required error={fieldError('email')} />
-          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" required error={fieldError('password')} />
+          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete={onSignup ? 'username' : 'off'} autoFocus required error={fieldError('email')} />
+          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete={onSignup ? 'current-password' : 'off'} required error={fieldError('password')} />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('login.submit')}</Button>
           </div>
         </Form>
-        <p className="aside">
-          {t(portal === 'patient' ? 'login.newPatient' : 'login.newDoctor')}{' '}
-          <Button kind="link" onClick={onSignup}>{t(portal === 'patient' ? 'login.patientSignup' : 'login.doctorSignup')}</Button>
-        </p>
+        {onSignup && (
+          <p className="aside">
+            {t(portal === 'patient' ? 'login.newPatient' : 'login.newDoctor')}{' '}
+            <Button kind="link" onClick={onSignup}>{t(portal === 'patient' ? 'login.patientSignup' : 'login.doctorSignup')}</Button>
+          </p>
+        )}
       </Page>
     </main>
   );

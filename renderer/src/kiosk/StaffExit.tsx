@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoginResult } from '../../../shared/contract';
+import { Login } from '../session/Login';
+import { transport } from '../transport';
+import { errorText } from '../ui/errors';
+import { Button, Notice } from '../ui/Layout';
+
+/**
+ * Leaving kiosk mode: a front-desk or administrator account signs in here, which ends kiosk mode on this seat
+ * (until MedLink starts again) and closes the session at once; the clinic window takes over.
+ */
+export function StaffExit({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  async function signedIn(login: LoginResult) {
+    const r = await transport.invoke('kiosk.leave', {}, login.token);
+    await transport.invoke('auth.logout', {}, login.token);
+    if (!r.ok) return setRefusal(r.error.code === 'FORBIDDEN' ? t('kiosk.staff.notStaff') : errorText(t, r.error));
+    window.location.replace(`${window.location.pathname}?portal=clinic`);
+  }
+
+  return (
+    <>
+      <div className="kiosk-staff">
+        <Notice kind="info">{t('kiosk.staff.intro')}</Notice>
+        {refusal && <Notice kind="error">{refusal}</Notice>}
+      </div>
+      <Login portal="clinic" onSignedIn={(l) => void signedIn(l)} />
+      <div className="kiosk-actions kiosk-staff">
+        <Button kind="secondary" onClick={onBack}>{t('kiosk.back')}</Button>
+      </div>
+    </>
+  );
+}
