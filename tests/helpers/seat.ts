@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
 import type { RunResult } from '../../electron/core/outbox/sender';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import type { LiveEvent } from '../../shared/live';
 import { ok, recoveryCodeOf, tempDir, type Clinic } from './clinic';
 
 // Another seat of the clinic in a process of its own (tests/helpers/seat-worker.ts), driven over IPC: its own
@@ -26,7 +27,9 @@ export interface SeatCall {
 export type SeatRequest =
   | { op: 'dispatch'; calls: SeatCall[] }
   | { op: 'runSender' }
-  | { op: 'advanceClock'; minutes: number };
+  | { op: 'advanceClock'; minutes: number }
+  | { op: 'watch'; token: string }
+  | { op: 'heard' };
 
 export type SeatMessage = { ready: true } | { log: string } | { id: number; value: unknown } | { id: number; error: string };
 
@@ -40,6 +43,9 @@ export interface Seat {
   /** One run of the seat's mail sender (what its background loop runs): claims and sends until nothing is due. */
   runSender(): Promise<RunResult>;
   advanceClock(minutes: number): Promise<void>;
+  /** Opens a live feed on the seat for this session, as a screen there would; `heard` is what it has received since. */
+  watch(token: string): Promise<Result<null>>;
+  heard(): Promise<LiveEvent[]>;
   /** SIGKILL: the seat dies wherever it is; resolves once it is gone. */
   kill(): Promise<void>;
 }
@@ -115,6 +121,8 @@ function driver(child: ChildProcess): { seat: Seat; ready: Promise<void> } {
     call: async (channel, input, token) => (await dispatch([{ channel, input, token }]))[0] as never,
     runSender: () => request({ op: 'runSender' }),
     advanceClock: (minutes) => request({ op: 'advanceClock', minutes }),
+    watch: (token) => request({ op: 'watch', token }),
+    heard: () => request({ op: 'heard' }),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
