@@ -99,7 +99,13 @@ export interface WebCore {
   watch: Watch;
 }
 
-function route(req: IncomingMessage, res: ServerResponse, core: WebCore, root: string): Promise<void> | void {
+export interface WebOptions {
+  log?: (message: string) => void;
+  /** How often a quiet live feed gets a keep-alive comment (default events.ts KEEP_ALIVE_MS). */
+  keepAliveMs?: number;
+}
+
+function route(req: IncomingMessage, res: ServerResponse, core: WebCore, root: string, options: WebOptions): Promise<void> | void {
   if (!ownHosts(req).includes(req.headers.host ?? '')) {
     return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'This server answers only to 127.0.0.1 and localhost.' } });
   }
@@ -113,6 +119,7 @@ function route(req: IncomingMessage, res: ServerResponse, core: WebCore, root: s
     return eventStream(req, res, {
       watch: core.watch,
       headers: SECURITY_HEADERS,
+      keepAliveMs: options.keepAliveMs,
       refuse: (status, code, message) => sendJson(res, status, { ok: false, error: { code, message } }),
     });
   }
@@ -121,8 +128,9 @@ function route(req: IncomingMessage, res: ServerResponse, core: WebCore, root: s
 }
 
 /** Browser mode: the built screens and the dispatcher over HTTP, on loopback only. */
-export function createWebServer(core: WebCore, staticRoot: string, log: (message: string) => void = (m) => console.error(m)): Server {
+export function createWebServer(core: WebCore, staticRoot: string, options: WebOptions = {}): Server {
   const root = resolve(staticRoot);
+  const log = options.log ?? ((m: string) => console.error(m));
   // No request, however malformed, may end the process: whatever a handler throws is logged and answered.
   const failed = (res: ServerResponse, e: unknown) => {
     log(`browser mode: a request failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -131,7 +139,7 @@ export function createWebServer(core: WebCore, staticRoot: string, log: (message
   };
   return createServer((req, res) => {
     try {
-      void Promise.resolve(route(req, res, core, root)).catch((e: unknown) => failed(res, e));
+      void Promise.resolve(route(req, res, core, root, options)).catch((e: unknown) => failed(res, e));
     } catch (e) {
       failed(res, e);
     }

@@ -1,7 +1,7 @@
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { LiveEvent } from '../../shared/live';
-import { readEventStream } from './eventStream';
+import { followEventStream } from './eventStream';
 
 /** How a call reaches the application, and how its changes come back; the screens never know which one they have. */
 export interface Transport {
@@ -15,56 +15,6 @@ declare global {
     /** Set by the Electron preload; absent in browser mode. */
     medlink?: Transport;
   }
-}
-
-/** Until the server says otherwise (`retry:`), a dropped feed is opened again after this long. */
-const RETRY_MS = 2_000;
-
-/**
- * Browser mode's feed: server-sent events over fetch, with the token in the Authorization header. A dropped
- * stream is opened again with Last-Event-ID, so the server replays what came meanwhile; a refused session (401,
- * 403) ends it, and the screen's next call signs it out.
- */
-function httpSubscribe(token: string, onEvent: (event: LiveEvent) => void): () => void {
-  const controller = new AbortController();
-  let lastEventId: string | undefined;
-  let retryMs = RETRY_MS;
-  const wait = () => new Promise((r) => setTimeout(r, retryMs));
-
-  async function follow() {
-    while (!controller.signal.aborted) {
-      try {
-        const res = await fetch('./api/events', {
-          cache: 'no-store',
-          signal: controller.signal,
-          headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}`, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
-        });
-        if (res.status === 401 || res.status === 403) return;
-        if (res.ok && res.body) {
-          await readEventStream(res.body, {
-            onEvent(data, id) {
-              lastEventId = id;
-              let event: LiveEvent;
-              try {
-                event = JSON.parse(data) as LiveEvent;
-              } catch {
-                return;
-              }
-              onEvent(event);
-            },
-            onId: (id) => (lastEventId = id),
-            onRetry: (ms) => (retryMs = ms),
-          });
-        }
-      } catch {
-        // Dropped (the server restarted, the network blinked): open it again below.
-      }
-      if (!controller.signal.aborted) await wait();
-    }
-  }
-
-  void follow();
-  return () => controller.abort();
 }
 
 const httpTransport: Transport = {
@@ -81,7 +31,7 @@ const httpTransport: Transport = {
       return { ok: false, error: { code: 'INTERNAL', message: 'MedLink is not reachable. Check that it is still running.' } };
     }
   },
-  subscribe: httpSubscribe,
+  subscribe: (token, onEvent) => followEventStream('./api/events', token, onEvent),
 };
 
 export const transport: Transport = window.medlink ?? httpTransport;

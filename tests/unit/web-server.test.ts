@@ -26,7 +26,7 @@ beforeAll(async () => {
       watch: async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }),
     },
     root,
-    (m) => logged.push(m),
+    { log: (m) => logged.push(m) },
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
