@@ -5,7 +5,7 @@ import { CSP as WEB_CSP } from '../../electron/web/server';
 import { isAllowedExternal } from '../../electron/main/external-links';
 import { menuTemplate } from '../../electron/main/menu';
 import { startMainProcess, type ElectronMain } from '../../electron/main/main-process';
-import type { MedLinkApp } from '../../electron/core/app';
+import type { AppOptions, MedLinkApp } from '../../electron/core/app';
 import { CSP } from '../../electron/main/security';
 import { createFakeElectron, FakeContents } from './fake-electron';
 
@@ -224,7 +224,7 @@ describe('Electron main process on a kiosk seat (--kiosk)', () => {
   async function kioskSeat() {
     const electron = createFakeElectron();
     const core = { dispatch: vi.fn(async () => ({ ok: true, data: null })), watch: vi.fn(), deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined) };
-    const createApp = vi.fn(async () => core as unknown as MedLinkApp);
+    const createApp = vi.fn(async (_options: AppOptions) => core as unknown as MedLinkApp);
     await startMainProcess(electron.electron as unknown as ElectronMain, { createApp, bundleDir, env: { MEDLINK_DATA_DIR: '/nonexistent/kiosk-seat' }, argv: ['--kiosk'], log: vi.fn() });
     await vi.waitFor(() => expect(createApp).toHaveBeenCalled());
     return { ...electron, kiosk: createApp.mock.calls[0]![0]!.kiosk! };
@@ -278,7 +278,9 @@ describe('Electron main process on a kiosk seat (--kiosk)', () => {
     const seat = await kioskSeat();
     const kiosk = seat.win(0);
     seat.kiosk.leave();
-    expect(seat.windows.map((w) => w.loadFile.mock.calls[0]![1])).toEqual([{ query: { portal: 'patient' } }, { query: { portal: 'patient' } }, { query: { portal: 'clinic' } }]);
+    expect(seat.windows.map((w) => w.loadFile.mock.calls[0])).toEqual([
+      [indexFile, { query: { portal: 'patient' } }], [indexFile, { query: { portal: 'patient' } }], [indexFile, { query: { portal: 'clinic' } }],
+    ]);
     expect(kiosk.close).toHaveBeenCalled();
     expect(seat.windows[1]!.options.kiosk).toBeUndefined();
     expect(seat.electron.Menu.setApplicationMenu).toHaveBeenLastCalledWith(expect.arrayContaining([expect.objectContaining({ label: 'File' })]));

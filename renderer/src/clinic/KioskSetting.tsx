@@ -31,7 +31,7 @@ export function KioskSetting() {
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {configured !== undefined && (
         <>
-          <p>{t(configured ? 'kiosk.setting.isKiosk' : 'kiosk.setting.isSeat')}</p>
+          <p>{t(configured ? 'kiosk.setting.isKiosk' : status.data?.active ? 'kiosk.setting.isFlagged' : 'kiosk.setting.isSeat')}</p>
           <p className="muted">{t('kiosk.setting.explain')}</p>
           <Button kind={configured ? 'secondary' : 'primary'} busy={busy} onClick={() => void configure(!configured)}>
             {t(configured ? 'kiosk.setting.turnOff' : 'kiosk.setting.turnOn')}

@@ -112,7 +112,7 @@ function CheckInForm({ method, waitLeft, onWait, onCheckedIn, onBack }: {
           </>
         )}
         <div className="kiosk-actions">
-          <Button kind="secondary" onClick={onBack}>{t('kiosk.back')}</Button>
+          <Button kind="secondary" onClick={onBack}>{t('app.back')}</Button>
           <Button type="submit" busy={busy} disabled={waitLeft > 0}>{t('kiosk.checkIn.submit')}</Button>
         </div>
       </Form>

@@ -57,16 +57,7 @@ export function Kiosk({ clinicName, idleSeconds }: { clinicName: string | null; 
         <KioskBooking onFinish={clear} />
       </SessionProvider>
     );
-  } else if (view === 'book') {
-    body = (
-      <>
-        <Login portal="patient" onSignedIn={setLogin} />
-        <div className="kiosk-actions kiosk-staff">
-          <Button kind="secondary" onClick={() => setView('home')}>{t('kiosk.back')}</Button>
-        </div>
-      </>
-    );
-  } else if (view === 'checkIn') body = <CheckIn onDone={clear} />;
+  } else if (view === 'book') body = <Login portal="patient" onSignedIn={setLogin} onBack={() => setView('home')} />; else if (view === 'checkIn') body = <CheckIn onDone={clear} />;
   else if (view === 'staff') body = <StaffExit onBack={() => setView('home')} />;
   else body = <KioskHome onOpen={setView} />;
 

@@ -4,7 +4,7 @@ import type { LoginResult } from '../../../shared/contract';
 import { Login } from '../session/Login';
 import { transport } from '../transport';
 import { errorText } from '../ui/errors';
-import { Button, Notice } from '../ui/Layout';
+import { Notice } from '../ui/Layout';
 
 /**
  * Leaving kiosk mode: a front-desk or administrator account signs in here, which ends kiosk mode on this seat
@@ -21,16 +21,11 @@ export function StaffExit({ onBack }: { onBack: () => void }) {
     window.location.replace(`${window.location.pathname}?portal=clinic`);
   }
 
-  return (
+  const intro = (
     <>
-      <div className="kiosk-staff">
-        <Notice kind="info">{t('kiosk.staff.intro')}</Notice>
-        {refusal && <Notice kind="error">{refusal}</Notice>}
-      </div>
-      <Login portal="clinic" onSignedIn={(l) => void signedIn(l)} />
-      <div className="kiosk-actions kiosk-staff">
-        <Button kind="secondary" onClick={onBack}>{t('kiosk.back')}</Button>
-      </div>
+      <Notice kind="info">{t('kiosk.staff.intro')}</Notice>
+      {refusal && <Notice kind="error">{refusal}</Notice>}
     </>
   );
+  return <Login portal="clinic" onSignedIn={(l) => void signedIn(l)} intro={intro} onBack={onBack} />;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../../shared/contract';
 import type { Portal } from '../../../shared/roles';
@@ -7,8 +7,17 @@ import { Button, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { publicInvoke, takeSignOutNotice } from './session';
 
-/** `onSignup` absent: no sign-up offered (the kiosk), and nothing typed is offered again to the next person. */
-export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSignedIn: (l: LoginResult) => void; onSignup?: () => void }) {
+/**
+ * `onSignup` absent: no sign-up offered, and nothing typed is offered again to the next person (the kiosk, which
+ * also passes `intro`, shown under the title, and `onBack`).
+ */
+export function Login({ portal, onSignedIn, onSignup, intro, onBack }: {
+  portal: Portal;
+  onSignedIn: (l: LoginResult) => void;
+  onSignup?: () => void;
+  intro?: ReactNode;
+  onBack?: () => void;
+}) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -26,11 +35,13 @@ export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSign
       <Page title={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
         {notice && notice !== 'signed_out' && <Notice kind="info">{t(`login.notice.${notice}`)}</Notice>}
         {notice === 'signed_out' && <Notice kind="success">{t('login.notice.signed_out')}</Notice>}
+        {intro}
         {error && <Notice kind="error">{error}</Notice>}
         <Form onSubmit={signIn} label={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
           <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete={onSignup ? 'username' : 'off'} autoFocus required error={fieldError('email')} />
           <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete={onSignup ? 'current-password' : 'off'} required error={fieldError('password')} />
           <div className="form__actions">
+            {onBack && <Button kind="secondary" onClick={onBack}>{t('app.back')}</Button>}
             <Button type="submit" busy={busy}>{t('login.submit')}</Button>
           </div>
         </Form>
