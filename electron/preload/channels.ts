@@ -79,6 +79,8 @@ export const CHANNELS = {
   'admin.suspendDoctor': true,
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
+  'auth.confirmSignup': true,
+  'admin.unlockAccount': true,
   'kiosk.status': true,
   'kiosk.checkIn': true,
   'kiosk.configure': true,

@@ -36,7 +36,9 @@ const checkInOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('not_found'), waitSeconds: z.number() }),
   /** Too many wrong tries just now: the next is taken after this many seconds. */
   z.object({ outcome: z.literal('wait'), waitSeconds: z.number() }),
-  /** More than one person matches (twins sharing a phone): the front desk checks them in. */
+  /** Found, but check-in has not opened yet (the clinic's setting: so long before the start); it opens at `opensAt`. */
+  z.object({ outcome: z.literal('too_early'), opensAt: z.string() }),
+  /** More than one person matches (twins sharing a phone), or the visit's time is over: the front desk sees to it. */
   z.object({ outcome: z.literal('see_desk') }),
 ]);
 export type CheckInOutcome = z.infer<typeof checkInOutcome>;

@@ -1,4 +1,4 @@
-import { api, apiSignIn, expect, signIn, test } from './server';
+import { call, apiSignIn, expect, signIn, test } from './server';
 
 // Starting the demo clinic takes a good part of the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -51,16 +51,16 @@ test('a doctor sets weekly hours and a day off, sees a booking, checks the patie
 
   // Patients book through the API, as the patient window would.
   const doctorToken = await apiSignIn(page.request, demo, 'dr.mehta@medlink.demo', 'clinic');
-  const doctorId = (await api<{ id: number }>(page.request, demo, 'doctors.me', {}, doctorToken)).id;
+  const doctorId = (await call<{ id: number }>(page.request, demo, 'doctors.me', {}, doctorToken)).id;
   const priya = await apiSignIn(page.request, demo, 'priya@medlink.demo', 'patient');
   const arjun = await apiSignIn(page.request, demo, 'arjun@medlink.demo', 'patient');
   type Slot = { start: string; date: string };
-  const slots = await api<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: today, toDate: dayOff }, priya);
+  const slots = await call<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: today, toDate: dayOff }, priya);
   expect(slots.filter((s) => s.date === dayOff)).toEqual([]);
   const todays = slots.filter((s) => s.date === today);
   expect(todays.length, 'a free slot left today in the clinic zone').toBeGreaterThanOrEqual(2);
-  await api(page.request, demo, 'appointments.book', { doctorId, start: todays[0]!.start, mode: 'in_person', reason: 'Chest pain on climbing stairs' }, priya);
-  await api(page.request, demo, 'appointments.book', { doctorId, start: todays[1]!.start, mode: 'online' }, arjun);
+  await call(page.request, demo, 'appointments.book', { doctorId, start: todays[0]!.start, mode: 'in_person', reason: 'Chest pain on climbing stairs' }, priya);
+  await call(page.request, demo, 'appointments.book', { doctorId, start: todays[1]!.start, mode: 'online' }, arjun);
 
   await page.getByRole('button', { name: 'My schedule' }).click();
   await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -106,7 +106,7 @@ test('a doctor sets weekly hours and a day off, sees a booking, checks the patie
   await expect(block).toContainText('10:00 am – 11:00 am');
   const clock = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeStyle: 'short' }).format(new Date(iso));
   const times = async () =>
-    (await api<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: tomorrow, toDate: tomorrow }, priya)).map((s) => clock(s.start));
+    (await call<Slot[]>(page.request, demo, 'doctors.slots', { doctorId, fromDate: tomorrow, toDate: tomorrow }, priya)).map((s) => clock(s.start));
   expect(await times()).not.toContain('10:15');
   expect(await times()).toContain('11:00');
   await block.getByRole('button', { name: 'Unblock' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, apiSignIn, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
+import { call, apiSignIn, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
 
 // The waiting room's kiosk (a seat started with --kiosk), at a portrait and a landscape touch screen, with the
 // front desk's day board open at a second page (in browser mode both pages are this seat's).
@@ -23,10 +23,10 @@ async function twoBookingsToday(page: Page, app: RunningApp) {
   await openTodayAllDay(request, app, 'dr.rao@medlink.demo');
   const priya = await apiSignIn(request, app, 'priya@medlink.demo', 'patient');
   const arjun = await apiSignIn(request, app, 'arjun@medlink.demo', 'patient');
-  const [rao] = await api<{ id: number }[]>(request, app, 'doctors.search', { text: 'Kavita Rao' }, priya);
+  const [rao] = await call<{ id: number }[]>(request, app, 'doctors.search', { text: 'Kavita Rao' }, priya);
   const today = clinicToday();
-  const [first, second] = await api<{ start: string }[]>(request, app, 'doctors.slots', { doctorId: rao!.id, fromDate: today, toDate: today }, priya);
-  const book = (token: string, start: string) => api<Booked>(request, app, 'appointments.book', { doctorId: rao!.id, start, mode: 'in_person' }, token);
+  const [first, second] = await call<{ start: string }[]>(request, app, 'doctors.slots', { doctorId: rao!.id, fromDate: today, toDate: today }, priya);
+  const book = (token: string, start: string) => call<Booked>(request, app, 'appointments.book', { doctorId: rao!.id, start, mode: 'in_person' }, token);
   return { priya: await book(priya, first!.start), arjun: await book(arjun, second!.start) };
 }
 
@@ -172,6 +172,6 @@ test('a patient books at the kiosk in its large layout; leaving kiosk mode takes
   await expect(page.getByRole('heading', { name: 'Patient sign-in' })).toBeVisible();
   // Both refusals and the departure are in the audit log.
   const admin = await apiSignIn(page.request, app, 'admin@medlink.demo', 'clinic');
-  const log = await api<{ entries: { action: string; actorName: string | null }[] }>(page.request, app, 'admin.auditLog', { action: 'kiosk.left' }, admin);
+  const log = await call<{ entries: { action: string; actorName: string | null }[] }>(page.request, app, 'admin.auditLog', { action: 'kiosk.left' }, admin);
   expect(log.entries.map((e) => e.actorName)).toEqual(['Sunita Pawar']);
 });

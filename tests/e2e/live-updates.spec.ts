@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { api, apiSignIn, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
+import { call, apiSignIn, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
 
 // Screens that move by themselves: a change made at one seat (here another page, or a call straight to the API as
 // another seat's screen makes it) shows on another's screen within 2 seconds, without a reload.
@@ -26,9 +26,9 @@ test("a booking and a cancellation show by themselves on the desk's board, the d
 
   // Priya books from another seat (her phone, say): every screen shows it.
   const priya = await apiSignIn(request, demo, 'priya@medlink.demo', 'patient');
-  const [rao] = await api<{ id: number }[]>(request, demo, 'doctors.search', { text: 'Kavita Rao' }, priya);
-  const [slot] = await api<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: rao!.id, fromDate: clinicToday(), toDate: clinicToday() }, priya);
-  const booked = await api<{ id: number; number: number }>(request, demo, 'appointments.book', { doctorId: rao!.id, start: slot!.start, mode: 'in_person', reason: 'Follow-up' }, priya);
+  const [rao] = await call<{ id: number }[]>(request, demo, 'doctors.search', { text: 'Kavita Rao' }, priya);
+  const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: rao!.id, fromDate: clinicToday(), toDate: clinicToday() }, priya);
+  const booked = await call<{ id: number; number: number }>(request, demo, 'appointments.book', { doctorId: rao!.id, start: slot!.start, mode: 'in_person', reason: 'Follow-up' }, priya);
   const card = board.getByRole('region', { name: 'Dr. Kavita Rao' }).getByRole('listitem').filter({ hasText: 'Priya Sharma' });
   await expect(card).toContainText(`Booking no. ${booked.number}`, SOON);
   const visit = schedule.getByRole('listitem', { name: 'Priya Sharma' });
@@ -51,7 +51,7 @@ test("a doctor's sign-up shows in the administrator's verification queue, and qu
   await expect(admin.getByRole('heading', { name: 'Verification queue' })).toBeVisible();
   await expect(admin.getByRole('heading', { name: 'Dr. Harpreet Singh' })).toBeVisible();
   const request = (await browser.newContext()).request;
-  await api(request, demo, 'doctors.signup', {
+  await call(request, demo, 'doctors.signup', {
     email: 'dr.fernandes@example.in',
     password: 'Fernandes-clinic-2026',
     credentials: {
@@ -67,10 +67,10 @@ test("a doctor's sign-up shows in the administrator's verification queue, and qu
   const rowsBefore = await admin.getByRole('table').getByRole('row').count();
   // A booking at another seat queues its emails: the queue shows them.
   const arjun = await apiSignIn(request, demo, 'arjun@medlink.demo', 'patient');
-  const [mehta] = await api<{ id: number }[]>(request, demo, 'doctors.search', { text: 'Rohan Mehta' }, arjun);
+  const [mehta] = await call<{ id: number }[]>(request, demo, 'doctors.search', { text: 'Rohan Mehta' }, arjun);
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const [slot] = await api<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: mehta!.id, fromDate: inAWeek, toDate: inAWeek }, arjun);
-  await api(request, demo, 'appointments.book', { doctorId: mehta!.id, start: slot!.start, mode: 'online' }, arjun);
+  const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: mehta!.id, fromDate: inAWeek, toDate: inAWeek }, arjun);
+  await call(request, demo, 'appointments.book', { doctorId: mehta!.id, start: slot!.start, mode: 'online' }, arjun);
   await expect(admin.getByRole('table').getByRole('row').filter({ hasText: 'arjun@medlink.demo' }).first()).toBeVisible(SOON);
   expect(await admin.getByRole('table').getByRole('row').count()).toBeGreaterThan(rowsBefore);
   await stillTheSamePage(admin);

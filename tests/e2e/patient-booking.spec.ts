@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { api, apiSignIn, expect, signIn, test, type RunningApp } from './server';
+import { call, apiSignIn, expect, signIn, test, type RunningApp } from './server';
 
 // The patient's side of booking: find a doctor, open their profile, book, reschedule, cancel; the doctor's
 // schedule shows each change. Times are the clinic's (the demo clinic is in Asia/Kolkata).
@@ -20,7 +20,7 @@ function clinicDay(offset: number) {
 /** Dr. Mehta sees patients every day, 09:00 to 13:00 in person or online and 17:00 to 19:00 online only. */
 async function giveDoctorHours(request: APIRequestContext, app: RunningApp) {
   const token = await apiSignIn(request, app, 'dr.mehta@medlink.demo', 'clinic');
-  await api(request, app, 'availability.save', {
+  await call(request, app, 'availability.save', {
     settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 },
     weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
       weekday,
@@ -35,7 +35,7 @@ async function giveDoctorHours(request: APIRequestContext, app: RunningApp) {
 
 interface Scheduled { patientName: string; number: number; start: string; mode: string; status: string; reason: string | null; cancelReason: string | null }
 async function doctorSchedule(request: APIRequestContext, app: RunningApp, token: string) {
-  const { appointments } = await api<{ appointments: Scheduled[] }>(request, app, 'appointments.schedule', { fromDate: clinicDay(0).ymd, toDate: clinicDay(7).ymd }, token);
+  const { appointments } = await call<{ appointments: Scheduled[] }>(request, app, 'appointments.schedule', { fromDate: clinicDay(0).ymd, toDate: clinicDay(7).ymd }, token);
   return appointments.filter((a) => a.patientName === 'Priya Sharma');
 }
 
@@ -143,8 +143,8 @@ test('when another patient takes the time first, the patient is told and picks o
 
   // Another seat books the same time while Priya is still on the confirmation.
   const arjun = await apiSignIn(page.request, demo, 'arjun@medlink.demo', 'patient');
-  const doctors = await api<{ id: number; fullName: string }[]>(page.request, demo, 'doctors.search', { speciality: 'cardiology' }, arjun);
-  await api(page.request, demo, 'appointments.book', { doctorId: doctors[0]!.id, start: instant(tomorrow.ymd, '11:00'), mode: 'online' }, arjun);
+  const doctors = await call<{ id: number; fullName: string }[]>(page.request, demo, 'doctors.search', { speciality: 'cardiology' }, arjun);
+  await call(page.request, demo, 'appointments.book', { doctorId: doctors[0]!.id, start: instant(tomorrow.ymd, '11:00'), mode: 'online' }, arjun);
 
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByRole('alert')).toContainText('This time was just taken.');

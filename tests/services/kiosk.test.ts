@@ -119,6 +119,20 @@ describe('checking in at the kiosk', () => {
   });
 });
 
+describe('checking in too early', () => {
+  it('is refused by the same rule as at the desk, with the time it opens, and is no wrong try', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    ok(await clinic.call('kiosk.configure', { enabled: true }, clinic.adminToken));
+    // 10:00, for 12:00: check-in opens an hour before (the clinic's setting).
+    const visit = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(MONDAY, '12:00'), mode: 'in_person' }, asha.token));
+    for (let i = 0; i < 4; i++) expect(await byCode(clinic, visit.checkInCode!)).toEqual({ outcome: 'too_early', opensAt: ist(MONDAY, '11:00') });
+    expect(await auditRows(clinic.app, 'kiosk.check_in_refused')).toEqual([]);
+    clinic.clock.advanceMinutes(60);
+    expect(await byCode(clinic, visit.checkInCode!)).toMatchObject({ outcome: 'checked_in', queueNumber: 1 });
+  });
+});
+
 describe('the kiosk seat', () => {
   it('is set by the administrator on this computer (its data folder), ended by staff signing in at it, and refuses check-ins elsewhere', async () => {
     const clinic = await newClinic();
@@ -146,7 +160,7 @@ describe('the kiosk seat', () => {
     ]);
 
     // How long a kiosk waits before clearing itself is the clinic's setting.
-    const settings = { ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24 };
+    const settings = { ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 };
     ok(await clinic.call('settings.update', { ...settings, kioskIdleSeconds: 45 }, clinic.adminToken));
     expect(ok(await clinic.call('kiosk.status', {})).idleSeconds).toBe(45);
     expect(refused(await clinic.call('settings.update', { ...settings, kioskIdleSeconds: 20 }, clinic.adminToken)).fields).toEqual({ kioskIdleSeconds: 'kiosk_idle_invalid' });

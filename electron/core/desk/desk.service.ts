@@ -1,14 +1,15 @@
 import { zonedParts } from '../../../shared/clinic-time';
 import type { BoardAppointment, BoardDoctor, Output, ParsedInput, PatientView, WaitingPatient } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
-import { record } from '../audit/audit.service';
-import { clinicSettings } from '../clinic/clinic.service';
+import { record, recordView } from '../audit/audit.service';
+import { checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
 import { patientById } from '../patients/patients.repo';
 import { toView } from '../patients/patients.service';
-import { dayBounds } from '../scheduling/clinic-day';
 import { announce, appointmentChange } from '../live/changes';
+import { dayBounds } from '../scheduling/clinic-day';
+import { allowedChanges } from '../scheduling/status-rules';
 import * as repo from './desk.repo';
 
 /**
@@ -108,6 +109,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
   const doctors = await repo.boardDoctors(ctx.db, [...new Set(rows.map((r) => r.doctor_id))]);
 
   const nowMs = ctx.now.getTime();
+  const opensMinutes = await checkInOpensMinutes(ctx);
   const card = (r: (typeof rows)[number]): BoardAppointment => {
     const changeable = r.status === 'booked' && nowMs < Date.parse(r.start_at);
     return {
@@ -124,7 +126,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       patientHasAccount: r.patient_user_id !== null,
       checkedInAt: r.checked_in_at ?? null,
       queueNumber: r.queue_number,
-      canCheckIn: r.status === 'booked' && input.date === today,
+      canCheckIn: allowedChanges(r, ctx.now, opensMinutes).canCheckIn,
       canCancel: changeable,
       canReschedule: changeable,
     };
@@ -150,8 +152,6 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       queueNumber: r.queue_number,
     }));
 
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'appointment.board_viewed', actorId: session.userId, patientId, detail: { date: input.date } });
-  }
+  await recordView(ctx, { action: 'appointment.board_viewed', actorId: session.userId, detail: { date: input.date } }, rows.map((r) => r.patient_id));
   return { date: input.date, today, doctors: columns, waiting };
 }

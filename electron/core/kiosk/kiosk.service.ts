@@ -1,6 +1,6 @@
 import type { CheckInOutcome, KioskStatus, ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
-import { kioskIdleSeconds } from '../clinic/clinic.service';
+import { checkInOpensMinutes, kioskIdleSeconds } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { appointmentById } from '../scheduling/appointments.repo';
 import { changeStatus } from '../scheduling/appointments.service';
@@ -56,7 +56,16 @@ export async function checkIn(ctx: Ctx, input: ParsedInput<'kiosk.checkIn'>): Pr
   const chosen = found.find((a) => a.status === 'booked') ?? found[0]!;
   const row = (await appointmentById(ctx.db, chosen.id))!;
   const already = row.status === 'checked_in';
-  if (!already) await changeStatus(ctx, row, 'checked_in', null);
+  if (!already) {
+    try {
+      await changeStatus(ctx, row, 'checked_in', null);
+    } catch (e) {
+      // The desk's own rule said no (it refuses before writing anything): too early, or the visit's time is over.
+      if (!(e instanceof DomainError) || (e.code !== 'NOT_YET' && e.code !== 'TOO_LATE')) throw e;
+      if (e.code === 'TOO_LATE') return { outcome: 'see_desk' };
+      return { outcome: 'too_early', opensAt: new Date(Date.parse(row.start_at) - (await checkInOpensMinutes(ctx)) * 60_000).toISOString() };
+    }
+  }
   const after = (await appointmentById(ctx.db, row.id))!;
   await record(ctx, { action: 'kiosk.checked_in', actorId: null, patientId: row.patient_id, detail: { appointmentId: row.id, method: input.method } });
   return {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
-import { cancelCutoffMinutes } from '../clinic/clinic.service';
+import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import { nextNumber } from '../db/counters.repo';
 import { serialize } from '../db/dialects';
@@ -16,6 +16,7 @@ import { practisingDoctor } from './availability.service';
 import { newCheckInCode } from './check-in-code';
 import { clinicDayOf, dayBounds } from './clinic-day';
 import { keptHours } from './kept-hours';
+import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -72,6 +73,9 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     canCancel: mayAct,
     canReschedule: mayAct,
     cutoffMinutes,
+    ...(rel.isDoctor || rel.isDesk
+      ? allowedChanges(row, ctx.now, await checkInOpensMinutes(ctx))
+      : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
     // The code is the patient's to show at the kiosk; nobody else needs it.
     checkInCode: rel.isPatient && row.status === 'booked' ? row.check_in_code : null,
     queueNumber: row.queue_number,
@@ -106,7 +110,7 @@ async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: D
   if (refusal === 'taken') throw new DomainError('SLOT_TAKEN', 'This time was just taken. Please choose another of the free times.');
   if (refusal) throw new DomainError('SLOT_UNAVAILABLE', REFUSALS[refusal], { fields: { start: `slot_${refusal}` } });
   if (await repo.patientHasOverlap(ctx.db, patientId, start.toISOString(), end.toISOString(), moving)) {
-    throw new DomainError('CONFLICT', 'The patient already has an appointment at this time.');
+    throw new DomainError('PATIENT_BUSY', 'The patient already has an appointment at this time. Choose another time.');
   }
   return end;
 }
@@ -225,26 +229,14 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   return toView(ctx, after.row, after.rel);
 }
 
-/** booked → checked in → completed; booked → no-show once the start has passed. */
-const NEXT: Record<string, readonly string[]> = {
-  checked_in: ['booked'],
-  completed: ['booked', 'checked_in'],
-  no_show: ['booked'],
-};
-
-export type NextStatus = ParsedInput<'appointments.setStatus'>['status'];
-
 /**
- * The one set of rules for an appointment's progress, whoever moves it on: the doctor, the front desk, or the
- * patient at the kiosk (`actorId` null). A check-in takes the next place in the doctor's queue that day.
+ * Moves an appointment on (booked → checked in → completed; booked → no-show once the start has passed), by the
+ * one rule (status-rules.ts) whoever does it: the doctor, the front desk, or the patient at the kiosk (`actorId`
+ * null). A check-in takes the next place in the doctor's queue that day.
  */
-export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: NextStatus, actorId: number | null): Promise<void> {
-  if (!NEXT[status]!.includes(row.status)) {
-    throw new DomainError('CONFLICT', `An appointment that is ${row.status.replace('_', ' ')} cannot be marked ${status.replace('_', ' ')}.`);
-  }
-  if (status === 'no_show' && ctx.now.getTime() < Date.parse(row.start_at)) {
-    throw new DomainError('CONFLICT', 'A patient can be marked as not come only after the appointment’s start time.');
-  }
+export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null): Promise<void> {
+  const refusal = statusRefusal(row, status, ctx.now, await checkInOpensMinutes(ctx));
+  if (refusal) throw refusal;
   const nowIso = ctx.now.toISOString();
   let queueNumber: number | undefined;
   if (status === 'checked_in') {
@@ -262,6 +254,7 @@ export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setSt
   const { row, rel } = await load(ctx, input.appointmentId);
   if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
   await changeStatus(ctx, row, input.status, rel.session.userId);
+  await record(ctx, { action: `appointment.${input.status}`, actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
   const after = await load(ctx, row.id);
   return toView(ctx, after.row, after.rel);
 }
@@ -288,9 +281,7 @@ export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedu
   const session = requireSession(ctx);
   const rows = await repo.appointmentsOfDoctor(ctx.db, doctor.id, fromIso, toIso);
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, patientId, detail: { from: input.fromDate, to: input.toDate } });
-  }
+  await recordView(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, detail: { from: input.fromDate, to: input.toDate } }, rows.map((r) => r.patient_id));
   const rel = { session, isPatient: false, isDoctor: true, isDesk: false };
   return {
     appointments: await Promise.all(rows.map((r) => toView(ctx, r, rel))),
@@ -312,10 +303,12 @@ export async function blockTime(ctx: Ctx, input: ParsedInput<'appointments.block
   if (active.length) {
     throw new DomainError('CONFLICT', `${active.length} appointment(s) fall in this time. Move or cancel them first.`);
   }
-  await repo.insertBlock(ctx.db, {
+  const block = {
     doctor_id: doctor.id, start_at: new Date(input.start).toISOString(), end_at: new Date(input.end).toISOString(),
     reason: input.reason || null, created_by: requireSession(ctx).userId, created_at: ctx.now.toISOString(),
-  });
+  };
+  await repo.insertBlock(ctx.db, block);
+  await record(ctx, { action: 'availability.time_blocked', actorId: block.created_by, detail: { doctorId: doctor.id, start: block.start_at, end: block.end_at, reason: block.reason } });
   return { done: true as const };
 }
 
@@ -323,6 +316,7 @@ export async function unblock(ctx: Ctx, blockId: number) {
   const doctor = await practisingDoctor(ctx);
   const r = await repo.deleteBlock(ctx.db, doctor.id, blockId);
   if (!r.numDeletedRows) throw new DomainError('NOT_FOUND', 'No blocked time has this number.');
+  await record(ctx, { action: 'availability.time_unblocked', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, blockId } });
   return { done: true as const };
 }
 

@@ -28,6 +28,8 @@ export interface Seat {
   watch: Watch;
   /** Resolves once the clinic's database is open; rejects when it cannot be without a restart, or on close. */
   whenReady(): Promise<void>;
+  /** The open clinic (null until it is): for the start-up work of the process that runs this seat (demo data). */
+  ready(): Pick<MedLinkApp, 'dispatch' | 'deps'> | null;
   /** Stops retrying, waits for the calls in progress, stops the background work and closes the database. */
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ function tracked(app: MedLinkApp) {
   let calls = 0;
   let idle: (() => void) | null = null;
   return {
+    deps: app.deps,
     async dispatch(...args: Parameters<Dispatch>) {
       calls++;
       try {
@@ -183,6 +186,7 @@ export function startSeat(options: SeatOptions): Seat {
 
   return {
     dispatch,
+    ready: () => (state.kind === 'ready' ? state.app : null),
     watch,
     whenReady() {
       if (state.kind === 'ready') return Promise.resolve();

@@ -8,6 +8,7 @@ import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { DoctorSummary } from './DoctorSummary';
+import { DateField } from '../ui/DateField';
 
 type SearchInput = Input<'doctors.search'>;
 
@@ -94,7 +95,7 @@ export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm:
             error={fieldError('mode')}
           />
           <TextField label={t('find.language')} hint={t('find.languageHint')} value={draft.language} onChange={set('language')} maxLength={40} error={fieldError('language')} />
-          <TextField type="date" label={t('find.availableOn')} value={draft.availableOn} onChange={set('availableOn')} error={fieldError('availableOn')} />
+          <DateField label={t('find.availableOn')} value={draft.availableOn} onChange={set('availableOn')} error={fieldError('availableOn')} />
           <SelectField
             label={t('find.sort')}
             value={draft.sort}

@@ -21,6 +21,7 @@ export function ClinicSettings() {
   const [idle, setIdle] = useState('');
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
+  const [checkIn, setCheckIn] = useState('');
   const [kioskIdle, setKioskIdle] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
@@ -31,6 +32,7 @@ export function ClinicSettings() {
     setIdle(String(data.sessionIdleMinutes));
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
+    setCheckIn(String(data.checkInOpensMinutes));
     setKioskIdle(String(data.kioskIdleSeconds));
   }, [data]);
 
@@ -43,6 +45,7 @@ export function ClinicSettings() {
       // Shown in hours, kept in minutes.
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: minutes(reminder),
+      checkInOpensMinutes: minutes(checkIn),
       kioskIdleSeconds: minutes(kioskIdle),
     });
     if (!r) return focusFirstInvalid();
@@ -50,6 +53,7 @@ export function ClinicSettings() {
     setIdle(String(r.sessionIdleMinutes));
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
+    setCheckIn(String(r.checkInOpensMinutes));
     setKioskIdle(String(r.kioskIdleSeconds));
     setSaved(true);
   }
@@ -77,6 +81,11 @@ export function ClinicSettings() {
             label={t('admin.settings.reminderHours')} inputMode="numeric" value={reminder}
             onChange={(v) => { setReminder(v); setSaved(false); }}
             required maxLength={3} error={fieldError('reminderHours')} hint={t('admin.settings.reminderHint')}
+          />
+          <TextField
+            label={t('admin.settings.checkInMinutes')} inputMode="numeric" value={checkIn}
+            onChange={(v) => { setCheckIn(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('checkInOpensMinutes')} hint={t('admin.settings.checkInHint')}
           />
           <TextField
             label={t('admin.settings.kioskIdleSeconds')} inputMode="numeric" value={kioskIdle}

@@ -61,7 +61,8 @@ function CheckInForm({ method, waitLeft, onWait, onCheckedIn, onBack }: {
   const [code, setCode] = useState('');
   const [phone, setPhone] = useState('');
   const [birth, setBirth] = useState({ day: '', month: '', year: '' });
-  const [problem, setProblem] = useState<'not_found' | 'see_desk' | null>(null);
+  const [problem, setProblem] = useState<'not_found' | 'see_desk' | { opensAt: string } | null>(null);
+  const { time } = useDates();
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'kiosk.checkIn');
 
   async function send() {
@@ -72,6 +73,7 @@ function CheckInForm({ method, waitLeft, onWait, onCheckedIn, onBack }: {
     if (!r) return;
     if (r.outcome === 'checked_in') return onCheckedIn(r);
     if (r.outcome === 'see_desk') return setProblem('see_desk');
+    if (r.outcome === 'too_early') return setProblem({ opensAt: r.opensAt });
     if (r.outcome === 'not_found') setProblem('not_found');
     onWait(r.waitSeconds);
   }
@@ -91,6 +93,7 @@ function CheckInForm({ method, waitLeft, onWait, onCheckedIn, onBack }: {
         </Notice>
       )}
       {problem === 'see_desk' && <Notice kind="info">{t('kiosk.checkIn.seeDesk')}</Notice>}
+      {typeof problem === 'object' && problem && <Notice kind="info">{t('kiosk.checkIn.tooEarly', { time: time(problem.opensAt) })}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       <Form onSubmit={() => void send()} label={t('kiosk.checkIn.title')}>
         {method === 'code' ? (
