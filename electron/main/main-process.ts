@@ -5,11 +5,12 @@ import { startSeat } from '../core/seat/seat';
 import { registerInvoke, registerLive, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
-import { appPaths, isAppPage } from './paths';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppPage } from './app-protocol';
+import { appPaths } from './paths';
 import { hardenContents, hardenSession } from './security';
 import { createWindows } from './windows';
 
-export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'safeStorage' | 'session' | 'shell'>;
+export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'protocol' | 'safeStorage' | 'session' | 'shell'>;
 
 export interface MainDeps {
   createApp(options: AppOptions): Promise<MedLinkApp>;
@@ -23,7 +24,7 @@ export interface MainDeps {
 
 /** Wires the application core into Electron: hardening first, then the seat (the core, once its database opens), IPC, menu and the two windows. */
 export async function startMainProcess(electron: ElectronMain, deps: MainDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } = electron;
   const log = deps.log ?? ((m: string) => console.error(m));
   app.enableSandbox();
   // Two processes on one database and audit chain would only fight; the second one hands over and leaves.
@@ -32,14 +33,15 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     return;
   }
 
+  // Before the app is ready, as Electron requires.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   const paths = appPaths(deps.bundleDir, app.isPackaged ? process.resourcesPath : undefined);
   const isDev = !app.isPackaged;
-  const ownPage = (url: string) => isAppPage(url, paths.indexFile);
   const dataDir = deps.env.MEDLINK_DATA_DIR || app.getPath('userData');
   // A kiosk's one window, or the portals': swapped when staff leave kiosk mode or the administrator sets it.
   const kiosk = kioskSeat(dataDir, { flag: deps.argv.includes('--kiosk'), onChange: () => showWindows() });
   const isKiosk = () => kiosk.active;
-  const windows = createWindows(BrowserWindow, { preload: paths.preload, indexFile: paths.indexFile, devTools: isDev, isKiosk });
+  const windows = createWindows(BrowserWindow, { preload: paths.preload, devTools: isDev, isKiosk });
   const setMenu = () =>
     Menu.setApplicationMenu(isKiosk() ? null : Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
   function showWindows() {
@@ -48,7 +50,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   }
 
   app.on('web-contents-created', (_event, contents) =>
-    hardenContents(contents, { isAppPage: ownPage, openExternal: (url) => shell.openExternal(url), isKiosk }),
+    hardenContents(contents, { isAppPage, openExternal: (url) => shell.openExternal(url), isKiosk }),
   );
   app.on('second-instance', () => windows.focusAll());
   app.on('window-all-closed', () => {
@@ -58,6 +60,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   app.on('before-quit', () => windows.allowClose());
 
   await app.whenReady();
+  protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
   hardenSession(session.defaultSession, { isKiosk });
   app.setAboutPanelOptions({ applicationName: 'MedLink', applicationVersion: app.getVersion() });
 
@@ -71,7 +74,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log), kiosk },
     log,
   });
-  const isTrusted = (event: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(event, windows.owns, ownPage);
+  const isTrusted = (event: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(event, windows.owns, isAppPage);
   registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted, log });
   registerLive(ipcMain, { watch: seat.watch, isTrusted, log });
   let closed = false;

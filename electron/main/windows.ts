@@ -1,11 +1,11 @@
 import type { BrowserWindow, WebContents } from 'electron';
 import { PORTALS, type Portal } from '../../shared/roles';
+import { appPageUrl } from './app-protocol';
 import { kioskWindowOptions, lockKioskWindow } from './kiosk-window';
 import { webPreferences } from './security';
 
 export interface WindowOptions {
   preload: string;
-  indexFile: string;
   devTools: boolean;
   /** Whether this seat is a kiosk now: then its one window is the kiosk, else one window per portal. */
   isKiosk(): boolean;
@@ -40,7 +40,7 @@ export function createWindows(Window: typeof BrowserWindow, options: WindowOptio
       contents.delete(wc);
     });
     // The kiosk is the patient portal; the screens ask the seat whether it is a kiosk (kiosk.status).
-    void win.loadFile(options.indexFile, { query: { portal: kind === 'kiosk' ? 'patient' : kind } });
+    void win.loadURL(appPageUrl(kind === 'kiosk' ? 'patient' : kind));
     return win;
   }
 

@@ -1,4 +1,4 @@
-import { call, apiSignIn, expect, signIn, test } from './server';
+import { apiSignIn, call, expect, signIn, test } from './server';
 
 // Starting the demo clinic takes a good part of the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { call, apiSignIn, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
+import { apiSignIn, call, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
 
 // The waiting room's kiosk (a seat started with --kiosk), at a portrait and a landscape touch screen, with the
 // front desk's day board open at a second page (in browser mode both pages are this seat's).

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { call, apiSignIn, expect, signIn, test, type RunningApp } from './server';
+import { apiSignIn, call, expect, signIn, test, type RunningApp } from './server';
 
 // The patient's side of booking: find a doctor, open their profile, book, reschedule, cancel; the doctor's
 // schedule shows each change. Times are the clinic's (the demo clinic is in Asia/Kolkata).

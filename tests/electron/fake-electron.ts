@@ -42,7 +42,7 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
   const windows: FakeWindow[] = [];
   class FakeWindow extends Emitter {
     webContents = new FakeContents();
-    loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     isMinimized = () => false;
     isDestroyed = () => false;
@@ -82,6 +82,7 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
     },
     session,
     shell: { openExternal: vi.fn(async () => undefined) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     // A keychain that seals by reversing the text: enough to see the key never lands in the file as it is.
     safeStorage: {

@@ -116,7 +116,7 @@ function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotV
         (shown.slots.length ? (
           <SlotPicker slots={shown.slots} onPick={onPick} headingLevel={3} />
         ) : (
-          <Empty>{t('booking.noSlotsOn', { day: dates.longDay(shown.date) })}</Empty>
+          <Empty>{t(shown.date < dates.today() ? 'booking.datePassed' : 'booking.noSlotsOn', { day: dates.longDay(shown.date) })}</Empty>
         ))}
     </div>
   );

@@ -143,11 +143,12 @@ function ResultCard({ doctor: d, onOpen }: { doctor: SearchResult; onOpen: () =>
       <DoctorSummary doctor={d} headingId={`result-${d.id}`} />
       <p className={`next-slot${d.nextSlot ? '' : ' next-slot--none'}`}>
         {d.nextSlot
-          ? t('find.nextFree', { day: dates.shortDay(d.nextSlot.date), time: d.nextSlot.time })
-          : t('find.noFreeSlot')}
+          ? t('find.nextFree', { day: dates.shortDay(d.nextSlot.date), time: dates.clock(d.nextSlot.time) })
+          : t(d.modes.length ? 'find.noFreeSlot' : 'find.noHours')}
       </p>
       <div className="doctor-card__actions">
-        <Button onClick={onOpen}>{t('find.open')}</Button>
+        {/* Only a doctor with a free time can be booked from here; the others' profiles can still be read. */}
+        <Button kind={d.nextSlot ? 'primary' : 'secondary'} onClick={onOpen}>{t(d.nextSlot ? 'find.open' : 'find.openProfile')}</Button>
       </div>
     </article>
   );

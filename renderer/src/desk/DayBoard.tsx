@@ -33,7 +33,7 @@ export function DayBoard() {
     <Page title={t('board.title')} actions={<Button kind="secondary" onClick={() => void board.reload()}>{t('board.refresh')}</Button>}>
       <div className="desk-daypicker">
         <Button kind="secondary" onClick={() => go(addDays(date, -1))}>{t('board.previousDay')}</Button>
-        <DateField label={t('board.date')} value={date} onChange={(v) => isDay(v) && go(v)} required />
+        <DateField label={t('board.date')} hint="" value={date} onChange={(v) => isDay(v) && go(v)} required />
         <Button kind="secondary" onClick={() => go(addDays(date, 1))}>{t('board.nextDay')}</Button>
         {date !== today() && <Button kind="secondary" onClick={() => go(today())}>{t('board.today')}</Button>}
       </div>

@@ -69,7 +69,7 @@ export function FreeSlots({ doctorId, date, onDate, value, onPick, reloadKey = 0
     <div className="desk-slots">
       <div className="desk-daypicker">
         <Button kind="secondary" onClick={() => onDate(addDays(date, -1))} disabled={isToday}>{t('board.previousDay')}</Button>
-        <DateField label={t('board.date')} value={date} onChange={(v) => isDay(v) && onDate(v)} required />
+        <DateField label={t('board.date')} hint="" value={date} onChange={(v) => isDay(v) && onDate(v)} required />
         <Button kind="secondary" onClick={() => onDate(addDays(date, 1))}>{t('board.nextDay')}</Button>
       </div>
       {loadError && <Notice kind="error">{loadError}</Notice>}

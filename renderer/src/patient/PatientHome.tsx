@@ -2,15 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
-import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title' };
 
-/** The patient's window after sign-in: their profile and the clinic's doctors. */
+/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -46,7 +45,6 @@ export function PatientHome() {
         {view === 'profile' && <MyProfile />}
         {view === 'find' && <BookingFlow key={visit} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
-        {view === 'doctors' && <DoctorDirectory />}
       </main>
     </div>
   );

@@ -31,6 +31,7 @@ export const isDay = (v: string) => ISO.test(v);
 /**
  * A date typed as day/month/year, or picked from the calendar beside it. `value` and `onChange` speak
  * 'YYYY-MM-DD'; text that is not yet a date is passed on as typed, so the form's own check names the problem.
+ * The hint shows the order unless `hint` says otherwise ('' for none, where a day is always shown).
  */
 export function DateField(props: Common & { value: string; onChange: (value: string) => void; autoFocus?: boolean; autoComplete?: string }) {
   const { t } = useTranslation();
@@ -66,7 +67,10 @@ export function DateField(props: Common & { value: string; onChange: (value: str
           aria-describedby={describedBy(id, props.error, props.hint ?? t('app.dateHint'))}
         />
         <button type="button" className="date-field__pick" onClick={() => picker.current?.showPicker()} aria-label={t('app.pickDate', { field: props.label })}>
-          <span aria-hidden="true">📅</span>
+          <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.6">
+            <rect x="2.5" y="4" width="15" height="13.5" rx="2" />
+            <path d="M2.5 8.5h15M6.5 2.5v3M13.5 2.5v3" />
+          </svg>
         </button>
         {/* Only its calendar is used; the day it gives is shown above in the clinic's order. */}
         <input
