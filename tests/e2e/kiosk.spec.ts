@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiSignIn, call, clinicToday, expect, lateInClinicDay, openTodayAllDay, signIn, test, type RunningApp } from './server';
+import { call, clinicToday, expect, lateInClinicDay, login, openTodayAllDay, signIn, test, type RunningApp } from './server';
 
 // The waiting room's kiosk (a seat started with --kiosk), at a portrait and a landscape touch screen, with the
 // front desk's day board open at a second page (in browser mode both pages are this seat's).
@@ -21,8 +21,8 @@ interface Booked {
 async function twoBookingsToday(page: Page, app: RunningApp) {
   const request = page.request;
   await openTodayAllDay(request, app, 'dr.rao@medlink.demo');
-  const priya = await apiSignIn(request, app, 'priya@medlink.demo', 'patient');
-  const arjun = await apiSignIn(request, app, 'arjun@medlink.demo', 'patient');
+  const priya = await login(request, app, 'priya@medlink.demo', 'patient');
+  const arjun = await login(request, app, 'arjun@medlink.demo', 'patient');
   const [rao] = await call<{ id: number }[]>(request, app, 'doctors.search', { text: 'Kavita Rao' }, priya);
   const today = clinicToday();
   const [first, second] = await call<{ start: string }[]>(request, app, 'doctors.slots', { doctorId: rao!.id, fromDate: today, toDate: today }, priya);
@@ -171,7 +171,7 @@ test('a patient books at the kiosk in its large layout; leaving kiosk mode takes
   await page.goto(`${app.url}/?portal=patient`);
   await expect(page.getByRole('heading', { name: 'Patient sign-in' })).toBeVisible();
   // Both refusals and the departure are in the audit log.
-  const admin = await apiSignIn(page.request, app, 'admin@medlink.demo', 'clinic');
+  const admin = await login(page.request, app, 'admin@medlink.demo', 'clinic');
   const log = await call<{ entries: { action: string; actorName: string | null }[] }>(page.request, app, 'admin.auditLog', { action: 'kiosk.left' }, admin);
   expect(log.entries.map((e) => e.actorName)).toEqual(['Sunita Pawar']);
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { apiSignIn, call, clinicToday, demoMail, expect, lateInClinicDay, mailTo, openTodayAllDay, signIn, signupCode, test, type RunningApp } from './server';
+import { call, clinicToday, demoMail, expect, lateInClinicDay, login, mailTo, openTodayAllDay, signIn, signupCode, test, type RunningApp } from './server';
 
 // Screens that move by themselves: a change made at one seat (here another page, or a call straight to the API as
 // another seat's screen makes it) shows on another's screen within 2 seconds, without a reload.
@@ -25,7 +25,7 @@ test("a booking and a cancellation show by themselves on the desk's board, the d
   await expect(patient.getByText('You have no upcoming appointments.')).toBeVisible();
 
   // Priya books from another seat (her phone, say): every screen shows it.
-  const priya = await apiSignIn(request, demo, 'priya@medlink.demo', 'patient');
+  const priya = await login(request, demo, 'priya@medlink.demo', 'patient');
   const [rao] = await call<{ id: number }[]>(request, demo, 'doctors.search', { text: 'Kavita Rao' }, priya);
   const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: rao!.id, fromDate: clinicToday(), toDate: clinicToday() }, priya);
   const booked = await call<{ id: number; number: number }>(request, demo, 'appointments.book', { doctorId: rao!.id, start: slot!.start, mode: 'in_person', reason: 'Follow-up' }, priya);
@@ -71,7 +71,7 @@ test("a doctor's sign-up shows in the administrator's verification queue, and qu
   await expect(admin.getByRole('table')).toBeVisible();
   const rowsBefore = await admin.getByRole('table').getByRole('row').count();
   // A booking at another seat queues its emails: the queue shows them.
-  const arjun = await apiSignIn(request, demo, 'arjun@medlink.demo', 'patient');
+  const arjun = await login(request, demo, 'arjun@medlink.demo', 'patient');
   const [mehta] = await call<{ id: number }[]>(request, demo, 'doctors.search', { text: 'Rohan Mehta' }, arjun);
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: mehta!.id, fromDate: inAWeek, toDate: inAWeek }, arjun);

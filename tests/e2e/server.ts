@@ -71,7 +71,8 @@ export async function signIn(page: Page, app: RunningApp, portal: 'patient' | 'c
 }
 
 /** A call to the running app as a screen makes it: for setting a scene, never for what a test checks. */
-export async function call<T = unknown>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function call<T = any>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
   const res = await request.post(`${app.url}/api/invoke`, {
     data: { channel, input },
     headers: token ? { Authorization: `Bearer ${token}` } : {},
@@ -80,6 +81,10 @@ export async function call<T = unknown>(request: APIRequestContext, app: Running
   if (!body.ok) throw new Error(`${channel} failed: ${body.error?.message}`);
   return body.data as T;
 }
+
+/** A demo account's session token, signed in through the API. */
+export const login = async (request: APIRequestContext, app: RunningApp, email: string, portal: 'patient' | 'clinic') =>
+  (await call<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
 
 /**
  * The demo clinic's mail pointed at a real SMTP server on loopback, as its administrator sets it on the Email
@@ -104,9 +109,6 @@ export async function mailTo(smtp: SmtpServer, to: string, subject: RegExp): Pro
 /** The six-digit code a sign-up email carries. */
 export const signupCode = (mail: ParsedMail) => /\b(\d{6})\b/.exec(mail.text ?? '')![1]!;
 
-export const apiSignIn = async (request: APIRequestContext, app: RunningApp, email: string, portal: 'clinic' | 'patient') =>
-  (await call<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
-
 /** The demo clinic's zone (Asia/Kolkata): today there, and the minutes of its clock now. */
 const DEMO_ZONE = 'Asia/Kolkata';
 const clinicNowParts = () =>
@@ -128,7 +130,7 @@ export const lateInClinicDay = () => {
  * day today, at no notice (through the same channels the doctor's own screens use).
  */
 export async function openTodayAllDay(request: APIRequestContext, app: RunningApp, doctorEmail: string) {
-  const token = await apiSignIn(request, app, doctorEmail, 'clinic');
+  const token = await login(request, app, doctorEmail, 'clinic');
   const hours = await call<{ settings: object; weekly: unknown }>(request, app, 'availability.get', {}, token);
   await call(request, app, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, token);
   await call(request, app, 'availability.setException', { date: clinicToday(), ranges: [{ start: '00:00', end: '23:59', modes: ['in_person', 'online'] }] }, token);
