@@ -4,6 +4,7 @@ import type { LoginResult } from '../../../shared/contract';
 import { setLanguage, UI_LANGUAGES } from '../i18n';
 import { Login } from '../session/Login';
 import { SessionProvider, takeSignOutNotice } from '../session/session';
+import { Brand } from '../session/Shell';
 import { transport } from '../transport';
 import { Button } from '../ui/Layout';
 import { CheckIn } from './CheckIn';
@@ -57,18 +58,15 @@ export function Kiosk({ clinicName, idleSeconds }: { clinicName: string | null; 
         <KioskBooking onFinish={clear} />
       </SessionProvider>
     );
-  } else if (view === 'book') body = <Login portal="patient" onSignedIn={setLogin} onBack={() => setView('home')} />; else if (view === 'checkIn') body = <CheckIn onDone={clear} />;
+  } else if (view === 'book') body = <Login portal="patient" onSignedIn={setLogin} onBack={() => setView('home')} />;
+  else if (view === 'checkIn') body = <CheckIn onDone={clear} />;
   else if (view === 'staff') body = <StaffExit onBack={() => setView('home')} />;
   else body = <KioskHome onOpen={setView} />;
 
   return (
     <div className="shell kiosk">
       <header className="topbar kiosk-top">
-        <div className="topbar__brand">
-          <span className="brand-mark" aria-hidden="true">✚</span>
-          <span className="brand-name">MedLink</span>
-          {clinicName && <span className="topbar__clinic">{clinicName}</span>}
-        </div>
+        <Brand clinicName={clinicName} />
         <div className="kiosk-languages" role="group" aria-label={t('app.language')}>
           {UI_LANGUAGES.map((l) => (
             <button key={l} type="button" lang={l} aria-pressed={i18n.language === l} onClick={() => setLanguage(l, false)}>
