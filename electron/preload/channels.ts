@@ -80,6 +80,8 @@ export const CHANNELS = {
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
   'auth.confirmSignup': true,
+  'auth.forgotPassword': true,
+  'auth.resetWithCode': true,
   'admin.unlockAccount': true,
   'kiosk.status': true,
   'kiosk.checkIn': true,

@@ -58,7 +58,7 @@ export function Kiosk({ clinicName, idleSeconds }: { clinicName: string | null; 
         <KioskBooking onFinish={clear} />
       </SessionProvider>
     );
-  } else if (view === 'book') body = <Login portal="patient" onSignedIn={setLogin} onBack={() => setView('home')} />;
+  } else if (view === 'book') body = <Login portal="patient" onSignedIn={setLogin} shared onBack={() => setView('home')} />;
   else if (view === 'checkIn') body = <CheckIn onDone={clear} />;
   else if (view === 'staff') body = <StaffExit onBack={() => setView('home')} />;
   else body = <KioskHome onOpen={setView} />;

@@ -27,5 +27,5 @@ export function StaffExit({ onBack }: { onBack: () => void }) {
       {refusal && <Notice kind="error">{refusal}</Notice>}
     </>
   );
-  return <Login portal="clinic" onSignedIn={(l) => void signedIn(l)} intro={intro} onBack={onBack} />;
+  return <Login portal="clinic" onSignedIn={(l) => void signedIn(l)} shared intro={intro} onBack={onBack} />;
 }

@@ -8,13 +8,15 @@ import { useSubmit } from '../ui/useSubmit';
 import { publicInvoke, takeSignOutNotice } from './session';
 
 /**
- * `onSignup` absent: no sign-up offered, and nothing typed is offered again to the next person (the kiosk, which
- * also passes `intro`, shown under the title, and `onBack`).
+ * `shared`: a screen in the waiting room (the kiosk), where nothing typed is offered again to the next person;
+ * it passes no sign-up or forgotten-password step, and may pass `intro` (shown under the title) and `onBack`.
  */
-export function Login({ portal, onSignedIn, onSignup, intro, onBack }: {
+export function Login({ portal, onSignedIn, onSignup, onForgot, shared, intro, onBack }: {
   portal: Portal;
   onSignedIn: (l: LoginResult) => void;
   onSignup?: () => void;
+  onForgot?: () => void;
+  shared?: boolean;
   intro?: ReactNode;
   onBack?: () => void;
 }) {
@@ -40,9 +42,10 @@ export function Login({ portal, onSignedIn, onSignup, intro, onBack }: {
         {intro}
         {error && <Notice kind="error">{error}</Notice>}
         <Form onSubmit={signIn} label={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
-          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete={onSignup ? 'username' : 'off'} autoFocus required error={fieldError('email')} />
-          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete={onSignup ? 'current-password' : 'off'} required error={fieldError('password')} />
-          <div className="form__actions">
+          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete={shared ? 'off' : 'username'} autoFocus required error={fieldError('email')} />
+          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete={shared ? 'off' : 'current-password'} required error={fieldError('password')} />
+          <div className={`form__actions${onForgot ? ' form__actions--split' : ''}`}>
+            {onForgot && <Button kind="link" onClick={onForgot}>{t('login.forgot')}</Button>}
             {onBack && <Button kind="secondary" onClick={onBack}>{t('app.back')}</Button>}
             <Button type="submit" busy={busy}>{t('login.submit')}</Button>
           </div>
