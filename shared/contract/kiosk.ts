@@ -28,7 +28,8 @@ const checkInOutcome = z.discriminatedUnion('outcome', [
     firstName: z.string(),
     start: z.string(),
     doctorName: z.string(),
-    queueNumber: z.number(),
+    /** Null only for a visit checked in before MedLink gave queue numbers. */
+    queueNumber: z.number().nullable(),
     /** They had checked in already (the same place in the queue, shown again). */
     already: z.boolean(),
   }),

@@ -148,9 +148,11 @@ describe('the kiosk seat', () => {
 
     for (const who of [doctor.token, asha.token]) expect(refused(await clinic.call('kiosk.leave', {}, who)).code).toBe('FORBIDDEN');
     ok(await clinic.call('kiosk.leave', {}, desk.token));
-    // Left for this run: the setting stays, and the next start is a kiosk again.
+    // Left for this run: the setting stays, and the next start is a kiosk again. The staff session ended with it.
     expect(ok(await clinic.call('kiosk.status', {}))).toMatchObject({ active: false, configured: true });
-    expect(refused(await clinic.call('kiosk.leave', {}, desk.token)).code).toBe('CONFLICT');
+    expect(refused(await clinic.call('auth.session', {}, desk.token)).code).toBe('UNAUTHENTICATED');
+    const deskAgain = ok(await signIn(clinic, desk.email, PASSWORD)).token;
+    expect(refused(await clinic.call('kiosk.leave', {}, deskAgain)).code).toBe('CONFLICT');
     ok(await clinic.call('kiosk.configure', { enabled: false }, clinic.adminToken));
     expect(ok(await (await openAgain(clinic)).dispatch('kiosk.status', {}))).toMatchObject({ active: false, configured: false });
     expect((await auditRows(clinic.app)).filter((r) => r.action.startsWith('kiosk.')).map((r) => [r.action, r.actor_user_id, r.detail])).toEqual([

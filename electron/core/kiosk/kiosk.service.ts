@@ -1,5 +1,6 @@
 import type { CheckInOutcome, KioskStatus, ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
+import { logout } from '../auth/auth.service';
 import { checkInOpensMinutes, kioskIdleSeconds } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { appointmentById } from '../scheduling/appointments.repo';
@@ -21,9 +22,14 @@ export async function configure(ctx: Ctx, enabled: boolean): Promise<KioskStatus
   return status(ctx);
 }
 
+/**
+ * Staff signed in at the kiosk only to leave it: the session ends with the call (in Electron the kiosk's window
+ * closes as it commits, before the screen could sign out).
+ */
 export async function leave(ctx: Ctx): Promise<{ done: true }> {
   if (!ctx.deps.kiosk.active) throw new DomainError('CONFLICT', 'This computer is not in kiosk mode.');
   await record(ctx, { action: 'kiosk.left', actorId: requireSession(ctx).userId });
+  await logout(ctx);
   ctx.afterCommit(() => ctx.deps.kiosk.leave());
   return { done: true };
 }
@@ -73,7 +79,7 @@ export async function checkIn(ctx: Ctx, input: ParsedInput<'kiosk.checkIn'>): Pr
     firstName: after.patient_name.split(' ')[0]!,
     start: after.start_at,
     doctorName: after.doctor_name,
-    queueNumber: after.queue_number!,
+    queueNumber: after.queue_number,
     already,
   };
 }

@@ -131,8 +131,12 @@ function CheckedInTicket({ result, onDone }: { result: CheckedIn; onDone: () => 
       <Page title={t(result.already ? 'kiosk.checkIn.againTitle' : 'kiosk.checkIn.doneTitle', { name: result.firstName })}>
         <div className="kiosk-ticket" role="status">
           <p>{t('kiosk.checkIn.with', { doctor: result.doctorName, time: time(result.start) })}</p>
-          <p className="kiosk-ticket__label">{t('kiosk.checkIn.queue')}</p>
-          <p className="kiosk-ticket__number">{result.queueNumber}</p>
+          {result.queueNumber !== null && (
+            <>
+              <p className="kiosk-ticket__label">{t('kiosk.checkIn.queue')}</p>
+              <p className="kiosk-ticket__number">{result.queueNumber}</p>
+            </>
+          )}
           <p>{t('kiosk.checkIn.seat')}</p>
         </div>
         <div className="kiosk-actions">

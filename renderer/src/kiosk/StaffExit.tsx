@@ -8,17 +8,18 @@ import { Notice } from '../ui/Layout';
 
 /**
  * Leaving kiosk mode: a front-desk or administrator account signs in here, which ends kiosk mode on this seat
- * (until MedLink starts again) and closes the session at once; the clinic window takes over.
+ * (until MedLink starts again) and ends the session with it; the clinic window takes over.
  */
 export function StaffExit({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<string | null>(null);
 
   async function signedIn(login: LoginResult) {
+    // Leaving ends the session too; a refused account's session is ended here.
     const r = await transport.invoke('kiosk.leave', {}, login.token);
+    if (r.ok) return window.location.replace(`${window.location.pathname}?portal=clinic`);
     await transport.invoke('auth.logout', {}, login.token);
-    if (!r.ok) return setRefusal(r.error.code === 'FORBIDDEN' ? t('kiosk.staff.notStaff') : errorText(t, r.error));
-    window.location.replace(`${window.location.pathname}?portal=clinic`);
+    setRefusal(r.error.code === 'FORBIDDEN' ? t('kiosk.staff.notStaff') : errorText(t, r.error));
   }
 
   const intro = (
