@@ -13,7 +13,13 @@ import { announceNow, mailChange } from './live/changes';
 import { createWatch, type Watch } from './live/watch';
 import { kioskSeat, type KioskSeat } from './kiosk/kiosk-seat';
 import { transportFromSettings } from './mail/mail-settings';
-import { createSender, type Sender, type SenderOptions } from './outbox/sender';
+import { createSender, type SenderOptions } from './outbox/sender';
+import type { Worker, WorkerTuning } from './queue/worker';
+import { createJobWorker } from './jobs/jobs.service';
+import { createGoogleService } from './video/google-client';
+import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from './video/google-endpoints';
+import { videoJobHandlers } from './video/video-jobs';
+import { clinicVideoHosts } from './video/video-settings';
 import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
 import { openKeyring } from './secrets/clinic-key.service';
@@ -40,6 +46,8 @@ export interface AppOptions {
     /** How long close() waits for a send in progress to record its outcome (default 3 s). */
     stopGraceMs?: number;
   };
+  /** Where Google is (tests: a fake on loopback), how long a connect attempt waits, and the jobs worker's tuning. */
+  google?: { endpoints?: GoogleEndpoints; connectTimeoutMs?: number; jobs?: Partial<WorkerTuning> };
 }
 
 export interface MedLinkApp {
@@ -48,9 +56,13 @@ export interface MedLinkApp {
   watch: Watch;
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
-  sender: Sender;
-  /** Starts the background work (the mail sender's loop). */
+  sender: Worker;
+  /** Does the jobs (calls to Google); tests call jobs.runOnce() themselves. */
+  jobs: Worker;
+  /** Starts the background work (the mail sender's and the jobs' loops). */
   startBackground(): void;
+  /** The hosts of the clinic's own video servers, which the system browser may open besides the known services. */
+  externalHosts(): Promise<string[]>;
   /** Stops the background work, then closes the database. */
   close(): Promise<void>;
 }
@@ -96,6 +108,8 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     keyring,
     seatKey,
     wakeSender: () => sender.wake(),
+    wakeJobs: () => jobs.wake(),
+    google: createGoogleService(options.google?.endpoints ?? GOOGLE_ENDPOINTS, log, options.google?.connectTimeoutMs),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, log) : diskFileStore(options.dataDir, clock, log),
     live: createLiveBus(),
@@ -109,17 +123,25 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     db, dialect, clock, log: deps.log, transport: transports.get, ...tuning,
     onOutcome: () => void announceNow(deps, [mailChange(null)]).catch((e: unknown) => log(`Telling the screens about sent mail failed: ${String(e)}`)),
   });
+  const jobs = createJobWorker(deps, () => videoJobHandlers(deps), options.google?.jobs);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
     watch: live.watch,
     deps,
     sender,
-    // A seat not yet enrolled cannot open the mail password: it starts sending once it is.
-    startBackground: () => keyring.whenEnrolled(() => sender.start()),
+    jobs,
+    // A seat not yet enrolled cannot open the mail password or the Google tokens: it starts once it is.
+    startBackground: () =>
+      keyring.whenEnrolled(() => {
+        sender.start();
+        jobs.start();
+      }),
+    externalHosts: () => clinicVideoHosts(db),
     close: () =>
       (closing ??= (async () => {
-        await sender.stop(stopGraceMs);
+        await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs)]);
+        await deps.google.close();
         await live.close();
         transports.close();
         await deps.audit.flush();

@@ -1,13 +1,9 @@
-/** Hosts MedLink may hand to the system browser (video consultations); every other URL stays closed. */
-export const EXTERNAL_HOSTS: readonly string[] = ['meet.jit.si', 'meet.google.com'];
+import { GOOGLE_ACCOUNTS_HOST, httpsUrl, isVideoLink } from '../../shared/video';
 
-export function isAllowedExternal(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  // No credentials or odd ports: a link that looks like an allowed host must really be one.
-  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && hosts.includes(parsed.hostname);
+/**
+ * Links MedLink may hand to the system browser: https video links (known services, and `clinicHosts`: the clinic's
+ * own Jitsi server) and Google's consent page. Every other URL stays closed.
+ */
+export function isAllowedExternal(url: string, clinicHosts: readonly string[] = []): boolean {
+  return isVideoLink(url, clinicHosts) || httpsUrl(url)?.hostname === GOOGLE_ACCOUNTS_HOST;
 }

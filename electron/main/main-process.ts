@@ -2,6 +2,7 @@ import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
 import { kioskSeat } from '../core/kiosk/kiosk-seat';
 import { startSeat } from '../core/seat/seat';
+import { isAllowedExternal } from './external-links';
 import { registerInvoke, registerLive, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
@@ -49,9 +50,13 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     windows.openMissing();
   }
 
-  app.on('web-contents-created', (_event, contents) =>
-    hardenContents(contents, { isAppPage, openExternal: (url) => shell.openExternal(url), isKiosk }),
-  );
+  // Video links may be on the clinic's own Jitsi server, which only the clinic's settings name: asked once the seat runs.
+  // A kiosk sends no link out, not even an allowed one: nothing may open beside it.
+  let clinicHosts = async (): Promise<string[]> => [];
+  const openExternal = async (url: string) => {
+    if (!isKiosk() && isAllowedExternal(url, await clinicHosts())) await shell.openExternal(url);
+  };
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage, openExternal }));
   app.on('second-instance', () => windows.focusAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -74,6 +79,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log), kiosk },
     log,
   });
+  clinicHosts = () => seat.externalHosts();
   const isTrusted = (event: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(event, windows.owns, isAppPage);
   registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted, log });
   registerLive(ipcMain, { watch: seat.watch, isTrusted, log });

@@ -1,5 +1,4 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { isAllowedExternal } from './external-links';
 
 /** Every window's renderer: sandboxed, isolated, no Node, no webviews, nothing dropped on it opened. */
 export function webPreferences(preload: string, devTools: boolean): WebPreferences {
@@ -46,9 +45,8 @@ export function hardenSession(session: Session, options: { isKiosk(): boolean })
 
 export interface ContentsPolicy {
   isAppPage(url: string): boolean;
+  /** Hands a link to the system browser if it is allowed (allow-listed https); otherwise does nothing. */
   openExternal(url: string): Promise<void>;
-  /** A kiosk sends no link out, not even an allow-listed one: nothing may open beside it. */
-  isKiosk(): boolean;
 }
 
 /** No navigation away from the app, no new windows (allow-listed links go to the system browser), no webviews. */
@@ -62,7 +60,7 @@ export function hardenContents(contents: WebContents, policy: ContentsPolicy): v
   contents.on('will-frame-navigate', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url) && !policy.isKiosk()) policy.openExternal(url).catch(() => undefined);
+    policy.openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }

@@ -3,6 +3,7 @@ import { createApp } from '../core/app';
 import { seedDemo } from '../core/demo';
 import { kioskSeat } from '../core/kiosk/kiosk-seat';
 import { startSeat } from '../core/seat/seat';
+import { googleEndpointsFromEnv } from '../core/video/google-endpoints';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
 
@@ -19,7 +20,8 @@ async function main() {
     dataDir,
     databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined,
     createApp,
-    appOptions: { kiosk },
+    // Google's own endpoints, unless a test points browser mode at its fake on loopback (MEDLINK_GOOGLE_FAKE).
+    appOptions: { kiosk, google: { endpoints: googleEndpointsFromEnv(process.env) } },
     log: (m) => console.error(m),
   });
   if (process.argv.includes('--demo')) {

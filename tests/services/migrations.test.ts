@@ -22,7 +22,8 @@ const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
 const TABLES_006 = ['audit_patients'];
 const TABLES_007 = ['mailed_codes'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, 'schema_migrations'].sort();
+const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -209,6 +210,30 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('mailed_codes').values({ ...code, id: 'r2', purpose: 'other' }).execute()).rejects.toThrow(/check/i);
   },
   8: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    const { appointment, doctorId } = await people(db);
+    const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('booked', 'v1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
+    const now = '2026-03-02T00:00:00.000Z';
+    // A job belongs to a real appointment (or none) and has a status from the queue's list.
+    const job = { kind: 'video.sync', appointment_id: appointmentId, status: 'pending', due_at: now, created_at: now };
+    await db.insertInto('jobs').values(job).execute();
+    await db.insertInto('jobs').values({ ...job, appointment_id: null }).execute();
+    await expect(db.insertInto('jobs').values({ ...job, status: 'sending' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('jobs').values({ ...job, appointment_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    // One link per appointment, from a known provider in a known state.
+    const link = { appointment_id: appointmentId, provider: 'jitsi', state: 'ready', url: 'https://meet.jit.si/x', generation: 1, since: now, updated_at: now };
+    await db.insertInto('video_links').values(link).execute();
+    await expect(db.insertInto('video_links').values(link).execute()).rejects.toThrow(/unique|primary/i);
+    await expect(db.updateTable('video_links').set({ provider: 'zoom' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.updateTable('video_links').set({ state: 'lost' }).execute()).rejects.toThrow(/check/i);
+    // One connection per owner; a doctor's goes with the doctor.
+    const { id: userId } = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const connection = { owner: `doctor:${doctorId}`, doctor_id: doctorId, status: 'connected', tokens: 'sealed', connected_by: userId, connected_at: now, updated_at: now };
+    await db.insertInto('google_connections').values(connection).execute();
+    await expect(db.insertInto('google_connections').values(connection).execute()).rejects.toThrow(/unique|primary/i);
+    await expect(db.insertInto('google_connections').values({ ...connection, owner: 'clinic', status: 'lost' }).execute()).rejects.toThrow(/check/i);
+  },
+  9: async (db) => {
     // Appointments made before it have no check-in code and no queue place; new ones carry both, and a code is found by its index.
     expect(await db.selectFrom('appointments').select(['check_in_code', 'queue_number']).execute()).toEqual([{ check_in_code: null, queue_number: null }]);
     const { id: _, ...before } = await db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
@@ -225,7 +250,7 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();
     await db.insertInto('login_failures').values({ email: 'a@x.in', failures: 3, locked_until: null, updated_at: now }).execute();
   },
-  8: async (db) => {
+  9: async (db) => {
     const { appointment } = await people(db);
     await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
   },

@@ -17,6 +17,7 @@ import { newCheckInCode } from './check-in-code';
 import { clinicDayOf, dayBounds } from './clinic-day';
 import { keptHours } from './kept-hours';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
+import { linkAfterChange, videoView } from '../video/video-links.service';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -76,6 +77,8 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     ...(rel.isDoctor || rel.isDesk
       ? allowedChanges(row, ctx.now, await checkInOpensMinutes(ctx))
       : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
+    video: videoView(row),
+    canChangeLink: rel.isDoctor && row.mode === 'online' && row.status === 'booked' && ctx.now.getTime() < Date.parse(row.end_at),
     // The code is the patient's to show at the kiosk; nobody else needs it.
     checkInCode: rel.isPatient && row.status === 'booked' ? row.check_in_code : null,
     queueNumber: row.queue_number,
@@ -144,6 +147,7 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   const start = new Date(input.start);
   const end = await checkTime(ctx, doctor.id, patient.id, start, input.mode);
   const nowIso = ctx.now.toISOString();
+  const icsUid = `${randomUUID()}@medlink`;
   // Last before the insert: the counter's row stays locked until this booking commits.
   const number = await nextNumber(ctx.db, 'appointment');
   const id = await repo.insertAppointment(ctx.db, {
@@ -158,13 +162,14 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
     cancel_reason: null,
     check_in_code: await newCheckInCode(ctx, start),
     queue_number: null,
-    ics_uid: `${randomUUID()}@medlink`,
+    ics_uid: icsUid,
     created_by: session.userId,
     created_at: nowIso,
     updated_at: nowIso,
   });
   await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId: session.userId, change: 'booked', to: { start: start.toISOString(), mode: input.mode } });
   await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
+  await linkAfterChange(ctx, { id, doctor_id: doctor.id, ics_uid: icsUid, mode: input.mode, status: 'booked', start_at: start.toISOString(), end_at: end.toISOString() });
   const { row, rel } = await load(ctx, id);
   await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
   changed(ctx, row);
@@ -207,6 +212,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
     from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });
   await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  await linkAfterChange(ctx, { ...row, start_at: start.toISOString(), end_at: end.toISOString(), mode }, row);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
   changed(ctx, after.row);
@@ -223,6 +229,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
     appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason: input.reason },
   });
   await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  await linkAfterChange(ctx, { ...row, status: 'cancelled' }, row);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
   changed(ctx, after.row);

@@ -8,6 +8,7 @@ import { CancelForm } from './CancelForm';
 import { CheckInCode } from './CheckInCode';
 import { modeLabel } from './labels';
 import { RescheduleForm } from './RescheduleForm';
+import { VideoLink } from '../video/VideoLink';
 
 
 export function StatusBadge({ status }: { status: AppointmentView['status'] }) {
@@ -62,6 +63,7 @@ export function AppointmentCard({ appointment: a, onChanged }: { appointment: Ap
           </>
         )}
       </dl>
+      <VideoLink appointment={a} />
       {a.checkInCode && a.mode === 'in_person' && <CheckInCode code={a.checkInCode} />}
 
       {locked && <p className="appointment__locked">{t('appointments.locked', { count: a.cutoffMinutes / 60 })}</p>}
