@@ -21,7 +21,7 @@ export function kioskWindowOptions(preload: string): BrowserWindowConstructorOpt
 }
 
 /** Keys that would open developer tools, print, save, open a file, reload, open or close a window, or quit. */
-export function isRefusedKey(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>): boolean {
+function isRefusedKey(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>): boolean {
   if (input.type !== 'keyDown') return false;
   const key = input.key.toLowerCase();
   if (key === 'f12' || key === 'f5' || (input.alt && key === 'f4')) return true;

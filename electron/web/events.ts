@@ -7,9 +7,9 @@ import type { Watch } from '../core/live/watch';
 // Last-Event-ID, `retry:` for the reconnect delay, comments to keep idle connections open.
 
 /** How long a page waits before opening the feed again after it dropped. */
-export const RETRY_MS = 2_000;
+const RETRY_MS = 2_000;
 /** A comment this often keeps proxies and idle-timeouts from closing a quiet stream, and finds dead sockets. */
-export const KEEP_ALIVE_MS = 15_000;
+const KEEP_ALIVE_MS = 15_000;
 
 /** Anything that could end a line in the stream's format is kept out of the one `data:` line of an event. */
 const oneLine = (text: string) => text.replace(/[\r\n]/g, '');

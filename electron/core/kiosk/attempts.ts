@@ -5,7 +5,7 @@ import type { Deps } from '../context';
 // side, whatever its screen does. A right code does not reset the count (a guesser holding their own code would
 // use it to start afresh); a quarter of an hour without a wrong one does.
 
-export const FREE_TRIES = 3;
+const FREE_TRIES = 3;
 const FIRST_WAIT_S = 5;
 const LONGEST_WAIT_S = 300;
 const FORGET_MS = 15 * 60_000;

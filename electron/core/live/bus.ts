@@ -43,7 +43,7 @@ export interface LiveBus {
 }
 
 /** Enough for a screen's feed to come back after a dropped connection or a laptop's short sleep. */
-export const HISTORY = 1_000;
+const HISTORY = 1_000;
 
 const sees = (viewer: Viewer, audience: Audience) =>
   audience.users.includes(viewer.userId) || audience.roles.some((r) => viewer.roles.includes(r));

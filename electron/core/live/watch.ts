@@ -17,7 +17,7 @@ export interface Watching {
 export type Watch = (token: string | undefined, lastEventId: string | undefined, feed: Feed) => Promise<Result<Watching>>;
 
 /** How often an open feed checks that its session is still open (signed out, timed out, roles changed). */
-export const RECHECK_MS = 30_000;
+const RECHECK_MS = 30_000;
 
 const refusal = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 const sameRoles = (a: Session, b: Session) => a.roles.length === b.roles.length && a.roles.every((r) => b.roles.includes(r));
