@@ -79,6 +79,8 @@ const clinicSettings = f.clinic.safeExtend({
   cancelCutoffMinutes: z.number({ error: 'cutoff_invalid' }).int('cutoff_invalid').min(0, 'cutoff_invalid').max(2880, 'cutoff_invalid'),
   /** How long before a visit the reminder email goes out. */
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
+  /** The number the health assistant tells a patient with a red flag to call (112, India's emergency number, unless set). */
+  emergencyNumber: z.string({ error: 'emergency_number_invalid' }).trim().regex(/^\d{3,15}$/, 'emergency_number_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 

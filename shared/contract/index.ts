@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { assistantChannels } from './assistant';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
@@ -15,6 +16,7 @@ import { seatChannels } from './seat';
  */
 export const contract = {
   ...accountChannels,
+  ...assistantChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
@@ -34,6 +36,7 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './assistant';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';

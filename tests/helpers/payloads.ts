@@ -51,7 +51,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.auditLog': { action: 'auth.login', actorEmail: 'a@b.in', patientId: 1, from: '2026-01-01', to: '2026-03-01', beforeId: 10 },
   'admin.verifyAudit': {},
   'settings.get': {},
-  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24 },
+  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, emergencyNumber: '112' },
   'mail.settings': {},
   'mail.saveSettings': { host: 'smtp.example.in', port: 587, security: 'starttls', user: 'clinic@example.in', password: 'app-password-1', from: 'clinic@example.in' },
   'mail.sendTest': { to: 'someone@example.in' },
