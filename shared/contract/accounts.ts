@@ -93,7 +93,7 @@ export const AUDIT_ACTIONS = [
   'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
-  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
+  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'alert.viewed', 'alert.handled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,6 +22,10 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 /** One valid input per channel (a missing channel does not compile): the base the malformed payloads vary. */
 export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'setup.status': {},
+  'assistant.ask': { text: 'What are the symptoms of dengue?', language: 'en' },
+  'alerts.list': {},
+  'alerts.count': {},
+  'alerts.handle': { alertId: 1 },
   'setup.complete': setupInput(true),
   'seat.status': {},
   'seat.connect': {

@@ -20,7 +20,8 @@ const TABLES_001 = [
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
 const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, 'schema_migrations'].sort();
+const TABLES_005 = ['assistant_alerts'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -177,6 +178,16 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect(await nextNumber(db, 'appointment')).toBe(4);
     expect(await nextNumber(db, 'appointment')).toBe(5);
 
+  },
+  5: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005].sort());
+    // An alert belongs to a real patient, or to nobody signed in; it is open until handled by a real user.
+    const at = '2026-03-02T00:00:00.000Z';
+    const { id } = await db.insertInto('assistant_alerts').values({ at, patient_id: null, message: 'chest pain', flags: '["chest_pain"]' }).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('assistant_alerts').select(['handled_at', 'handled_by']).where('id', '=', id).executeTakeFirst()).toEqual({ handled_at: null, handled_by: null });
+    await expect(db.insertInto('assistant_alerts').values({ at, patient_id: 999, message: 'm', flags: '[]' }).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.updateTable('assistant_alerts').set({ handled_at: at, handled_by: 999 }).where('id', '=', id).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.insertInto('assistant_alerts').values({ at, message: null, flags: '[]' }).execute()).rejects.toThrow(/not.null|null value/i);
   },
 };
 

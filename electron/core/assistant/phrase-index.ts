@@ -75,17 +75,18 @@ export class PhraseIndex {
     const concepts = (kind: ConceptKind, all: Iterable<[string, Names]>) => {
       for (const [id, names] of all) {
         this.kindOf.set(id, kind);
-        this.add(this.concepts, id, names, false);
+        // A speciality's name is not turned round: "doctor for diabetes" is not a "diabetes doctor" but a question.
+        this.add(this.concepts, id, names, false, kind !== 'speciality');
       }
     };
     concepts('condition', [...k.conditions].map(([id, c]) => [id, c.names]));
     concepts('symptom', [...k.symptoms].map(([id, s]) => [id, s.names]));
     concepts('sign', k.signs);
     concepts('speciality', k.specialities);
-    for (const cue of CUES) this.add(this.cues, cue, lex.cues[cue], true);
+    for (const cue of CUES) this.add(this.cues, cue, lex.cues[cue], true, false);
     // A condition's own name is one of its names (so a suggestion built from it is understood).
-    for (const [id, c] of k.conditions) this.add(this.concepts, id, { en: [c.en.name], hi: [c.hi.name], roman: [] }, false);
-    for (const [id, s] of k.symptoms) this.add(this.concepts, id, { en: [s.en.name], hi: [s.hi.name], roman: [] }, false);
+    for (const [id, c] of k.conditions) this.add(this.concepts, id, { en: [c.en.name], hi: [c.hi.name], roman: [] }, false, true);
+    for (const [id, s] of k.symptoms) this.add(this.concepts, id, { en: [s.en.name], hi: [s.hi.name], roman: [] }, false, true);
   }
 
   /** A word's stem as phrases are matched on it. */
@@ -105,15 +106,15 @@ export class PhraseIndex {
   }
 
   /**
-   * Adds a set of names. A concept's two-word name also counts the other way round ("knee pain", "pain in my knee";
-   * "tight chest", "chest feels tight"), unless one word is a negation ("saans nahi").
+   * Adds a set of names. With `turn`, a two-word name also counts the other way round ("knee pain", "pain in my
+   * knee"; "tight chest", "chest feels tight"), unless one word is a negation ("saans nahi").
    */
-  private add(root: Node, id: string, names: Names, keepAll: boolean) {
+  private add(root: Node, id: string, names: Names, keepAll: boolean, turn: boolean) {
     for (const source of ['en', 'hi', 'roman'] as const) {
       for (const phrase of names[source]) {
         const stems = this.stems(phrase, keepAll);
         this.insert(root, stems, { id, source });
-        if (!keepAll && stems.length === 2 && !stems.some((s) => this.isNegation(s))) this.insert(root, [stems[1]!, stems[0]!], { id, source });
+        if (turn && stems.length === 2 && !stems.some((s) => this.isNegation(s))) this.insert(root, [stems[1]!, stems[0]!], { id, source });
       }
     }
   }
