@@ -1,5 +1,11 @@
-/** Hosts MedLink may hand to the system browser (video consultations); every other URL stays closed. */
-export const EXTERNAL_HOSTS: readonly string[] = ['meet.jit.si', 'meet.google.com'];
+/**
+ * Hosts MedLink may hand to the system browser: video consultations, and the public health pages the health
+ * assistant's answers cite (resources/assistant; a test keeps the two in step). Every other URL stays closed.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'meet.jit.si', 'meet.google.com',
+  'www.who.int', 'www.nhs.uk', 'ncvbdc.mohfw.gov.in', 'tbcindia.mohfw.gov.in', 'telemanas.mohfw.gov.in', 'anemiamuktbharat.info',
+];
 
 export function isAllowedExternal(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
   let parsed: URL;

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assistantKnowledge } from '../../electron/core/assistant/knowledge';
+import { isAllowedExternal } from '../../electron/main/external-links';
 import { conditionSuggestions } from '../../electron/core/assistant/knowledge-blocks';
 import { understand } from '../../electron/core/assistant/understand';
 
@@ -24,6 +27,14 @@ describe('the assistant knowledge', () => {
       for (const language of LANGUAGES) expect(c[language].redFlags.length, `${c.id} ${language}`).toBeGreaterThan(0);
       // Hindi wording is written in Devanagari, not left in English.
       expect(/[\u0900-\u097f]/.test(c.hi.overview), c.id).toBe(true);
+    }
+  });
+
+  it('cites only pages the app may open, and names every red flag on the clinic\'s screen in both languages', () => {
+    expect([...k.conditions.values()].flatMap((c) => c.sources.map((s) => s.url)).filter((url) => !isAllowedExternal(url))).toEqual([]);
+    for (const language of LANGUAGES) {
+      const labels = (JSON.parse(readFileSync(join(import.meta.dirname, `../../renderer/src/i18n/${language}/assistant.json`), 'utf8')) as { alerts: { flag: Record<string, string> } }).alerts.flag;
+      expect(Object.keys(labels).sort(), language).toEqual([...k.flags.keys()].sort());
     }
   });
 
@@ -80,7 +91,8 @@ describe('the assistant knowledge', () => {
           if (!ok || u.language !== language) wrong.push(`${language} ${c.id}: ${chip} → ${u.intent} ${u.conditions.join()} ${u.sections.join()}`);
         });
       }
-      for (const chip of [...k.suggestions.start[language], ...k.suggestions.appointments[language]]) {
+      const start = (JSON.parse(readFileSync(join(import.meta.dirname, `../../renderer/src/i18n/${language}/assistant.json`), 'utf8')) as { assistant: { start: string[] } }).assistant.start;
+      for (const chip of [...start, ...k.suggestions.appointments[language]]) {
         const u = understand(chip, language);
         if (u.intent === 'unknown' || u.language !== language) wrong.push(`${language}: ${chip} → ${u.intent}`);
       }

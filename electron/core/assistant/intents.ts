@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { mine } from '../scheduling/appointments.service';
 import { search } from '../search/search.service';
 import type { Knowledge } from './knowledge';
-import { conditionBlock, conditionSuggestions, emergencyBlock, relatedSuggestions, startSuggestions, symptomsBlock } from './knowledge-blocks';
+import { conditionBlock, conditionSuggestions, emergencyBlock, relatedSuggestions, symptomsBlock } from './knowledge-blocks';
 import type { Understanding } from './understand';
 
 interface Intent {
@@ -90,9 +90,10 @@ export const INTENTS: Record<AssistantIntent, Intent> = {
     data: async (ctx, u, _k, patientId) =>
       patientId !== null && (u.topic === 'reschedule' || u.topic === 'cancel') ? [{ kind: 'appointments', appointments: (await upcoming(ctx)).slice(0, VISITS_SHOWN) }] : [],
   },
-  greeting: { knowledge: () => [reply('greeting')], suggestions: startSuggestions },
-  thanks: { knowledge: () => [reply('thanks')], suggestions: startSuggestions },
-  help: { knowledge: () => [reply('help')], suggestions: startSuggestions },
+  // Without suggestions of its own, an answer is followed by the screen's opening suggestions.
+  greeting: { knowledge: () => [reply('greeting')] },
+  thanks: { knowledge: () => [reply('thanks')] },
+  help: { knowledge: () => [reply('help')] },
   privacy: { knowledge: () => [reply('privacy')] },
-  unknown: { knowledge: () => [reply('unknown')], suggestions: startSuggestions },
+  unknown: { knowledge: () => [reply('unknown')] },
 };

@@ -66,5 +66,3 @@ export function conditionSuggestions(u: Understanding, k: Knowledge): string[] {
 export function relatedSuggestions(u: Understanding, k: Knowledge): string[] {
   return relatedConditions(k, u.symptoms, 3).map((id) => fill(k.suggestions.section.overview![u.language], k.conditions.get(id)![u.language].name));
 }
-
-export const startSuggestions = (u: Understanding, k: Knowledge) => k.suggestions.start[u.language];

@@ -67,7 +67,6 @@ const lexicon = withComment({
 });
 
 const suggestions = withComment({
-  start: bilingual(list),
   section: z.strictObject(Object.fromEntries(['overview', 'symptoms', 'selfCare', 'prevention', 'seeDoctor'].map((s) => [s, bilingual(text)]))),
   doctors: bilingual(text),
   appointments: bilingual(list),

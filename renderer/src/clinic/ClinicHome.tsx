@@ -14,6 +14,7 @@ import { Availability } from '../doctor/Availability';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
 import { useSession } from '../session/session';
+import { AlertList } from './AlertList';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
 import { DoctorStatus } from './DoctorStatus';
@@ -22,22 +23,22 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey';
+  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'alerts';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'alerts'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
-  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
+  { role: 'admin', sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
 ];
 
 /** Shown to a doctor only once verified: before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'availability'];
+const PRACTICE: readonly Section[] = ['schedule', 'availability', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
-  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav', alerts: 'alerts.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -53,6 +54,8 @@ export function ClinicHome() {
   const isAdmin = user.roles.includes('admin');
   const isDoctor = user.roles.includes('doctor');
   const [verified, setVerified] = useState(false);
+  const [alerts, setAlerts] = useState<number | null>(null);
+  const seesAlerts = isAdmin || verified;
 
   useEffect(() => {
     if (!isDoctor) return;
@@ -64,6 +67,12 @@ export function ClinicHome() {
     void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
   }, [isAdmin, invoke]);
   const onCount = useCallback((n: number) => setPending(n), []);
+
+  // Open alerts are counted when the window opens and again on each change of section.
+  useEffect(() => {
+    if (seesAlerts) void invoke('alerts.count', {}).then((r) => r.ok && setAlerts(r.data.open));
+  }, [seesAlerts, invoke, section]);
+  const onAlerts = useCallback((n: number) => setAlerts(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
     verification: () => <DoctorStatus />,
@@ -84,6 +93,7 @@ export function ClinicHome() {
     mailSettings: () => <MailSettings onOpenQueue={() => setSection('mailQueue')} />,
     mailQueue: () => <MailQueue onSetUp={() => setSection('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
+    alerts: () => <AlertList onCount={onAlerts} />,
   };
 
   return (
@@ -97,12 +107,8 @@ export function ClinicHome() {
                 <li key={s}>
                   <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
-                    {s === 'queue' && pending !== null && pending > 0 && (
-                      <span className="sidenav__badge">
-                        <span aria-hidden="true">{pending}</span>
-                        <span className="visually-hidden">{t('clinic.nav.pending', { count: pending })}</span>
-                      </span>
-                    )}
+                    {s === 'queue' && <Badge count={pending} label={t('clinic.nav.pending', { count: pending ?? 0 })} />}
+                    {s === 'alerts' && <Badge count={alerts} label={t('alerts.open', { count: alerts ?? 0 })} urgent />}
                   </button>
                 </li>
               ))}
@@ -112,5 +118,16 @@ export function ClinicHome() {
       </nav>
       <main className="main">{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
     </div>
+  );
+}
+
+/** A count beside a section's name, read out in words. */
+function Badge({ count, label, urgent }: { count: number | null; label: string; urgent?: boolean }) {
+  if (!count) return null;
+  return (
+    <span className={`sidenav__badge${urgent ? ' sidenav__badge--urgent' : ''}`}>
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
   );
 }

@@ -11,7 +11,7 @@ import { ClinicFields } from './ClinicFields';
 
 const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
-/** The clinic's details and how long an unattended screen stays signed in. */
+/** The clinic's details, how long an unattended screen stays signed in, booking limits and the emergency number. */
 export function ClinicSettings() {
   const { t } = useTranslation();
   const { invoke } = useSession();
@@ -20,6 +20,7 @@ export function ClinicSettings() {
   const [idle, setIdle] = useState('');
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
+  const [emergency, setEmergency] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -29,6 +30,7 @@ export function ClinicSettings() {
     setIdle(String(data.sessionIdleMinutes));
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
+    setEmergency(data.emergencyNumber);
   }, [data]);
 
   async function save() {
@@ -40,12 +42,14 @@ export function ClinicSettings() {
       // Shown in hours, kept in minutes.
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: minutes(reminder),
+      emergencyNumber: emergency,
     });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
     setIdle(String(r.sessionIdleMinutes));
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
+    setEmergency(r.emergencyNumber);
     setSaved(true);
   }
 
@@ -72,6 +76,11 @@ export function ClinicSettings() {
             label={t('admin.settings.reminderHours')} inputMode="numeric" value={reminder}
             onChange={(v) => { setReminder(v); setSaved(false); }}
             required maxLength={3} error={fieldError('reminderHours')} hint={t('admin.settings.reminderHint')}
+          />
+          <TextField
+            label={t('admin.settings.emergencyNumber')} type="tel" inputMode="tel" value={emergency}
+            onChange={(v) => { setEmergency(v); setSaved(false); }}
+            required maxLength={15} error={fieldError('emergencyNumber')} hint={t('admin.settings.emergencyHint')}
           />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>
