@@ -32,7 +32,7 @@ const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
   { role: 'admin', sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
 ];
 
-/** Shown to a doctor only once verified: before that the server refuses them anyway. */
+/** A doctor's sections shown only once verified: before that the server refuses them anyway. */
 const PRACTICE: readonly Section[] = ['schedule', 'availability', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
@@ -103,7 +103,7 @@ export function ClinicHome() {
           <div key={g.role} className="sidenav__group">
             {groups.length > 1 && <h2 className="sidenav__heading" id={`nav-${g.role}`}>{t(`clinic.nav.groups.${g.role}`)}</h2>}
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
-              {g.sections.filter((s) => (verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
+              {g.sections.filter((s) => (g.role !== 'doctor' || verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
                   <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}

@@ -35,25 +35,28 @@ export function DataTable<T>({
       {!rows && !error && <Loading />}
       {rows && rows.length === 0 && <Empty>{empty}</Empty>}
       {rows && rows.length > 0 && (
-        <table className={compact ? 'table table--compact' : 'table'}>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c, i) => (
-                <th key={i} scope="col">{c.header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={rowKey(row)} className={rowClassName?.(row)}>
+        // A wide table scrolls sideways inside a narrow window instead of widening the page.
+        <div className="table-scroll">
+          <table className={compact ? 'table table--compact' : 'table'}>
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
                 {columns.map((c, i) => (
-                  <td key={i} className={c.className}>{c.cell(row)}</td>
+                  <th key={i} scope="col">{c.header}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                  {columns.map((c, i) => (
+                    <td key={i} className={c.className}>{c.cell(row)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {rows && more && (
         <p className="load-more">
