@@ -79,4 +79,6 @@ export const CHANNELS = {
   'admin.suspendDoctor': true,
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
+  'auth.confirmSignup': true,
+  'admin.unlockAccount': true,
 } as const satisfies Record<ChannelName, true>;

@@ -10,7 +10,7 @@ const TUESDAY = '2026-03-03';
 
 const ask = async (clinic: Clinic, text: string, token?: string, language: 'en' | 'hi' = 'en') => ok(await clinic.call('assistant.ask', { text, language }, token));
 const blocksOf = <K extends AssistantBlock['kind']>(a: AssistantAnswer, kind: K) => a.blocks.filter((b): b is Extract<AssistantBlock, { kind: K }> => b.kind === kind);
-const settingsWith = (emergencyNumber: string) => ({ ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, emergencyNumber });
+const settingsWith = (emergencyNumber: string) => ({ ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber });
 
 describe('the health assistant answers', () => {
   it('a general question without signing in, from the knowledge, with the note and writing nothing', async () => {

@@ -1,7 +1,7 @@
 // The clinic's list of urgent alerts: each red flag the assistant met, shown to doctors and the administrator
 // until one of them marks it handled. Seeing a patient's alert and handling it are in the audit log.
 import type { AssistantAlert } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { practisingDoctor } from '../scheduling/availability.service';
 import * as repo from './alerts.repo';
@@ -23,9 +23,7 @@ async function clinician(ctx: Ctx): Promise<number> {
 export async function listAlerts(ctx: Ctx): Promise<AssistantAlert[]> {
   const userId = await clinician(ctx);
   const rows = await repo.openAlerts(ctx.db);
-  for (const patientId of new Set(rows.map((r) => r.patient_id).filter((p) => p !== null))) {
-    await record(ctx, { action: 'alert.viewed', actorId: userId, patientId });
-  }
+  await recordView(ctx, { action: 'alert.viewed', actorId: userId }, rows.flatMap((r) => (r.patient_id === null ? [] : [r.patient_id])));
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -110,7 +110,7 @@ function Doctors({ block, t, language, actions }: BlockProps<'doctors'>) {
                 <br />
                 {specialityLabel(t, d)}, {d.hospital}
                 <br />
-                {d.nextSlot ? t('assistant.doctors.nextFree', { day: dates.shortDay(d.nextSlot.date), time: d.nextSlot.time }) : t('assistant.doctors.noFreeSlot')}
+                {d.nextSlot ? t('assistant.doctors.nextFree', { day: dates.shortDay(d.nextSlot.date), time: dates.clock(d.nextSlot.time) }) : t('assistant.doctors.noFreeSlot')}
               </div>
               <Button kind="secondary" onClick={() => actions.book(d.id)}>{t('assistant.doctors.book', { name: d.fullName })}</Button>
             </li>

@@ -50,6 +50,12 @@ export function ClinicHome() {
   const firstGroup = new Map<Section, string>();
   for (const g of groups) for (const s of g.sections) if (!firstGroup.has(s)) firstGroup.set(s, g.role);
   const [section, setSection] = useState<Section | undefined>(groups[0]?.sections[0]);
+  // Each time a section is chosen (again) it loads afresh, and the queue's count is asked again.
+  const [visit, setVisit] = useState(0);
+  const open = (s: Section) => {
+    setSection(s);
+    setVisit((v) => v + 1);
+  };
   const [pending, setPending] = useState<number | null>(null);
   const isAdmin = user.roles.includes('admin');
   const isDoctor = user.roles.includes('doctor');
@@ -65,7 +71,7 @@ export function ClinicHome() {
   useEffect(() => {
     if (!isAdmin) return;
     void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
-  }, [isAdmin, invoke]);
+  }, [isAdmin, invoke, visit]);
   const onCount = useCallback((n: number) => setPending(n), []);
 
   // Open alerts are counted when the window opens and again on each change of section.
@@ -90,8 +96,8 @@ export function ClinicHome() {
     staff: () => <StaffAccounts />,
     audit: () => <AuditLog />,
     settings: () => <ClinicSettings />,
-    mailSettings: () => <MailSettings onOpenQueue={() => setSection('mailQueue')} />,
-    mailQueue: () => <MailQueue onSetUp={() => setSection('mailSettings')} />,
+    mailSettings: () => <MailSettings onOpenQueue={() => open('mailQueue')} />,
+    mailQueue: () => <MailQueue onSetUp={() => open('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
     alerts: () => <AlertList onCount={onAlerts} />,
   };
@@ -105,7 +111,7 @@ export function ClinicHome() {
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
               {g.sections.filter((s) => (g.role !== 'doctor' || verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
-                  <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
+                  <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => open(s)}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
                     {s === 'queue' && <Badge count={pending} label={t('clinic.nav.pending', { count: pending ?? 0 })} />}
                     {s === 'alerts' && <Badge count={alerts} label={t('alerts.open', { count: alerts ?? 0 })} urgent />}
@@ -116,7 +122,7 @@ export function ClinicHome() {
           </div>
         ))}
       </nav>
-      <main className="main">{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
+      <main className="main" key={visit}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
     </div>
   );
 }

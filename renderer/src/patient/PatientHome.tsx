@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Assistant, type ChatEntry } from '../assistant/Assistant';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
-import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'assistant', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title', assistant: 'assistant.nav' };
 
-/** The patient's window after sign-in: their profile, booking, appointments, the health assistant and the clinic's doctors. */
+/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments, the health assistant. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -59,7 +58,6 @@ export function PatientHome() {
             actions={{ book: (id) => open('find', id), openAppointments: () => open('appointments'), findDoctor: () => open('find') }}
           />
         )}
-        {view === 'doctors' && <DoctorDirectory />}
       </main>
     </div>
   );
