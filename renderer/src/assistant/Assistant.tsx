@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssistantAnswer } from '../../../shared/contract';
+import { loadLanguage } from '../i18n';
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
 import { Button, Form, Notice, Page } from '../ui/Layout';
@@ -47,6 +48,7 @@ export function Assistant({ conversation, onConversation, actions }: {
     const id = (conversation.at(-1)?.id ?? 0) + 1;
     onConversation((c) => [...c, { id, question: q, answer: null, error: null }]);
     const r = await invoke('assistant.ask', { text: q, language: i18n.language === 'hi' ? 'hi' : 'en' });
+    if (r.ok) await loadLanguage(r.data.language);
     onConversation((c) => c.map((e) => (e.id !== id ? e : r.ok ? { ...e, answer: r.data } : { ...e, error: errorText(t, r.error) })));
   }
 
