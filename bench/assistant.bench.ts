@@ -7,7 +7,7 @@ import { assistantKnowledge } from '../electron/core/assistant/knowledge';
 import { understand } from '../electron/core/assistant/understand';
 import { plain, wordsOf } from '../electron/core/assistant/words';
 import type { SearchResult } from '../shared/contract';
-import { benchClinic, loadAverage, PASSWORD } from './clinic-data';
+import { benchClinic, benchPatient, loadAverage } from './clinic-data';
 import { count, median, ms, percentile, ratio, withTempDir, type Benchmark } from './lib';
 
 const ROUNDS = 40;
@@ -64,13 +64,7 @@ export const assistantBench: Benchmark = {
       const { app, call } = clinic;
       try {
         // A patient with an upcoming online consultation, so the personal questions have rows to read.
-        const patient = await call<{ token: string }>('patients.signup', {
-          password: PASSWORD,
-          profile: {
-            fullName: 'Bench Patient', email: 'patient@bench.medlink', phone: '9822000003', dateOfBirth: '1990-04-12', sex: 'female',
-            address: { line: '1 FC Road', city: 'Pune', state: 'Maharashtra', pinCode: '411004' }, preferredLanguage: 'en',
-          },
-        });
+        const patient = await benchPatient(clinic);
         const [doctor] = await call<SearchResult[]>('doctors.search', { speciality: 'cardiology', mode: 'online', sort: 'next_slot' }, patient.token);
         await call('appointments.book', { doctorId: doctor!.id, start: doctor!.nextSlot!.start, mode: 'online' }, patient.token);
 

@@ -33,15 +33,20 @@ function typoDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/**
- * Typos a word may carry: none up to three letters; at four, only a swap or a missing letter ("pian", "cogh"),
- * since a changed letter turns too many short words into others (main → pain); one up to seven; two beyond.
- */
+/** Typos a word may carry: none up to three letters, one up to seven (eight in Devanagari), two beyond. */
 function allowance(w: string, devanagari: boolean): number {
   if (w.length <= 3) return 0;
   if (devanagari) return w.length >= 9 ? 2 : 1;
   return w.length >= 8 ? 2 : 1;
 }
+
+const letters = (w: string) => [...w].sort().join('');
+/**
+ * A four-letter English word may only have two letters swapped or one missing ("pian", "cogh"): a changed letter
+ * would turn too many short words into others (main → pain).
+ */
+const fourLetterTypo = (w: string, candidate: string, cost: number) =>
+  candidate.length === w.length + 1 || (candidate.length === w.length && cost === 1 && letters(candidate) === letters(w));
 
 export class PhraseIndex {
   readonly concepts = node();
@@ -89,9 +94,12 @@ export class PhraseIndex {
     for (const [id, s] of k.symptoms) this.add(this.concepts, id, { en: [s.en.name], hi: [s.hi.name], roman: [] }, false, true);
   }
 
-  /** A word's stem as phrases are matched on it. */
+  /** A word's stem as phrases are matched on it (hurts → pain). */
   stemOf(text: string): string {
-    const s = stem(text);
+    return this.canonical(stem(text));
+  }
+
+  private canonical(s: string): string {
     return this.sameAs.get(s) ?? s;
   }
 
@@ -135,7 +143,7 @@ export class PhraseIndex {
   /** For each word: itself, and the vocabulary words it may be a typo of (with their distance). */
   candidates(words: Word[]): Candidate[][] {
     return words.map((w) => {
-      const s = this.sameAs.get(w.stem) ?? w.stem;
+      const s = this.canonical(w.stem);
       const own = [{ stem: s, cost: 0 }];
       if (this.vocabulary.has(s) || this.stopwords.has(w.text) || this.isNegation(w.text) || /\d/.test(s)) return own;
       const max = allowance(s, w.devanagari);
@@ -145,7 +153,7 @@ export class PhraseIndex {
       for (const candidate of this.vocabulary.fuzzyGet(s, max + 1).keys()) {
         const cost = typoDistance(s, candidate);
         if (cost > max) continue;
-        if (s.length === 4 && !w.devanagari && !(candidate.length === 5 || (candidate.length === 4 && cost === 1 && [...candidate].sort().join() === [...s].sort().join()))) continue;
+        if (s.length === 4 && !w.devanagari && !fourLetterTypo(s, candidate, cost)) continue;
         out.push({ stem: candidate, cost });
       }
       return [...own, ...out.sort((a, b) => a.cost - b.cost)];

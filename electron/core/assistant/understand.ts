@@ -15,9 +15,8 @@ export interface Understanding {
   /** Named and not negated, in the message's order. */
   conditions: string[];
   symptoms: string[];
-  /** Every concept named and not negated (signs and specialities too), and those negated. */
+  /** Every concept named and not negated (signs and specialities too). */
   present: string[];
-  negated: string[];
   /** The speciality whose doctors fit: the one named, else the condition's or symptom's. */
   speciality: Speciality | null;
   sections: ConditionSection[];
@@ -34,8 +33,9 @@ const PERSONAL: readonly { cue: Cue; intent: AssistantIntent }[] = [
   { cue: 'video', intent: 'video_link' },
   { cue: 'appointments', intent: 'appointments' },
 ];
-/** Intents that show the asker's own records; a message about someone else gets the privacy reply instead. */
-export const SHOWS_OWN_RECORDS: ReadonlySet<AssistantIntent> = new Set(['appointments', 'video_link', 'howto']);
+/** Whether an answer shows the asker's own records (then a message about someone else gets the privacy reply instead). */
+const showsOwnRecords = (intent: AssistantIntent, topic: HowtoTopic | null) =>
+  intent === 'appointments' || intent === 'video_link' || (intent === 'howto' && (topic === 'reschedule' || topic === 'cancel'));
 /** Possessive words after which a name is someone's (Ravi ki appointment). */
 const POSSESSIVE = new Set(['ka', 'ki', 'ke', 'का', 'की', 'के']);
 
@@ -126,7 +126,7 @@ export function understand(message: string, screen: Language, k: Knowledge = ass
   else if (health) intent = has('speciality') ? 'speciality' : conditions.length ? 'condition' : 'symptom';
   else if (named || has('speciality')) intent = 'speciality';
   else intent = (['help', 'thanks', 'greeting'] as const).find(has) ?? 'unknown';
-  if (SHOWS_OWN_RECORDS.has(intent) && aboutSomeoneElse(message, words, cuesFound, ix)) intent = 'privacy';
+  if (showsOwnRecords(intent, topic) && aboutSomeoneElse(message, words, cuesFound, ix)) intent = 'privacy';
 
   const sections: ConditionSection[] = SECTION_CUES.filter(has);
   if (sections.includes('seeDoctor')) sections.push('redFlags');
@@ -138,7 +138,6 @@ export function understand(message: string, screen: Language, k: Knowledge = ass
     conditions,
     symptoms,
     present: [...present],
-    negated: [...new Set(mentions.filter((m) => m.negated).map((m) => m.id))],
     speciality: named ?? ofFirst ?? (intent === 'speciality' ? 'general_medicine' : null),
     sections: sections.length ? sections : ['overview'],
     topic: intent === 'howto' ? topic : null,

@@ -74,10 +74,10 @@ export function ClinicHome() {
   }, [isAdmin, invoke, visit]);
   const onCount = useCallback((n: number) => setPending(n), []);
 
-  // Open alerts are counted when the window opens and again on each change of section.
+  // Open alerts are counted when the window opens and again each time a section is chosen.
   useEffect(() => {
     if (seesAlerts) void invoke('alerts.count', {}).then((r) => r.ok && setAlerts(r.data.open));
-  }, [seesAlerts, invoke, section]);
+  }, [seesAlerts, invoke, visit]);
   const onAlerts = useCallback((n: number) => setAlerts(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
