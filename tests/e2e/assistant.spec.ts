@@ -38,6 +38,7 @@ test('a patient asks about dengue in English and बुखार in Hindi; the c
   await expect(dengue.getByRole('link', { name: 'WHO: Dengue and severe dengue (fact sheet)' })).toHaveAttribute('href', 'https://www.who.int/news-room/fact-sheets/detail/dengue-and-severe-dengue');
   // The answer's suggestions: its other sections, asked with one click.
   await page.getByRole('group', { name: 'Suggested questions' }).getByRole('button', { name: 'How to prevent Dengue' }).click();
+  await expect(page.getByLabel('Your question')).toBeFocused();
   const prevention = entries(page).last();
   await expect(prevention.getByRole('heading', { name: 'Prevention' })).toBeVisible();
   await expect(prevention).toContainText('mosquito net');

@@ -31,6 +31,7 @@ export function Assistant({ conversation, onConversation, actions }: {
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | undefined>();
   const latest = useRef<HTMLLIElement>(null);
+  const form = useRef<HTMLDivElement>(null);
   const waiting = conversation.some((e) => !e.answer && !e.error);
   const last = conversation.at(-1)?.answer;
   const chips = last?.suggestions.length ? last.suggestions : (t('assistant.start', { returnObjects: true }) as string[]);
@@ -45,6 +46,8 @@ export function Assistant({ conversation, onConversation, actions }: {
     if (!q) return setInvalid(t('validation.question_required'));
     setInvalid(undefined);
     setText('');
+    // Back to the question field (a chip clicked is replaced by the next answer's): the log reads the answer out.
+    form.current?.querySelector('input')?.focus();
     const id = (conversation.at(-1)?.id ?? 0) + 1;
     onConversation((c) => [...c, { id, question: q, answer: null, error: null }]);
     const r = await invoke('assistant.ask', { text: q, language: i18n.language === 'hi' ? 'hi' : 'en' });
@@ -79,7 +82,7 @@ export function Assistant({ conversation, onConversation, actions }: {
         ))}
       </div>
       <Form label={t('assistant.title')} onSubmit={() => void ask(text)}>
-        <div className="search-row">
+        <div className="search-row" ref={form}>
           <TextField label={t('assistant.question')} hint={t('assistant.questionHint')} value={text} onChange={setText} maxLength={500} error={invalid} />
           <Button type="submit" busy={waiting}>{t('assistant.send')}</Button>
         </div>
