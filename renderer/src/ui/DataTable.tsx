@@ -35,27 +35,27 @@ export function DataTable<T>({
       {!rows && !error && <Loading />}
       {rows && rows.length === 0 && <Empty>{empty}</Empty>}
       {rows && rows.length > 0 && (
-        // A wide table scrolls sideways inside a narrow window instead of widening the page.
-        <div className="table-scroll">
-          <table className={compact ? 'table table--compact' : 'table'}>
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
+        // A table wider than the window scrolls in its own box (it can be reached by keyboard), never the page.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+        <table className={compact ? 'table table--compact' : 'table'}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((c, i) => (
+                <th key={i} scope="col">{c.header}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
                 {columns.map((c, i) => (
-                  <th key={i} scope="col">{c.header}</th>
+                  <td key={i} className={c.className}>{c.cell(row)}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={rowKey(row)} className={rowClassName?.(row)}>
-                  {columns.map((c, i) => (
-                    <td key={i} className={c.className}>{c.cell(row)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
+        </table>
         </div>
       )}
       {rows && more && (
