@@ -2,7 +2,7 @@ import type { Input, LoginResult } from '../../shared/contract';
 import type { DoctorCredentialsInput } from '../../shared/fields';
 import type { Portal } from '../../shared/roles';
 import type { MedLinkApp } from './app';
-import { codeInMail } from './auth/signup.service';
+import { codeInMail } from './auth/mailed-codes';
 import { latestTo, withdraw } from './outbox/outbox.repo';
 import type { Dispatch } from './dispatcher';
 

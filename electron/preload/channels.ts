@@ -80,5 +80,7 @@ export const CHANNELS = {
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
   'auth.confirmSignup': true,
+  'auth.forgotPassword': true,
+  'auth.resetWithCode': true,
   'admin.unlockAccount': true,
 } as const satisfies Record<ChannelName, true>;

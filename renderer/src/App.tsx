@@ -4,6 +4,7 @@ import type { LoginResult } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
 import { ChangePassword } from './session/ChangePassword';
+import { ForgotPassword } from './session/ForgotPassword';
 import { Login } from './session/Login';
 import { PortalChooser } from './session/PortalChooser';
 import { Unreachable } from './setup/Unreachable';
@@ -34,7 +35,7 @@ type Phase =
   | { name: 'setup' }
   | { name: 'not_set_up' }
   | { name: 'enrol' }
-  | { name: 'signed_out'; view: 'login' | 'signup' }
+  | { name: 'signed_out'; view: 'login' | 'signup' | 'forgot' }
   | { name: 'signed_in'; login: LoginResult };
 
 /** A window that cannot be used yet says why, in the middle of the page. */
@@ -124,7 +125,13 @@ export function App() {
         />
       )}
       {phase.name === 'signed_out' && phase.view === 'login' && (
-        <Login portal={portal} onSignedIn={signedIn} onSignup={() => setPhase({ name: 'signed_out', view: 'signup' })} />
+        <Login
+          portal={portal} onSignedIn={signedIn}
+          onSignup={() => setPhase({ name: 'signed_out', view: 'signup' })} onForgot={() => setPhase({ name: 'signed_out', view: 'forgot' })}
+        />
+      )}
+      {phase.name === 'signed_out' && phase.view === 'forgot' && (
+        <ForgotPassword portal={portal} onSignedIn={signedIn} onBack={() => setPhase({ name: 'signed_out', view: 'login' })} />
       )}
       {phase.name === 'signed_out' && phase.view === 'signup' &&
         (portal === 'patient' ? (

@@ -64,12 +64,14 @@ export interface MailData {
   signup_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
   /** Someone tried to sign up with an address that already has an account: its owner is told, no code. */
   signup_exists: { clinic: ClinicInfo };
+  /** The code that lets the account's holder choose a new password. */
+  password_reset_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'verification_approved', 'verification_rejected',
-  'test_message', 'doctor_invitation', 'signup_code', 'signup_exists',
+  'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -257,7 +259,8 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
         ],
       };
     }
-    case 'signup_code': {
+    case 'signup_code':
+    case 'password_reset_code': {
       const v = d as MailData['signup_code'];
       return {
         subjectVars: { clinic: v.clinic.name },
