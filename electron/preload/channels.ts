@@ -83,4 +83,13 @@ export const CHANNELS = {
   'auth.forgotPassword': true,
   'auth.resetWithCode': true,
   'admin.unlockAccount': true,
+  'video.settings': true,
+  'video.saveSettings': true,
+  'google.connection': true,
+  'google.connect': true,
+  'google.disconnect': true,
+  'video.useOwnLink': true,
+  'video.newLink': true,
+  'video.jobs': true,
+  'video.retryJob': true,
 } as const satisfies Record<ChannelName, true>;

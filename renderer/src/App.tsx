@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult } from '../../shared/contract';
+import type { LoginResult, Output } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
 import { ChangePassword } from './session/ChangePassword';
@@ -29,6 +29,8 @@ function portalFromUrl(): Portal | null {
 /** A doctor's invitation code (?portal=clinic&invite=CODE): the clinic window opens on the sign-up, filled in from it. */
 const inviteFromUrl = (): string | undefined => new URLSearchParams(window.location.search).get('invite')?.slice(0, 40) || undefined;
 
+type ClinicContact = NonNullable<Output<'setup.status'>['contact']>;
+
 type Phase =
   | { name: 'loading' }
   | { name: 'unreachable'; error: AppError }
@@ -52,6 +54,7 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [clinicName, setClinicName] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState<string>();
+  const [contact, setContact] = useState<ClinicContact | null>(null);
 
   /**
    * Asked when the window opens and after this computer connects to the clinic's server; `quietly` by the
@@ -66,6 +69,7 @@ export function App() {
     }
     setClinicName(r.data.clinicName);
     setTimeZone(r.data.timeZone ?? undefined);
+    setContact(r.data.contact);
     // A computer joining a clinic's database server: enrolled before anything else (setup included) can run.
     if (!r.data.enrolled) setPhase({ name: 'enrol' });
     else if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
@@ -90,7 +94,7 @@ export function App() {
     return (
       <ClinicZone.Provider value={timeZone}>
         <SessionProvider portal={portal} login={login}>
-          <Shell clinicName={clinicName}>
+          <Shell clinicName={clinicName} contact={contact}>
             <Suspense fallback={<Loading />}>
             {login.user.mustChangePassword ? (
               <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
@@ -107,7 +111,7 @@ export function App() {
   }
 
   return (
-    <Shell clinicName={clinicName}>
+    <Shell clinicName={clinicName} contact={contact}>
       <Suspense fallback={<Loading />}>
       {phase.name === 'loading' && <Loading />}
       {phase.name === 'unreachable' && <Unreachable error={phase.error} retry={() => checkSetup(true)} />}

@@ -103,6 +103,7 @@ export const AUDIT_ACTIONS = [
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
   'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
+  'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
   'alert.viewed', 'alert.handled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -133,6 +134,8 @@ export const accountChannels = {
       timeZone: z.string().nullable(),
       /** False until an administrator enrols this computer with the clinic's recovery code. */
       enrolled: z.boolean(),
+      /** How to reach the clinic, shown at the foot of every window (public, like the clinic's name). */
+      contact: z.object({ address: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
     }),
     roles: 'public',
   }),

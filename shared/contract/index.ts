@@ -9,6 +9,7 @@ import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
 import { seatChannels } from './seat';
+import { videoChannels } from './video';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -25,6 +26,7 @@ export const contract = {
   ...schedulingChannels,
   ...searchChannels,
   ...seatChannels,
+  ...videoChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,3 +48,4 @@ export * from './mail';
 export * from './scheduling';
 export * from './search';
 export * from './seat';
+export * from './video';

@@ -102,6 +102,15 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.suspendedAppointments': {},
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },
+  'video.settings': {},
+  'video.saveSettings': { clientId: '123-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret', jitsiServer: 'https://meet.jit.si', fallbackMinutes: 10 },
+  'google.connection': { calendar: 'clinic' },
+  'google.connect': { calendar: 'mine' },
+  'google.disconnect': { calendar: 'clinic' },
+  'video.useOwnLink': { appointmentId: 1, url: 'https://us02web.zoom.us/j/81234567890' },
+  'video.newLink': { appointmentId: 1 },
+  'video.jobs': {},
+  'video.retryJob': { id: 1 },
 });
 
 export interface Malformed {

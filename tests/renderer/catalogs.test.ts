@@ -88,6 +88,7 @@ describe('translation catalogs', () => {
     const fields = [
       ...shape(contract['settings.update']),
       ...shape(contract['mail.saveSettings']).map((k) => `mail.${k}`),
+      ...shape(contract['video.saveSettings']).map((k) => (k.startsWith('client') ? `google.${k}` : `video.${k}`)),
       ...Object.keys(patientProfile.shape),
       ...shape(contract['doctors.updateProfile']),
       'photo',

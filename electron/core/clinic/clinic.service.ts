@@ -1,5 +1,7 @@
 import type { ClinicSettings } from '../../../shared/contract';
+import type { Kysely } from 'kysely';
 import { requireSession, type Ctx } from '../context';
+import type { Database } from '../db/schema';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
@@ -11,12 +13,13 @@ const perCall = new WeakMap<Ctx, Promise<ClinicSettings | null>>();
 
 export function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
   let settings = perCall.get(ctx);
-  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx)));
+  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx.db)));
   return settings;
 }
 
-async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
-  const s = await readSettings(ctx.db);
+/** The settings as stored now, outside any call (background work); calls use clinicSettings. */
+export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSettings | null> {
+  const s = await readSettings(db);
   const name = s.get('clinic.name');
   if (!name) return null;
   return {
@@ -25,6 +28,8 @@ async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
     state: s.get('clinic.state') as ClinicSettings['state'],
     timeZone: s.get('clinic.timeZone') ?? 'Asia/Kolkata',
     gstin: s.get('clinic.gstin'),
+    phone: s.get('clinic.phone'),
+    email: s.get('clinic.email'),
     sessionIdleMinutes: Number(s.get('session.idleMinutes') ?? DEFAULTS.sessionIdleMinutes),
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
@@ -51,8 +56,11 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
     'assistant.emergencyNumber': c.emergencyNumber,
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
+    ...(c.phone ? { 'clinic.phone': c.phone } : {}),
+    ...(c.email ? { 'clinic.email': c.email } : {}),
   });
-  if (!c.gstin) await deleteSettings(ctx.db, ['clinic.gstin']);
+  const absent = (['gstin', 'phone', 'email'] as const).filter((k) => !c[k]).map((k) => `clinic.${k}`);
+  if (absent.length) await deleteSettings(ctx.db, absent);
   perCall.delete(ctx);
 }
 

@@ -9,6 +9,7 @@ import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { videoHandlers } from './video';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
 type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
@@ -38,4 +39,5 @@ export const handlers = {
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...videoHandlers,
 } satisfies HandlersOf<ChannelName>;

@@ -8,9 +8,11 @@ import { InviteDoctor } from '../admin/InviteDoctor';
 import { MailQueue } from '../admin/MailQueue';
 import { MailSettings } from '../admin/MailSettings';
 import { Rearrange } from '../admin/Rearrange';
+import { VideoSettings } from '../admin/VideoSettings';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
 import { Availability } from '../doctor/Availability';
+import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
 import { useSession } from '../session/session';
@@ -23,22 +25,23 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'alerts';
+  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'video' | 'googleCalendar' | 'alerts';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'alerts'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'googleCalendar', 'alerts'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
-  { role: 'admin', sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
+  { role: 'admin', sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey'] },
 ];
 
 /** A doctor's sections shown only once verified: before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'availability', 'alerts'];
+const PRACTICE: readonly Section[] = ['schedule', 'availability', 'googleCalendar', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
-  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav', alerts: 'alerts.nav',
+  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -99,6 +102,8 @@ export function ClinicHome() {
     mailSettings: () => <MailSettings onOpenQueue={() => open('mailQueue')} />,
     mailQueue: () => <MailQueue onSetUp={() => open('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
+    video: () => <VideoSettings />,
+    googleCalendar: () => <MyGoogleCalendar />,
     alerts: () => <AlertList onCount={onAlerts} />,
   };
 

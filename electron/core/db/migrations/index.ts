@@ -8,7 +8,8 @@ import { m004BookingNumbers } from './004_booking_numbers';
 import { m005HeldTime } from './005_held_time';
 import { m006AuditPatients } from './006_audit_patients';
 import { m007SignIn } from './007_sign_in';
-import { m008AssistantAlerts } from './008_assistant_alerts';
+import { m008Video } from './008_video';
+import { m009AssistantAlerts } from './009_assistant_alerts';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
 export const MIGRATIONS: readonly Migration[] = [
-  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008AssistantAlerts,
+  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -3,8 +3,8 @@ import { idColumn, type DialectName } from '../dialects';
 import type { Migration } from './index';
 
 // Red flags the health assistant met: the clinic's list of urgent alerts, open until someone marks one handled.
-export const m008AssistantAlerts: Migration = {
-  version: 8,
+export const m009AssistantAlerts: Migration = {
+  version: 9,
   async up(db: Kysely<any>, dialect: DialectName) {
     await db.schema
       .createTable('assistant_alerts')
