@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as f from '../fields';
 import { LANGUAGES, SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
-import { APPOINTMENT_STATUSES, MODES } from './scheduling';
+import { APPOINTMENT_STATUSES, appointment, MODES } from './scheduling';
 
 // The health assistant: answers in English or Hindi, red flags first; the clinic's list of urgent alerts.
 
@@ -67,8 +67,8 @@ const block = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('doctors'), speciality: z.enum(SPECIALITIES), fallback: z.boolean(), doctors: z.array(doctor) }),
   /** The asking patient's own upcoming appointments. */
   z.object({ kind: z.literal('appointments'), appointments: z.array(visit) }),
-  /** The asking patient's next online appointment, if any. */
-  z.object({ kind: z.literal('video'), appointment: visit.nullable() }),
+  /** The asking patient's next online appointment, if any, with its video link as their appointment card shows it. */
+  z.object({ kind: z.literal('video'), appointment: appointment.nullable() }),
   z.object({ kind: z.literal('reply'), reply: z.enum(ASSISTANT_REPLIES) }),
 ]);
 export type AssistantBlock = z.infer<typeof block>;

@@ -84,6 +84,9 @@ test('a patient asks for a cardiologist, books from the answer, then asks for th
   await expect(page.getByRole('log')).toContainText('Doctors for Cardiology (heart)');
   const video = await ask(page, 'what is my video link');
   await expect(video).toContainText(/Your next online appointment is with Dr\. Rohan Mehta, \w{3}, \d{1,2} \w{3},? \d{4},? (at )?\d{1,2}:\d\d [ap]m\. \(Booking no\. \d+\)/);
+  // The link and the Join button, as the appointment card shows them (a Jitsi room: the demo clinic has no Google).
+  await expect(video.getByRole('region', { name: 'Video consultation' })).toContainText(/https:\/\/meet\.jit\.si\/MedLink-[0-9a-f]{32}/);
+  await expect(video.getByRole('button', { name: 'Join the video consultation' })).toBeVisible();
   await video.getByRole('button', { name: 'Open my appointments' }).click();
   await expect(page.getByRole('heading', { name: 'My appointments', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Upcoming' }).getByRole('article')).toContainText('Online (video)');

@@ -118,7 +118,10 @@ describe('personal questions', () => {
     expect(blocksOf(mine, 'appointments')[0]!.appointments).toEqual([
       { id: booked.id, number: booked.number, doctorName: 'Dr Rohan Mehta', start: ist(TUESDAY, '09:15'), end: ist(TUESDAY, '09:30'), mode: 'online', status: 'booked', hospital: 'Sunrise Clinic, Pune' },
     ]);
-    expect(blocksOf(await ask(clinic, 'what is my video link', asha.token), 'video')).toEqual([{ kind: 'video', appointment: expect.objectContaining({ id: booked.id, mode: 'online' }) }]);
+    // Her online appointment's link, as her appointment card shows it (a Jitsi room: this clinic has no Google).
+    const [video] = blocksOf(await ask(clinic, 'what is my video link', asha.token), 'video');
+    expect(video!.appointment).toMatchObject({ id: booked.id, mode: 'online', video: { provider: 'jitsi', state: 'ready', url: booked.video!.url } });
+    expect(booked.video!.url).toMatch(/^https:\/\/meet\.jit\.si\/MedLink-[0-9a-f]{32}$/);
     expect(blocksOf(await ask(clinic, 'how do I cancel my appointment', asha.token), 'appointments')[0]!.appointments.map((a) => a.id)).toEqual([booked.id]);
   });
 
@@ -145,6 +148,7 @@ describe('personal questions', () => {
       const visits = [...blocksOf(answer, 'appointments').flatMap((b) => b.appointments), ...blocksOf(answer, 'video').flatMap((b) => (b.appointment ? [b.appointment] : []))];
       expect(visits.map((v) => v.id).filter((id) => id !== hers.id), text).toEqual([]);
       expect(json, text).not.toContain(`"id":${his.id},"number"`);
+      expect(json, text).not.toContain(his.video!.url!);
     }
     // Understood as personal questions (refused as about someone else, or answered from her own rows) or as how to book.
     expect([...intents].sort()).toEqual(['appointments', 'howto', 'privacy', 'video_link']);

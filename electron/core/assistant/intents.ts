@@ -53,7 +53,7 @@ const visit = (a: AppointmentView): AssistantVisit => ({
 });
 
 /** The signed-in patient's own upcoming appointments (the scheduling service reads only the session's patient). */
-const upcoming = async (ctx: Ctx) => (await mine(ctx)).upcoming.map(visit);
+const upcoming = async (ctx: Ctx) => (await mine(ctx)).upcoming;
 
 export const INTENTS: Record<AssistantIntent, Intent> = {
   emergency: {
@@ -77,7 +77,7 @@ export const INTENTS: Record<AssistantIntent, Intent> = {
   },
   appointments: {
     personal: true,
-    data: async (ctx) => [{ kind: 'appointments', appointments: (await upcoming(ctx)).slice(0, VISITS_SHOWN) }],
+    data: async (ctx) => [{ kind: 'appointments', appointments: (await upcoming(ctx)).slice(0, VISITS_SHOWN).map(visit) }],
     suggestions: (u, k) => k.suggestions.appointments[u.language],
   },
   video_link: {
@@ -88,7 +88,7 @@ export const INTENTS: Record<AssistantIntent, Intent> = {
     knowledge: (u) => [reply(`howto_${u.topic!}`)],
     // Changing or cancelling starts from one's appointments: a signed-in patient sees theirs.
     data: async (ctx, u, _k, patientId) =>
-      patientId !== null && (u.topic === 'reschedule' || u.topic === 'cancel') ? [{ kind: 'appointments', appointments: (await upcoming(ctx)).slice(0, VISITS_SHOWN) }] : [],
+      patientId !== null && (u.topic === 'reschedule' || u.topic === 'cancel') ? [{ kind: 'appointments', appointments: (await upcoming(ctx)).slice(0, VISITS_SHOWN).map(visit) }] : [],
   },
   // Without suggestions of its own, an answer is followed by the screen's opening suggestions.
   greeting: { knowledge: () => [reply('greeting')] },

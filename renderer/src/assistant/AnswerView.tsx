@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssistantAnswer, AssistantBlock } from '../../../shared/contract';
 import { modeLabel } from '../booking/labels';
 import { Button } from '../ui/Layout';
+import { VideoLink } from '../video/VideoLink';
 import { formatList, specialityLabel, useDates } from '../ui/format';
 
 /** What an answer's buttons lead to in the patient's window. */
@@ -147,7 +148,7 @@ function Video({ block, t, language, actions }: BlockProps<'video'>) {
   return (
     <div>
       <p>{t('assistant.video.next', { doctor: v.doctorName, when: dates.when(v.start) })} ({t('assistant.appointments.number', { number: v.number })})</p>
-      <p>{t('assistant.video.noLink')}</p>
+      <VideoLink appointment={v} />
       <Button kind="secondary" onClick={actions.openAppointments}>{t('assistant.appointments.open')}</Button>
     </div>
   );
