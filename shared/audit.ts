@@ -16,6 +16,8 @@ export const AUDIT_DETAIL_KEYS = [
   'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
   // video consultations: whose Google calendar, where a new link comes from
   'calendar', 'provider',
+  // the health assistant's urgent alerts
+  'alertId',
   // the kiosk
   'enabled', 'method',
 ] as const;
@@ -32,7 +34,7 @@ export const AUDIT_NAMED_VALUES = {
 export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof AUDIT_NAMED_VALUES], readonly string[]> = {
   field: [
     // clinic settings
-    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes',
+    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'emergencyNumber',
     'kioskIdleSeconds',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',

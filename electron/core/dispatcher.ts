@@ -71,13 +71,13 @@ export function createDispatcher(deps: Deps): Dispatch {
       const data = await inTransaction(deps, async (ctx) => {
         ctx.prepared = prepared;
         try {
-          if (def.roles !== 'public') {
+          if (def.roles !== 'public' && (def.roles !== 'optional' || token)) {
             ctx.session = await resolveSession(ctx, token);
             if (!ctx.session) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
             if (ctx.session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
               throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Please choose a new password before you continue.');
             }
-            const allowed = def.roles === 'any' || def.roles.some((r) => ctx.session!.roles.includes(r));
+            const allowed = def.roles === 'any' || def.roles === 'optional' || def.roles.some((r) => ctx.session!.roles.includes(r));
             if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
           }
           // Parsing the output drops any field the contract does not name: nothing extra leaks.

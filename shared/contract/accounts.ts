@@ -86,6 +86,8 @@ const clinicSettings = f.clinic.safeExtend({
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
   /** How long before a visit a patient may be checked in. */
   checkInOpensMinutes: z.number({ error: 'check_in_invalid' }).int('check_in_invalid').min(0, 'check_in_invalid').max(720, 'check_in_invalid'),
+  /** The number the health assistant tells a patient with a red flag to call (112, India's emergency number, unless set). */
+  emergencyNumber: z.string({ error: 'emergency_number_invalid' }).trim().regex(/^\d{3,15}$/, 'emergency_number_invalid'),
   /** Seconds without a touch before a kiosk clears itself for the next patient. */
   kioskIdleSeconds: z.number({ error: 'kiosk_idle_invalid' }).int('kiosk_idle_invalid').min(30, 'kiosk_idle_invalid').max(600, 'kiosk_idle_invalid'),
 });
@@ -103,8 +105,8 @@ export const AUDIT_ACTIONS = [
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
   'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
-  'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced', 'kiosk.checked_in',
-  'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
+  'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
+  'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { assistantChannels } from './assistant';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
@@ -17,6 +18,7 @@ import { videoChannels } from './video';
  */
 export const contract = {
   ...accountChannels,
+  ...assistantChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
@@ -38,6 +40,7 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './assistant';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';

@@ -51,7 +51,7 @@ export type AvailabilityView = z.infer<typeof availability>;
 const slot = z.object({ start: z.string(), end: z.string(), date: z.string(), time: z.string(), modes: z.array(z.enum(MODES)) });
 export type SlotView = z.infer<typeof slot>;
 
-const appointment = z.object({
+export const appointment = z.object({
   id: z.number(),
   /** The clinic-wide booking number patients and the desk quote (1, 2, 3, … without gaps). */
   number: z.number(),

@@ -175,3 +175,23 @@ test('a patient books at the kiosk in its large layout; leaving kiosk mode takes
   const log = await call<{ entries: { action: string; actorName: string | null }[] }>(page.request, app, 'admin.auditLog', { action: 'kiosk.left' }, admin);
   expect(log.entries.map((e) => e.actorName)).toEqual(['Sunita Pawar']);
 });
+
+test('the health assistant at the kiosk answers without signing in, and its conversation is cleared with the rest', async ({ browser, kiosk: app }) => {
+  const page = await (await browser.newContext({ viewport: SCREENS[0]!.viewport })).newPage();
+  await page.clock.install();
+  await openKiosk(page, app);
+  await page.getByRole('button', { name: /^Ask a health question/ }).click();
+  await expect(page.getByRole('heading', { name: 'Health assistant', level: 1 })).toBeVisible();
+  await page.getByLabel('Your question').fill('What is dengue?');
+  await page.getByLabel('Your question').press('Enter');
+  const answer = page.getByRole('log', { name: 'Conversation' }).locator(':scope > li').last();
+  await expect(answer.getByRole('heading', { name: 'About Dengue' })).toBeVisible();
+
+  await page.clock.fastForward('01:31');
+  await expect(page.getByRole('dialog', { name: 'Are you still there?' })).toBeVisible();
+  await page.clock.fastForward('00:16');
+  await expect(page.getByRole('heading', { name: 'Welcome. What would you like to do?' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/dengue/i);
+  await page.goBack();
+  await expect(page.locator('body')).not.toContainText(/dengue/i);
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_IN_ALPHABET } from '../../shared/check-in-code';
 import { ADMIN_EMAIL, newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Clinic } from '../helpers/clinic';
-import { clinicDetails, patientSignupInput } from '../helpers/data';
+import { patientSignupInput, settingsInput } from '../helpers/data';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { openFeed } from '../helpers/live';
 import { bookingClinic, ist } from '../helpers/scheduling';
@@ -162,9 +162,8 @@ describe('the kiosk seat', () => {
     ]);
 
     // How long a kiosk waits before clearing itself is the clinic's setting.
-    const settings = { ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 };
-    ok(await clinic.call('settings.update', { ...settings, kioskIdleSeconds: 45 }, clinic.adminToken));
+    ok(await clinic.call('settings.update', settingsInput({ kioskIdleSeconds: 45 }), clinic.adminToken));
     expect(ok(await clinic.call('kiosk.status', {})).idleSeconds).toBe(45);
-    expect(refused(await clinic.call('settings.update', { ...settings, kioskIdleSeconds: 20 }, clinic.adminToken)).fields).toEqual({ kioskIdleSeconds: 'kiosk_idle_invalid' });
+    expect(refused(await clinic.call('settings.update', settingsInput({ kioskIdleSeconds: 20 }), clinic.adminToken)).fields).toEqual({ kioskIdleSeconds: 'kiosk_idle_invalid' });
   });
 });

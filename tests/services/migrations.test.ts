@@ -23,7 +23,8 @@ const TABLES_004 = ['counters'];
 const TABLES_006 = ['audit_patients'];
 const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, 'schema_migrations'].sort();
+const TABLES_009 = ['assistant_alerts'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -210,7 +211,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('mailed_codes').values({ ...code, id: 'r2', purpose: 'other' }).execute()).rejects.toThrow(/check/i);
   },
   8: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008].sort());
     const { appointment, doctorId } = await people(db);
     const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('booked', 'v1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
     const now = '2026-03-02T00:00:00.000Z';
@@ -234,6 +235,16 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('google_connections').values({ ...connection, owner: 'clinic', status: 'lost' }).execute()).rejects.toThrow(/check/i);
   },
   9: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    // An alert belongs to a real patient, or to nobody signed in; it is open until handled by a real user.
+    const at = '2026-03-02T00:00:00.000Z';
+    const { id } = await db.insertInto('assistant_alerts').values({ at, patient_id: null, message: 'chest pain', flags: '["chest_pain"]' }).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('assistant_alerts').select(['handled_at', 'handled_by']).where('id', '=', id).executeTakeFirst()).toEqual({ handled_at: null, handled_by: null });
+    await expect(db.insertInto('assistant_alerts').values({ at, patient_id: 999, message: 'm', flags: '[]' }).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.updateTable('assistant_alerts').set({ handled_at: at, handled_by: 999 }).where('id', '=', id).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.insertInto('assistant_alerts').values({ at, message: null, flags: '[]' }).execute()).rejects.toThrow(/not.null|null value/i);
+  },
+  10: async (db) => {
     // Appointments made before it have no check-in code and no queue place; new ones carry both, and a code is found by its index.
     expect(await db.selectFrom('appointments').select(['check_in_code', 'queue_number']).execute()).toEqual([{ check_in_code: null, queue_number: null }]);
     const { id: _, ...before } = await db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
@@ -250,7 +261,7 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();
     await db.insertInto('login_failures').values({ email: 'a@x.in', failures: 3, locked_until: null, updated_at: now }).execute();
   },
-  9: async (db) => {
+  10: async (db) => {
     const { appointment } = await people(db);
     await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
   },

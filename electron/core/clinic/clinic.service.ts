@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
-export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, kioskIdleSeconds: 90 };
+export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112', kioskIdleSeconds: 90 };
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
 // saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
@@ -34,6 +34,7 @@ export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSe
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
     checkInOpensMinutes: Number(s.get('appointments.checkInOpensMinutes') ?? DEFAULTS.checkInOpensMinutes),
+    emergencyNumber: s.get('assistant.emergencyNumber') ?? DEFAULTS.emergencyNumber,
     kioskIdleSeconds: Number(s.get('kiosk.idleSeconds') ?? DEFAULTS.kioskIdleSeconds),
   };
 }
@@ -42,6 +43,7 @@ export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sess
 export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
 export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
+export const emergencyNumber = async (ctx: Ctx) => (await clinicSettings(ctx))?.emergencyNumber ?? DEFAULTS.emergencyNumber;
 export const kioskIdleSeconds = async (ctx: Ctx) => (await clinicSettings(ctx))?.kioskIdleSeconds ?? DEFAULTS.kioskIdleSeconds;
 
 export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<void> {
@@ -54,6 +56,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'appointments.cancelCutoffMinutes': String(c.cancelCutoffMinutes),
     'mail.reminderHours': String(c.reminderHours),
     'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
+    'assistant.emergencyNumber': c.emergencyNumber,
     'kiosk.idleSeconds': String(c.kioskIdleSeconds),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
     ...(c.phone ? { 'clinic.phone': c.phone } : {}),

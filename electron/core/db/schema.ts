@@ -250,4 +250,16 @@ export interface Database {
     last_error: string | null;
     updated_at: string;
   };
+  /** Red flags the health assistant met, open (handled_at null) until someone at the clinic marks them handled. */
+  assistant_alerts: {
+    id: Generated<number>;
+    at: string;
+    /** Null when asked without signing in (a kiosk). */
+    patient_id: number | null;
+    message: string;
+    /** JSON array of red-flag ids. */
+    flags: string;
+    handled_at: string | null;
+    handled_by: number | null;
+  };
 }

@@ -1,6 +1,7 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
+import { assistantHandlers } from './assistant';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
@@ -31,6 +32,7 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...assistantHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,

@@ -12,7 +12,7 @@ import { KioskSetting } from './KioskSetting';
 
 const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
-/** The clinic's details and how long an unattended screen stays signed in. */
+/** The clinic's details, how long an unattended screen stays signed in, booking limits and the emergency number. */
 export function ClinicSettings() {
   const { t } = useTranslation();
   const { invoke } = useSession();
@@ -22,6 +22,7 @@ export function ClinicSettings() {
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
   const [checkIn, setCheckIn] = useState('');
+  const [emergency, setEmergency] = useState('');
   const [kioskIdle, setKioskIdle] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
@@ -33,6 +34,7 @@ export function ClinicSettings() {
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
     setCheckIn(String(data.checkInOpensMinutes));
+    setEmergency(data.emergencyNumber);
     setKioskIdle(String(data.kioskIdleSeconds));
   }, [data]);
 
@@ -46,6 +48,7 @@ export function ClinicSettings() {
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: minutes(reminder),
       checkInOpensMinutes: minutes(checkIn),
+      emergencyNumber: emergency,
       kioskIdleSeconds: minutes(kioskIdle),
     });
     if (!r) return focusFirstInvalid();
@@ -54,6 +57,7 @@ export function ClinicSettings() {
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
     setCheckIn(String(r.checkInOpensMinutes));
+    setEmergency(r.emergencyNumber);
     setKioskIdle(String(r.kioskIdleSeconds));
     setSaved(true);
   }
@@ -86,6 +90,11 @@ export function ClinicSettings() {
             label={t('admin.settings.checkInMinutes')} inputMode="numeric" value={checkIn}
             onChange={(v) => { setCheckIn(v); setSaved(false); }}
             required maxLength={3} error={fieldError('checkInOpensMinutes')} hint={t('admin.settings.checkInHint')}
+          />
+          <TextField
+            label={t('admin.settings.emergencyNumber')} type="tel" inputMode="tel" value={emergency}
+            onChange={(v) => { setEmergency(v); setSaved(false); }}
+            required maxLength={15} error={fieldError('emergencyNumber')} hint={t('admin.settings.emergencyHint')}
           />
           <TextField
             label={t('admin.settings.kioskIdleSeconds')} inputMode="numeric" value={kioskIdle}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../../shared/contract';
+import { Assistant, type ChatEntry } from '../assistant/Assistant';
 import { setLanguage, UI_LANGUAGES } from '../i18n';
 import { Login } from '../session/Login';
 import { SessionProvider, takeSignOutNotice } from '../session/session';
@@ -34,6 +35,7 @@ export function Kiosk({ clinicName, idleSeconds }: { clinicName: string | null; 
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View>('home');
   const [login, setLogin] = useState<LoginResult | null>(null);
+  const [chat, setChat] = useState<ChatEntry[]>([]);
   const clear = () => clearKiosk(login?.token);
 
   useEffect(() => {
@@ -61,6 +63,18 @@ export function Kiosk({ clinicName, idleSeconds }: { clinicName: string | null; 
   } else if (view === 'book') body = <Login portal="patient" onSignedIn={setLogin} shared onBack={() => setView('home')} />;
   else if (view === 'checkIn') body = <CheckIn onDone={clear} />;
   else if (view === 'staff') body = <StaffExit onBack={() => setView('home')} />;
+  else if (view === 'assistant') {
+    // General questions without signing in; a personal one is answered with the way to sign in (Book an appointment).
+    const toBooking = () => setView('book');
+    body = (
+      <main className="main kiosk-main">
+        <Assistant conversation={chat} onConversation={setChat} actions={{ book: toBooking, openAppointments: toBooking, findDoctor: toBooking }} />
+        <div className="kiosk-actions">
+          <Button kind="secondary" onClick={clear}>{t('kiosk.done')}</Button>
+        </div>
+      </main>
+    );
+  }
   else body = <KioskHome onOpen={setView} />;
 
   return (

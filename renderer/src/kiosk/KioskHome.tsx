@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 
-export type KioskView = 'checkIn' | 'book' | 'staff';
+export type KioskView = 'checkIn' | 'book' | 'assistant' | 'staff';
 
-/**
- * The kiosk's first screen: what a patient can do here, as large targets. (The health assistant, when it is
- * added, takes its place in TILES: general questions without signing in, anything personal after signing in.)
- */
+/** The kiosk's first screen: what a patient can do here, as large targets. */
 const TILES: { view: Exclude<KioskView, 'staff'>; hint: string }[] = [
   { view: 'checkIn', hint: 'kiosk.home.checkInHint' },
   { view: 'book', hint: 'kiosk.home.bookHint' },
+  { view: 'assistant', hint: 'kiosk.home.assistantHint' },
 ];
 
 export function KioskHome({ onOpen }: { onOpen: (view: KioskView) => void }) {

@@ -3,8 +3,8 @@ import type { Migration } from './index';
 
 // The kiosk: each appointment's check-in code (found among the day's appointments, so an index on it) and the
 // queue number its check-in gave; and the images an email carries inline (the check-in code's QR code).
-export const m009CheckIn: Migration = {
-  version: 9,
+export const m010CheckIn: Migration = {
+  version: 10,
   async up(db: Kysely<any>) {
     await db.schema.alterTable('appointments').addColumn('check_in_code', 'text').execute();
     await db.schema.alterTable('appointments').addColumn('queue_number', 'integer').execute();
