@@ -18,6 +18,10 @@ export const AUDIT_DETAIL_KEYS = [
   'recordId', 'documentId', 'fileId', 'kind', 'via', 'emergency', 'until', 'count', 'phone', 'medicines',
   // video consultations: whose Google calendar, where a new link comes from
   'calendar', 'provider',
+  // the health assistant's urgent alerts
+  'alertId',
+  // the kiosk
+  'enabled', 'method',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
@@ -25,7 +29,7 @@ export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
   changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
-  calendar: 'calendar', provider: 'provider',
+  calendar: 'calendar', provider: 'provider', method: 'method',
 } as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
@@ -33,6 +37,7 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   field: [
     // clinic settings
     'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'uploadLimitMb',
+    'emergencyNumber', 'kioskIdleSeconds',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
     // video settings
@@ -51,4 +56,5 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   documentKind: ['degree', 'registration', 'other'],
   calendar: ['clinic', 'doctor'],
   provider: VIDEO_PROVIDERS,
+  method: ['code', 'phone'],
 };

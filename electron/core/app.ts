@@ -8,6 +8,10 @@ import { connectionProblem, isUnreachable, openDatabase, SQLITE_FILE, type DbCon
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { databaseFileStore } from './files/db-file-store';
 import { diskFileStore } from './files/file-store';
+import { createLiveBus } from './live/bus';
+import { announceNow, mailChange } from './live/changes';
+import { createWatch, type Watch } from './live/watch';
+import { kioskSeat, type KioskSeat } from './kiosk/kiosk-seat';
 import { transportFromSettings } from './mail/mail-settings';
 import { createSender, type SenderOptions } from './outbox/sender';
 import type { Worker, WorkerTuning } from './queue/worker';
@@ -47,6 +51,8 @@ export interface AppOptions {
   enrolKey?: Buffer;
   /** The seat running this app (electron/core/seat), which the first run may point at the clinic's database server. */
   seat?: SeatSwitch;
+  /** Whether this computer is a kiosk; default: as its data folder's setting says (the Electron and browser-mode entries add --kiosk). */
+  kiosk?: KioskSeat;
   /** The mail sender's tuning; `createTransport` replaces nodemailer's SMTP transport (tests). */
   mail?: Partial<Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'leaseMs' | 'intervalMs' | 'batch'>> & {
     createTransport?: (config: SmtpConfig) => Transport;
@@ -59,6 +65,8 @@ export interface AppOptions {
 
 export interface MedLinkApp {
   dispatch: Dispatch;
+  /** A signed-in screen's live feed of what changed (browser mode's event stream, Electron's IPC events). */
+  watch: Watch;
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
   sender: Worker;
@@ -123,20 +131,27 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     google: createGoogleService(options.google?.endpoints ?? GOOGLE_ENDPOINTS, log, options.google?.connectTimeoutMs),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, keyring.recordsKey, log) : diskFileStore(options.dataDir, clock, keyring.recordsKey, log),
+    live: createLiveBus(),
+    kiosk: options.kiosk ?? kioskSeat(options.dataDir),
     seat: options.seat,
     uploads: uploadStore(options.dataDir),
   };
   // Files kept before sealing began are sealed before anything reads them (a seat enrolled later finds them sealed).
   if (keyring.enrolled) await sealOldFiles(deps);
   else keyring.whenEnrolled(() => void sealOldFiles(deps).catch((e: unknown) => log(`file store: sealing older files failed: ${String(e)}`)));
+  const live = createWatch(deps, { databaseUrl: options.databaseUrl });
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
-  const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
+  const sender = createSender({
+    db, dialect, clock, log: deps.log, transport: transports.get, ...tuning,
+    onOutcome: () => void announceNow(deps, [mailChange(null)]).catch((e: unknown) => log(`Telling the screens about sent mail failed: ${String(e)}`)),
+  });
   const jobs = createJobWorker(deps, () => videoJobHandlers(deps), options.google?.jobs);
   const trash = trashSweeper(deps);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
+    watch: live.watch,
     deps,
     sender,
     jobs,
@@ -154,6 +169,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
         trash.stop();
         await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs)]);
         await deps.google.close();
+        await live.close();
         transports.close();
         await deps.audit.flush();
         await db.destroy();

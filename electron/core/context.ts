@@ -6,6 +6,8 @@ import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/dialects';
 import type { FileStore } from './files/file-store';
+import type { KioskSeat } from './kiosk/kiosk-seat';
+import type { LiveBus } from './live/bus';
 import type { Keyring } from './secrets/keyring';
 import type { SeatKey } from './secrets/seat-key';
 import type { SeatSwitch } from './seat/seat-switch';
@@ -39,6 +41,10 @@ export interface Deps {
   files: FileStore;
   /** Uploads on their way in, chunk by chunk (uploads/upload-store.ts). */
   uploads: UploadStore;
+  /** Whether this computer is a kiosk (its data folder's setting, or the start flag). */
+  kiosk: KioskSeat;
+  /** What changed, for the screens watching (electron/core/live): services announce, the dispatcher sends on commit. */
+  live: LiveBus;
   /** The running seat (absent when the core is opened on its own, as tests and the move command do): the first run may point it at a server. */
   seat?: SeatSwitch;
 }

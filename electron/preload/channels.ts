@@ -2,6 +2,10 @@ import type { ChannelName } from '../../shared/contract';
 
 /** IPC names the preload and the main process share. */
 export const INVOKE_CHANNEL = 'medlink:invoke';
+/** The window asks for its live feed (with its session token), or stops it; the feed's events come back on LIVE_EVENT. */
+export const WATCH_CHANNEL = 'medlink:watch';
+export const UNWATCH_CHANNEL = 'medlink:unwatch';
+export const LIVE_EVENT = 'medlink:live';
 
 /**
  * The contract's channel names, by hand: importing the contract would bundle zod and every schema into the
@@ -16,6 +20,10 @@ export const CHANNELS = {
   'clinicKey.enrol': true,
   'clinicKey.recoveryCode': true,
   'auth.login': true,
+  'assistant.ask': true,
+  'alerts.list': true,
+  'alerts.count': true,
+  'alerts.handle': true,
   'auth.session': true,
   'auth.logout': true,
   'auth.changePassword': true,
@@ -113,4 +121,8 @@ export const CHANNELS = {
   'video.newLink': true,
   'video.jobs': true,
   'video.retryJob': true,
+  'kiosk.status': true,
+  'kiosk.checkIn': true,
+  'kiosk.configure': true,
+  'kiosk.leave': true,
 } as const satisfies Record<ChannelName, true>;

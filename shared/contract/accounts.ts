@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { PORTALS, ROLES } from '../roles';
-import { DEFAULT_UPLOAD_LIMIT_MB, DOCUMENT_KINDS, MAX_UPLOAD_LIMIT_MB, STORED_TYPES } from '../records';
+import { DOCUMENT_KINDS, MAX_UPLOAD_LIMIT_MB, STORED_TYPES } from '../records';
 import { SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
 import { invitationCode } from './invitation-code';
@@ -104,8 +104,11 @@ const clinicSettings = f.clinic.safeExtend({
   /** How long before a visit a patient may be checked in. */
   checkInOpensMinutes: z.number({ error: 'check_in_invalid' }).int('check_in_invalid').min(0, 'check_in_invalid').max(720, 'check_in_invalid'),
   /** The largest file a patient or doctor may upload, in MB. */
-  uploadLimitMb: z.number({ error: 'upload_limit_invalid' }).int('upload_limit_invalid').min(1, 'upload_limit_invalid').max(MAX_UPLOAD_LIMIT_MB, 'upload_limit_invalid')
-    .default(DEFAULT_UPLOAD_LIMIT_MB),
+  uploadLimitMb: z.number({ error: 'upload_limit_invalid' }).int('upload_limit_invalid').min(1, 'upload_limit_invalid').max(MAX_UPLOAD_LIMIT_MB, 'upload_limit_invalid'),
+  /** The number the health assistant tells a patient with a red flag to call (112, India's emergency number, unless set). */
+  emergencyNumber: z.string({ error: 'emergency_number_invalid' }).trim().regex(/^\d{3,15}$/, 'emergency_number_invalid'),
+  /** Seconds without a touch before a kiosk clears itself for the next patient. */
+  kioskIdleSeconds: z.number({ error: 'kiosk_idle_invalid' }).int('kiosk_idle_invalid').min(30, 'kiosk_idle_invalid').max(600, 'kiosk_idle_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -125,6 +128,7 @@ export const AUDIT_ACTIONS = [
   'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'prescription.printed',
   'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
+  'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { assistantChannels } from './assistant';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
@@ -18,10 +20,12 @@ import { videoChannels } from './video';
  */
 export const contract = {
   ...accountChannels,
+  ...assistantChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...kioskChannels,
   ...mailChannels,
   ...recordChannels,
   ...schedulingChannels,
@@ -40,11 +44,13 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './assistant';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
 export * from './invitation-code';
+export * from './kiosk';
 export * from './mail';
 export * from './records';
 export * from './scheduling';

@@ -51,7 +51,7 @@ export type AvailabilityView = z.infer<typeof availability>;
 const slot = z.object({ start: z.string(), end: z.string(), date: z.string(), time: z.string(), modes: z.array(z.enum(MODES)) });
 export type SlotView = z.infer<typeof slot>;
 
-const appointment = z.object({
+export const appointment = z.object({
   id: z.number(),
   /** The clinic-wide booking number patients and the desk quote (1, 2, 3, … without gaps). */
   number: z.number(),
@@ -87,6 +87,10 @@ const appointment = z.object({
     .nullable(),
   /** The doctor of this appointment may paste a link of their own or ask for a new one. */
   canChangeLink: z.boolean(),
+  /** What the patient types or scans at the kiosk on the day; given to the patient only, while it is booked. */
+  checkInCode: z.string().nullable(),
+  /** The patient's place in the doctor's queue, once checked in. */
+  queueNumber: z.number().nullable(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 

@@ -62,10 +62,11 @@ export async function stopServer({ app, child }: { app: RunningApp; child: Child
   rmSync(keyFileOf(app.dataDir), { force: true });
 }
 
-/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. */
-export const test = base.extend<{ fresh: RunningApp; demo: RunningApp }>({
+/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. `kiosk`: the demo clinic on a seat started with --kiosk. */
+export const test = base.extend<{ fresh: RunningApp; demo: RunningApp; kiosk: RunningApp }>({
   fresh: serverFixture([]),
   demo: serverFixture(['--demo']),
+  kiosk: serverFixture(['--demo', '--kiosk']),
 });
 export { expect };
 
@@ -114,3 +115,30 @@ export async function mailTo(smtp: SmtpServer, to: string, subject: RegExp): Pro
 
 /** The six-digit code a sign-up email carries. */
 export const signupCode = (mail: ParsedMail) => /\b(\d{6})\b/.exec(mail.text ?? '')![1]!;
+
+/** The demo clinic's zone (Asia/Kolkata): today there, and the minutes of its clock now. */
+const DEMO_ZONE = 'Asia/Kolkata';
+const clinicNowParts = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date());
+const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)!.value;
+export function clinicToday(): string {
+  const parts = clinicNowParts();
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+}
+/** Too late in the clinic's day to book a few slots still today: tests that need them are skipped. */
+export const lateInClinicDay = () => {
+  const parts = clinicNowParts();
+  return Number(part(parts, 'hour')) * 60 + Number(part(parts, 'minute')) >= 23 * 60 + 15;
+};
+
+/**
+ * The server runs on the real clock, so a test that needs an appointment today has the doctor see patients all
+ * day today, at no notice (through the same channels the doctor's own screens use).
+ */
+export async function openTodayAllDay(request: APIRequestContext, app: RunningApp, doctorEmail: string) {
+  const token = await login(request, app, doctorEmail, 'clinic');
+  const hours = await call<{ settings: object; weekly: unknown }>(request, app, 'availability.get', {}, token);
+  await call(request, app, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, token);
+  await call(request, app, 'availability.setException', { date: clinicToday(), ranges: [{ start: '00:00', end: '23:59', modes: ['in_person', 'online'] }] }, token);
+}

@@ -23,7 +23,7 @@ beforeAll(() => {
 function loadPreload() {
   const required: string[] = [];
   const exposed: Record<string, any> = {};
-  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, data: null })), on: vi.fn(), removeListener: vi.fn() };
+  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, data: null })), send: vi.fn(), on: vi.fn(), removeListener: vi.fn(), removeAllListeners: vi.fn() };
   const electron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) }, ipcRenderer };
   const require = (name: string) => {
     required.push(name);
@@ -43,10 +43,28 @@ describe('built preload', () => {
     expect(loadPreload().required).toEqual(['electron']);
   });
 
-  it('exposes one object, medlink, with invoke', () => {
+  it('exposes one object, medlink, with invoke and subscribe', () => {
     const { exposed } = loadPreload();
     expect(Object.keys(exposed)).toEqual(['medlink']);
-    expect(Object.keys(exposed.medlink)).toEqual(['invoke']);
+    expect(Object.keys(exposed.medlink)).toEqual(['invoke', 'subscribe']);
+  });
+
+  it("subscribes the window's live feed with its token, hands the page only the event, and stops it", () => {
+    const { exposed, ipcRenderer } = loadPreload();
+    const heard: unknown[] = [];
+    const stop = exposed.medlink.subscribe('tok', (e: unknown) => heard.push(e));
+    expect(ipcRenderer.send.mock.calls).toEqual([['medlink:watch', 'tok']]);
+    const [[channel, listener]] = ipcRenderer.on.mock.calls as unknown as [[string, (...args: unknown[]) => void]];
+    expect(channel).toBe('medlink:live');
+    listener({ sender: 'the IPC event, which must not reach the page' }, { topic: 'appointments', id: 4 });
+    expect(heard).toEqual([{ topic: 'appointments', id: 4 }]);
+    stop();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith('medlink:live', listener);
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith('medlink:unwatch');
+
+    ipcRenderer.send.mockClear();
+    for (const [token, onEvent] of [[42, () => undefined], ['tok', 'not a function'], [undefined, undefined]]) exposed.medlink.subscribe(token, onEvent)();
+    expect(ipcRenderer.send).not.toHaveBeenCalled();
   });
 
   it('lists exactly the contract channels', () => {

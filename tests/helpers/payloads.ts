@@ -1,5 +1,5 @@
 import { contract, type ChannelName, type Input } from '../../shared/contract';
-import { doctorCredentials, patientProfile, PASSWORD, setupInput, staffInput } from './data';
+import { doctorCredentials, patientProfile, PASSWORD, settingsInput, setupInput, staffInput } from './data';
 
 type Path = (string | number)[];
 
@@ -22,6 +22,10 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 /** One valid input per channel (a missing channel does not compile): the base the malformed payloads vary. */
 export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'setup.status': {},
+  'assistant.ask': { text: 'What are the symptoms of dengue?', language: 'en' },
+  'alerts.list': {},
+  'alerts.count': {},
+  'alerts.handle': { alertId: 1 },
   'setup.complete': setupInput(true),
   'seat.status': {},
   'seat.connect': {
@@ -56,7 +60,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.auditLog': { action: 'auth.login', actorEmail: 'a@b.in', patientId: 1, from: '2026-01-01', to: '2026-03-01', beforeId: 10 },
   'admin.verifyAudit': {},
   'settings.get': {},
-  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 },
+  'settings.update': settingsInput({ gstin: '27AAPFU0939F1ZV' }),
   'mail.settings': {},
   'mail.saveSettings': { host: 'smtp.example.in', port: 587, security: 'starttls', user: 'clinic@example.in', password: 'app-password-1', from: 'clinic@example.in' },
   'mail.sendTest': { to: 'someone@example.in' },
@@ -97,6 +101,10 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.suspendDoctor': { doctorId: 1, reason: 'Registration lapsed; renewal awaited.' },
   'admin.reinstateDoctor': { doctorId: 1 },
   'admin.suspendedAppointments': {},
+  'kiosk.status': {},
+  'kiosk.checkIn': { method: 'phone', phone: '9850012345', dateOfBirth: '1990-04-12' },
+  'kiosk.configure': { enabled: true },
+  'kiosk.leave': {},
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },
   'doctors.addDocument': { uploadId: UPLOAD_ID, kind: 'registration', title: 'Maharashtra Medical Council certificate' },

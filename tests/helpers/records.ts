@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { Input, Output } from '../../shared/contract';
 import type { UploadPurpose } from '../../shared/records';
 import { ok, type Clinic } from './clinic';
-import { clinicDetails } from './data';
+import { settingsInput } from './data';
 import { ist, practisingDoctor, WEEKDAY_MORNINGS } from './scheduling';
 
 // Files as people upload them, and the upload itself as the screens send it: begun, chunk by chunk, kept.
@@ -45,7 +45,7 @@ export async function addRecord(
  * with `doctor`) take appointments from the next slot on, Monday to Friday 09:00–13:00.
  */
 export async function recordsClinic(clinic: Clinic) {
-  ok(await clinic.call('settings.update', { ...clinicDetails(), sessionIdleMinutes: 240, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 }, clinic.adminToken));
+  ok(await clinic.call('settings.update', settingsInput({ sessionIdleMinutes: 240 }), clinic.adminToken));
   const doctor = (name = 'Dr Rohan Mehta') => practisingDoctor(clinic, name, { ...WEEKDAY_MORNINGS, settings: { ...WEEKDAY_MORNINGS.settings, minNoticeMinutes: 0 } });
   return { doctor };
 }

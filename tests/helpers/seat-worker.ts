@@ -4,6 +4,7 @@ import { createApp } from '../../electron/core/app';
 import { keyFileOf } from './clinic';
 import { testClock } from './clock';
 import type { SeatJob, SeatMessage, SeatRequest } from './seat';
+import type { LiveEvent } from '../../shared/live';
 
 // Without its parent (the test ended or died) the seat has nothing to do: it must not outlive it, even when the
 // parent went while the app was still loading.
@@ -16,6 +17,8 @@ const app = await createApp({
   dataDir: job.dataDir, keyFile: keyFileOf(job.dataDir), databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }),
   google: job.google && { endpoints: job.google },
 });
+
+const heard: LiveEvent[] = [];
 
 async function handle(r: SeatRequest): Promise<unknown> {
   switch (r.op) {
@@ -30,6 +33,12 @@ async function handle(r: SeatRequest): Promise<unknown> {
       return app.jobs.runOnce();
     case 'advanceClock':
       return clock.advanceMinutes(r.minutes);
+    case 'watch': {
+      const watching = await app.watch(r.token, undefined, { deliver: (_id, event) => heard.push(event), end: () => undefined });
+      return watching.ok ? { ok: true, data: null } : watching;
+    }
+    case 'heard':
+      return heard;
   }
 }
 

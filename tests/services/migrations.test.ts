@@ -23,8 +23,9 @@ const TABLES_004 = ['counters'];
 const TABLES_006 = ['audit_patients'];
 const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
-const TABLES_009 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, 'schema_migrations'].sort();
+const TABLES_009 = ['assistant_alerts'];
+const TABLES_011 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_011, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -235,6 +236,24 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('google_connections').values({ ...connection, owner: 'clinic', status: 'lost' }).execute()).rejects.toThrow(/check/i);
   },
   9: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009].sort());
+    // An alert belongs to a real patient, or to nobody signed in; it is open until handled by a real user.
+    const at = '2026-03-02T00:00:00.000Z';
+    const { id } = await db.insertInto('assistant_alerts').values({ at, patient_id: null, message: 'chest pain', flags: '["chest_pain"]' }).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('assistant_alerts').select(['handled_at', 'handled_by']).where('id', '=', id).executeTakeFirst()).toEqual({ handled_at: null, handled_by: null });
+    await expect(db.insertInto('assistant_alerts').values({ at, patient_id: 999, message: 'm', flags: '[]' }).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.updateTable('assistant_alerts').set({ handled_at: at, handled_by: 999 }).where('id', '=', id).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.insertInto('assistant_alerts').values({ at, message: null, flags: '[]' }).execute()).rejects.toThrow(/not.null|null value/i);
+  },
+  10: async (db) => {
+    // Appointments made before it have no check-in code and no queue place; new ones carry both, and a code is found by its index.
+    expect(await db.selectFrom('appointments').select(['check_in_code', 'queue_number']).execute()).toEqual([{ check_in_code: null, queue_number: null }]);
+    const { id: _, ...before } = await db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
+    await db.insertInto('appointments').values({ ...before, status: 'checked_in', ics_uid: 'u9', start_at: '2026-03-04T04:30:00.000Z', end_at: '2026-03-04T04:45:00.000Z', number: 9, check_in_code: 'K7M4XE', queue_number: 3 }).execute();
+    expect(await db.selectFrom('appointments').select(['ics_uid', 'queue_number']).where('check_in_code', '=', 'K7M4XE').execute()).toEqual([{ ics_uid: 'u9', queue_number: 3 }]);
+    expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
+  },
+  11: async (db) => {
     expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
     // The patient and doctor made before it keep their rows, with the new columns empty.
     expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
@@ -269,7 +288,11 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();
     await db.insertInto('login_failures').values({ email: 'a@x.in', failures: 3, locked_until: null, updated_at: now }).execute();
   },
-  9: async (db) => {
+  10: async (db) => {
+    const { appointment } = await people(db);
+    await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
+  },
+  11: async (db) => {
     await people(db);
   },
   4: async (db) => {

@@ -216,3 +216,14 @@ export function connectionProblem(e: unknown, url: string): string | null {
   }
   return null;
 }
+
+/** The PostgreSQL channel on which seats tell each other what changed (electron/core/live). */
+export const LIVE_CHANNEL = 'medlink_changes';
+
+/**
+ * DIALECT-SPECIFIC: tells the clinic's other seats. Inside a transaction PostgreSQL delivers the notification
+ * when it commits, and never if it rolls back; outside one, at once. SQLite has no other seats to tell.
+ */
+export async function notifySeats(db: Kysely<Database>, dialect: DialectName, payload: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(db);
+}

@@ -148,6 +148,10 @@ export interface Database {
     ics_sequence: Generated<number>;
     /** The clinic-wide booking number people quote: 1, 2, 3, … without gaps (counters 'appointment'). */
     number: number;
+    /** What the patient types or scans at the kiosk on the day (kiosk/check-in-code.ts); null before migration 5. */
+    check_in_code: string | null;
+    /** The patient's place in their doctor's queue that day, given at check-in. */
+    queue_number: number | null;
     created_by: number;
     created_at: string;
     updated_at: string;
@@ -180,6 +184,8 @@ export interface Database {
     html_body: string;
     ics: string | null;
     appointment_id: number | null;
+    /** JSON: images the HTML shows inline (see outbox.service InlineImage), or null. */
+    inline_images: string | null;
     status: string;
     attempts: number;
     due_at: string;
@@ -303,5 +309,17 @@ export interface Database {
     since: string;
     last_error: string | null;
     updated_at: string;
+  };
+  /** Red flags the health assistant met, open (handled_at null) until someone at the clinic marks them handled. */
+  assistant_alerts: {
+    id: Generated<number>;
+    at: string;
+    /** Null when asked without signing in (a kiosk). */
+    patient_id: number | null;
+    message: string;
+    /** JSON array of red-flag ids. */
+    flags: string;
+    handled_at: string | null;
+    handled_by: number | null;
   };
 }

@@ -10,6 +10,7 @@ import { verificationDecided } from '../mail/notify';
 import { searchChanged } from '../search/changes';
 import { documentView } from './documents.service';
 import { documentsOf, type DocumentRow } from './documents.repo';
+import { announce, doctorChange } from '../live/changes';
 import * as repo from './doctors.repo';
 import { openInvitation, settleOnSignup as settleInvitations } from './invitations.service';
 
@@ -68,6 +69,7 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
     await record(ctx, { action: 'doctor.signup', actorId: userId, detail: { doctorId: id } });
   }
   await searchChanged(ctx);
+  announce(ctx, doctorChange(id, userId));
   return id;
 }
 
@@ -141,6 +143,7 @@ export async function resubmit(ctx: Ctx, c: DoctorCredentials): Promise<DoctorVi
   }
   await setUserContact(ctx.db, row.user_id, { fullName: c.fullName, phone: c.phone }, nowIso);
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }
 
@@ -164,6 +167,7 @@ export async function decide(ctx: Ctx, input: ParsedInput<'admin.decideDoctor'>)
     detail: { doctorId: row.id, ...(reason ? { reason } : {}) },
   });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   await verificationDecided(ctx, { userId: row.user_id, email: row.email, fullName: row.full_name }, reason === null ? { approved: true } : { approved: false, reason });
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }

@@ -1,9 +1,11 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
+import { assistantHandlers } from './assistant';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
@@ -32,9 +34,11 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...assistantHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...kioskHandlers,
   ...mailHandlers,
   ...recordHandlers,
   ...schedulingHandlers,

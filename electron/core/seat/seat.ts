@@ -1,6 +1,7 @@
 import type { Result } from '../../../shared/errors';
 import type { AppOptions, MedLinkApp } from '../app';
 import type { Dispatch } from '../dispatcher';
+import type { Watch } from '../live/watch';
 import { checkServer } from './check-server';
 import { startProblem } from './problems';
 import { chooseDatabase, saveSeatFile, type DatabaseChoice } from './seat-file';
@@ -27,6 +28,8 @@ export interface SeatOptions {
  */
 export interface Seat {
   dispatch: Dispatch;
+  /** A screen's live feed, from the clinic's app once its database is open (until then UNAVAILABLE: the screen tries again). */
+  watch: Watch;
   /** Resolves once the clinic's database is open; rejects when it cannot be without a restart, or on close. */
   whenReady(): Promise<void>;
   /** The open clinic (null until it is): for the start-up work of the process that runs this seat (demo data). */
@@ -68,6 +71,7 @@ function tracked(app: MedLinkApp) {
         if (--calls === 0) idle?.();
       }
     },
+    watch: app.watch,
     async close() {
       if (calls > 0) await new Promise<void>((resolve) => (idle = resolve));
       await app.close();
@@ -214,11 +218,17 @@ export function startSeat(options: SeatOptions): Seat {
     }
   };
 
+  const watch: Watch = async (token, lastEventId, feed) => {
+    if (state.kind === 'ready') return state.app.watch(token, lastEventId, feed);
+    return unavailable(state.kind === 'waiting' || state.kind === 'failed' ? state.problem : 'MedLink is starting.');
+  };
+
   open(chooseDatabase(dataDir, options.databaseUrl));
 
   return {
     dispatch,
     ready: () => (state.kind === 'ready' ? state.app : null),
+    watch,
     whenReady() {
       if (state.kind === 'ready') return Promise.resolve();
       if (state.kind === 'failed' || state.kind === 'locked') return Promise.reject(new Error(state.problem));

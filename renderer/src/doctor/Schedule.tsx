@@ -32,7 +32,7 @@ export function Schedule() {
 
   const from = view === 'day' ? anchor : weekStart(anchor);
   const to = view === 'day' ? anchor : addDays(from, 6);
-  const { data, error, errorCode, reload } = useLoad(invoke, 'appointments.schedule', { fromDate: from, toDate: to });
+  const { data, error, errorCode, reload } = useLoad(invoke, 'appointments.schedule', { fromDate: from, toDate: to }, ['appointments']);
   useRefreshWhile(!!data?.appointments.some((a) => a.video?.state === 'pending'), reload);
 
   if (errorCode === 'FORBIDDEN') return <NotPractising title={t('schedule.title')} />;

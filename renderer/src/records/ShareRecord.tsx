@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry, RecordView } from '../../../shared/contract';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { SelectField } from '../ui/Field';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileContent } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from './Dialog';
 import { errorText } from './errors';
 import { fromBase64, saveCopy } from './files';
 import { Button, Loading, Notice } from './Layout';

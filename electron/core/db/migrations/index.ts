@@ -9,7 +9,9 @@ import { m005HeldTime } from './005_held_time';
 import { m006AuditPatients } from './006_audit_patients';
 import { m007SignIn } from './007_sign_in';
 import { m008Video } from './008_video';
-import { m009Records } from './009_records';
+import { m009AssistantAlerts } from './009_assistant_alerts';
+import { m010CheckIn } from './010_check_in';
+import { m011Records } from './011_records';
 
 export interface Migration {
   version: number;
@@ -18,7 +20,8 @@ export interface Migration {
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
 export const MIGRATIONS: readonly Migration[] = [
-  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009Records,
+  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts,
+  m010CheckIn, m011Records,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -5,8 +5,8 @@ import type { Migration } from './index';
 
 // Medical records (their files in the file store, sealed), who they are shared with, doctors' emergency access,
 // consultation notes and prescriptions, doctors' credential documents, and more of a patient's health profile.
-export const m009Records: Migration = {
-  version: 9,
+export const m011Records: Migration = {
+  version: 11,
   async up(db: Kysely<any>, dialect: DialectName) {
     const id = idColumn(dialect);
 
