@@ -86,10 +86,12 @@ export function ClinicHome() {
   useLive(['doctors'], countPending);
   const onCount = useCallback((n: number) => setPending(n), []);
 
-  // Open alerts are counted when the window opens and again each time a section is chosen.
-  useEffect(() => {
+  // Open alerts are counted when the window opens, each time a section is chosen, and whenever one is raised or handled anywhere.
+  const countAlerts = useCallback(() => {
     if (seesAlerts) void invoke('alerts.count', {}).then((r) => r.ok && setAlerts(r.data.open));
-  }, [seesAlerts, invoke, visit]);
+  }, [seesAlerts, invoke]);
+  useEffect(countAlerts, [countAlerts, visit]);
+  useLive(['alerts'], countAlerts);
   const onAlerts = useCallback((n: number) => setAlerts(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
