@@ -15,6 +15,7 @@ import { createJobWorker } from './jobs/jobs.service';
 import { createGoogleService } from './video/google-client';
 import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from './video/google-endpoints';
 import { videoJobHandlers } from './video/video-jobs';
+import { waitlistJobHandlers } from './waitlist/offers';
 import { clinicVideoHosts } from './video/video-settings';
 import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
@@ -109,7 +110,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
-  const jobs = createJobWorker(deps, () => videoJobHandlers(deps), options.google?.jobs);
+  const jobs = createJobWorker(deps, () => ({ ...videoJobHandlers(deps), ...waitlistJobHandlers(deps) }), options.google?.jobs);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),

@@ -4,11 +4,14 @@ import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { familyChannels } from './family';
 import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
+import { seriesChannels } from './series';
 import { seatChannels } from './seat';
 import { videoChannels } from './video';
+import { waitlistChannels } from './waitlist';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -20,11 +23,14 @@ export const contract = {
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...familyChannels,
   ...mailChannels,
   ...schedulingChannels,
   ...searchChannels,
+  ...seriesChannels,
   ...seatChannels,
   ...videoChannels,
+  ...waitlistChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,9 +46,12 @@ export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
+export * from './family';
 export * from './invitation-code';
 export * from './mail';
 export * from './scheduling';
 export * from './search';
+export * from './series';
 export * from './seat';
 export * from './video';
+export * from './waitlist';

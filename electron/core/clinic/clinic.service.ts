@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
-export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 };
+export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, waitlistHoldMinutes: 30 };
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
 // saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
@@ -34,12 +34,14 @@ export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSe
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
     checkInOpensMinutes: Number(s.get('appointments.checkInOpensMinutes') ?? DEFAULTS.checkInOpensMinutes),
+    waitlistHoldMinutes: Number(s.get('waitlist.holdMinutes') ?? DEFAULTS.waitlistHoldMinutes),
   };
 }
 
 export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes;
 export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
+export const waitlistHoldMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.waitlistHoldMinutes ?? DEFAULTS.waitlistHoldMinutes;
 export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
 
 export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<void> {
@@ -52,6 +54,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'appointments.cancelCutoffMinutes': String(c.cancelCutoffMinutes),
     'mail.reminderHours': String(c.reminderHours),
     'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
+    'waitlist.holdMinutes': String(c.waitlistHoldMinutes),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
     ...(c.phone ? { 'clinic.phone': c.phone } : {}),
     ...(c.email ? { 'clinic.email': c.email } : {}),

@@ -4,11 +4,14 @@ import { accountHandlers } from './accounts';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { familyHandlers } from './family';
 import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { seriesHandlers } from './series';
 import { videoHandlers } from './video';
+import { waitlistHandlers } from './waitlist';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
 type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
@@ -33,9 +36,12 @@ export const handlers = {
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...familyHandlers,
   ...mailHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...seriesHandlers,
   ...videoHandlers,
+  ...waitlistHandlers,
 } satisfies HandlersOf<ChannelName>;

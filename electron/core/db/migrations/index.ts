@@ -9,6 +9,9 @@ import { m005HeldTime } from './005_held_time';
 import { m006AuditPatients } from './006_audit_patients';
 import { m007SignIn } from './007_sign_in';
 import { m008Video } from './008_video';
+import { m009Family } from './009_family';
+import { m010Waitlist } from './010_waitlist';
+import { m011Series } from './011_series';
 
 export interface Migration {
   version: number;
@@ -16,7 +19,8 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video,
+  m009Family, m010Waitlist, m011Series];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
