@@ -33,7 +33,8 @@ const dependant = birthGiven(z.strictObject({
 export type DependantInput = z.input<typeof dependant>;
 
 export const familyChannels = {
-  'family.list': channel({ input: z.strictObject({}), output: z.array(patientView), roles: ['patient'] }),
+  /** A patient's own family members; the front desk names whose. */
+  'family.list': channel({ input: z.strictObject({ holderPatientId: f.id.optional() }), output: z.array(patientView), roles: ['patient', 'front_desk'] }),
   'family.add': channel({ input: dependant, output: patientView, roles: ['patient', 'front_desk'] }),
   'family.update': channel({ input: birthGiven(z.strictObject({ ...dependantShape, patientId: f.id })), output: patientView, roles: ['patient', 'front_desk'] }),
   /** Mails the grown-up dependant an invitation code, with which they sign up and take over their own record. */

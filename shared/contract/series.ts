@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '../clinic-time';
 import * as f from '../fields';
 import { channel } from './channel';
 import { appointmentView, MODES } from './scheduling';
@@ -10,6 +11,16 @@ import { appointmentView, MODES } from './scheduling';
 /** At most this many visits in one series (a year of weekly visits). */
 export const SERIES_MAX = 52;
 export const SERIES_MAX_WEEKS = 12;
+
+/** A series' days: the first, then every `everyWeeks` weeks, `count` of them or up to `until` (never more than SERIES_MAX). */
+export function repeatDates(first: string, everyWeeks: number, end: { count: number } | { until: string }): string[] {
+  const days: string[] = [];
+  for (let d = first; days.length < SERIES_MAX; d = addDays(d, 7 * everyWeeks)) {
+    if ('count' in end ? days.length >= end.count : d > end.until) break;
+    days.push(d);
+  }
+  return days;
+}
 
 const starts = z.array(f.instant('start_invalid'), { error: 'starts_required' }).min(1, 'starts_required').max(SERIES_MAX, 'too_many');
 const planned = z.object({

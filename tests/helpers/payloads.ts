@@ -107,7 +107,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'video.newLink': { appointmentId: 1 },
   'video.jobs': {},
   'video.retryJob': { id: 1 },
-  'family.list': {},
+  'family.list': { holderPatientId: 1 },
   'family.add': { fullName: 'Aarav Kulkarni', relation: 'child', dateOfBirth: '2019-06-02', sex: 'male', allergies: 'Peanuts', holderPatientId: 1 },
   'family.update': { patientId: 2, fullName: 'Aarav Kulkarni', relation: 'child', ageYears: 6, sex: 'male', bloodGroup: 'B+' },
   'family.invite': { patientId: 2, email: 'aarav@example.in' },

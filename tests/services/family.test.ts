@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/errors';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import { confirmedSignup, newClinic, ok, refused, signupPatient, type Clinic } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
@@ -58,7 +59,7 @@ describe('family members', () => {
     const clinic = await newClinic();
     const { doctor, asha, vikram, child } = await withChild(clinic);
     const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:30'), mode: 'in_person', patientId: child.id }, asha.token));
-    const attempts = [
+    const attempts: (() => Promise<Result<unknown>>)[] = [
       () => clinic.call('patients.get', { patientId: child.id }, vikram.token),
       () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'in_person', patientId: child.id }, vikram.token),
       () => clinic.call('appointments.cancel', { appointmentId: booked.id, reason: 'Not mine to cancel' }, vikram.token),

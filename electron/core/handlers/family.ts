@@ -3,7 +3,7 @@ import * as family from '../patients/family.service';
 import type { HandlersOf } from './index';
 
 export const familyHandlers = {
-  'family.list': (_, ctx) => family.list(ctx),
+  'family.list': (input, ctx) => family.list(ctx, input.holderPatientId),
   'family.add': (input, ctx) => family.add(ctx, input),
   'family.update': (input, ctx) => family.update(ctx, input),
   'family.invite': (input, ctx) => family.invite(ctx, input),

@@ -1,5 +1,5 @@
 import { INVITATION_DAYS, type Output, type ParsedInput, type PatientView } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { emailTaken } from '../auth/auth.repo';
 import { invitationCodeHash, newInvitationCode } from '../auth/invitation-codes';
 import { DomainError, requireSession, type Ctx } from '../context';
@@ -16,10 +16,16 @@ import * as invitations from './record-invitations.repo';
 const DAY = 86_400_000;
 const isDesk = (ctx: Ctx) => requireSession(ctx).roles.includes('front_desk');
 
-/** The signed-in patient's family members. */
-export async function list(ctx: Ctx): Promise<PatientView[]> {
-  const own = await actingFor(ctx);
-  return (await actingPatients(ctx)).filter((p) => p.holder_patient_id === own.id).map((p) => toView(p, own));
+/** The signed-in patient's family members, or (for the front desk, each look recorded) those of the record it names. */
+export async function list(ctx: Ctx, holderPatientId: number | undefined): Promise<PatientView[]> {
+  if (!isDesk(ctx)) {
+    const own = await actingFor(ctx);
+    return (await actingPatients(ctx)).filter((p) => p.holder_patient_id === own.id).map((p) => toView(p, own));
+  }
+  const holder = await holderFor(ctx, holderPatientId);
+  const rows = await repo.dependantsOf(ctx.db, holder.id);
+  await recordView(ctx, { action: 'patient.viewed', actorId: requireSession(ctx).userId }, rows.map((r) => r.id));
+  return rows.map((r) => toView(r, holder));
 }
 
 /** Whose account a new family member goes on: the patient's own, or the record the front desk names. */

@@ -39,6 +39,7 @@ export function BookingFlow({ onMyAppointments }: { onMyAppointments: () => void
           doctorId={step.doctorId}
           onBack={() => go({ name: 'search' })}
           onPick={(doctor, slot) => go({ name: 'confirm', doctor, slot })}
+          onMyAppointments={onMyAppointments}
         />
       );
     case 'confirm':

@@ -11,6 +11,7 @@ import { Rearrange } from '../admin/Rearrange';
 import { VideoSettings } from '../admin/VideoSettings';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
+import { Waitlists } from '../desk/Waitlists';
 import { Availability } from '../doctor/Availability';
 import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
@@ -23,13 +24,13 @@ import { FrontDesk } from './FrontDesk';
 import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
-type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
+type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit' | 'settings'
   | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'video' | 'googleCalendar';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
   { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'googleCalendar'] },
-  { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
+  { role: 'front_desk', sections: ['patients', 'board', 'book', 'waitlist', 'rearrange'] },
   { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey'] },
 ];
 
@@ -40,7 +41,7 @@ const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
-  video: 'video.settings.nav', googleCalendar: 'video.google.mineNav',
+  video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', waitlist: 'waitlist.desk.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -86,6 +87,7 @@ export function ClinicHome() {
     patients: () => <FrontDesk />,
     board: () => <DayBoard />,
     book: () => <BookForPatient />,
+    waitlist: () => <Waitlists />,
     queue: () => <VerificationQueue onCount={onCount} />,
     staff: () => <StaffAccounts />,
     audit: () => <AuditLog />,

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
 import { MyProfile } from './MyProfile';
+import { FamilyMembers } from './FamilyMembers';
 
-const VIEWS = ['profile', 'find', 'appointments'] as const;
+const VIEWS = ['profile', 'family', 'find', 'appointments'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
-const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title' };
+const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title', family: 'family.title' };
 
-/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments. */
+/** The patient's window after sign-in: their profile, their family members, the clinic's doctors to find and book, their appointments. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -43,6 +44,7 @@ export function PatientHome() {
       </nav>
       <main className="main">
         {view === 'profile' && <MyProfile />}
+        {view === 'family' && <FamilyMembers key={visit} asPage />}
         {view === 'find' && <BookingFlow key={visit} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
       </main>
