@@ -14,8 +14,14 @@ export const AUDIT_DETAIL_KEYS = [
   'walkInPatientId', 'accountPatientId', 'appointments', 'matched', 'holderPatientId',
   // dates, times and hours
   'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
+  // records, files and a doctor's way to them
+  'recordId', 'documentId', 'fileId', 'kind', 'via', 'emergency', 'until', 'count', 'phone', 'medicines',
   // video consultations: whose Google calendar, where a new link comes from
   'calendar', 'provider',
+  // the health assistant's urgent alerts
+  'alertId',
+  // the kiosk
+  'enabled', 'method',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
@@ -28,27 +34,33 @@ export const AUDIT_REFS = {
 
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
-  changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', calendar: 'calendar', provider: 'provider',
+  changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
+  calendar: 'calendar', provider: 'provider', method: 'method',
 } as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
 export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof AUDIT_NAMED_VALUES], readonly string[]> = {
   field: [
     // clinic settings
-    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes',
-    'waitlistHoldMinutes',
+    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'uploadLimitMb',
+    'emergencyNumber', 'kioskIdleSeconds', 'waitlistHoldMinutes',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
     // video settings
     'google.clientId', 'google.clientSecret', 'video.jitsiServer', 'video.fallbackMinutes',
     // a patient's or a doctor's profile
-    'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'emergencyContactName',
-    'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo', 'relation',
+    'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'chronicConditions', 'currentMedications',
+    'emergencyContactName', 'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo', 'relation',
+    // a doctor's details that need no new verification
+    'hospital', 'experienceYears',
   ],
   portal: ['patient', 'clinic'],
   role: ['patient', 'doctor', 'front_desk', 'admin'],
   why: ['sign_in', 'confirmations'],
   matched: ['phone', 'email'],
+  via: ['appointment', 'shared', 'emergency'],
+  documentKind: ['degree', 'registration', 'other'],
   calendar: ['clinic', 'doctor'],
   provider: VIDEO_PROVIDERS,
+  method: ['code', 'phone'],
 };

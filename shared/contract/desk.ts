@@ -26,8 +26,11 @@ const boardAppointment = z.object({
   /** The patient's phone (a family member's is their holder's). */
   phone: z.string(),
   seriesId: z.number().nullable(),
-  /** When the patient was checked in, if they were. */
+  /** What the patient types at the kiosk on the day (a booked visit in person), for the slip the desk prints. */
+  checkInCode: z.string().nullable(),
+  /** When the patient was checked in, if they were, and their place in the doctor's queue. */
   checkedInAt: z.string().nullable(),
+  queueNumber: z.number().nullable(),
   /** What the desk may do now (the server checks again when it is done). */
   canCheckIn: z.boolean(),
   canCancel: z.boolean(),
@@ -54,6 +57,7 @@ const waiting = z.object({
   doctorName: z.string(),
   start: z.string(),
   checkedInAt: z.string().nullable(),
+  queueNumber: z.number().nullable(),
 });
 export type WaitingPatient = z.infer<typeof waiting>;
 

@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { assistantChannels } from './assistant';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
 import { familyChannels } from './family';
+import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
+import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
 import { seriesChannels } from './series';
 import { seatChannels } from './seat';
+import { uploadChannels } from './uploads';
 import { videoChannels } from './video';
 import { waitlistChannels } from './waitlist';
 
@@ -19,16 +23,20 @@ import { waitlistChannels } from './waitlist';
  */
 export const contract = {
   ...accountChannels,
+  ...assistantChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
   ...familyChannels,
+  ...kioskChannels,
   ...mailChannels,
+  ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
   ...seriesChannels,
   ...seatChannels,
+  ...uploadChannels,
   ...videoChannels,
   ...waitlistChannels,
 } as const;
@@ -42,16 +50,20 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './assistant';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
 export * from './family';
 export * from './invitation-code';
+export * from './kiosk';
 export * from './mail';
+export * from './records';
 export * from './scheduling';
 export * from './search';
 export * from './series';
 export * from './seat';
+export * from './uploads';
 export * from './video';
 export * from './waitlist';

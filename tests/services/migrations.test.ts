@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { openDatabase } from '../../electron/core/db/dialects';
 import type { Database } from '../../electron/core/db/schema';
 import { freshDatabase } from '../helpers/postgres-database';
 import { testClock } from '../helpers/clock';
-import { ADMIN_EMAIL, ok, PASSWORD, tempDir } from '../helpers/clinic';
+import { ADMIN_EMAIL, databaseKeyOf, keyFileOf, ok, PASSWORD, removeDataDir, tempDir } from '../helpers/clinic';
 import { countRows } from '../helpers/db';
 import { setupInput } from '../helpers/data';
 
@@ -23,11 +23,14 @@ const TABLES_004 = ['counters'];
 const TABLES_006 = ['audit_patients'];
 const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
-const TABLES_009 = ['record_invitations'];
-const TABLES_010 = ['waitlist_entries', 'waitlist_offers'];
-const TABLES_011 = ['appointment_series'];
+const TABLES_009 = ['assistant_alerts'];
+const TABLES_011 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
+const TABLES_013 = ['record_invitations'];
+const TABLES_014 = ['waitlist_entries', 'waitlist_offers'];
+const TABLES_015 = ['appointment_series'];
 const TABLES_TO_008 = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008];
-const TABLES = [...TABLES_TO_008, ...TABLES_009, ...TABLES_010, ...TABLES_011, 'schema_migrations'].sort();
+const TABLES_TO_011 = [...TABLES_TO_008, ...TABLES_009, ...TABLES_011];
+const TABLES = [...TABLES_TO_011, ...TABLES_013, ...TABLES_014, ...TABLES_015, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -41,14 +44,14 @@ async function place() {
   const database = await freshDatabase();
   cleanups.push(async () => {
     await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dir);
   });
   return { dir, databaseUrl: database?.url };
 }
 type Place = Awaited<ReturnType<typeof place>>;
 
 const open = (p: Place, at = '2026-03-02T04:30:00.000Z') =>
-  createApp({ dataDir: p.dir, databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
+  createApp({ dataDir: p.dir, keyFile: keyFileOf(p.dir), databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
 const tableNames = async (db: Kysely<any>) => (await db.introspection.getTables()).map((t) => t.name).sort();
 const versions = (db: Kysely<Database>) => db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
 const fileHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'medlink.sqlite'))).digest('hex');
@@ -88,7 +91,7 @@ describe('opening a data folder', () => {
     await expect(refusal).rejects.toBeInstanceOf(NewerDatabaseError);
     await expect(refusal).rejects.toThrow(/version 99/);
     if (before) expect(fileHash(p.dir)).toBe(before);
-    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite') });
+    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite'), key: databaseKeyOf(p.dir) });
     expect(await countRows({ deps: { db: reopened.kysely } })).toEqual(counts);
     await reopened.kysely.destroy();
   });
@@ -239,6 +242,50 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
   },
   9: async (db) => {
     expect(await tableNames(db)).toEqual([...TABLES_TO_008, ...TABLES_009].sort());
+    // An alert belongs to a real patient, or to nobody signed in; it is open until handled by a real user.
+    const at = '2026-03-02T00:00:00.000Z';
+    const { id } = await db.insertInto('assistant_alerts').values({ at, patient_id: null, message: 'chest pain', flags: '["chest_pain"]' }).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('assistant_alerts').select(['handled_at', 'handled_by']).where('id', '=', id).executeTakeFirst()).toEqual({ handled_at: null, handled_by: null });
+    await expect(db.insertInto('assistant_alerts').values({ at, patient_id: 999, message: 'm', flags: '[]' }).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.updateTable('assistant_alerts').set({ handled_at: at, handled_by: 999 }).where('id', '=', id).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.insertInto('assistant_alerts').values({ at, message: null, flags: '[]' }).execute()).rejects.toThrow(/not.null|null value/i);
+  },
+  10: async (db) => {
+    // Appointments made before it have no check-in code and no queue place; new ones carry both, and a code is found by its index.
+    expect(await db.selectFrom('appointments').select(['check_in_code', 'queue_number']).execute()).toEqual([{ check_in_code: null, queue_number: null }]);
+    const { id: _, ...before } = await db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
+    await db.insertInto('appointments').values({ ...before, status: 'checked_in', ics_uid: 'u9', start_at: '2026-03-04T04:30:00.000Z', end_at: '2026-03-04T04:45:00.000Z', number: 9, check_in_code: 'K7M4XE', queue_number: 3 }).execute();
+    expect(await db.selectFrom('appointments').select(['ics_uid', 'queue_number']).where('check_in_code', '=', 'K7M4XE').execute()).toEqual([{ ics_uid: 'u9', queue_number: 3 }]);
+    expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
+  },
+  11: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_TO_011].sort());
+    // The patient and doctor made before it keep their rows, with the new columns empty.
+    expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
+      { full_name: 'P', chronic_conditions: null, current_medications: null },
+    ]);
+    expect(await db.selectFrom('doctor_info').select(['status', 'verified_before_at']).execute()).toEqual([{ status: 'verified', verified_before_at: null }]);
+    const now = '2026-03-02T00:00:00.000Z';
+    const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const doctor = await db.selectFrom('doctor_info').select(['id', 'user_id']).executeTakeFirstOrThrow();
+    const record = {
+      patient_id: patient.id, title: 'CBC', category: 'lab_report', record_date: '2026-02-20', file_id: 'f', mime: 'application/pdf', size: 1,
+      file_name: 'cbc.pdf', uploaded_by: doctor.user_id, created_at: now,
+    };
+    const { id: recordId } = await db.insertInto('medical_records').values(record).returning('id').executeTakeFirstOrThrow();
+    await expect(db.insertInto('medical_records').values({ ...record, category: 'horoscope' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('medical_records').values({ ...record, patient_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    // A record is shared with a doctor once; its shares go with it.
+    await db.insertInto('record_shares').values({ record_id: recordId, doctor_id: doctor.id, shared_at: now }).execute();
+    await expect(db.insertInto('record_shares').values({ record_id: recordId, doctor_id: doctor.id, shared_at: now }).execute()).rejects.toThrow(/unique|primary/i);
+    await db.deleteFrom('medical_records').where('id', '=', recordId).execute();
+    expect(await db.selectFrom('record_shares').selectAll().execute()).toEqual([]);
+    await expect(
+      db.insertInto('doctor_documents').values({ doctor_id: doctor.id, kind: 'passport', title: 't', file_id: 'f', mime: 'image/png', size: 1, file_name: 'x.png', uploaded_at: now }).execute(),
+    ).rejects.toThrow(/check/i);
+  },
+  13: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_TO_011, ...TABLES_013].sort());
     // The record from before (rowsBefore) holds its own, with a date of birth as given.
     expect(await db.selectFrom('patient_info').select(['holder_patient_id', 'relation', 'birth_estimated']).execute()).toEqual([
       { holder_patient_id: null, relation: null, birth_estimated: 0 },
@@ -254,8 +301,8 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('record_invitations').values(invitation).execute();
     await expect(db.insertInto('record_invitations').values(invitation).execute()).rejects.toThrow(/unique|primary/i);
   },
-  10: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_TO_008, ...TABLES_009, ...TABLES_010].sort());
+  14: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_TO_011, ...TABLES_013, ...TABLES_014].sort());
     const { doctorId, patientId, userId } = await people(db);
     const now = '2026-03-02T00:00:00.000Z';
     const entry = { doctor_id: doctorId, patient_id: patientId, from_date: '2026-03-03', to_date: '2026-03-10', day_parts: 'morning', status: 'waiting', created_by: userId, created_at: now, updated_at: now };
@@ -273,7 +320,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('waitlist_offers').values({ ...offer, entry_id: other, status: 'declined' }).execute();
     await expect(db.insertInto('waitlist_offers').values({ ...offer, status: 'lost' }).execute()).rejects.toThrow(/check/i);
   },
-  11: async (db) => {
+  15: async (db) => {
     expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
     const { doctorId, patientId, userId, appointment } = await people(db);
     const { id: seriesId } = await db
@@ -290,7 +337,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
 const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
-  9: async (db) => {
+  13: async (db) => {
     const now = '2026-03-02T00:00:00.000Z';
     await db.insertInto('patient_info').values({ full_name: 'P', phone: '9822000001', date_of_birth: '1990-01-01', state: 'Goa', created_at: now, updated_at: now }).execute();
   },
@@ -298,6 +345,13 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     const now = '2026-03-02T00:00:00.000Z';
     await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();
     await db.insertInto('login_failures').values({ email: 'a@x.in', failures: 3, locked_until: null, updated_at: now }).execute();
+  },
+  10: async (db) => {
+    const { appointment } = await people(db);
+    await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
+  },
+  11: async (db) => {
+    await people(db);
   },
   4: async (db) => {
     const { appointment } = await people(db);

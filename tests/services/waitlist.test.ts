@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import { newClinic, ok, refused, type Clinic } from '../helpers/clinic';
-import { clinicDetails } from '../helpers/data';
+import { settingsInput } from '../helpers/data';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { bookingClinic, ist } from '../helpers/scheduling';
 
@@ -116,7 +116,7 @@ describe('the waitlist', () => {
   it('joining when a time that suits is free offers it at once, held as long as the clinic’s setting says', async () => {
     const clinic = await newClinic();
     const { doctor, asha, desk } = await bookingClinic(clinic);
-    ok(await clinic.call('settings.update', { ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, waitlistHoldMinutes: 45 }, clinic.adminToken));
+    ok(await clinic.call('settings.update', settingsInput({ waitlistHoldMinutes: 45 }), clinic.adminToken));
     // The desk puts Asha on the list for her (in the evening there are no hours, so nothing is offered).
     const evening = ok(await clinic.call('waitlist.join', { doctorId: doctor.doctorId, patientId: asha.patientId, fromDate: TUESDAY, toDate: TUESDAY, dayParts: ['evening'] }, desk.token));
     expect(evening.offer).toBeNull();

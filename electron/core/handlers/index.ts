@@ -1,15 +1,19 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
+import { assistantHandlers } from './assistant';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
 import { familyHandlers } from './family';
+import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
+import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
 import { seriesHandlers } from './series';
+import { uploadHandlers } from './uploads';
 import { videoHandlers } from './video';
 import { waitlistHandlers } from './waitlist';
 
@@ -33,15 +37,19 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...assistantHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
   ...familyHandlers,
+  ...kioskHandlers,
   ...mailHandlers,
+  ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
   ...seriesHandlers,
+  ...uploadHandlers,
   ...videoHandlers,
   ...waitlistHandlers,
 } satisfies HandlersOf<ChannelName>;

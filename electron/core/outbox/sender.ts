@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../context';
 import type { DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
-import { createWorker, type Worker, type WorkerTuning } from '../queue/worker';
+import { createWorker, type Worker, type WorkerOptions, type WorkerTuning } from '../queue/worker';
+import { inlineImagesOf } from './outbox.service';
 import { describeSendError, type Transport } from './smtp';
 
 // Delivers the outbox through the queue worker. A process that dies mid-send leaves a 'sending' row whose lease
@@ -17,6 +18,7 @@ export interface SenderOptions extends Partial<WorkerTuning> {
   log: (message: string) => void;
   /** The transport to use now; null while no SMTP server is configured (messages then wait as pending). */
   transport: () => Transport | null | Promise<Transport | null>;
+  onOutcome?: WorkerOptions<'outbox'>['onOutcome'];
 }
 
 export function createSender({ transport, ...options }: SenderOptions): Worker {
@@ -29,7 +31,10 @@ export function createSender({ transport, ...options }: SenderOptions): Worker {
       if (!t) return null;
       return async (row) => {
         try {
-          await t.send({ messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics });
+          await t.send({
+            messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics,
+            inlineImages: inlineImagesOf(row.inline_images),
+          });
           return { done: true };
         } catch (e) {
           return { done: false, error: describeSendError(e) };

@@ -20,6 +20,14 @@ export interface SmtpConfig {
   fromName?: string;
 }
 
+/** An image the HTML part shows by `cid:` (a QR code), carried in the message itself. */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  contentType: 'image/png';
+  content: Buffer;
+}
+
 export interface OutgoingMail {
   messageId: string;
   to: string;
@@ -27,6 +35,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   ics: string | null;
+  inlineImages: InlineImage[];
 }
 
 export interface Transport {
@@ -59,6 +68,7 @@ export function smtpTransport(config: SmtpConfig): Transport {
         html: mail.html,
         messageId: mail.messageId,
         ...(mail.ics ? { icalEvent: { method: icsMethod(mail.ics), filename: 'invitation.ics', content: mail.ics } } : {}),
+        attachments: mail.inlineImages.map((i) => ({ cid: i.cid, filename: i.filename, contentType: i.contentType, content: i.content, contentDisposition: 'inline' as const })),
         // Message content never names a file or URL for nodemailer to fetch.
         disableFileAccess: true,
         disableUrlAccess: true,

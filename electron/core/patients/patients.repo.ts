@@ -18,6 +18,8 @@ const columns = (p: PatientProfile) => ({
   blood_group: p.bloodGroup ?? null,
   allergies: p.allergies ?? null,
   medical_history: p.medicalHistory ?? null,
+  chronic_conditions: p.chronicConditions ?? null,
+  current_medications: p.currentMedications ?? null,
   emergency_contact_name: p.emergencyContactName ?? null,
   emergency_contact_phone: p.emergencyContactPhone ?? null,
   preferred_language: p.preferredLanguage,
@@ -31,6 +33,9 @@ export const updatePatient = (db: Db, id: number, p: PatientProfile, nowIso: str
   updateRecord(db, id, { ...columns(p), birth_estimated: 0, updated_at: nowIso });
 
 export const patientById = (db: Db, id: number) => db.selectFrom('patient_info').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const patientByUser = (db: Db, userId: number) =>
+  db.selectFrom('patient_info').selectAll().where('user_id', '=', userId).executeTakeFirst();
 
 /** The account's own record and its dependants' (a walk-in's record linked away is no one's to act for), own first. */
 export const familyOfUser = (db: Db, userId: number) =>

@@ -30,12 +30,15 @@ export function toView(r: repo.PatientRow, holder?: repo.PatientRow | null): Pat
     bloodGroup: (r.blood_group ?? undefined) as PatientView['bloodGroup'],
     allergies: r.allergies ?? undefined,
     medicalHistory: r.medical_history ?? undefined,
+    chronicConditions: r.chronic_conditions ?? undefined,
+    currentMedications: r.current_medications ?? undefined,
     emergencyContactName: r.emergency_contact_name ?? undefined,
     emergencyContactPhone: r.emergency_contact_phone ?? undefined,
     preferredLanguage: r.preferred_language as PatientView['preferredLanguage'],
-    dateOfBirthEstimated: r.birth_estimated === 1 || undefined,
-    relation: (r.relation ?? undefined) as PatientView['relation'],
-    holder: holder ? { id: holder.id, fullName: holder.full_name, phone: holder.phone, email: holder.email } : undefined,
+    // Absent rather than undefined when they do not apply: a profile read and sent back as it is stays a valid update.
+    ...(r.birth_estimated === 1 ? { dateOfBirthEstimated: true } : {}),
+    ...(r.relation ? { relation: r.relation as NonNullable<PatientView['relation']> } : {}),
+    ...(holder ? { holder: { id: holder.id, fullName: holder.full_name, phone: holder.phone, email: holder.email } } : {}),
   };
 }
 

@@ -8,7 +8,8 @@ import { doctorById, educationOf } from '../doctors/doctors.repo';
 import type { IcsEvent } from '../mail/ics';
 import { buildIcs } from '../mail/ics';
 import { clinicInfo } from '../mail/notify';
-import type { ClinicInfo, DoctorInfo, VisitInfo } from '../mail/templates';
+import { qrPng } from '../mail/qr-image';
+import { CHECK_IN_QR_CID, type ClinicInfo, type DoctorInfo, type VisitInfo } from '../mail/templates';
 import { cancelPending, enqueueMail } from '../outbox/outbox.service';
 import { contactOf, type Contact } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
@@ -85,16 +86,25 @@ export function icsEventOf(ctx: Ctx, a: DetailedRow, m: MailPeople, method: IcsE
   };
 }
 
-/** What the patient's emails about one visit say. */
-const patientVisit = (a: DetailedRow, m: MailPeople) => ({
+/**
+ * What the patient's emails about one visit say. A visit in person is checked in at the kiosk: its code goes with
+ * every email that still expects the patient (`expected`: not a cancellation).
+ */
+const patientVisit = (a: DetailedRow, m: MailPeople, expected = true) => ({
   clinic: m.clinic, patientName: m.patient.full_name, holderName: m.contact.holder?.full_name, bookingNumber: a.number, doctor: m.doctorInfo, visit: visitOf(a),
+  checkInCode: expected && a.mode === 'in_person' ? a.check_in_code : null,
 });
+
+/** The check-in code as the QR image the email shows inline. */
+const checkInImages = (code: string | null) =>
+  code ? [{ cid: CHECK_IN_QR_CID, filename: 'check-in-code.png', contentType: 'image/png' as const, content: qrPng(code) }] : [];
 
 /** The reminder of a visit (set hours before it), written anew by every change that keeps the visit. */
 export async function queueReminder(ctx: Ctx, a: DetailedRow, m: MailPeople): Promise<void> {
   const remindAt = new Date(Date.parse(a.start_at) - (await reminderHours(ctx)) * HOUR);
   if (!m.contact.email || remindAt <= ctx.now) return;
-  await enqueueMail(ctx, 'appointment_reminder', { to: m.contact.email, language: m.contact.language, appointmentId: a.id, dueAt: remindAt, data: patientVisit(a, m) });
+  const data = patientVisit(a, m);
+  await enqueueMail(ctx, 'appointment_reminder', { to: m.contact.email, language: m.contact.language, appointmentId: a.id, dueAt: remindAt, data, inlineImages: checkInImages(data.checkInCode) });
 }
 
 /**
@@ -118,8 +128,8 @@ export async function appointmentMail(
 
   if (m.contact.email) {
     const ics = event.kind === 'link' ? null : buildIcs(icsEventOf(ctx, a, m, event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST'));
-    const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id };
-    const base = patientVisit(a, m);
+    const base = patientVisit(a, m, event.kind !== 'cancelled');
+    const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id, inlineImages: checkInImages(base.checkInCode) };
     if (event.kind === 'booked') await enqueueMail(ctx, 'booking_confirmation', { ...to, data: base });
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
     if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });

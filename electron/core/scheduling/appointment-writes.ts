@@ -3,6 +3,7 @@ import type { Mode } from '../availability/slots';
 import { record } from '../audit/audit.service';
 import { requireSession, type Ctx } from '../context';
 import { nextNumber } from '../db/counters.repo';
+import { newCheckInCode } from './check-in-code';
 import { linkAfterChange } from '../video/video-links.service';
 import * as repo from './appointments.repo';
 
@@ -31,7 +32,8 @@ export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<number> {
   const number = await nextNumber(ctx.db, 'appointment');
   const id = await repo.insertAppointment(ctx.db, {
     number, doctor_id: b.doctorId, patient_id: b.patientId, start_at: start, end_at: end, mode: b.mode, reason: b.reason, status: 'booked',
-    cancel_reason: null, ics_uid: icsUid, created_by: actorId, created_at: nowIso, updated_at: nowIso, series_id: b.seriesId,
+    cancel_reason: null, check_in_code: await newCheckInCode(ctx, b.start), queue_number: null, ics_uid: icsUid, created_by: actorId, created_at: nowIso,
+    updated_at: nowIso, series_id: b.seriesId,
   });
   await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId, change: 'booked', to: { start, mode: b.mode } });
   await record(ctx, { action: 'appointment.booked', actorId, patientId: b.patientId, detail: { appointmentId: id, doctorId: b.doctorId } });
@@ -42,7 +44,12 @@ export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<number> {
 export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, end: Date, mode: Mode): Promise<void> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, { start_at: start.toISOString(), end_at: end.toISOString(), mode, ics_sequence: row.ics_sequence + 1, updated_at: nowIso });
+  await repo.updateAppointment(ctx.db, row.id, {
+    start_at: start.toISOString(), end_at: end.toISOString(), mode,
+    // A code is good for its appointment's day only: the moved appointment gets a new one, in the email that moves it.
+    check_in_code: await newCheckInCode(ctx, start),
+    ics_sequence: row.ics_sequence + 1, updated_at: nowIso,
+  });
   await repo.addHistory(ctx.db, {
     appointmentId: row.id, at: nowIso, actorId, change: 'rescheduled', from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });

@@ -17,7 +17,8 @@ const detailed = (db: Db) =>
     .leftJoin('patient_info as h', 'h.id', 'p.holder_patient_id')
     .leftJoin('video_links as v', 'v.appointment_id', 'a.id')
     .selectAll('a')
-    .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'h.full_name as holder_name'])
+    .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'p.user_id as patient_user_id'])
+    .select(['h.full_name as holder_name', 'h.user_id as holder_user_id'])
     .select(['v.provider as video_provider', 'v.state as video_state', 'v.url as video_url']);
 export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTakeFirstOrThrow']>>;
 
@@ -104,6 +105,31 @@ export async function updateAppointment(db: Db, id: number, set: Partial<Omit<Ap
   const result = await db.updateTable('appointments').set(set).where('id', '=', id).execute();
   await bumpBusyVersion(db);
   return result;
+}
+
+/** Whether an appointment starting in [fromIso, toIso) (one clinic day) already holds this check-in code. */
+export async function checkInCodeTaken(db: Db, code: string, fromIso: string, toIso: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('check_in_code', '=', code)
+    .where('start_at', '>=', fromIso)
+    .where('start_at', '<', toIso)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The next place in a doctor's queue on one clinic day [fromIso, toIso): one after the last given. */
+export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.max('queue_number').as('last'))
+    .where('doctor_id', '=', doctorId)
+    .where('start_at', '>=', fromIso)
+    .where('start_at', '<', toIso)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
 }
 
 export const addHistory = (

@@ -6,9 +6,9 @@ import { patientById } from '../patients/patients.repo';
 import { offerFreedTimes } from '../waitlist/offers';
 import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
 import * as repo from './appointments.repo';
-import { bookableDoctor, viewsOf } from './appointments.service';
+import { bookableDoctor, changed, viewsOf } from './appointments.service';
 import { practisingDoctor } from './availability.service';
-import { seriesMail } from './series-mail';
+import { seriesMail, type SeriesEvent } from './series-mail';
 import { lockDiaries, timeProblem } from './time-check';
 
 // Repeat visits: every visit of a series is checked as a single booking would be (and against the other visits)
@@ -100,6 +100,12 @@ export async function check(ctx: Ctx, input: ParsedInput<'series.check'>): Promi
   return plan(ctx, doctor.id, patient.id, input.starts.map((start) => ({ start, mode: input.mode })), moving);
 }
 
+/** The series' one email for the visits a change touched, and every screen showing one of them hears of it. */
+async function told(ctx: Ctx, visits: repo.DetailedRow[], event: SeriesEvent): Promise<void> {
+  await seriesMail(ctx, visits, event);
+  for (const a of visits) changed(ctx, a);
+}
+
 export async function book(ctx: Ctx, input: ParsedInput<'series.book'>): Promise<SeriesView> {
   const doctor = await doctorOf(ctx, input.doctorId);
   const patient = await patientOf(ctx, input.patientId, doctor.id);
@@ -113,7 +119,7 @@ export async function book(ctx: Ctx, input: ParsedInput<'series.book'>): Promise
   for (const p of [...planned].sort((a, b) => a.start.localeCompare(b.start))) {
     await insertBooking(ctx, { doctorId: doctor.id, patientId: patient.id, start: new Date(p.start), end: new Date(p.end), mode: input.mode, reason: input.reason || null, seriesId });
   }
-  await seriesMail(ctx, await repo.appointmentsOfSeries(ctx.db, seriesId), { kind: 'booked' });
+  await told(ctx, await repo.appointmentsOfSeries(ctx.db, seriesId), { kind: 'booked' });
   return view(ctx, (await repo.seriesById(ctx.db, seriesId))!);
 }
 
@@ -143,7 +149,7 @@ export async function move(ctx: Ctx, input: ParsedInput<'series.move'>): Promise
   refuseProblems(planned, 'moves');
   for (const [i, row] of rows.entries()) await moveBooking(ctx, row, new Date(planned[i]!.start), new Date(planned[i]!.end), row.mode as Mode);
   const moved = new Set(rows.map((r) => r.id));
-  await seriesMail(ctx, (await repo.appointmentsOfSeries(ctx.db, series.id)).filter((a) => moved.has(a.id)), { kind: 'moved' });
+  await told(ctx, (await repo.appointmentsOfSeries(ctx.db, series.id)).filter((a) => moved.has(a.id)), { kind: 'moved' });
   await offerFreedTimes(ctx, series.doctor_id);
   return view(ctx, series);
 }
@@ -155,7 +161,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'series.cancel'>): Pro
   if (rows.length === 0) throw new DomainError('CONFLICT', 'No visit of this series is still to come: there is nothing to cancel.');
   for (const row of rows) await cancelBooking(ctx, row, input.reason);
   const cancelled = new Set(rows.map((r) => r.id));
-  await seriesMail(ctx, (await repo.appointmentsOfSeries(ctx.db, series.id)).filter((a) => cancelled.has(a.id)), { kind: 'cancelled', reason: input.reason });
+  await told(ctx, (await repo.appointmentsOfSeries(ctx.db, series.id)).filter((a) => cancelled.has(a.id)), { kind: 'cancelled', reason: input.reason });
   await offerFreedTimes(ctx, series.doctor_id);
   return view(ctx, series);
 }

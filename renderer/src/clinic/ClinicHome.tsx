@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
 import { ClinicKey } from '../admin/ClinicKey';
 import { DoctorsAdmin } from '../admin/DoctorsAdmin';
+import { EmergencyAccesses } from '../admin/EmergencyAccesses';
 import { Holidays } from '../admin/Holidays';
 import { InviteDoctor } from '../admin/InviteDoctor';
 import { MailQueue } from '../admin/MailQueue';
@@ -16,7 +17,10 @@ import { Availability } from '../doctor/Availability';
 import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
+import { MyPatients } from '../records/MyPatients';
 import { useSession } from '../session/session';
+import { AlertList } from './AlertList';
+import { useLive } from '../ui/live';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
 import { DoctorStatus } from './DoctorStatus';
@@ -24,24 +28,29 @@ import { FrontDesk } from './FrontDesk';
 import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
-type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'video' | 'googleCalendar';
+type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit'
+  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
+  | 'alerts';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'googleCalendar'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'waitlist', 'rearrange'] },
-  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey'] },
+  {
+    role: 'admin',
+    sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey'],
+  },
 ];
 
-/** Shown to a doctor only once verified: before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'availability', 'googleCalendar'];
+/** A doctor's sections shown only once verified (or verified before and waiting for changed credentials to be checked): before that the server refuses them anyway. */
+const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
-  video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', waitlist: 'waitlist.desk.nav',
+  myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
+  waitlist: 'waitlist.desk.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -63,21 +72,33 @@ export function ClinicHome() {
   const isAdmin = user.roles.includes('admin');
   const isDoctor = user.roles.includes('doctor');
   const [verified, setVerified] = useState(false);
+  const [alerts, setAlerts] = useState<number | null>(null);
+  const seesAlerts = isAdmin || verified;
 
   useEffect(() => {
     if (!isDoctor) return;
-    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified'));
+    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified' || r.data.verifiedBefore !== undefined));
   }, [isDoctor, invoke]);
 
-  useEffect(() => {
-    if (!isAdmin) return;
-    void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
-  }, [isAdmin, invoke, visit]);
+  const countPending = useCallback(() => {
+    if (isAdmin) void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
+  }, [isAdmin, invoke]);
+  // Counted again whenever a section is chosen, and whenever a doctor's standing changes anywhere.
+  useEffect(countPending, [countPending, visit]);
+  useLive(['doctors'], countPending);
   const onCount = useCallback((n: number) => setPending(n), []);
+
+  // Open alerts are counted when the window opens and again each time a section is chosen.
+  useEffect(() => {
+    if (seesAlerts) void invoke('alerts.count', {}).then((r) => r.ok && setAlerts(r.data.open));
+  }, [seesAlerts, invoke, visit]);
+  const onAlerts = useCallback((n: number) => setAlerts(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
     verification: () => <DoctorStatus />,
     schedule: () => <Schedule />,
+    myPatients: () => <MyPatients />,
+    emergency: () => <EmergencyAccesses />,
     availability: () => <Availability />,
     holidays: () => <Holidays />,
     profile: () => <MyProfile />,
@@ -97,6 +118,7 @@ export function ClinicHome() {
     clinicKey: () => <ClinicKey />,
     video: () => <VideoSettings />,
     googleCalendar: () => <MyGoogleCalendar />,
+    alerts: () => <AlertList onCount={onAlerts} />,
   };
 
   return (
@@ -106,16 +128,12 @@ export function ClinicHome() {
           <div key={g.role} className="sidenav__group">
             {groups.length > 1 && <h2 className="sidenav__heading" id={`nav-${g.role}`}>{t(`clinic.nav.groups.${g.role}`)}</h2>}
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
-              {g.sections.filter((s) => (verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
+              {g.sections.filter((s) => (g.role !== 'doctor' || verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
                   <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => open(s)}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
-                    {s === 'queue' && pending !== null && pending > 0 && (
-                      <span className="sidenav__badge">
-                        <span aria-hidden="true">{pending}</span>
-                        <span className="visually-hidden">{t('clinic.nav.pending', { count: pending })}</span>
-                      </span>
-                    )}
+                    {s === 'queue' && <Badge count={pending} label={t('clinic.nav.pending', { count: pending ?? 0 })} />}
+                    {s === 'alerts' && <Badge count={alerts} label={t('alerts.open', { count: alerts ?? 0 })} urgent />}
                   </button>
                 </li>
               ))}
@@ -125,5 +143,16 @@ export function ClinicHome() {
       </nav>
       <main className="main" key={visit}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
     </div>
+  );
+}
+
+/** A count beside a section's name, read out in words. */
+function Badge({ count, label, urgent }: { count: number | null; label: string; urgent?: boolean }) {
+  if (!count) return null;
+  return (
+    <span className={`sidenav__badge${urgent ? ' sidenav__badge--urgent' : ''}`}>
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
   );
 }

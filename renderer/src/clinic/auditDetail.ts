@@ -7,7 +7,7 @@ type Dates = ReturnType<typeof useDates>;
 /** How each kind of id in a detail is shown once the log has resolved it (refs from admin.auditLog). */
 const REF_KIND: Partial<Record<AuditDetailKey, string>> = AUDIT_REFS;
 const DATE_KEYS = new Set<string>(['date', 'from', 'to']);
-const INSTANT_KEYS = new Set<string>(['start', 'end']);
+const INSTANT_KEYS = new Set<string>(['start', 'end', 'until']);
 
 interface Range {
   start: string;

@@ -10,7 +10,7 @@ import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { useDates } from '../ui/format';
 import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { FreeSlots } from './FreeSlots';
 import { SeriesDialog } from '../series/SeriesDialog';
 

@@ -27,7 +27,7 @@ export function BookForPatient() {
   }, [patient, booked, printing]);
 
   if (booked?.slip && printing) {
-    return <AppointmentSlip appointment={{ ...booked.slip, place: booked.slip.hospital }} onBack={() => setPrinting(false)} />;
+    return <AppointmentSlip appointment={booked.slip} onBack={() => setPrinting(false)} />;
   }
 
   if (booked && patient) {

@@ -19,7 +19,7 @@ export function DayBoard() {
   const { invoke } = useSession();
   const { today, longDay, time } = useDates();
   const [date, setDate] = useState(today);
-  const board = useLoad(invoke, 'desk.board', { date });
+  const board = useLoad(invoke, 'desk.board', { date }, ['appointments', 'doctors']);
   const [notice, setNotice] = useState<string | null>(null);
   const [printFor, setPrintFor] = useState('all');
   const [printing, setPrinting] = useState<{ kind: 'list' } | { kind: 'slip'; appointment: SlipAppointment } | null>(null);
@@ -82,6 +82,7 @@ export function DayBoard() {
                     <strong>{w.patientName}</strong>{' '}
                     <span>{t('board.waiting.with', { doctor: w.doctorName, time: time(w.start) })}</span>
                     {w.checkedInAt && <>{' '}<span className="muted">{t('board.waiting.since', { time: time(w.checkedInAt) })}</span></>}
+                    {w.queueNumber !== null && <>{' '}<span className="badge desk-queue">{t('board.waiting.queue', { number: w.queueNumber })}</span></>}
                   </li>
                 ))}
               </ol>
@@ -107,7 +108,7 @@ export function DayBoard() {
                       {d.appointments.map((a) => (
                         <BoardCard
                           key={a.id} appointment={a} doctorId={d.id} onDone={done}
-                          onPrintSlip={() => setPrinting({ kind: 'slip', appointment: { ...a, doctorName: d.fullName, place: null } })}
+                          onPrintSlip={() => setPrinting({ kind: 'slip', appointment: { ...a, doctorName: d.fullName } })}
                         />
                       ))}
                     </ul>

@@ -1,22 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/contract';
+import { CheckInCode } from '../booking/CheckInCode';
 import { modeLabel } from '../booking/labels';
-import { useClinic } from '../ui/clinic';
 import { useDates } from '../ui/format';
 import { PrintSheet } from './PrintSheet';
 
-/** What a slip needs of an appointment (the desk's board card with its doctor, or a booking just made). */
-export type SlipAppointment = Pick<AppointmentView, 'number' | 'start' | 'end' | 'mode' | 'patientName' | 'doctorName'> & {
-  /** Where an in-person visit is (the doctor's hospital); the clinic's address when not known. */
-  place: string | null;
-};
+/** What a slip needs of an appointment (the desk's board card with its doctor). */
+export type SlipAppointment = Pick<AppointmentView, 'number' | 'start' | 'end' | 'mode' | 'patientName' | 'doctorName' | 'checkInCode'>;
 
-/** The slip the front desk hands a patient: the clinic's contact, the doctor, the time and the booking number to quote. */
+/**
+ * The slip the front desk hands a patient: the clinic's contact (the sheet's head), the doctor, the time, the
+ * booking number to quote and, for a visit in person, the code to check in with at the kiosk.
+ */
 export function AppointmentSlip({ appointment: a, onBack }: { appointment: SlipAppointment; onBack: () => void }) {
   const { t } = useTranslation();
   const { longDay, dayOf, range } = useDates();
-  const clinic = useClinic();
-  const where = a.place ?? clinic?.address;
   return (
     <PrintSheet title={t('print.slip.title')} onBack={onBack}>
       <dl className="print-slip">
@@ -29,9 +27,9 @@ export function AppointmentSlip({ appointment: a, onBack }: { appointment: SlipA
         <dt>{t('print.slip.when')}</dt>
         <dd>{longDay(dayOf(a.start))}, {range(a.start, a.end)}</dd>
         <dt>{t('print.visit')}</dt>
-        <dd>{modeLabel(t, a.mode)}{a.mode === 'in_person' && where ? ` · ${where}` : ''}</dd>
-        {/* The kiosk's check-in code goes here, once check-in codes exist. */}
+        <dd>{modeLabel(t, a.mode)}</dd>
       </dl>
+      {a.checkInCode && <CheckInCode code={a.checkInCode} />}
       <p className="print-slip__note">{t(a.mode === 'online' ? 'print.slip.noteOnline' : 'print.slip.noteInPerson')}</p>
     </PrintSheet>
   );

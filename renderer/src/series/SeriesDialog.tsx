@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SeriesView, SlotView } from '../../../shared/contract';
 import { StatusBadge } from '../booking/AppointmentCard';
 import { useErrorCode } from '../booking/errorCode';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { FreeSlots } from '../desk/FreeSlots';
 import { useSession } from '../session/session';
 import { TextArea } from '../ui/Field';

@@ -4,8 +4,8 @@ import type { Migration } from './index';
 
 // The waitlist: a patient waits for a doctor's time within a date range and parts of the day; a time that frees
 // up is offered to the first one waiting and held for them for a while (the clinic's setting).
-export const m010Waitlist: Migration = {
-  version: 10,
+export const m014Waitlist: Migration = {
+  version: 14,
   async up(db: Kysely<any>, dialect: DialectName) {
     const id = idColumn(dialect);
     await db.schema

@@ -4,8 +4,8 @@ import type { Migration } from './index';
 
 // Repeat visits: appointments booked together as a series (every week or every few weeks), each still an
 // appointment of its own that can be moved or cancelled alone.
-export const m011Series: Migration = {
-  version: 11,
+export const m015Series: Migration = {
+  version: 15,
   async up(db: Kysely<any>, dialect: DialectName) {
     await db.schema
       .createTable('appointment_series')

@@ -4,8 +4,8 @@ import type { Migration } from './index';
 // Family members: a dependant (a child, an elderly parent) is a patient record of its own, held by another
 // patient's record, so everything keyed by a patient (appointments, bills, records) works per person. A date of
 // birth may be an estimate from an age in years. A dependant who grows up is invited to take over the record.
-export const m009Family: Migration = {
-  version: 9,
+export const m013Family: Migration = {
+  version: 13,
   async up(db: Kysely<any>) {
     // The holder's record (null for a person who holds their own), and who the dependant is to the holder.
     await db.schema.alterTable('patient_info').addColumn('holder_patient_id', 'integer', (c) => c.references('patient_info.id')).execute();
