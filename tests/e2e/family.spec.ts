@@ -35,7 +35,7 @@ test.afterEach(async () => {
   smtp = undefined;
 });
 
-test('a parent adds a child and books for them; the doctor sees the child, with the parent as the contact, and books weekly visits', async ({ page, demo, browser }) => {
+test('a parent adds a child and books for them; the doctor sees the child with the parent as the contact and books weekly visits; the desk cancels them', async ({ page, demo, browser }) => {
   await openTodayAllDay(page.request, demo, 'dr.iyer@medlink.demo');
   await weeksAhead(page.request, demo);
   smtp = await demoMail(page.request, demo);
@@ -119,6 +119,27 @@ test('a parent adds a child and books for them; the doctor sees the child, with 
   const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
   expect(ics.content.toString().match(/BEGIN:VEVENT/g)).toHaveLength(3);
   await doctor.close();
+
+  // The course is over early: the front desk cancels the whole series from next week's board, with one email.
+  const desk = await browser.newPage();
+  await signIn(desk, demo, 'clinic', 'desk@medlink.demo');
+  await desk.getByRole('button', { name: 'Day board' }).click();
+  const d = dayAfter(7);
+  await desk.getByRole('textbox', { name: 'Date' }).fill(`${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`);
+  const card = desk.getByRole('region', { name: 'Dr. Lakshmi Iyer' }).getByRole('listitem').filter({ hasText: 'Aarav Sharma' });
+  await expect(card).toContainText('Priya Sharma');
+  await card.getByRole('button', { name: /^Repeat visits/ }).click();
+  const dialog = desk.getByRole('dialog', { name: 'Repeat visits of Aarav Sharma with Dr. Lakshmi Iyer' });
+  await expect(dialog.getByRole('listitem')).toHaveCount(3);
+  await dialog.getByRole('button', { name: 'Cancel the 3 visits still to come' }).click();
+  await dialog.getByRole('button', { name: 'Cancel 3 visits' }).click();
+  await expect(dialog.getByText('Give a reason of at least 3 characters.')).toBeVisible();
+  await dialog.getByLabel('Reason for cancelling').fill('Wound has healed');
+  await dialog.getByRole('button', { name: 'Cancel 3 visits' }).click();
+  await expect(desk.getByText("Aarav Sharma's 3 visits are cancelled.")).toBeVisible();
+  await expect(card).toContainText('Cancelled');
+  await mailTo(smtp!, 'priya@medlink.demo', /^3 appointments with Dr\. Lakshmi Iyer cancelled/);
+  await desk.close();
 });
 
 test('the front desk registers a walk-in with an age and sex, and the record shows them', async ({ page, demo }) => {
