@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   };
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
-  const sender = createSender({ db, dialect, clock, log: deps.log, transport: transports.get, ...tuning });
+  const sender = createSender({ db, dialect, clock, log: deps.log, files: deps.files, transport: transports.get, ...tuning });
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),

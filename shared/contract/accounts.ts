@@ -92,6 +92,9 @@ export const AUDIT_ACTIONS = [
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
+  'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
+  'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
+  'health_service.saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

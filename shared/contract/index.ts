@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { billingChannels } from './billing';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { healthServiceChannels } from './health-services';
 import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -15,10 +17,12 @@ import { seatChannels } from './seat';
  */
 export const contract = {
   ...accountChannels,
+  ...billingChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...healthServiceChannels,
   ...mailChannels,
   ...schedulingChannels,
   ...searchChannels,
@@ -34,10 +38,12 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './billing';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
+export * from './health-services';
 export * from './invitation-code';
 export * from './mail';
 export * from './scheduling';

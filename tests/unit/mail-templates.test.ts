@@ -21,6 +21,7 @@ const samples: { [K in MailKind]: MailData[K] } = {
   verification_rejected: { clinic, doctorName: 'Dr Rohan Mehta', reason: 'Registration number not found.' },
   test_message: { clinic, sentBy: 'Dr Meera Joshi' },
   doctor_invitation: { clinic, inviteeName: 'Dr Farah Sheikh', invitedBy: 'Dr Meera Joshi', code: 'K7QF-29XD', expiresAt: new Date('2026-03-09T18:29:00Z') },
+  bill_issued: { clinic, patientName: 'Asha Kulkarni', number: 'ML/2025-26/000042', issuedAt: start, totalPaise: 59_000, balancePaise: 29_000 },
 };
 
 type Tree = Record<string, Record<string, string>>;

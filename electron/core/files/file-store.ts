@@ -11,7 +11,7 @@ import { writeFileAtomic } from './atomic';
 // clinic on PostgreSQL, where every seat must see every file). See db-file-store.ts for the second.
 
 /** What a file is for (recorded with it). */
-export const FILE_KINDS = ['doctor_photo'] as const;
+export const FILE_KINDS = ['doctor_photo', 'receipt'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface FileMeta {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatRupees } from '../../../shared/money';
 import type { Speciality } from '../../../shared/specialities';
 import { resourcePath } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
@@ -39,6 +40,8 @@ interface PatientVisit {
   bookingNumber: number;
   doctor: DoctorInfo;
   visit: VisitInfo;
+  /** The consultation fee for this kind of visit, in paise (the booking confirmation states it). */
+  fee?: number;
 }
 interface DoctorVisit {
   clinic: ClinicInfo;
@@ -60,12 +63,13 @@ export interface MailData {
   verification_rejected: { clinic: ClinicInfo; doctorName: string; reason: string };
   test_message: { clinic: ClinicInfo; sentBy: string };
   doctor_invitation: { clinic: ClinicInfo; inviteeName?: string | null; invitedBy: string; code: string; expiresAt: Date };
+  bill_issued: { clinic: ClinicInfo; patientName: string; number: string; issuedAt: Date; totalPaise: number; balancePaise: number };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'verification_approved', 'verification_rejected',
-  'test_message', 'doctor_invitation',
+  'test_message', 'doctor_invitation', 'bill_issued',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -170,6 +174,7 @@ function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previo
   ];
   if (extra.previousStart) rows.push([w.label('previously'), w.when(extra.previousStart)]);
   rows.push([w.label('mode'), w.t('modes', d.visit.mode)], [w.label('where'), clinicPlace(d.clinic)]);
+  if (d.fee !== undefined) rows.push([w.label('fee'), formatRupees(d.fee)]);
   const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: d.clinic.name, doctor: d.doctor.name })), { type: 'details', rows }];
   if (cancelled) {
     blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: extra.reason ?? '' }, p(w.t(kind, 'rebook')));
@@ -249,6 +254,27 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
           { type: 'code', label: w.label('code'), text: v.code },
           { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)], [w.label('invitedBy'), v.invitedBy]] },
           p(w.t(kind, 'expiry')),
+        ],
+      };
+    }
+    case 'bill_issued': {
+      const v = d as MailData['bill_issued'];
+      return {
+        subjectVars: { clinic: v.clinic.name, number: v.number },
+        recipientName: v.patientName,
+        blocks: [
+          p(w.t(kind, 'intro', { clinic: v.clinic.name })),
+          {
+            type: 'details',
+            rows: [
+              [w.label('billNumber'), v.number],
+              [w.label('billDate'), w.day(v.issuedAt)],
+              [w.label('total'), formatRupees(v.totalPaise)],
+              [w.label('balance'), formatRupees(v.balancePaise)],
+            ],
+          },
+          p(w.t(kind, v.balancePaise > 0 ? 'unpaid' : 'paid')),
+          p(w.t(kind, 'myBills')),
         ],
       };
     }

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../context';
 import type { DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
+import type { FileStore } from '../files/file-store';
+import type { Attachment } from './outbox.service';
 import * as repo from './outbox.repo';
-import { describeSendError, type Transport } from './smtp';
+import { describeSendError, type OutgoingMail, type Transport } from './smtp';
 
 // Delivers the outbox. Each message is claimed (status 'sending', a lease) in one statement before it is sent,
 // and its outcome written after: 'sent', or back to 'pending' with a growing delay, or 'dead' once it has failed
@@ -16,6 +18,8 @@ export interface SenderOptions {
   dialect: DialectName;
   clock: Clock;
   log: (message: string) => void;
+  /** Where attachments are read from when a message is sent. */
+  files: FileStore;
   /** The transport to use now; null while no SMTP server is configured (messages then wait as pending). */
   transport: () => Transport | null | Promise<Transport | null>;
   /** Failures before a message is given up as 'dead' (an administrator can retry it). */
@@ -61,15 +65,26 @@ export const backoffMs = (attempts: number, baseMs: number, maxMs: number) => Ma
 
 export function createSender(options: SenderOptions): Sender {
   const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<SenderOptions>;
-  const { db, dialect, clock, log } = o;
+  const { db, dialect, clock, log, files } = o;
   const inFlight = new Set<Promise<RunResult>>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let looping: Promise<RunResult> | undefined;
   let again = false;
 
+  /** The message as it goes out, its attachments read now; a file that cannot be read fails this attempt. */
+  async function outgoing(row: repo.OutboxRow): Promise<OutgoingMail> {
+    const attachments = [];
+    for (const a of JSON.parse(row.attachments ?? '[]') as Attachment[]) {
+      const file = await files.get(a.fileId);
+      if (!file) throw new Error(`the attachment ${a.filename} cannot be read from the file store`);
+      attachments.push({ filename: a.filename, mime: a.mime, bytes: file.bytes });
+    }
+    return { messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics, attachments };
+  }
+
   async function deliver(transport: Transport, row: repo.OutboxRow, lease: string): Promise<boolean> {
     try {
-      await transport.send({ messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics });
+      await transport.send(await outgoing(row));
     } catch (e) {
       const attempts = row.attempts + 1;
       const dead = attempts >= o.maxAttempts;

@@ -27,6 +27,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   ics: string | null;
+  attachments: { filename: string; mime: string; bytes: Buffer }[];
 }
 
 export interface Transport {
@@ -59,6 +60,7 @@ export function smtpTransport(config: SmtpConfig): Transport {
         html: mail.html,
         messageId: mail.messageId,
         ...(mail.ics ? { icalEvent: { method: icsMethod(mail.ics), filename: 'invitation.ics', content: mail.ics } } : {}),
+        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.mime, content: a.bytes })),
         // Message content never names a file or URL for nodemailer to fetch.
         disableFileAccess: true,
         disableUrlAccess: true,

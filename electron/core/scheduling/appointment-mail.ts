@@ -1,5 +1,6 @@
 import type { Speciality } from '../../../shared/specialities';
 import { userById } from '../auth/auth.repo';
+import { feesOf } from '../billing/fees.service';
 import { reminderHours } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
 import { doctorById, educationOf } from '../doctors/doctors.repo';
@@ -66,7 +67,11 @@ export async function appointmentMail(
     });
     const to = { to: patient.email, language: patient.preferred_language, ics, appointmentId: a.id };
     const base = { clinic, patientName: patient.full_name, bookingNumber: a.number, doctor: doctorInfo, visit };
-    if (event.kind === 'booked') await enqueueMail(ctx, 'booking_confirmation', { ...to, data: base });
+    if (event.kind === 'booked') {
+      const fees = await feesOf(ctx, doctor.id);
+      const fee = a.mode === 'online' ? fees.consultation_online : fees.consultation_in_person;
+      await enqueueMail(ctx, 'booking_confirmation', { ...to, data: { ...base, fee } });
+    }
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
     if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });
 

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView, DoctorProfile, SlotView } from '../../../shared/contract';
+import { formatRupees } from '../../../shared/money';
 import { useSession } from '../session/session';
 import { TextArea } from '../ui/Field';
 import { Button, Form, Notice, Page } from '../ui/Layout';
 import { addDays, specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { useErrorCode } from './errorCode';
-import type { Mode } from './labels';
+import { feesLabel, type Mode } from './labels';
 import { ModeChoice } from './ModeChoice';
 import { SlotPicker } from './SlotPicker';
 
-export type BookingDoctor = Pick<DoctorProfile, 'id' | 'fullName' | 'hospital' | 'clinicAddress' | 'speciality' | 'specialityOther'>;
+export type BookingDoctor = Pick<DoctorProfile, 'id' | 'fullName' | 'hospital' | 'clinicAddress' | 'speciality' | 'specialityOther' | 'fees' | 'modes'>;
 
 /** Refusals after which the patient picks another time from the ones still free. */
 const PICK_AGAIN = ['SLOT_TAKEN', 'SLOT_UNAVAILABLE', 'CONFLICT'] as const;
@@ -75,6 +76,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
               : t('booking.bookedInPerson', { doctor: booked.doctorName, when: dates.when(booked.start), place: booked.hospital })}
           </p>
           <p className="booking-line">{t('booking.numberLine', { number: booked.number })}</p>
+          <p className="booking-line">{t('booking.feeLine', { fee: formatRupees(doctor.fees[booked.mode]) })}</p>
           {session.user.email && <p className="booking-line">{t('booking.emailOnItsWay', { email: session.user.email })}</p>}
         </Notice>
         <div className="card__actions">
@@ -115,6 +117,8 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           </dd>
           <dt>{t('booking.hospital')}</dt>
           <dd>{doctor.hospital}</dd>
+          <dt>{t('booking.fee')}</dt>
+          <dd>{mode ? formatRupees(doctor.fees[mode as Mode]) : feesLabel(t, { fees: doctor.fees, modes: slot.modes })}</dd>
         </dl>
         <ModeChoice modes={slot.modes} value={mode} onChange={setMode} error={fieldError('mode')} place={doctor.hospital} />
         <TextArea label={t('booking.reason')} hint={t('booking.reasonHint')} value={reason} onChange={setReason} maxLength={500} error={fieldError('reason')} />

@@ -8,7 +8,7 @@ import { formatList, specialityLabel, useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 import { Avatar } from './DoctorSummary';
-import { modesLabel } from './labels';
+import { feesLabel, modesLabel } from './labels';
 import { SlotPicker } from './SlotPicker';
 
 /** A doctor's public profile and their free times of the next 7 days, each one click from booking. */
@@ -44,6 +44,8 @@ export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; 
               <dd>{t('booking.experienceYears', { count: doctor.experienceYears })}</dd>
               <dt>{t('booking.hospital')}</dt>
               <dd>{doctor.hospital}</dd>
+              <dt>{t('booking.fee')}</dt>
+              <dd>{feesLabel(t, doctor)}</dd>
               <dt>{t('booking.address')}</dt>
               <dd className="multiline">{doctor.clinicAddress}</dd>
               {doctor.email && (

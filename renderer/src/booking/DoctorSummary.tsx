@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatList, specialityLabel } from '../ui/format';
-import { initials, modesLabel } from './labels';
+import { feesLabel, initials, modesLabel } from './labels';
 import type { SearchResult } from '../../../shared/contract';
 
 /** A doctor's photo, or their initials in a circle when there is none (decorative: the name is beside it). */
@@ -36,6 +36,8 @@ export function DoctorSummary({ doctor: d, headingId }: { doctor: SearchResult; 
         <dd>{formatList(d.languages, lang, 'unit')}</dd>
         <dt>{t('booking.modes')}</dt>
         <dd>{d.modes.length ? modesLabel(t, d.modes, lang) : t('booking.noModes')}</dd>
+        <dt>{t('booking.fee')}</dt>
+        <dd>{feesLabel(t, d)}</dd>
       </dl>
     </>
   );

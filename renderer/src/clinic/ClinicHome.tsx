@@ -8,11 +8,19 @@ import { InviteDoctor } from '../admin/InviteDoctor';
 import { MailQueue } from '../admin/MailQueue';
 import { MailSettings } from '../admin/MailSettings';
 import { Rearrange } from '../admin/Rearrange';
+import { AccountsExport } from '../billing/AccountsExport';
+import { Bills } from '../billing/Bills';
+import { BillingSettings } from '../billing/BillingSettings';
+import { Collections } from '../billing/Collections';
+import { FeeSchedule } from '../billing/FeeSchedule';
+import { OpenBill, type BillTarget } from '../billing/openBill';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
 import { Availability } from '../doctor/Availability';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
+import { ServiceOrders } from '../services/ServiceOrders';
+import { ServicesCatalogue } from '../services/ServicesCatalogue';
 import { useSession } from '../session/session';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
@@ -22,13 +30,17 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey';
+  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey'
+  | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability'] },
-  { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
-  { role: 'admin', sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'bills', 'fees'] },
+  { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange', 'bills', 'orders', 'collections'] },
+  {
+    role: 'admin',
+    sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'billingSettings', 'services', 'bills', 'export', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'],
+  },
 ];
 
 /** Shown to a doctor only once verified: before that the server refuses them anyway. */
@@ -38,6 +50,8 @@ const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  fees: 'billing.fees.nav', bills: 'billing.list.nav', orders: 'services.desk.nav', collections: 'billing.collections.nav',
+  billingSettings: 'billing.settings.nav', services: 'services.admin.nav', export: 'billing.export.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -53,6 +67,12 @@ export function ClinicHome() {
   const isAdmin = user.roles.includes('admin');
   const isDoctor = user.roles.includes('doctor');
   const [verified, setVerified] = useState(false);
+  // The bill the Bills section shows (from a day-board card, the schedule or an order), or its list.
+  const [billTarget, setBillTarget] = useState<BillTarget | null>(null);
+  const openBill = useCallback((target: BillTarget) => {
+    setBillTarget(target);
+    setSection('bills');
+  }, []);
 
   useEffect(() => {
     if (!isDoctor) return;
@@ -84,6 +104,13 @@ export function ClinicHome() {
     mailSettings: () => <MailSettings onOpenQueue={() => setSection('mailQueue')} />,
     mailQueue: () => <MailQueue onSetUp={() => setSection('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
+    fees: () => <FeeSchedule />,
+    bills: () => <Bills target={billTarget} onTarget={setBillTarget} />,
+    orders: () => <ServiceOrders />,
+    collections: () => <Collections />,
+    billingSettings: () => <BillingSettings />,
+    services: () => <ServicesCatalogue />,
+    export: () => <AccountsExport />,
   };
 
   return (
@@ -95,7 +122,7 @@ export function ClinicHome() {
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
               {g.sections.filter((s) => (verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
-                  <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
+                  <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => { setSection(s); setBillTarget(null); }}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
                     {s === 'queue' && pending !== null && pending > 0 && (
                       <span className="sidenav__badge">
@@ -110,7 +137,9 @@ export function ClinicHome() {
           </div>
         ))}
       </nav>
-      <main className="main">{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
+      <main className="main">
+        <OpenBill.Provider value={openBill}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</OpenBill.Provider>
+      </main>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardAppointment, SlotView } from '../../../shared/contract';
 import { useErrorCode } from '../booking/errorCode';
 import { modeLabel } from '../booking/labels';
+import { useOpenBill } from '../billing/openBill';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextArea } from '../ui/Field';
@@ -29,6 +30,8 @@ export function BoardCard({ appointment: a, doctorId, onDone }: { appointment: B
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  const openBill = useOpenBill();
+  const billable = !!openBill && (a.status === 'checked_in' || a.status === 'completed');
   // Screen readers hear which appointment each button acts on.
   const who = <span className="visually-hidden"> {t('board.who', { name: a.patientName, time: time(a.start) })}</span>;
 
@@ -64,11 +67,12 @@ export function BoardCard({ appointment: a, doctorId, onDone }: { appointment: B
       {a.status === 'cancelled' && a.cancelReason && <p className="desk-card__meta">{t('board.cancelledBecause', { reason: a.cancelReason })}</p>}
       {a.checkedInAt && a.status === 'checked_in' && <p className="desk-card__meta">{t('board.checkedInAt', { time: time(a.checkedInAt) })}</p>}
       {error && <Notice kind="error">{error}</Notice>}
-      {(a.canCheckIn || a.canReschedule || a.canCancel) && (
+      {(a.canCheckIn || a.canReschedule || a.canCancel || billable) && (
         <div className="desk-card__actions">
           {a.canCheckIn && <Button onClick={() => void checkIn()} busy={busy}>{t('board.checkIn')}{who}</Button>}
           {a.canReschedule && <Button kind="secondary" onClick={() => setPanel('reschedule')}>{t('board.reschedule')}{who}</Button>}
           {a.canCancel && <Button kind="secondary" onClick={() => setPanel('cancel')}>{t('board.cancel')}{who}</Button>}
+          {billable && <Button kind="secondary" onClick={() => openBill({ appointmentId: a.id })}>{t('billing.bill')}{who}</Button>}
         </div>
       )}
       {panel === 'cancel' && <CancelPanel appointment={a} onClose={() => setPanel('none')} onDone={finish} />}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/contract';
+import { useOpenBill } from '../billing/openBill';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextArea } from '../ui/Field';
@@ -33,6 +34,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
   const [busy, setBusy] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const openBill = useOpenBill();
   const cancelButton = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   const who = `${a.patientName}, ${time(a.start)}`;
@@ -89,6 +91,12 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
         {canCheckIn && action('checked_in', t('schedule.actions.checkIn'))}
         {canComplete && action('completed', t('schedule.actions.complete'))}
         {canNoShow && action('no_show', t('schedule.actions.noShow'))}
+        {(a.status === 'checked_in' || a.status === 'completed') && openBill && (
+          <button type="button" className="btn btn--secondary" onClick={() => openBill({ appointmentId: a.id })}>
+            {t('billing.bill')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
         {a.canCancel && !cancelling && (
           <button ref={cancelButton} type="button" className="btn btn--secondary" onClick={() => setCancelling(true)}>
             {t('schedule.actions.cancel')}

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BookingFlow } from '../booking/BookingFlow';
+import { MyBills } from '../billing/MyBills';
 import { MyAppointments } from '../booking/MyAppointments';
+import { HealthServices } from '../services/HealthServices';
 import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'services', 'bills', 'doctors'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
-const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title' };
+const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title', services: 'services.patient.title', bills: 'billing.mine.title' };
 
 /** The patient's window after sign-in: their profile and the clinic's doctors. */
 export function PatientHome() {
@@ -46,6 +48,8 @@ export function PatientHome() {
         {view === 'profile' && <MyProfile />}
         {view === 'find' && <BookingFlow key={visit} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
+        {view === 'services' && <HealthServices key={visit} />}
+        {view === 'bills' && <MyBills key={visit} />}
         {view === 'doctors' && <DoctorDirectory />}
       </main>
     </div>

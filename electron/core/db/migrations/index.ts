@@ -5,6 +5,7 @@ import { m001Foundation } from './001_foundation';
 import { m002Scheduling } from './002_scheduling';
 import { m003Files } from './003_files';
 import { m004BookingNumbers } from './004_booking_numbers';
+import { m005Billing } from './005_billing';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005Billing];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
