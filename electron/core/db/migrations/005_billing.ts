@@ -4,6 +4,9 @@ import type { Migration } from './index';
 
 const OPEN = sql<boolean>`status <> 'cancelled'`;
 
+// Money is integer paise in 64-bit columns ('bigint': PostgreSQL's integer stops at ₹2.1 crore; SQLite's
+// integers are 64-bit whatever the name).
+
 // Fees, health services and their orders, bills with their lines, payments and credit notes, and email
 // attachments. Clinic-wide defaults (fees, GST rates, SAC/HSN codes) live in the settings table.
 export const m005Billing: Migration = {
@@ -19,11 +22,11 @@ export const m005Billing: Migration = {
     await db.schema
       .createTable('doctor_fees')
       .addColumn('doctor_id', 'integer', (c) => c.primaryKey().references('doctor_info.id').onDelete('cascade'))
-      .addColumn('consultation_in_person', 'integer', (c) => c.check(sql`consultation_in_person >= 0`))
-      .addColumn('consultation_online', 'integer', (c) => c.check(sql`consultation_online >= 0`))
-      .addColumn('lab_test', 'integer', (c) => c.check(sql`lab_test >= 0`))
-      .addColumn('medication', 'integer', (c) => c.check(sql`medication >= 0`))
-      .addColumn('other', 'integer', (c) => c.check(sql`other >= 0`))
+      .addColumn('consultation_in_person', 'bigint', (c) => c.check(sql`consultation_in_person >= 0`))
+      .addColumn('consultation_online', 'bigint', (c) => c.check(sql`consultation_online >= 0`))
+      .addColumn('lab_test', 'bigint', (c) => c.check(sql`lab_test >= 0`))
+      .addColumn('medication', 'bigint', (c) => c.check(sql`medication >= 0`))
+      .addColumn('other', 'bigint', (c) => c.check(sql`other >= 0`))
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
 
@@ -33,7 +36,7 @@ export const m005Billing: Migration = {
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('lab_test', 'health_package', 'vaccination', 'home_collection')`))
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('description', 'text', (c) => c.notNull())
-      .addColumn('price_paise', 'integer', (c) => c.notNull().check(sql`price_paise >= 0`))
+      .addColumn('price_paise', 'bigint', (c) => c.notNull().check(sql`price_paise >= 0`))
       // Which bill category (and so which GST rate and SAC/HSN code) the service is billed under.
       .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('consultation', 'lab_test', 'medication', 'other')`))
       .addColumn('active', 'integer', (c) => c.notNull())
@@ -47,7 +50,7 @@ export const m005Billing: Migration = {
       .addColumn('patient_id', 'integer', (c) => c.notNull().references('patient_info.id'))
       .addColumn('service_id', 'integer', (c) => c.notNull().references('health_services.id'))
       // The price when ordered: what the patient was shown.
-      .addColumn('price_paise', 'integer', (c) => c.notNull())
+      .addColumn('price_paise', 'bigint', (c) => c.notNull())
       .addColumn('note', 'text')
       .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('requested', 'confirmed', 'done', 'cancelled')`))
       // The clinic-local date the front desk confirmed.
@@ -84,9 +87,9 @@ export const m005Billing: Migration = {
       // ML/2026-27/000123, from the counter of its series and financial year.
       .addColumn('number', 'text', (c) => c.unique())
       .addColumn('supply', 'text', (c) => c.check(sql`supply in ('intra', 'inter', 'none')`))
-      .addColumn('taxable_paise', 'integer')
-      .addColumn('tax_paise', 'integer')
-      .addColumn('total_paise', 'integer')
+      .addColumn('taxable_paise', 'bigint')
+      .addColumn('tax_paise', 'bigint')
+      .addColumn('total_paise', 'bigint')
       // JSON: the clinic, patient, doctor and visit as they were when issued (what the receipt prints).
       .addColumn('frozen', 'text')
       .addColumn('receipt_file', 'text')
@@ -113,13 +116,13 @@ export const m005Billing: Migration = {
       .addColumn('category', 'text', (c) => c.notNull().check(sql`category in ('consultation', 'lab_test', 'medication', 'other')`))
       .addColumn('sac_code', 'text', (c) => c.notNull())
       .addColumn('quantity', 'integer', (c) => c.notNull().check(sql`quantity > 0`))
-      .addColumn('unit_paise', 'integer', (c) => c.notNull().check(sql`unit_paise >= 0`))
+      .addColumn('unit_paise', 'bigint', (c) => c.notNull().check(sql`unit_paise >= 0`))
       .addColumn('rate_bp', 'integer', (c) => c.notNull())
-      .addColumn('taxable_paise', 'integer', (c) => c.notNull())
-      .addColumn('cgst_paise', 'integer', (c) => c.notNull())
-      .addColumn('sgst_paise', 'integer', (c) => c.notNull())
-      .addColumn('igst_paise', 'integer', (c) => c.notNull())
-      .addColumn('total_paise', 'integer', (c) => c.notNull())
+      .addColumn('taxable_paise', 'bigint', (c) => c.notNull())
+      .addColumn('cgst_paise', 'bigint', (c) => c.notNull())
+      .addColumn('sgst_paise', 'bigint', (c) => c.notNull())
+      .addColumn('igst_paise', 'bigint', (c) => c.notNull())
+      .addColumn('total_paise', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('bill_lines_bill').on('bill_lines').columns(['bill_id', 'position']).unique().execute();
 
@@ -129,7 +132,7 @@ export const m005Billing: Migration = {
       .addColumn('bill_id', 'integer', (c) => c.notNull().references('bills.id'))
       .addColumn('method', 'text', (c) => c.notNull().check(sql`method in ('cash', 'card', 'upi')`))
       .addColumn('reference', 'text')
-      .addColumn('amount_paise', 'integer', (c) => c.notNull().check(sql`amount_paise > 0`))
+      .addColumn('amount_paise', 'bigint', (c) => c.notNull().check(sql`amount_paise > 0`))
       .addColumn('received_at', 'text', (c) => c.notNull())
       .addColumn('received_by', 'integer', (c) => c.notNull().references('users.id'))
       .execute();
@@ -143,8 +146,8 @@ export const m005Billing: Migration = {
       .addColumn('bill_id', 'integer', (c) => c.notNull().unique().references('bills.id'))
       .addColumn('number', 'text', (c) => c.notNull().unique())
       .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('amount_paise', 'integer', (c) => c.notNull())
-      .addColumn('refund_paise', 'integer', (c) => c.notNull().check(sql`refund_paise >= 0`))
+      .addColumn('amount_paise', 'bigint', (c) => c.notNull())
+      .addColumn('refund_paise', 'bigint', (c) => c.notNull().check(sql`refund_paise >= 0`))
       .addColumn('refund_method', 'text', (c) => c.check(sql`refund_method in ('cash', 'card', 'upi')`))
       .addColumn('refund_reference', 'text')
       .addColumn('file_id', 'text', (c) => c.notNull())
