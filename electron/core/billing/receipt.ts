@@ -107,7 +107,7 @@ function items(doc: PdfWriter, b: FrozenBill, lines: readonly ReceiptLine[]) {
         { header: 'Description', width: 0.3 },
         { header: 'SAC/HSN', width: 0.1 },
         { header: 'Qty', width: 0.05, align: 'right' },
-        { header: 'Unit price (₹)', width: 0.12, align: 'right' },
+        { header: 'Rate (₹)', width: 0.12, align: 'right' },
         { header: 'Taxable (₹)', width: 0.12, align: 'right' },
         { header: 'GST', width: 0.06, align: 'right' },
         { header: 'Tax (₹)', width: 0.09, align: 'right' },
@@ -118,7 +118,7 @@ function items(doc: PdfWriter, b: FrozenBill, lines: readonly ReceiptLine[]) {
         { header: 'Description', width: 0.45 },
         { header: 'SAC/HSN', width: 0.12 },
         { header: 'Qty', width: 0.08, align: 'right' },
-        { header: 'Unit price (₹)', width: 0.15, align: 'right' },
+        { header: 'Rate (₹)', width: 0.15, align: 'right' },
         { header: 'Amount (₹)', width: 0.15, align: 'right' },
       ];
   const rows = lines.map((l, i) => {

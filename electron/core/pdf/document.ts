@@ -215,15 +215,16 @@ export class PdfWriter {
       x += c.width * this.width;
       return { c, size, from, inner, lines: wrap(c.text, this.font(c), size, inner) };
     });
-    const height = Math.max(...laid.map((l) => l.lines.length * l.size * LEADING));
+    // The cells' first lines share a baseline (a large name beside a smaller title), set by the largest size.
+    const first = Math.max(...laid.map((l) => l.size));
+    const height = Math.max(...laid.map((l) => first + (l.lines.length - 1) * l.size * LEADING + (LEADING - 1) * l.size));
     this.keep(height);
     for (const { c, size, from, inner, lines } of laid) {
       const font = this.font(c);
       lines.forEach((line, n) => {
         const w = font.widthOfTextAtSize(line, size);
         const at = c.align === 'right' ? from + inner - w : c.align === 'center' ? from + (inner - w) / 2 : from;
-        // The baseline sits a font's ascent below the line's top.
-        this.page.drawText(line, { x: at, y: this.y - (n * LEADING + 1) * size, size, font, color: c.muted ? MUTED : INK });
+        this.page.drawText(line, { x: at, y: this.y - first - n * LEADING * size, size, font, color: c.muted ? MUTED : INK });
       });
     }
     this.y -= height;
