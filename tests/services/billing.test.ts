@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newClinic, ok, refused } from '../helpers/clinic';
 import { billingClinic, completedVisit, issueBill, line, linesOf } from '../helpers/billing';
 import { expectNoWrites } from '../helpers/db';
+import { practisingDoctor } from '../helpers/scheduling';
 import { TAX_DEFAULTS } from '../../electron/core/billing/billing-settings';
 
 const FEES = { consultation_in_person: 50_000, consultation_online: 40_000, lab_test: 30_000, medication: 20_000, other: 10_000 };
@@ -39,7 +40,7 @@ describe('bills: fees and the first draft', () => {
       expect(refused(await clinic.call('bills.open', { appointmentId: c.appointments[0]! }, c.asha.token)).code).toBe('FORBIDDEN');
       expect(refused(await clinic.call('bills.open', { appointmentId: 9999 }, c.desk.token)).code).toBe('NOT_FOUND');
     });
-    const other = await (await import('../helpers/scheduling')).practisingDoctor(clinic, 'Dr Anil Shah');
+    const other = await practisingDoctor(clinic, 'Dr Anil Shah');
     await expectNoWrites(clinic.app, async () => {
       expect(refused(await clinic.call('bills.open', { appointmentId: c.appointments[0]! }, other.token)).code).toBe('NOT_FOUND');
     });

@@ -20,7 +20,8 @@ const TABLES_001 = [
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
 const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, 'schema_migrations'].sort();
+const TABLES_005 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -177,6 +178,29 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect(await nextNumber(db, 'appointment')).toBe(4);
     expect(await nextNumber(db, 'appointment')).toBe(5);
 
+  },
+  5: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005].sort());
+    const now = '2026-03-02T00:00:00.000Z';
+    const { doctorId, appointment } = await people(db);
+    const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('completed', 'u1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
+    const { patient_id: patientId, created_by: userId } = await db.selectFrom('appointments').select(['patient_id', 'created_by']).where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    const bill = { patient_id: patientId, doctor_id: doctorId, appointment_id: appointmentId, status: 'draft', created_by: userId, created_at: now, updated_at: now };
+    const { id: billId } = await db.insertInto('bills').values(bill).returning('id').executeTakeFirstOrThrow();
+    // One open bill per appointment; a draft has no number and an issued bill always has one.
+    await expect(db.insertInto('bills').values(bill).execute()).rejects.toThrow(/unique/i);
+    await expect(db.insertInto('bills').values({ ...bill, status: 'cancelled' }).execute()).rejects.toThrow(/check/i);
+    await db.insertInto('bills').values({ ...bill, status: 'cancelled', number: 'ML/2025-26/000001' }).execute();
+    await expect(db.insertInto('bills').values({ ...bill, appointment_id: null }).execute()).rejects.toThrow(/check/i);
+    // Money in paise beyond 32 bits comes back exact, as a number.
+    const big = 99_99_99_999_99;
+    const lineRow = { bill_id: billId, position: 0, description: 'x', category: 'other', sac_code: '999319', quantity: 1, unit_paise: big, rate_bp: 0, taxable_paise: big, cgst_paise: 0, sgst_paise: 0, igst_paise: 0, total_paise: big };
+    await db.insertInto('bill_lines').values(lineRow).execute();
+    expect((await db.selectFrom('bill_lines').select('total_paise').executeTakeFirstOrThrow()).total_paise).toBe(big);
+    await expect(db.insertInto('bill_lines').values({ ...lineRow, position: 1, quantity: 0 }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('payments').values({ bill_id: billId, method: 'cheque', amount_paise: 1, received_at: now, received_by: userId }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('health_services').values({ kind: 'massage', name: 'x', description: 'x', price_paise: 1, category: 'other', active: 1, created_at: now, updated_at: now }).execute()).rejects.toThrow(/check/i);
+    expect(await db.selectFrom('outbox').select('attachments').execute()).toEqual([]);
   },
 };
 

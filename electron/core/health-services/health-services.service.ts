@@ -28,6 +28,7 @@ export async function save(ctx: Ctx, input: ParsedInput<'healthServices.save'>):
   if (missing.length) {
     throw new DomainError('VALIDATION', `Receipts cannot print ${missing.join(' ')}: write the name in English letters.`, { fields: { name: 'not_printable' } });
   }
+  if (input.id !== undefined && !(await repo.serviceById(ctx.db, input.id))) throw new DomainError('NOT_FOUND', 'No service has this number.');
   const twin = await repo.serviceNamed(ctx.db, input.name);
   if (twin && twin.id !== input.id) throw new DomainError('CONFLICT', 'Another service already has this name.', { fields: { name: 'service_name_taken' } });
   const nowIso = ctx.now.toISOString();
@@ -37,7 +38,6 @@ export async function save(ctx: Ctx, input: ParsedInput<'healthServices.save'>):
   };
   let id = input.id;
   if (id === undefined) id = await repo.insertService(ctx.db, { ...columns, created_at: nowIso });
-  else if (!(await repo.serviceById(ctx.db, id))) throw new DomainError('NOT_FOUND', 'No service has this number.');
   else await repo.updateService(ctx.db, id, columns);
   await record(ctx, { action: 'health_service.saved', actorId: admin.userId, detail: { serviceId: id, name: input.name } });
   return toService((await repo.serviceById(ctx.db, id))!);
