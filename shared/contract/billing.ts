@@ -189,8 +189,8 @@ const document = z.object({ filename: z.string(), mime: z.literal('application/p
 
 export const billingChannels = {
   'fees.mine': channel({ input: none, output: feeSchedule, roles: ['doctor'] }),
-  /** null: no fee of the doctor's own (the clinic's default applies). */
-  'fees.saveMine': channel({ input: z.strictObject({ own: feeMap(paise.nullable()) }), output: feeSchedule, roles: ['doctor'] }),
+  /** The doctor's own fees; a kind left out has none (the clinic's default applies). */
+  'fees.saveMine': channel({ input: z.strictObject({ own: feeMap(paise.optional()) }), output: feeSchedule, roles: ['doctor'] }),
   'billing.settings': channel({ input: none, output: billingSettings, roles: ['admin'] }),
   'billing.saveSettings': channel({ input: z.strictObject({ fees: feeMap(paise), taxes }), output: billingSettings, roles: ['admin'] }),
   /** The open bill of a checked-in or completed appointment or a done order: found, or started from the fee schedule. */

@@ -95,7 +95,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },
   'fees.mine': {},
-  'fees.saveMine': { own: { consultation_in_person: 60_000, consultation_online: null, lab_test: null, medication: 15_000, other: null } },
+  'fees.saveMine': { own: { consultation_in_person: 60_000, medication: 15_000 } },
   'billing.settings': {},
   'billing.saveSettings': {
     fees: { consultation_in_person: 50_000, consultation_online: 40_000, lab_test: 30_000, medication: 20_000, other: 10_000 },

@@ -24,9 +24,10 @@ export async function mine(ctx: Ctx): Promise<FeeSchedule> {
 export async function saveMine(ctx: Ctx, input: ParsedInput<'fees.saveMine'>): Promise<FeeSchedule> {
   const doctor = await ownDoctor(ctx);
   const before = await repo.ownFees(ctx.db, doctor.id);
-  const changed = FEE_KINDS.filter((k) => before[k] !== input.own[k]);
+  const own = Object.fromEntries(FEE_KINDS.map((k) => [k, input.own[k] ?? null])) as repo.OwnFees;
+  const changed = FEE_KINDS.filter((k) => before[k] !== own[k]);
   if (changed.length) {
-    await repo.saveOwnFees(ctx.db, doctor.id, input.own, ctx.now.toISOString());
+    await repo.saveOwnFees(ctx.db, doctor.id, own, ctx.now.toISOString());
     await record(ctx, { action: 'doctor.profile_updated', actorId: doctor.user_id, detail: { doctorId: doctor.id, changed: changed.map((k) => `fee_${k}`) } });
     await searchChanged(ctx);
   }

@@ -30,7 +30,8 @@ export function FeeSchedule() {
   async function save() {
     if (!draft) return;
     setSaved(false);
-    const own = Object.fromEntries(FEE_KINDS.map((k) => [k, draft[k].trim() === '' ? null : toPaise(draft[k])])) as Record<FeeKind, number | null>;
+    // An empty field: no fee of the doctor's own.
+    const own = Object.fromEntries(FEE_KINDS.filter((k) => draft[k].trim() !== '').map((k) => [k, toPaise(draft[k])])) as Partial<Record<FeeKind, number>>;
     const r = await submit({ own });
     if (!r) return focusFirstInvalid();
     setSchedule(r);
