@@ -69,7 +69,7 @@ export function DraftForm({ bill, onSaved }: { bill: BillView; onSaved: (bill: B
     const r = await issue.submit(input);
     setConfirming(false);
     if (!r) return focusFirstInvalid();
-    onSaved(r, t('billing.editor.issued', { number: r.number }));
+    onSaved(r, t('billing.editor.issuedNotice', { number: r.number }));
   }
 
   const err = (path: string) => active.fieldError(path);

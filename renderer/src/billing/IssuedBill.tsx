@@ -63,7 +63,8 @@ export function IssuedBill({ bill, onChanged }: { bill: BillView; onChanged: Cha
             </div>
           )}
         </dl>
-        {bill.canPay && <PaymentForm bill={bill} onPaid={onChanged} />}
+        {/* A new form after each payment: it offers the balance that is now due. */}
+        {bill.canPay && <PaymentForm key={bill.paidPaise} bill={bill} onPaid={onChanged} />}
       </section>
 
       {bill.creditNote && (

@@ -8,7 +8,8 @@ import { Button, Form, Notice, Page } from '../ui/Layout';
 import { addDays, specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { useErrorCode } from './errorCode';
-import { feesLabel, type Mode } from './labels';
+import { feeLines, type Mode } from './labels';
+import { FeeList } from './DoctorSummary';
 import { ModeChoice } from './ModeChoice';
 import { SlotPicker } from './SlotPicker';
 
@@ -118,7 +119,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           <dt>{t('booking.hospital')}</dt>
           <dd>{doctor.hospital}</dd>
           <dt>{t('booking.fee')}</dt>
-          <dd>{mode ? formatRupees(doctor.fees[mode as Mode]) : feesLabel(t, { fees: doctor.fees, modes: slot.modes })}</dd>
+          <dd>{mode ? formatRupees(doctor.fees[mode as Mode]) : <FeeList lines={feeLines(t, { fees: doctor.fees, modes: slot.modes })} />}</dd>
         </dl>
         <ModeChoice modes={slot.modes} value={mode} onChange={setMode} error={fieldError('mode')} place={doctor.hospital} />
         <TextArea label={t('booking.reason')} hint={t('booking.reasonHint')} value={reason} onChange={setReason} maxLength={500} error={fieldError('reason')} />

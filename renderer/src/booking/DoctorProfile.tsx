@@ -7,8 +7,8 @@ import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { formatList, specialityLabel, useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
-import { Avatar } from './DoctorSummary';
-import { feesLabel, modesLabel } from './labels';
+import { Avatar, FeeList } from './DoctorSummary';
+import { feeLines, modesLabel } from './labels';
 import { SlotPicker } from './SlotPicker';
 
 /** A doctor's public profile and their free times of the next 7 days, each one click from booking. */
@@ -45,7 +45,7 @@ export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; 
               <dt>{t('booking.hospital')}</dt>
               <dd>{doctor.hospital}</dd>
               <dt>{t('booking.fee')}</dt>
-              <dd>{feesLabel(t, doctor)}</dd>
+              <dd><FeeList lines={feeLines(t, doctor)} /></dd>
               <dt>{t('booking.address')}</dt>
               <dd className="multiline">{doctor.clinicAddress}</dd>
               {doctor.email && (

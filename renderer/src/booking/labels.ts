@@ -12,9 +12,9 @@ export const modeLabel = (t: TFunction, mode: Mode) => t(`booking.mode.${mode}`)
 export const modesLabel = (t: TFunction, modes: readonly Mode[], language: string) =>
   formatList(modes.map((m) => modeLabel(t, m)), language, 'unit');
 
-/** "In person ₹500.00 · Online ₹400.00": the consultation fee of each kind of visit the doctor offers. */
-export const feesLabel = (t: TFunction, d: Pick<SearchResult, 'fees' | 'modes'>) =>
-  (d.modes.length ? d.modes : (['in_person', 'online'] as const)).map((m) => `${modeLabel(t, m)} ${formatRupees(d.fees[m])}`).join(' · ');
+/** ["In person: ₹500.00", "Online (video): ₹400.00"]: the consultation fee of each kind of visit the doctor offers. */
+export const feeLines = (t: TFunction, d: Pick<SearchResult, 'fees' | 'modes'>) =>
+  (d.modes.length ? d.modes : (['in_person', 'online'] as const)).map((m) => `${modeLabel(t, m)}: ${formatRupees(d.fees[m])}`);
 
 /** Initials for a doctor without a photo: "Dr. Rohan Mehta" → "RM". */
 export const initials = (name: string) =>

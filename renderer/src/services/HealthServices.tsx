@@ -106,7 +106,7 @@ function OrderCard({ order: o, onCancel }: { order: ServiceOrderView; onCancel: 
           </>
         )}
       </dl>
-      <p className="form__note">{t(`services.patient.next.${o.status}`)}</p>
+      <p className="form__note order-next">{t(`services.patient.next.${o.status}`)}</p>
       <details className="appt-history">
         <summary>{t('services.patient.history')}</summary>
         <OrderHistory orderId={o.id} />

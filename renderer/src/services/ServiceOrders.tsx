@@ -69,9 +69,9 @@ export function ServiceOrders() {
             { header: t('services.columns.price'), cell: (o) => rupees(o.pricePaise), className: 'num nowrap' },
             { header: t('services.columns.status'), cell: (o) => <><OrderStatus status={o.status} />{o.scheduledDate && <div className="muted">{day(o.scheduledDate)}</div>}</> },
             {
-              header: <span className="visually-hidden">{t('services.columns.actions')}</span>, className: 'order-actions',
+              header: <span className="visually-hidden">{t('services.columns.actions')}</span>,
               cell: (o) => (
-                <>
+                <div className="order-actions">
                   {(o.status === 'requested' || o.status === 'confirmed') && (
                     <>
                       <button type="button" className="btn btn--secondary" onClick={() => setPanel({ kind: 'confirm', order: o })}>
@@ -87,7 +87,7 @@ export function ServiceOrders() {
                     </button>
                   )}
                   <button type="button" className="btn btn--link" onClick={() => setPanel({ kind: 'history', order: o })}>{t('services.desk.history')}{who(o)}</button>
-                </>
+                </div>
               ),
             },
           ]}
