@@ -1,11 +1,12 @@
 // npm run bench [-- name ...]: runs the registered benchmarks (all, or those named). Not run by CI; tests never assert timings.
 import type { Benchmark } from './lib';
+import { billIssueBench, receiptPdfBench } from './billing.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
 import { schedulingBench } from './scheduling.bench';
 import { searchBench } from './search.bench';
 
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
-const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench];
+const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, receiptPdfBench, billIssueBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !benchmarks.some((b) => b.name === w));
