@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'SLOT_TAKEN'
   | 'SLOT_UNAVAILABLE'
   | 'TOO_LATE'
+  | 'NOT_YET'
+  | 'PATIENT_BUSY'
+  | 'CODE_WRONG'
+  | 'TOO_MANY'
   | 'UNAVAILABLE'
   | 'NOT_ENROLLED'
   | 'INTERNAL';

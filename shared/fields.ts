@@ -5,31 +5,51 @@ import { BLOOD_GROUPS, INDIAN_STATES, LANGUAGES, SEXES, SPECIALITIES } from './s
  * Field schemas shared by the screens (inline errors) and the dispatcher (the real check).
  * Each message is a key of the `validation` section of the i18n catalogs.
  */
-const text = (max: number, key: string) => z.string({ error: key }).trim().min(1, key).max(max, 'too_long');
-const optionalText = (max: number) =>
-  z.string({ error: 'invalid' }).trim().max(max, 'too_long').optional().transform((v) => (v ? v : undefined));
+/**
+ * Control and invisible format characters (a right-to-left override, a zero-width space) make two names or
+ * addresses look identical on screen. Zero-width joiners are part of written Devanagari, so those stay after a
+ * Devanagari letter.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}]/u;
+const hasHidden = (v: string) => HIDDEN.test(v.replace(/(?<=[\u0900-\u097F])[\u200C\u200D]/g, ''));
+const visible = <T extends z.ZodType<string>>(s: T) => s.refine((v) => !hasHidden(v), 'hidden_characters');
 
+const text = (max: number, key: string) => visible(z.string({ error: key }).trim().min(1, key).max(max, 'too_long'));
+const optionalText = (max: number) =>
+  visible(z.string({ error: 'invalid' }).trim().max(max, 'too_long')).optional().transform((v) => (v ? v : undefined));
+/** ASCII before the @, so a look-alike letter cannot make a second account that reads the same. */
 export const email = z
   .string({ error: 'email_required' })
   .trim()
   .toLowerCase()
+  .min(1, 'email_required')
   .max(254, 'too_long')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'email_invalid');
+  .refine((v) => !hasHidden(v), 'hidden_characters')
+  .regex(/^[\x21-\x3f\x41-\x7e]+@[^\s@]+\.[^\s@]{2,}$/, 'email_invalid');
 
 /** Indian mobile or landline: 10 digits, optionally +91 / 0 prefixed; spaces and dashes ignored. */
 export const phone = z
   .string({ error: 'phone_required' })
   .max(20, 'too_long')
   .transform((v) => v.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(\+91|0)?[1-9]\d{9}$/, 'phone_invalid'))
+  .pipe(z.string().min(1, 'phone_required').regex(/^(\+91|0)?[1-9]\d{9}$/, 'phone_invalid'))
   .transform((v) => v.slice(-10));
 
-export const password = z.string({ error: 'password_required' }).min(10, 'password_short').max(200, 'too_long');
+export const password = z.string({ error: 'password_required' }).min(1, 'password_required').min(10, 'password_short').max(200, 'too_long');
 export const name = text(100, 'name_required');
-export const pinCode = z.string({ error: 'pin_invalid' }).trim().regex(/^[1-9]\d{5}$/, 'pin_invalid');
+export const pinCode = z.string({ error: 'pin_required' }).trim().min(1, 'pin_required').regex(/^[1-9]\d{5}$/, 'pin_invalid');
 export const state = z.enum(INDIAN_STATES, { error: 'state_invalid' });
-export const isoDate = z.string({ error: 'date_invalid' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'date_invalid');
+/** The years MedLink reckons with: a date outside them is a typing mistake, and no calendar sum should meet it. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+const yearInRange = (v: string) => Number(v.slice(0, 4)) >= FIRST_YEAR && Number(v.slice(0, 4)) <= LAST_YEAR;
+
+export const isoDate = z.string({ error: 'date_required' }).min(1, 'date_required').regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'date_invalid')
+  .refine(yearInRange, 'date_out_of_range');
+
+/** An instant (ISO 8601 with its offset) within the same years; `key` names what is wrong. */
+export const instant = (key: string) => z.iso.datetime({ error: key }).refine(yearInRange, 'date_out_of_range');
 export const timeZone = z.string({ error: 'timezone_invalid' }).max(64, 'too_long')
   .refine(isTimeZone, 'timezone_invalid');
 
@@ -84,7 +104,7 @@ export const doctorCredentials = z.strictObject({
   speciality: z.enum(SPECIALITIES, { error: 'speciality_required' }),
   /** Required when speciality is `other`. */
   specialityOther: optionalText(100),
-  registrationNumber: z.string({ error: 'registration_required' }).trim().toUpperCase()
+  registrationNumber: z.string({ error: 'registration_required' }).trim().toUpperCase().min(1, 'registration_required')
     .regex(/^[A-Z0-9/-]{3,30}$/, 'registration_invalid'),
   registrationCouncil: text(150, 'council_required'),
   hospital: text(150, 'hospital_required'),

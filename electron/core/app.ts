@@ -77,7 +77,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     db,
     dialect,
     clock,
-    audit: fileAuditStore(options.dataDir, log),
+    audit: fileAuditStore(options.dataDir, log, () => keyring.auditKey()),
     bcryptCost: options.bcryptCost ?? BCRYPT_COST,
     log,
     keyring,

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { ErrorCode } from '../../shared/errors';
-import type { Role } from '../../shared/roles';
+import type { Portal, Role } from '../../shared/roles';
 import type { AuditStore } from './audit/audit.store';
 import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
@@ -38,6 +38,8 @@ export interface Deps {
 export interface Session {
   tokenHash: string;
   userId: number;
+  /** The door (window) it was opened at. */
+  portal: Portal;
   roles: Role[];
   mustChangePassword: boolean;
 }
@@ -50,6 +52,8 @@ export interface Ctx {
   session: Session | null;
   /** Runs after the transaction commits (e.g. moving the audit head kept outside the database). */
   afterCommit(fn: () => void): void;
+  /** What the handler's `prepare` step worked out before the transaction (handlers/index.ts withPrepared). */
+  prepared?: unknown;
 }
 
 export type AuthedCtx = Ctx & { session: Session };

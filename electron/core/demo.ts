@@ -1,5 +1,9 @@
 import type { Input, LoginResult } from '../../shared/contract';
 import type { DoctorCredentialsInput } from '../../shared/fields';
+import type { Portal } from '../../shared/roles';
+import type { MedLinkApp } from './app';
+import { codeInMail } from './auth/signup.service';
+import { latestTo, withdraw } from './outbox/outbox.repo';
 import type { Dispatch } from './dispatcher';
 
 /** Every demo account signs in with this password (listed in the README). */
@@ -45,11 +49,21 @@ const DEMO_HOURS = {
   })),
 };
 
+/** A sign-up finished with the code its email carries (read from the outbox: a demo clinic sends no mail). */
+async function signUp(app: Pick<MedLinkApp, 'dispatch' | 'deps'>, channel: 'patients.signup' | 'doctors.signup', email: string, portal: Portal, input: unknown) {
+  await call(app.dispatch, channel, input);
+  const mail = (await latestTo(app.deps.db, 'signup_code', email))!;
+  // Demo accounts are made at once: their codes are not mail to deliver.
+  await withdraw(app.deps.db, mail.id);
+  return call<LoginResult>(app.dispatch, 'auth.confirmSignup', { email, code: codeInMail(mail.text_body), portal });
+}
+
 /**
  * Fills an empty clinic through the same channels the screens use: an administrator, verified doctors of
  * several specialities, one doctor waiting for verification, a front-desk account and a few patients.
  */
-export async function seedDemo(dispatch: Dispatch): Promise<string> {
+export async function seedDemo(app: Pick<MedLinkApp, 'dispatch' | 'deps'>): Promise<string> {
+  const { dispatch } = app;
   const status = await call<{ needsSetup: boolean }>(dispatch, 'setup.status', {});
   if (!status.needsSetup) return 'Demo data not added: this data folder already has a clinic.';
   const admin = await call<LoginResult>(dispatch, 'setup.complete', {
@@ -63,12 +77,12 @@ export async function seedDemo(dispatch: Dispatch): Promise<string> {
     ['dr.rao@medlink.demo', doctor('Dr. Kavita Rao', '9820000014', 'general_medicine', 'MD General Medicine', 'MMC-2005-2290', 19, ['English', 'Hindi', 'Kannada'], 'Family physician: fevers, diabetes, blood pressure and check-ups.')],
   ] as const;
   for (const [email, credentials] of doctors) {
-    const d = await call<LoginResult>(dispatch, 'doctors.signup', { email, password: DEMO_PASSWORD, credentials });
+    const d = await signUp(app, 'doctors.signup', email, 'clinic', { email, password: DEMO_PASSWORD, credentials });
     const { id } = await call<{ id: number }>(dispatch, 'doctors.me', {}, d.token);
     await call(dispatch, 'admin.decideDoctor', { doctorId: id, decision: 'approve' }, admin.token);
     await call(dispatch, 'availability.save', DEMO_HOURS, d.token);
   }
-  await call(dispatch, 'doctors.signup', {
+  await signUp(app, 'doctors.signup', 'dr.singh@medlink.demo', 'clinic', {
     email: 'dr.singh@medlink.demo',
     password: DEMO_PASSWORD,
     credentials: doctor('Dr. Harpreet Singh', '9820000015', 'orthopaedics', 'MS Orthopaedics', 'PMC-2017-8812', 6, ['English', 'Punjabi', 'Hindi'], 'Joint pain, sports injuries and fractures.'),
@@ -81,7 +95,7 @@ export async function seedDemo(dispatch: Dispatch): Promise<string> {
     patient('Arjun Nair', 'arjun@medlink.demo', '9820000032', '1984-11-03', 'male'),
     patient('Meera Joshi', 'meera@medlink.demo', '9820000033', '2001-07-25', 'female'),
   ]) {
-    await call(dispatch, 'patients.signup', p);
+    await signUp(app, 'patients.signup', p.profile.email, 'patient', p);
   }
   return `Demo clinic created; every demo account's password is ${DEMO_PASSWORD} (see the README for the accounts).`;
 }

@@ -25,14 +25,16 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 16;
 /**
  * Keys that could reach an object's prototype are refused outright, wherever they sit; so are inputs that
- * are not plain trees (cycles or shared objects, which IPC's structured clone can carry) or nest too deep.
+ * are not plain trees (cycles or shared objects, which IPC's structured clone can carry) or nest too deep, and
+ * text that is not well-formed Unicode (a lone surrogate would be stored as bytes that read back as '�').
  */
 function unsafeInput(value: unknown, path: string[] = [], seen = new Set<object>()): [string, string] | null {
+  if (typeof value === 'string') return value.isWellFormed() ? null : [path.join('.') || '_', 'invalid'];
   if (typeof value !== 'object' || value === null) return null;
   if (path.length > MAX_DEPTH || seen.has(value)) return [path.join('.') || '_', 'invalid'];
   seen.add(value);
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return [[...path, key].join('.'), 'unknown_field'];
+    if (FORBIDDEN_KEYS.has(key) || !key.isWellFormed()) return [[...path, key].join('.'), 'unknown_field'];
     const found = unsafeInput((value as Record<string, unknown>)[key], [...path, key], seen);
     if (found) return found;
   }
@@ -63,9 +65,11 @@ export function createDispatcher(deps: Deps): Dispatch {
 
     const after: (() => void)[] = [];
     let kept: DomainError | undefined;
+    const handler = handlers[channel] as ((i: unknown, c: Ctx) => Promise<unknown>) & { prepare?: (i: unknown, d: Deps, t?: string) => Promise<unknown> };
     try {
+      const prepared = await handler.prepare?.(parsed.data, deps, token);
       const data = await deps.db.transaction().execute(async (trx) => {
-        const ctx: Ctx = { db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (fn) => after.push(fn) };
+        const ctx: Ctx = { db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (fn) => after.push(fn), prepared };
         try {
           if (def.roles !== 'public') {
             ctx.session = await resolveSession(ctx, token);
@@ -76,7 +80,6 @@ export function createDispatcher(deps: Deps): Dispatch {
             const allowed = def.roles === 'any' || def.roles.some((r) => ctx.session!.roles.includes(r));
             if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
           }
-          const handler = handlers[channel] as (i: unknown, c: Ctx) => Promise<unknown>;
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
           return def.output.parse(await handler(parsed.data, ctx));
         } catch (e) {

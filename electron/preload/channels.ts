@@ -75,6 +75,8 @@ export const CHANNELS = {
   'admin.suspendDoctor': true,
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
+  'auth.confirmSignup': true,
+  'admin.unlockAccount': true,
   'fees.mine': true,
   'fees.saveMine': true,
   'billing.settings': true,

@@ -17,7 +17,7 @@ async function main() {
   });
   if (process.argv.includes('--demo')) {
     await seat.whenReady();
-    console.log(await seedDemo(seat.dispatch));
+    console.log(await seedDemo(seat.ready()!));
   }
   const server = createWebServer(seat.dispatch, resolve(__dirname, '../renderer'));
   server.on('error', (e) => {

@@ -45,10 +45,21 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The names this server answers to: its loopback address and port. A page on another name that resolves here
+ * (DNS rebinding: Host and Origin both `evil.example:5180`) is refused on every path.
+ */
+function ownHosts(req: IncomingMessage): string[] {
+  const port = req.socket.localPort;
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
 async function invoke(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch) {
   // Only the page this server sent may call it: a foreign site in the same browser cannot.
   const origin = req.headers.origin;
-  if (origin && origin !== `http://${req.headers.host}`) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Requests from other sites are refused.' } });
+  if (origin && !ownHosts(req).some((h) => origin === `http://${h}`)) {
+    return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Requests from other sites are refused.' } });
+  }
   const body = await readBody(req);
   if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'The request is too large.' } });
   let message: { channel?: unknown; input?: unknown };
@@ -63,26 +74,48 @@ async function invoke(req: IncomingMessage, res: ServerResponse, dispatch: Dispa
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, root: string) {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The address is not valid.' } });
+  }
   let file = resolve(root, `.${path}`);
   if (file !== root && !file.startsWith(root + sep)) file = join(root, 'index.html');
   // Unknown paths get the app itself; it decides what to show.
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+function route(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch, root: string): Promise<void> | void {
+  if (!ownHosts(req).includes(req.headers.host ?? '')) {
+    return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'This server answers only to 127.0.0.1 and localhost.' } });
+  }
+  if (req.url === '/api/invoke') {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
+    return invoke(req, res, dispatch);
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Not allowed.' } });
+  serveStatic(req, res, root);
 }
 
 /** Browser mode: the built screens and the dispatcher over HTTP, on loopback only. */
-export function createWebServer(dispatch: Dispatch, staticRoot: string): Server {
+export function createWebServer(dispatch: Dispatch, staticRoot: string, log: (message: string) => void = (m) => console.error(m)): Server {
   const root = resolve(staticRoot);
+  // No request, however malformed, may end the process: whatever a handler throws is logged and answered.
+  const failed = (res: ServerResponse, e: unknown) => {
+    log(`browser mode: a request failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (res.headersSent) res.destroy();
+    else sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } });
+  };
   return createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === '/api/invoke') {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
-      invoke(req, res, dispatch).catch(() => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } }));
-      return;
+    try {
+      void Promise.resolve(route(req, res, dispatch, root)).catch((e: unknown) => failed(res, e));
+    } catch (e) {
+      failed(res, e);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Not allowed.' } });
-    serveStatic(req, res, root);
   });
 }

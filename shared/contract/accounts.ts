@@ -25,6 +25,10 @@ const loginResult = z.object({
 });
 export type LoginResult = z.infer<typeof loginResult>;
 
+/** A sign-up waits for the code mailed to its address (the same answer whether or not it already has an account). */
+const signupSent = z.object({ email: z.string(), expiresAt: z.string() });
+export type SignupSent = z.infer<typeof signupSent>;
+
 /**
  * A patient's record as the screens show it. A walk-in registered at the front desk may have given only a
  * name and a phone number, so what they did not give (email, date of birth, sex, address) is absent.
@@ -79,6 +83,8 @@ const clinicSettings = f.clinic.safeExtend({
   cancelCutoffMinutes: z.number({ error: 'cutoff_invalid' }).int('cutoff_invalid').min(0, 'cutoff_invalid').max(2880, 'cutoff_invalid'),
   /** How long before a visit the reminder email goes out. */
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
+  /** How long before a visit a patient may be checked in. */
+  checkInOpensMinutes: z.number({ error: 'check_in_invalid' }).int('check_in_invalid').min(0, 'check_in_invalid').max(720, 'check_in_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -91,7 +97,9 @@ export const AUDIT_ACTIONS = [
   'staff.created', 'settings.updated', 'appointment.booked', 'appointment.rescheduled', 'appointment.cancelled',
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
-  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown',
+  'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
+  'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
+  'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
   'health_service.saved',
@@ -110,7 +118,7 @@ const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-const auditProblem = z.object({ id: z.number().nullable(), problem: z.enum(['edited', 'missing', 'tail_missing', 'head_mismatch']) });
+const auditProblem = z.object({ id: z.number().nullable(), problem: z.enum(['edited', 'missing', 'tail_missing', 'head_mismatch', 'head_unsealed']) });
 
 const newPassword = z.strictObject({ currentPassword: z.string().max(200, 'too_long'), newPassword: f.password });
 const temporaryPassword = z.object({ temporaryPassword: z.string() });
@@ -151,6 +159,15 @@ export const accountChannels = {
   'auth.changePassword': channel({ input: newPassword, output: sessionUser, roles: 'any' }),
   'patients.signup': channel({
     input: z.strictObject({ profile: f.patientProfile, password: f.password }),
+    output: signupSent,
+    roles: 'public',
+  }),
+  'auth.confirmSignup': channel({
+    input: z.strictObject({
+      email: f.email,
+      code: z.string({ error: 'code_required' }).trim().min(1, 'code_required').regex(/^\d{6}$/, 'code_wrong'),
+      portal: z.enum(PORTALS),
+    }),
     output: loginResult,
     roles: 'public',
   }),
@@ -168,7 +185,7 @@ export const accountChannels = {
       /** From the administrator's invitation, when the doctor has one: checked, and the invitation marked used. */
       invitationCode: invitationCode.optional(),
     }),
-    output: loginResult,
+    output: signupSent,
     roles: 'public',
   }),
   'doctors.me': channel({ input: none, output: doctorView, roles: ['doctor'] }),
@@ -190,6 +207,7 @@ export const accountChannels = {
     roles: ['admin'],
   }),
   'admin.resetPassword': channel({ input: z.strictObject({ email: f.email }), output: temporaryPassword, roles: ['admin'] }),
+  'admin.unlockAccount': channel({ input: z.strictObject({ email: f.email }), output: ok, roles: ['admin'] }),
   'admin.auditLog': channel({
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).optional(),
@@ -199,12 +217,14 @@ export const accountChannels = {
       to: f.isoDate.optional(),
       beforeId: f.id.optional(),
     }),
-    output: z.object({ entries: z.array(auditEntry), more: z.boolean() }),
+    /** `refs`: the names behind the ids in the entries' details, keyed `user:5`, `doctor:2`, `patient:9`, `appointment:15` (its booking number). */
+    output: z.object({ entries: z.array(auditEntry), more: z.boolean(), refs: z.record(z.string(), z.string()) }),
     roles: ['admin'],
   }),
   'admin.verifyAudit': channel({
     input: none,
-    output: z.object({ intact: z.boolean(), rows: z.number(), problems: z.array(auditProblem) }),
+    /** `intact`: nothing wrong up to `anchoredUpTo` (the sealed head); `unanchored` rows after it cannot be proved complete. */
+    output: z.object({ intact: z.boolean(), rows: z.number(), anchoredUpTo: z.number().nullable(), unanchored: z.number(), problems: z.array(auditProblem) }),
     roles: ['admin'],
   }),
   'settings.get': channel({ input: none, output: clinicSettings, roles: ['admin'] }),

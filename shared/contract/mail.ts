@@ -25,8 +25,10 @@ export type MailSettingsView = z.infer<typeof mailSettings>;
 const queued = z.object({
   id: z.number(),
   kind: z.string(),
+  /** Masked (`p•••@example.in`) for mail about a patient. */
   recipient: z.string(),
-  subject: z.string(),
+  /** Null for mail about a patient: the administrator sees its kind, not what it says. */
+  subject: z.string().nullable(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number(),
   dueAt: z.string(),

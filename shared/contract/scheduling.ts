@@ -70,11 +70,15 @@ const appointment = z.object({
   canReschedule: z.boolean(),
   /** How long before the start a patient may still change it online (the clinic's setting). */
   cutoffMinutes: z.number(),
+  /** Visit states the doctor or the front desk may set now (always false for the patient). */
+  canCheckIn: z.boolean(),
+  canComplete: z.boolean(),
+  canMarkNoShow: z.boolean(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 
 const reason = z.string({ error: 'cancel_reason_required' }).trim().min(3, 'cancel_reason_required').max(500, 'too_long');
-const instant = z.iso.datetime({ error: 'start_invalid' });
+const instant = f.instant('start_invalid');
 
 export const schedulingChannels = {
   'availability.get': channel({ input: none, output: availability, roles: ['doctor'] }),

@@ -1,7 +1,8 @@
-import { expect, signIn, test } from './server';
+import { demoMail, expect, mailTo, signIn, signupCode, test } from './server';
 
 test('a doctor signs up, waits, is approved by the administrator and then appears to patients', async ({ browser, demo }) => {
   const doctor = await (await browser.newContext()).newPage();
+  const smtp = await demoMail(doctor.request, demo);
   await doctor.goto(`${demo.url}/?portal=clinic`);
   await doctor.getByRole('button', { name: 'Sign up as a doctor' }).click();
   await doctor.getByLabel('Email address').fill('dr.bose@example.in');
@@ -19,7 +20,10 @@ test('a doctor signs up, waits, is approved by the administrator and then appear
   await doctor.getByLabel('Years of experience').fill('12');
   await doctor.getByLabel('Languages you consult in').fill('English, Bengali, Hindi');
   await doctor.getByRole('button', { name: 'Sign up and send for verification' }).click();
+  await doctor.getByLabel('Code from the email').fill(signupCode(await mailTo(smtp, 'dr.bose@example.in', /finish signing up/)));
+  await doctor.getByRole('button', { name: 'Finish signing up' }).click();
   await expect(doctor.getByText('Waiting for verification').first()).toBeVisible();
+  await smtp.stop();
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, demo, 'clinic', 'admin@medlink.demo');

@@ -1,6 +1,7 @@
-import { expect, signIn, test } from './server';
+import { demoMail, expect, mailTo, signIn, signupCode, test } from './server';
 
-test('a patient signs up, signs out without leaving anything behind, and signs in again', async ({ page, demo }) => {
+test('a patient signs up with the code from the email, signs out without leaving anything behind, and signs in again', async ({ page, demo }) => {
+  const smtp = await demoMail(page.request, demo);
   await page.goto(`${demo.url}/?portal=patient`);
   await page.getByRole('button', { name: 'Create a patient account' }).click();
   await expect(page.getByRole('heading', { name: 'Create your patient account' })).toBeVisible();
@@ -22,7 +23,16 @@ test('a patient signs up, signs out without leaving anything behind, and signs i
 
   await page.getByLabel('PIN code').fill('411004');
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(page.getByText('We have sent a six-digit code to sneha@example.in.')).toBeVisible();
+  await page.getByLabel('Code from the email').fill('000000');
+  await page.getByRole('button', { name: 'Finish signing up' }).click();
+  await expect(page.getByText('This code is not right, or it has expired.').first()).toBeVisible();
+  const code = signupCode(await mailTo(smtp, 'sneha@example.in', /finish signing up/));
+  await page.getByLabel('Code from the email').fill(code);
+  await page.getByRole('button', { name: 'Finish signing up' }).click();
   await expect(page.getByRole('heading', { name: 'My profile' })).toBeVisible();
+  await smtp.stop();
   await expect(page.getByText('Penicillin')).toBeVisible();
 
   // Only verified doctors are listed; the demo's pending orthopaedic surgeon is not.

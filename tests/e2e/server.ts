@@ -1,4 +1,6 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { ParsedMail } from 'mailparser';
+import { loopbackSmtpServer, type SmtpServer } from '../helpers/smtp-server';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,3 +68,37 @@ export async function signIn(page: Page, app: RunningApp, portal: 'patient' | 'c
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** A call to the running app as a screen makes it: for setting a scene, never for what a test checks. */
+export async function call<T = unknown>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
+  const res = await request.post(`${app.url}/api/invoke`, {
+    data: { channel, input },
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  const body = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel} failed: ${body.error?.message}`);
+  return body.data as T;
+}
+
+/**
+ * The demo clinic's mail pointed at a real SMTP server on loopback, as its administrator sets it on the Email
+ * settings screen. The caller stops the server.
+ */
+export async function demoMail(request: APIRequestContext, app: RunningApp): Promise<SmtpServer> {
+  const smtp = await loopbackSmtpServer();
+  const { token } = await call<{ token: string }>(request, app, 'auth.login', { email: 'admin@medlink.demo', password: DEMO_PASSWORD, portal: 'clinic' });
+  await call(request, app, 'mail.saveSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', from: 'clinic@sunrise.example' }, token);
+  return smtp;
+}
+
+/** The newest mail to `to` whose subject matches, once it has arrived (the clinic's sender wakes for each message). */
+export async function mailTo(smtp: SmtpServer, to: string, subject: RegExp): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await expect
+    .poll(() => (found = smtp.received.filter((r) => r.envelopeTo.includes(to) && subject.test(r.mail.subject ?? '')).at(-1)?.mail), { timeout: 20_000 })
+    .toBeTruthy();
+  return found!;
+}
+
+/** The six-digit code a sign-up email carries. */
+export const signupCode = (mail: ParsedMail) => /\b(\d{6})\b/.exec(mail.text ?? '')![1]!;

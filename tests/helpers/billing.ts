@@ -1,5 +1,6 @@
 import type { BillView, Input } from '../../shared/contract';
-import { ok, type Clinic } from './clinic';
+import type { IndianState } from '../../shared/specialities';
+import { ADMIN_EMAIL, ok, PASSWORD, signIn, type Clinic } from './clinic';
 import { bookingClinic, ist } from './scheduling';
 
 /** The clinic's GSTIN (Maharashtra, state code 27), as the administrator enters it in Clinic settings. */
@@ -10,28 +11,41 @@ export async function setGstin(clinic: Clinic, gstin: string | undefined) {
   ok(await clinic.call('settings.update', { ...s, gstin }, clinic.adminToken));
 }
 
-type People = Awaited<ReturnType<typeof bookingClinic>>;
+/** Whose visit: one of the clinic's two patients, or a walk-in registered at the desk. */
+export type Visitor = 'asha' | 'vikram' | { walkIn: { fullName: string; phone: string; state: IndianState } };
 
-/** The n-th 15-minute slot from 09:00 clinic time on Tuesday 3 March 2026. */
+/** The n-th 15-minute slot from 09:00 clinic time on Tuesday 3 March 2026 (the test clock starts on Monday 10:00). */
 export const visitStart = (n: number) => ist('2026-03-03', `${String(9 + Math.floor(n / 4)).padStart(2, '0')}:${String((n % 4) * 15).padStart(2, '0')}`);
 
-/** A visit of the patient's with the doctor, booked by the desk and completed by the doctor; its appointment id. */
-export async function completedVisit(clinic: Clinic, people: People, patientId: number, n: number, mode: 'in_person' | 'online' = 'in_person') {
-  const a = ok(await clinic.call('appointments.book', { doctorId: people.doctor.doctorId, start: visitStart(n), mode, patientId }, people.desk.token));
-  ok(await clinic.call('appointments.setStatus', { appointmentId: a.id, status: 'completed' }, people.doctor.token));
-  return a.id;
-}
+/** Tuesday 3 March 2026, 13:00 in Pune: every visit of the morning has started. */
+export const AFTER_VISITS = '2026-03-03T07:30:00.000Z';
 
 /**
  * A clinic with a GSTIN (unless `gstin: null`), a practising doctor, two patients (Asha and Vikram, in
- * Maharashtra) and a front desk, and `visits` completed in-person appointments of Asha's on 3 March 2026.
+ * Maharashtra) and a front desk; `visits` (Asha's, by default) are booked by the desk on Tuesday morning. When
+ * there are any, the clock then moves on to Tuesday 13:00 (everyone signs in again: their sessions have lapsed)
+ * and the doctor marks each visit completed, as a visit can be only once it has started.
  */
-export async function billingClinic(clinic: Clinic, visits = 1, options: { gstin?: string | null } = {}) {
+export async function billingClinic(clinic: Clinic, visits: number | Visitor[] = 1, options: { gstin?: string | null } = {}) {
   if (options.gstin !== null) await setGstin(clinic, options.gstin ?? GSTIN);
   const people = await bookingClinic(clinic);
+  const visitors: Visitor[] = typeof visits === 'number' ? Array.from({ length: visits }, () => 'asha' as const) : visits;
   const appointments: number[] = [];
-  for (let i = 0; i < visits; i++) appointments.push(await completedVisit(clinic, people, people.asha.patientId, i));
-  return { ...people, appointments };
+  for (const [n, v] of visitors.entries()) {
+    const patientId = v === 'asha' ? people.asha.patientId : v === 'vikram' ? people.vikram.patientId : ok(await clinic.call('patients.registerWalkIn', v.walkIn, people.desk.token)).id;
+    appointments.push(ok(await clinic.call('appointments.book', { doctorId: people.doctor.doctorId, start: visitStart(n), mode: 'in_person', patientId }, people.desk.token)).id);
+  }
+  if (appointments.length === 0) return { ...people, appointments };
+
+  clinic.clock.advanceMinutes((Date.parse(AFTER_VISITS) - clinic.clock.now().getTime()) / 60_000);
+  const again = async (email: string, password: string, portal: 'clinic' | 'patient') => ok(await signIn(clinic, email, password, portal)).token;
+  clinic.adminToken = await again(ADMIN_EMAIL, PASSWORD, 'clinic');
+  const doctor = { ...people.doctor, token: await again(people.doctor.email, PASSWORD, 'clinic') };
+  const desk = { ...people.desk, token: await again(people.desk.email, PASSWORD, 'clinic') };
+  const asha = { ...people.asha, token: await again(people.asha.email, people.asha.password, 'patient') };
+  const vikram = { ...people.vikram, token: await again(people.vikram.email, people.vikram.password, 'patient') };
+  for (const appointmentId of appointments) ok(await clinic.call('appointments.setStatus', { appointmentId, status: 'completed' }, doctor.token));
+  return { doctor, desk, asha, vikram, appointments };
 }
 
 export const line = (description: string, unitPaise: number, extra: Partial<Input<'bills.saveDraft'>['lines'][number]> = {}) => ({

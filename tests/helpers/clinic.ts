@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { freshDatabase } from './postgres-database';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
+import { codeInMail } from '../../electron/core/auth/signup.service';
+import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
@@ -104,14 +106,33 @@ export interface Account {
 export const signIn = (clinic: Clinic, email: string, password: string, portal: Portal = 'clinic') =>
   clinic.call('auth.login', { email, password, portal });
 
+/** The code in the latest sign-up email queued for `email`, as its reader would copy it. */
+export async function signupCodeFor(app: Pick<MedLinkApp, 'deps'>, email: string): Promise<string> {
+  const mail = await latestTo(app.deps.db, 'signup_code', email.trim().toLowerCase());
+  return codeInMail(mail?.text_body ?? '') ?? 'no code mailed';
+}
+
+/**
+ * A sign-up finished as a person does it: the form, then the code from the email. The code's mail is then
+ * taken out of the outbox, so it holds only the mail a test is about (sign-up tests look at it themselves).
+ */
+export async function confirmedSignup(clinic: Pick<Clinic, 'app' | 'call'>, email: string, portal: Portal, start: () => Promise<Result<unknown>>) {
+  ok(await start());
+  const mail = await latestTo(clinic.app.deps.db, 'signup_code', email.trim().toLowerCase());
+  const login = ok(await clinic.call('auth.confirmSignup', { email, code: codeInMail(mail?.text_body ?? '') ?? 'none', portal }));
+  await clinic.app.deps.db.deleteFrom('outbox').where('id', '=', mail!.id).execute();
+  return login;
+}
+
 export async function signupPatient(clinic: Clinic, input = patientSignupInput()): Promise<Account & { patientId: number }> {
-  const login = ok(await clinic.call('patients.signup', input));
+  const email = input.profile.email;
+  const login = await confirmedSignup(clinic, email, 'patient', () => clinic.call('patients.signup', input));
   const me = ok(await clinic.call('patients.me', {}, login.token));
-  return { token: login.token, email: input.profile.email, password: input.password, login, patientId: me.id };
+  return { token: login.token, email, password: input.password, login, patientId: me.id };
 }
 
 export async function signupDoctor(clinic: Clinic, input = doctorSignupInput()): Promise<Account & { doctorId: number }> {
-  const login = ok(await clinic.call('doctors.signup', input));
+  const login = await confirmedSignup(clinic, input.email, 'clinic', () => clinic.call('doctors.signup', input));
   const me = ok(await clinic.call('doctors.me', {}, login.token));
   return { token: login.token, email: input.email, password: input.password, login, doctorId: me.id };
 }

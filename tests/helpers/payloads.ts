@@ -48,10 +48,12 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.listStaff': {},
   'admin.createStaff': staffInput(),
   'admin.resetPassword': { email: 'someone@example.in' },
+  'admin.unlockAccount': { email: 'someone@example.in' },
+  'auth.confirmSignup': { email: 'new.patient@example.in', code: '408317', portal: 'patient' },
   'admin.auditLog': { action: 'auth.login', actorEmail: 'a@b.in', patientId: 1, from: '2026-01-01', to: '2026-03-01', beforeId: 10 },
   'admin.verifyAudit': {},
   'settings.get': {},
-  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24 },
+  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 },
   'mail.settings': {},
   'mail.saveSettings': { host: 'smtp.example.in', port: 587, security: 'starttls', user: 'clinic@example.in', password: 'app-password-1', from: 'clinic@example.in' },
   'mail.sendTest': { to: 'someone@example.in' },
@@ -135,7 +137,7 @@ const HUGE = 'x'.repeat(1024 * 1024);
 function wrongValues(value: unknown): [string, unknown][] {
   const common: [string, unknown][] = [['null', null], ['array', []], ['object', {}], ['boolean', true]];
   if (typeof value === 'number') return [...common, ['string', '12'], ['fraction', 1.5], ['negative', -1], ['NaN', NaN], ['Infinity', Infinity]];
-  if (typeof value === 'string') return [...common, ['number', 12345], ['1 MB string', HUGE]];
+  if (typeof value === 'string') return [...common, ['number', 12345], ['1 MB string', HUGE], ['a lone surrogate', `${value}\ud800x`]];
   if (Array.isArray(value)) return [['null', null], ['object', {}], ['string', 'x'], ['number', 1], ['array of junk', [42, null]]];
   return [['null', null], ['array', []], ['string', 'x'], ['number', 1], ['1 MB string', HUGE]];
 }

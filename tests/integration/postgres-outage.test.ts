@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { createApp, type MedLinkApp } from '../../electron/core/app';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { ok, tempDir } from '../helpers/clinic';
+import { confirmedSignup, ok, tempDir } from '../helpers/clinic';
 import { testClock } from '../helpers/clock';
 import { patientSignupInput, setupInput } from '../helpers/data';
 import { postgresBin, startCluster, type Cluster } from '../helpers/postgres-cluster';
@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== null)(`The clinic's PostgreSQL server goes away${
       app.dispatch(channel, input, token) as Promise<Result<Output<C>>>;
     ok(await call('setup.complete', setupInput()));
     const signup = patientSignupInput();
-    const { token } = ok(await call('patients.signup', signup));
+    const { token } = await confirmedSignup({ app, call }, signup.profile.email, 'patient', () => call('patients.signup', signup));
     const before = ok(await call('patients.me', {}, token));
     const changed = { ...signup.profile, fullName: 'Asha Deshpande', phone: '9822099999' };
     const profileUpdates = async () =>

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_DETAIL_KEYS, AUDIT_NAMED_VALUES, AUDIT_VALUE_LISTS } from '../../shared/audit';
+import { AUDIT_ACTIONS, contract } from '../../shared/contract';
+import { patientProfile } from '../../shared/fields';
 import { BLOOD_GROUPS, INDIAN_STATES, LANGUAGES, SEXES, SPECIALITIES } from '../../shared/specialities';
 
 type Tree = { [key: string]: string | Tree };
@@ -65,5 +68,29 @@ describe('translation catalogs', () => {
       expect(Object.keys(labels.language!).sort()).toEqual([...LANGUAGES].sort());
       expect(Object.keys(labels.state!).sort()).toEqual([...INDIAN_STATES].sort());
     }
+  });
+
+  it('gives every audit action, every detail and every named value its own wording in both languages', () => {
+    for (const lang of ['en', 'hi']) {
+      const keys = new Set(leaves(catalog(lang)));
+      const missing = [
+        ...AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`),
+        ...AUDIT_DETAIL_KEYS.map((k) => `admin.audit.detail.${k}`),
+        ...Object.values(AUDIT_NAMED_VALUES).flatMap((list) => AUDIT_VALUE_LISTS[list].map((v) => `admin.audit.${list}.${v}`)),
+      ].filter((k) => !keys.has(k));
+      expect(missing, lang).toEqual([]);
+    }
+  });
+
+  it('names every field a change can touch (clinic, email, patient and doctor profiles) among the audited fields', () => {
+    const shape = (c: { input: unknown }) => Object.keys((c.input as { shape: object }).shape);
+    const fields = [
+      ...shape(contract['settings.update']),
+      ...shape(contract['mail.saveSettings']).map((k) => `mail.${k}`),
+      ...Object.keys(patientProfile.shape),
+      ...shape(contract['doctors.updateProfile']),
+      'photo',
+    ];
+    expect(fields.filter((f) => !AUDIT_VALUE_LISTS.field.includes(f))).toEqual([]);
   });
 });

@@ -38,4 +38,18 @@ describe('what an appointment tells people', () => {
     expect(rows.filter((r) => r.kind === 'appointment_reminder').map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     expect(rows.some((r) => r.kind === 'doctor_cancelled' && r.recipient === doctor.email)).toBe(true);
   });
+
+  it("the administrator's mail queue shows an appointment's mail by kind and masked address, never who or when", async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'online' }, asha.token));
+    const queue = ok(await clinic.call('mail.queue', {}, clinic.adminToken)).messages;
+    const about = (kind: string) => queue.find((m) => m.kind === kind)!;
+    expect(about('booking_confirmation')).toMatchObject({ recipient: `${asha.email[0]}•••@${asha.email.split('@')[1]}`, subject: null });
+    expect(about('doctor_new_booking')).toMatchObject({ subject: null });
+    expect(JSON.stringify(queue)).not.toContain('Asha');
+    expect(JSON.stringify(queue)).not.toContain(asha.email);
+    // Mail about no patient stays readable.
+    expect(about('verification_approved')).toMatchObject({ recipient: doctor.email, subject: expect.stringContaining('verified') });
+  });
 });

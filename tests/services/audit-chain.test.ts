@@ -1,4 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileAuditStore } from '../../electron/core/audit/audit.store';
+import { verify } from '../../electron/core/audit/audit.service';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Clinic } from '../helpers/clinic';
 import { auditRows, type AuditRow } from '../helpers/db';
@@ -32,12 +36,49 @@ async function rewriteChain(clinic: Clinic, hash: (content: string) => string) {
   clinic.app.deps.audit.writeHead(last);
 }
 
+/**
+ * The same data folder opened again (as after a restart), its head file first set back to row `headId`
+ * (sealed with the real key, as this seat would have written it) or left as it is (null).
+ */
+async function reopenedWithOlderHead(clinic: Clinic, headId: number | null) {
+  const key = clinic.app.deps.keyring.auditKey();
+  if (headId !== null) {
+    const row = (await auditRows(clinic.app)).find((r) => r.id === headId)!;
+    const mac = createHmac('sha256', key).update(JSON.stringify(['audit-head', row.id, row.hash])).digest('hex');
+    writeFileSync(join(clinic.dataDir, 'audit-head.json'), JSON.stringify({ id: row.id, hash: row.hash, mac }));
+  }
+  // A new store on the folder reads the file, as a restarted seat does (signing in would move the head on).
+  const store = fileAuditStore(clinic.dataDir, () => undefined, () => key);
+  return { verify: async () => ({ ok: true as const, data: await verify(db(clinic), store, key) }) };
+}
+
 const problems = (result: { problems: { id: number | null; problem: string }[] }) => result.problems;
 
 describe('the audit chain', () => {
   it('is intact after ordinary activity', async () => {
     const { rows, verify } = await busyClinic();
-    expect(await verify()).toEqual({ intact: true, rows: rows.length, problems: [] });
+    expect(await verify()).toEqual({ intact: true, rows: rows.length, anchoredUpTo: rows.at(-1)!.id, unanchored: 0, problems: [] });
+  });
+
+  it('says how many rows after the head it cannot vouch for, rather than calling them intact', async () => {
+    const { clinic, rows } = await busyClinic();
+    const lastId = rows.at(-1)!.id;
+    // Rows another seat appended (or this seat's head left behind by a crash): the head does not reach them.
+    await clinic.app.deps.audit.flush();
+    const other = await reopenedWithOlderHead(clinic, lastId - 3);
+    expect(ok(await other.verify())).toEqual({ intact: true, rows: rows.length, anchoredUpTo: lastId - 3, unanchored: 3, problems: [] });
+  });
+
+  it('shows a head file rewritten without the audit key (a deleted tail hidden behind it)', async () => {
+    const { clinic, rows, verify } = await busyClinic();
+    const lastId = rows.at(-1)!.id;
+    await clinic.app.deps.audit.flush();
+    await db(clinic).deleteFrom('audit_log').where('id', '>', lastId - 2).execute();
+    const newLast = rows.at(-3)!;
+    writeFileSync(join(clinic.dataDir, 'audit-head.json'), JSON.stringify({ id: newLast.id, hash: newLast.hash, mac: createHmac('sha256', randomBytes(32)).update('x').digest('hex') }));
+    const other = await reopenedWithOlderHead(clinic, null);
+    expect(ok(await other.verify())).toMatchObject({ intact: false, problems: [{ id: null, problem: 'head_unsealed' }] });
+    expect(await verify()).toMatchObject({ intact: false });
   });
 
   it('shows a row edited in the database', async () => {
@@ -56,7 +97,7 @@ describe('the audit chain', () => {
     const { clinic, rows, verify } = await busyClinic();
     const lastId = rows.at(-1)!.id;
     await db(clinic).deleteFrom('audit_log').where('id', '>', lastId - 2).execute();
-    expect(await verify()).toMatchObject({ intact: false, rows: rows.length - 2, problems: [{ id: lastId, problem: 'tail_missing' }] });
+    expect(await verify()).toMatchObject({ intact: false, rows: rows.length - 2, anchoredUpTo: null, problems: [{ id: lastId, problem: 'tail_missing' }] });
   });
 
   it('still shows rows deleted from the end after new activity', async () => {

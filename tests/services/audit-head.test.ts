@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileAuditStore } from '../../electron/core/audit/audit.store';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, newClinic, ok, PASSWORD, signIn } from '../helpers/clinic';
@@ -10,10 +12,16 @@ describe("the audit log's head file", () => {
     const clinic = await newClinic();
     await Promise.all([1, 2, 3, 4, 5].map(() => signIn(clinic, ADMIN_EMAIL, PASSWORD)).map(async (s) => ok(await s)));
     const last = (await auditRows(clinic.app)).at(-1)!;
-    expect(clinic.app.deps.audit.readHead()).toEqual({ id: last.id, hash: last.hash });
+    expect(clinic.app.deps.audit.readHead()).toEqual({ head: { id: last.id, hash: last.hash }, sealed: true });
+    const key = clinic.app.deps.keyring.auditKey();
     await clinic.app.close();
     const file = join(clinic.dataDir, 'audit-head.json');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ id: last.id, hash: last.hash });
+    // Sealed with the audit key: whoever edits the file without it breaks the seal.
+    const mac = createHmac('sha256', key).update(JSON.stringify(['audit-head', last.id, last.hash])).digest('hex');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ id: last.id, hash: last.hash, mac });
+    expect(fileAuditStore(clinic.dataDir, () => undefined, () => key).readHead()).toEqual({ head: { id: last.id, hash: last.hash }, sealed: true });
+    writeFileSync(file, JSON.stringify({ id: last.id - 1, hash: last.hash, mac }));
+    expect(fileAuditStore(clinic.dataDir, () => undefined, () => key).readHead()?.sealed).toBe(false);
     expect(readdirSync(clinic.dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

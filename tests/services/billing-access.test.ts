@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newClinic, ok, refused } from '../helpers/clinic';
-import { billingClinic, completedVisit, issueBill, line } from '../helpers/billing';
+import { billingClinic, issueBill, line } from '../helpers/billing';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { practisingDoctor } from '../helpers/scheduling';
 
 describe('who sees and does what with bills', () => {
   it('shows a patient only their own issued bills, a doctor only theirs, the desk and administrator all', async () => {
     const clinic = await newClinic();
-    const c = await billingClinic(clinic, 1);
-    const vikramVisit = await completedVisit(clinic, c, c.vikram.patientId, 1);
+    const c = await billingClinic(clinic, ['asha', 'vikram']);
+    const vikramVisit = c.appointments[1]!;
     const asha = await issueBill(clinic, c.desk.token, c.appointments[0]!, [line('Consultation', 50_000)]);
     const draft = ok(await clinic.call('bills.open', { appointmentId: vikramVisit }, c.desk.token));
     const other = await practisingDoctor(clinic, 'Dr Anil Shah');
@@ -68,17 +68,17 @@ describe('who sees and does what with bills', () => {
     await issueBill(clinic, c.desk.token, c.appointments[1]!, [line('Consultation', 50_000)]);
     ok(await clinic.call('bills.pay', { billId: first.id, method: 'cash', amountPaise: 70_800 }, c.desk.token));
     ok(await clinic.call('bills.creditNote', { billId: first.id, reason: 'Medicine was not given', refundPaise: 70_800, refundMethod: 'cash' }, c.desk.token));
-    const out = ok(await clinic.call('bills.export', { from: '2026-03-02', to: '2026-03-02' }, clinic.adminToken));
-    expect(out).toMatchObject({ filename: 'MedLink-bills-2026-03-02-to-2026-03-02.csv', bills: 2, creditNotes: 1 });
+    const out = ok(await clinic.call('bills.export', { from: '2026-03-03', to: '2026-03-03' }, clinic.adminToken));
+    expect(out).toMatchObject({ filename: 'MedLink-bills-2026-03-03-to-2026-03-03.csv', bills: 2, creditNotes: 1 });
     const rows = out.csv.split('\r\n');
     expect(rows.slice(2, 6)).toEqual([
       'Document,Number,Date,Patient,Doctor,Place of supply,Taxable value,CGST,SGST,IGST,Total,Paid,Refunded,Status,Against',
-      `Bill,ML/2025-26/000001,2026-03-02,"'=HYPERLINK(""http://x"")",Dr Rohan Mehta,27-Maharashtra,600.00,54.00,54.00,0.00,708.00,708.00,,cancelled,`,
-      `Bill,ML/2025-26/000002,2026-03-02,"'=HYPERLINK(""http://x"")",Dr Rohan Mehta,27-Maharashtra,500.00,45.00,45.00,0.00,590.00,0.00,,unpaid,`,
-      `Credit note,ML/CN/2025-26/000001,2026-03-02,"'=HYPERLINK(""http://x"")",Dr Rohan Mehta,27-Maharashtra,-600.00,-54.00,-54.00,0.00,-708.00,,708.00,,ML/2025-26/000001`,
+      `Bill,ML/2025-26/000001,2026-03-03,"'=HYPERLINK(""http://x"")",Dr Rohan Mehta,27-Maharashtra,600.00,54.00,54.00,0.00,708.00,708.00,,cancelled,`,
+      `Bill,ML/2025-26/000002,2026-03-03,"'=HYPERLINK(""http://x"")",Dr Rohan Mehta,27-Maharashtra,500.00,45.00,45.00,0.00,590.00,0.00,,unpaid,`,
+      `Credit note,ML/CN/2025-26/000001,2026-03-03,"'=HYPERLINK(""http://x"")",Dr Rohan Mehta,27-Maharashtra,-600.00,-54.00,-54.00,0.00,-708.00,,708.00,,ML/2025-26/000001`,
     ]);
     expect(rows.slice(7, 11)).toEqual(['GST summary', 'GST rate,Taxable value,CGST,SGST,IGST,Total tax', '18%,500.00,45.00,45.00,0.00,90.00', 'Total,500.00,45.00,45.00,0.00,90.00']);
     // Nothing issued in another range.
-    expect(ok(await clinic.call('bills.export', { from: '2026-03-03', to: '2026-03-31' }, clinic.adminToken))).toMatchObject({ bills: 0, creditNotes: 0 });
+    expect(ok(await clinic.call('bills.export', { from: '2026-03-04', to: '2026-03-31' }, clinic.adminToken))).toMatchObject({ bills: 0, creditNotes: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newClinic, ok, refused } from '../helpers/clinic';
-import { billingClinic, completedVisit, issueBill, line, linesOf } from '../helpers/billing';
+import { billingClinic, issueBill, line, linesOf } from '../helpers/billing';
 import { expectNoWrites } from '../helpers/db';
 import { practisingDoctor } from '../helpers/scheduling';
 import { TAX_DEFAULTS } from '../../electron/core/billing/billing-settings';
@@ -50,18 +50,13 @@ describe('bills: fees and the first draft', () => {
 /** Issues one bill with `lines` for a visit of Asha's (or of a patient from Karnataka) and returns it. */
 async function issued(options: { lines: Parameters<typeof issueBill>[3]; gstin?: null; karnataka?: boolean; rates?: Partial<Record<'consultation' | 'lab_test', number>> }) {
   const clinic = await newClinic();
-  const c = await billingClinic(clinic, options.karnataka ? 0 : 1, { gstin: options.gstin });
+  const c = await billingClinic(clinic, [options.karnataka ? { walkIn: { fullName: 'Kiran Gowda', phone: '9845012345', state: 'Karnataka' } } : 'asha'], { gstin: options.gstin });
   if (options.rates) {
     const taxes = structuredClone(TAX_DEFAULTS);
     for (const [k, v] of Object.entries(options.rates)) taxes[k as 'consultation'].rateBp = v;
     ok(await clinic.call('billing.saveSettings', { fees: FEES, taxes }, clinic.adminToken));
   }
-  let appointmentId = c.appointments[0];
-  if (options.karnataka) {
-    const walkIn = ok(await clinic.call('patients.registerWalkIn', { fullName: 'Kiran Gowda', phone: '9845012345', state: 'Karnataka' }, c.desk.token));
-    appointmentId = await completedVisit(clinic, c, walkIn.id, 0);
-  }
-  return issueBill(clinic, c.desk.token, appointmentId!, options.lines);
+  return issueBill(clinic, c.desk.token, c.appointments[0]!, options.lines);
 }
 
 describe('bills: amounts', () => {
@@ -169,13 +164,13 @@ describe('bills: payments and credit notes', () => {
     expect(rest.payments.map((p) => [p.method, p.reference, p.amountPaise])).toEqual([['upi', 'UPI-604512', 20_000], ['cash', null, 39_000]]);
     expect(refused(await clinic.call('bills.pay', { billId: bill.id, method: 'cash', amountPaise: 1 }, c.desk.token)).code).toBe('CONFLICT');
 
-    const day = ok(await clinic.call('bills.collections', { date: '2026-03-02' }, c.desk.token));
+    const day = ok(await clinic.call('bills.collections', { date: '2026-03-03' }, c.desk.token));
     expect(day.methods).toEqual([
       { method: 'cash', payments: 1, receivedPaise: 39_000, refundedPaise: 0 },
       { method: 'card', payments: 0, receivedPaise: 0, refundedPaise: 0 },
       { method: 'upi', payments: 1, receivedPaise: 20_000, refundedPaise: 0 },
     ]);
-    expect(ok(await clinic.call('bills.collections', { date: '2026-03-03' }, c.desk.token)).receivedPaise).toBe(0);
+    expect(ok(await clinic.call('bills.collections', { date: '2026-03-02' }, c.desk.token)).receivedPaise).toBe(0);
   });
 
   it('cancels a wrong bill with a credit note of its own series, refunds, and issues a corrected bill', async () => {
@@ -202,7 +197,7 @@ describe('bills: payments and credit notes', () => {
     const corrected = ok(await clinic.call('bills.issue', { billId: draft.id, lines: [line('Consultation', 50_000)] }, c.desk.token));
     expect(corrected).toMatchObject({ number: 'ML/2025-26/000002', replaces: 'ML/2025-26/000001', totals: { totalPaise: 59_000 } });
 
-    const day = ok(await clinic.call('bills.collections', { date: '2026-03-02' }, c.desk.token));
+    const day = ok(await clinic.call('bills.collections', { date: '2026-03-03' }, c.desk.token));
     expect(day).toMatchObject({ receivedPaise: 50_000, refundedPaise: 50_000 });
     const mine = ok(await clinic.call('bills.mine', {}, c.asha.token));
     expect(mine.map((b) => [b.number, b.status, b.balancePaise])).toEqual([['ML/2025-26/000002', 'issued', 59_000], ['ML/2025-26/000001', 'cancelled', 0]]);

@@ -308,9 +308,10 @@ describe('suspending a doctor', () => {
     ]);
     expect(list.map((a) => a.appointmentId)).not.toContain(soon.id);
     const seen = await auditRows(clinic.app, 'appointment.rearrange_viewed');
-    expect(seen.map((r) => [r.actor_user_id, r.patient_id]).sort()).toEqual(
-      [[desk.id, vikram.patientId], [desk.id, asha.patientId]].sort(),
-    );
+    // One look, one row naming every patient shown.
+    expect(seen.map((r) => [r.actor_user_id, r.patient_id, JSON.parse(r.detail).patientIds])).toEqual([
+      [desk.id, null, [asha.patientId, vikram.patientId].sort((a, b) => a - b)],
+    ]);
 
     const doctors = ok(await clinic.call('admin.listDoctors', {}, clinic.adminToken));
     expect(doctors.map((d) => [d.fullName, d.upcoming, d.suspendedAt !== null])).toEqual([

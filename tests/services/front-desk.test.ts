@@ -71,13 +71,19 @@ describe('the day board', () => {
     ]);
     expect(column.appointments[1]).toMatchObject({
       start: ist(MONDAY, '12:45'), end: ist(MONDAY, '13:00'), reason: 'Fever', patientId: walkIn.id, patientHasAccount: false,
-      checkedInAt: null, canCheckIn: true, canCancel: true, canReschedule: true,
+      // Check-in opens an hour before the start (11:45).
+      checkedInAt: null, canCheckIn: false, canCancel: true, canReschedule: true,
     });
-    // Every patient on the board is an access to their data.
-    expect((await auditRows(clinic.app, 'appointment.board_viewed')).map((r) => [r.actor_user_id, r.patient_id])).toEqual([
-      [desk.id, asha.patientId],
-      [desk.id, walkIn.id],
+    // Every patient on the board is an access to their data: one row for the look, naming them all, found by either.
+    expect((await auditRows(clinic.app, 'appointment.board_viewed')).map((r) => [r.actor_user_id, r.patient_id, JSON.parse(r.detail)])).toEqual([
+      [desk.id, null, { date: MONDAY, patientIds: [asha.patientId, walkIn.id].sort((a, b) => a - b) }],
     ]);
+    for (const patientId of [asha.patientId, walkIn.id]) {
+      const found = ok(await clinic.call('admin.auditLog', { action: 'appointment.board_viewed', patientId }, clinic.adminToken));
+      expect(found.entries.map((e) => e.actorId)).toEqual([desk.id]);
+      // The log reads as names, not numbers.
+      expect(found.refs).toMatchObject({ [`patient:${asha.patientId}`]: 'Asha Kulkarni', [`patient:${walkIn.id}`]: 'Ramesh Patil' });
+    }
     // Another day's appointments cannot be checked in from the board.
     const tuesday = ok(await clinic.call('desk.board', { date: TUESDAY }, desk.token));
     expect(tuesday.doctors.find((d) => d.id === doctor.doctorId)!.appointments).toMatchObject([{ patientName: 'Asha Kulkarni', canCheckIn: false }]);
@@ -91,6 +97,7 @@ describe('the day board', () => {
       { appointmentId: late.id, patientId: walkIn.id, patientName: 'Ramesh Patil', doctorId: doctor.doctorId, doctorName: 'Dr Rohan Mehta', start: ist(MONDAY, '12:45'), checkedInAt: ist(MONDAY, '12:30') },
     ]);
     expect(after.doctors.find((d) => d.id === doctor.doctorId)!.appointments[1]).toMatchObject({ status: 'checked_in', canCheckIn: false, canCancel: false });
+    clinic.clock.advanceMinutes(15); // 12:45: the visit starts
     ok(await clinic.call('appointments.setStatus', { appointmentId: late.id, status: 'completed' }, doctorToken));
     expect(ok(await clinic.call('desk.board', { date: MONDAY }, deskToken)).waiting).toEqual([]);
   });

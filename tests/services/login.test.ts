@@ -2,8 +2,9 @@ import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { BCRYPT_COST } from '../../electron/core/auth/passwords';
-import { ADMIN_EMAIL, newClinic, newFrontDesk, ok, PASSWORD, refused, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, newClinic, newFrontDesk, ok, PASSWORD, readyFrontDesk, refused, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
 import { auditRows } from '../helpers/db';
+import { setupInput } from '../helpers/data';
 
 describe('signing in', () => {
   it('returns a session token, the roles and the idle limit', async () => {
@@ -68,7 +69,7 @@ describe('lockout after 5 failed attempts', () => {
     expect(failed).toHaveLength(6);
     expect(JSON.parse(failed[0]!.detail)).toEqual({ email: ADMIN_EMAIL, portal: 'clinic' });
     const locked = await auditRows(clinic.app, 'auth.locked');
-    expect(locked.map((r) => JSON.parse(r.detail))).toEqual([{ email: ADMIN_EMAIL, minutes: 15 }]);
+    expect(locked.map((r) => JSON.parse(r.detail))).toEqual([{ email: ADMIN_EMAIL, door: 'clinic', minutes: 15, why: 'sign_in' }]);
   });
 
   it('locks an email that has no account in the same words', async () => {
@@ -84,5 +85,67 @@ describe('lockout after 5 failed attempts', () => {
     for (let i = 0; i < 4; i++) refused(await signIn(clinic, ADMIN_EMAIL, 'wrong-password-1'));
     ok(await signIn(clinic, ADMIN_EMAIL, PASSWORD));
     expect(refused(await signIn(clinic, ADMIN_EMAIL, 'wrong-password-1')).code).toBe('BAD_CREDENTIALS');
+  });
+
+  it('counts each door apart: wrong passwords at the patient window (a kiosk) never lock staff out of the clinic window', async () => {
+    const clinic = await newClinic();
+    for (let i = 0; i < 5; i++) refused(await signIn(clinic, ADMIN_EMAIL, 'wrong-password-1', 'patient'));
+    expect(refused(await signIn(clinic, ADMIN_EMAIL, PASSWORD, 'patient')).code).toBe('LOCKED');
+    expect(ok(await signIn(clinic, ADMIN_EMAIL, PASSWORD, 'clinic')).user.roles).toContain('admin');
+  });
+
+  it('the administrator lifts a lock, and it is recorded', async () => {
+    const clinic = await newClinic();
+    const desk = await readyFrontDesk(clinic);
+    for (let i = 0; i < 5; i++) refused(await signIn(clinic, desk.email, 'wrong-password-1'));
+    expect(refused(await signIn(clinic, desk.email, PASSWORD)).code).toBe('LOCKED');
+    expect(refused(await clinic.call('admin.unlockAccount', { email: 'nobody@x.in' }, clinic.adminToken)).code).toBe('NOT_FOUND');
+    ok(await clinic.call('admin.unlockAccount', { email: desk.email }, clinic.adminToken));
+    ok(await signIn(clinic, desk.email, PASSWORD));
+    expect((await auditRows(clinic.app, 'auth.unlocked')).map((r) => JSON.parse(r.detail))).toEqual([{ userId: desk.id, email: desk.email }]);
+    expect(refused(await clinic.call('admin.unlockAccount', { email: desk.email }, desk.token)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe("confirming one's own password", () => {
+  it('five wrong ones in a row end every session and lock the address, then even the right one waits', async () => {
+    const clinic = await newClinic();
+    const other = ok(await signIn(clinic, ADMIN_EMAIL, PASSWORD));
+    const tries = [];
+    for (let i = 0; i < 4; i++) tries.push(refused(await clinic.call('clinicKey.recoveryCode', { password: 'wrong-password-1' }, clinic.adminToken)).code);
+    tries.push(refused(await clinic.call('auth.changePassword', { currentPassword: 'wrong-password-1', newPassword: 'a-new-password-2026' }, clinic.adminToken)).code);
+    expect(tries).toEqual(['PASSWORD_WRONG', 'PASSWORD_WRONG', 'PASSWORD_WRONG', 'PASSWORD_WRONG', 'LOCKED']);
+    for (const token of [clinic.adminToken, other.token]) expect(refused(await clinic.call('auth.session', {}, token)).code).toBe('UNAUTHENTICATED');
+    expect(refused(await signIn(clinic, ADMIN_EMAIL, PASSWORD)).code).toBe('LOCKED');
+    clinic.clock.advanceMinutes(15);
+    const again = ok(await signIn(clinic, ADMIN_EMAIL, PASSWORD));
+    expect(ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, again.token)).recoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){13}$/);
+  });
+
+  it('a right one starts the count afresh', async () => {
+    const clinic = await newClinic();
+    for (let i = 0; i < 4; i++) refused(await clinic.call('clinicKey.recoveryCode', { password: 'wrong-password-1' }, clinic.adminToken));
+    ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken));
+    expect(refused(await clinic.call('clinicKey.recoveryCode', { password: 'wrong-password-1' }, clinic.adminToken)).code).toBe('PASSWORD_WRONG');
+  });
+});
+
+describe('bcrypt runs outside the write transaction', () => {
+  it('other calls are answered while a sign-in is still hashing', async () => {
+    // Real cost: a comparison takes a quarter of a second, long enough to see whether others wait behind it.
+    const dataDir = tempDir();
+    const app = await createApp({ dataDir, bcryptCost: 12 });
+    try {
+      ok(await app.dispatch('setup.complete', setupInput()));
+      const order: string[] = [];
+      const slow = app.dispatch('auth.login', { email: ADMIN_EMAIL, password: 'wrong-password-1', portal: 'clinic' }).then(() => order.push('sign-in'));
+      await new Promise((r) => setTimeout(r, 20));
+      await app.dispatch('setup.status', {}).then(() => order.push('status'));
+      await slow;
+      expect(order).toEqual(['status', 'sign-in']);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

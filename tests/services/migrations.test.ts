@@ -20,8 +20,10 @@ const TABLES_001 = [
 const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'blocked_times', 'clinic_holidays', 'doctor_invitations', 'doctor_schedule', 'outbox'];
 const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
-const TABLES_005 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005, 'schema_migrations'].sort();
+const TABLES_006 = ['audit_patients'];
+const TABLES_007 = ['signup_requests'];
+const TABLES_008 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -177,10 +179,37 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('counters').values({ name: 'appointment', value: 0 }).execute()).rejects.toThrow(/unique|primary/i);
     expect(await nextNumber(db, 'appointment')).toBe(4);
     expect(await nextNumber(db, 'appointment')).toBe(5);
-
   },
   5: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_005].sort());
+    const { appointment } = await people(db);
+    const numbered = (status: string, uid: string, number: number) => ({ ...appointment(status, uid), number });
+    // A completed visit holds its time: nothing else may start then, while a cancelled or missed one frees it.
+    await db.insertInto('appointments').values(numbered('completed', 'u1', 1)).execute();
+    await expect(db.insertInto('appointments').values(numbered('booked', 'u2', 2)).execute()).rejects.toThrow(/unique/i);
+    await db.updateTable('appointments').set({ status: 'no_show' }).where('ics_uid', '=', 'u1').execute();
+    await db.insertInto('appointments').values(numbered('booked', 'u3', 3)).execute();
+    await expect(db.updateTable('appointments').set({ status: 'completed' }).where('ics_uid', '=', 'u1').execute()).rejects.toThrow(/unique/i);
+  },
+  6: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006].sort());
+    await db.insertInto('audit_patients').values([{ audit_id: 1, patient_id: 7 }, { audit_id: 1, patient_id: 9 }]).execute();
+    await expect(db.insertInto('audit_patients').values({ audit_id: 1, patient_id: 7 }).execute()).rejects.toThrow(/unique|primary/i);
+  },
+  7: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007].sort());
+    // Failures are counted per address and door; the lockouts of the old table (see rowsBefore) are gone.
+    expect(await db.selectFrom('login_failures').selectAll().execute()).toEqual([]);
+    const now = '2026-03-02T00:00:00.000Z';
+    await db.insertInto('login_failures').values([{ email: 'a@x.in', door: 'patient', failures: 2, updated_at: now }, { email: 'a@x.in', door: 'clinic', failures: 1, updated_at: now }]).execute();
+    await expect(db.insertInto('login_failures').values({ email: 'a@x.in', door: 'clinic', failures: 1, updated_at: now }).execute()).rejects.toThrow(/unique|primary/i);
+    // Every account starts with no wrong confirmations.
+    expect(await db.selectFrom('users').select('confirm_failures').execute()).toEqual([{ confirm_failures: 0 }]);
+    const request = { id: 'r1', email: 'a@x.in', door: 'patient', code_hash: 'h', attempts: 0, payload: null, created_at: now, expires_at: now };
+    await db.insertInto('signup_requests').values(request).execute();
+    await expect(db.insertInto('signup_requests').values(request).execute()).rejects.toThrow(/unique|primary/i);
+  },
+  8: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008].sort());
     const now = '2026-03-02T00:00:00.000Z';
     const { doctorId, appointment } = await people(db);
     const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('completed', 'u1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
@@ -206,6 +235,11 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
 const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
+  7: async (db) => {
+    const now = '2026-03-02T00:00:00.000Z';
+    await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();
+    await db.insertInto('login_failures').values({ email: 'a@x.in', failures: 3, locked_until: null, updated_at: now }).execute();
+  },
   4: async (db) => {
     const { appointment } = await people(db);
     for (const [status, uid] of [['cancelled', 'u1'], ['completed', 'u2'], ['booked', 'u3']] as const) {

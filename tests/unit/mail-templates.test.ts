@@ -21,6 +21,8 @@ const samples: { [K in MailKind]: MailData[K] } = {
   verification_rejected: { clinic, doctorName: 'Dr Rohan Mehta', reason: 'Registration number not found.' },
   test_message: { clinic, sentBy: 'Dr Meera Joshi' },
   doctor_invitation: { clinic, inviteeName: 'Dr Farah Sheikh', invitedBy: 'Dr Meera Joshi', code: 'K7QF-29XD', expiresAt: new Date('2026-03-09T18:29:00Z') },
+  signup_code: { clinic, name: 'Asha Kulkarni', code: '408317', expiresAt: new Date('2026-03-02T05:00:00Z') },
+  signup_exists: { clinic },
   bill_issued: { clinic, patientName: 'Asha Kulkarni', number: 'ML/2025-26/000042', issuedAt: start, totalPaise: 59_000, balancePaise: 29_000 },
 };
 
@@ -54,15 +56,15 @@ describe('email templates', () => {
 
   it('a booking confirmation gives the doctor, the time in the clinic zone, the place and what happens next', () => {
     const { subject, text, html } = renderMail('booking_confirmation', 'en', samples.booking_confirmation);
-    expect(subject).toBe('Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 10:30');
+    expect(subject).toBe('Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 10:30 am');
     for (const part of [
       'Dear Asha Kulkarni,', 'Booking no.: 42', 'Doctor: Dr Rohan Mehta', 'Qualifications: MBBS, MD (Medicine)', 'Speciality: Cardiology (heart)',
-      'Date and time: Tuesday, 3 March 2026, 10:30 (India Standard Time)', 'Consultation: Online (video call)',
+      'Date and time: Tuesday, 3 March 2026, 10:30 am (India Standard Time)', 'Consultation: Online (video call)',
       'Place: Sunrise Clinic, 1 FC Road, Shivajinagar, Pune', 'A video link will be created and emailed to you before the visit',
     ]) {
       expect(text).toContain(part);
     }
-    expect(html).toContain('Tuesday, 3 March 2026, 10:30 (India Standard Time)');
+    expect(html).toContain('Tuesday, 3 March 2026, 10:30 am (India Standard Time)');
     expect(html).toContain('style="');
     const inPerson = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit }, { calendarAttached: true });
     expect(inPerson.text).toContain('Please arrive 10 minutes early');
@@ -72,16 +74,16 @@ describe('email templates', () => {
 
   it('writes dates in Hindi for a Hindi reader, in the clinic zone', () => {
     const { subject, text } = renderMail('booking_confirmation', 'hi', samples.booking_confirmation);
-    expect(text).toContain('मंगलवार, 3 मार्च 2026, 10:30 (भारतीय मानक समय)');
+    expect(text).toContain('मंगलवार, 3 मार्च 2026, 10:30 am (भारतीय मानक समय)');
     expect(text).toContain('प्रिय Asha Kulkarni,');
     expect(text).toContain('बुकिंग संख्या: 42');
     expect(text).toContain('हृदय रोग (कार्डियोलॉजी)');
-    expect(subject).toBe('Dr Rohan Mehta के साथ 3 मार्च 2026, 10:30 का अपॉइंटमेंट पक्का हो गया है');
+    expect(subject).toBe('Dr Rohan Mehta के साथ 3 मार्च 2026, 10:30 am का अपॉइंटमेंट पक्का हो गया है');
     const london = renderMail('test_message', 'en', { clinic: { ...clinic, timeZone: 'Europe/London' }, sentBy: 'x' });
     expect(london.subject).toBe('MedLink test email from Sunrise Clinic');
     const moved = renderMail('appointment_rescheduled', 'en', { ...samples.appointment_rescheduled, clinic: { ...clinic, timeZone: 'Europe/London' } });
-    expect(moved.text).toContain('Tuesday, 3 March 2026, 05:00 (Greenwich Mean Time)');
-    expect(moved.text).toContain('Previously: Monday, 2 March 2026, 09:00 (Greenwich Mean Time)');
+    expect(moved.text).toContain('Tuesday, 3 March 2026, 5:00 am (Greenwich Mean Time)');
+    expect(moved.text).toContain('Previously: Monday, 2 March 2026, 9:00 am (Greenwich Mean Time)');
   });
 
   it('escapes what people typed, in every part of the HTML, and keeps it intact in the text', () => {
@@ -107,7 +109,7 @@ describe('email templates', () => {
 
   it('keeps line breaks out of subjects and only web links as links', () => {
     const mail = renderMail('doctor_new_booking', 'en', { ...samples.doctor_new_booking, patientName: 'Asha\r\nBcc: victim@example.in' });
-    expect(mail.subject).toBe('New appointment: Asha Bcc: victim@example.in on 3 March 2026, 10:30');
+    expect(mail.subject).toBe('New appointment: Asha Bcc: victim@example.in on 3 March 2026, 10:30 am');
     const linked = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit: { ...online, videoLink: 'https://meet.jit.si/sunrise-abc123' } });
     expect(linked.html).toContain('<a href="https://meet.jit.si/sunrise-abc123"');
     expect(linked.text).toContain('Join the video consultation: https://meet.jit.si/sunrise-abc123');
@@ -119,7 +121,7 @@ describe('email templates', () => {
     const en = renderMail('doctor_invitation', 'en', samples.doctor_invitation);
     expect(en.subject).toBe('Invitation to join Sunrise Clinic on MedLink');
     expect(en.text).toContain('Invitation code: K7QF-29XD');
-    expect(en.text).toContain('Valid until: Monday, 9 March 2026, 23:59 (India Standard Time)');
+    expect(en.text).toContain('Valid until: Monday, 9 March 2026, 11:59 pm (India Standard Time)');
     expect(en.text).toContain('Doctor sign-up');
     expect(en.html).toContain('K7QF-29XD');
     const hi = renderMail('doctor_invitation', 'hi', samples.doctor_invitation);

@@ -8,7 +8,22 @@ export const lastEntry = (db: Kysely<Database>) =>
 
 export const insertEntry = (db: Kysely<Database>, row: Row) => db.insertInto('audit_log').values(row).execute();
 
+export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds: number[]) =>
+  db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))).execute();
+
 export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+
+/** Who or what the ids in a page of details name: users, doctors and patients by name, appointments by booking number. */
+export async function namesFor(db: Kysely<Database>, ids: { user: number[]; doctor: number[]; patient: number[]; appointment: number[] }) {
+  const none = Promise.resolve([] as { id: number; label: string | number }[]);
+  const [users, doctors, patients, appointments] = await Promise.all([
+    ids.user.length ? db.selectFrom('users').select(['id', 'full_name as label']).where('id', 'in', ids.user).execute() : none,
+    ids.doctor.length ? db.selectFrom('doctor_info').select(['id', 'full_name as label']).where('id', 'in', ids.doctor).execute() : none,
+    ids.patient.length ? db.selectFrom('patient_info').select(['id', 'full_name as label']).where('id', 'in', ids.patient).execute() : none,
+    ids.appointment.length ? db.selectFrom('appointments').select(['id', 'number as label']).where('id', 'in', ids.appointment).execute() : none,
+  ]);
+  return { user: users, doctor: doctors, patient: patients, appointment: appointments };
+}
 
 export interface AuditFilter {
   action?: string;
@@ -31,7 +46,15 @@ export function findEntries(db: Kysely<Database>, f: AuditFilter) {
     ]);
   if (f.action) q = q.where('a.action', '=', f.action);
   if (f.actorEmail) q = q.where('u.email', '=', f.actorEmail.toLowerCase());
-  if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
+  if (f.patientId) {
+    const { patientId } = f;
+    q = q.where((w) =>
+      w.or([
+        w('a.patient_id', '=', patientId),
+        w('a.id', 'in', w.selectFrom('audit_patients').select('audit_id').where('patient_id', '=', patientId)),
+      ]),
+    );
+  }
   if (f.fromIso) q = q.where('a.at', '>=', f.fromIso);
   if (f.toIso) q = q.where('a.at', '<', f.toIso);
   if (f.beforeId) q = q.where('a.id', '<', f.beforeId);

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { AuditDetail } from '../../../shared/audit';
 import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
@@ -15,7 +16,19 @@ export interface AuditEvent {
   actorId: number | null;
   /** Whose health data it concerns, when it does. */
   patientId?: number | null;
-  detail?: Record<string, unknown>;
+  detail?: AuditDetail;
+}
+
+/**
+ * A screen that showed patients' data to someone else: one row naming every patient shown (none shown, no row).
+ * One patient is the row's patient; several are listed in its detail and in audit_patients.
+ */
+export async function recordView(ctx: Ctx, event: Omit<AuditEvent, 'patientId'> & { actorId: number }, patientIds: Iterable<number>): Promise<void> {
+  const patients = [...new Set(patientIds)].sort((a, b) => a - b);
+  if (patients.length === 0) return;
+  if (patients.length === 1) return record(ctx, { ...event, patientId: patients[0] });
+  const id = await append(ctx, { ...event, detail: { ...event.detail, patientIds: patients } });
+  await repo.insertPatients(ctx.db, id, patients);
 }
 
 type Row = Database['audit_log'];
@@ -27,12 +40,16 @@ function rowHash(key: Buffer, r: Omit<Row, 'hash'>): string {
 
 /** Appends inside the caller's transaction; the head outside the database moves only once it commits. */
 export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
+  await append(ctx, event);
+}
+
+async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
   // One chain across every seat: appends queue here until the transaction that holds the lock ends.
   await serialize(ctx.db, ctx.deps.dialect, 'audit_log');
   const last = await repo.lastEntry(ctx.db);
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
-  const head = ctx.deps.audit.readHead();
+  const head = ctx.deps.audit.readHead()?.head;
   const row: Omit<Row, 'hash'> = {
     id: Math.max(last?.id ?? 0, head?.id ?? 0) + 1,
     at: ctx.now.toISOString(),
@@ -45,13 +62,16 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
   await repo.insertEntry(ctx.db, { ...row, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
+  return row.id;
 }
 
-export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' };
+export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' | 'head_unsealed' };
 
 /**
  * Walks the chain: an edited row fails its keyed hash, a deleted row breaks the next row's link, a deleted
- * tail or a chain rebuilt from scratch no longer reaches the head kept outside the database.
+ * tail or a chain rebuilt from scratch no longer reaches the sealed head kept outside the database. What it
+ * can prove ends at the head: rows after it (appended since this seat last moved its head, or by other seats)
+ * are counted as not yet anchored, since a deleted tail among them would leave no trace.
  */
 export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffer) {
   const rows = await repo.allEntries(db);
@@ -62,23 +82,57 @@ export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffe
     if (rowHash(key, r) !== r.hash) problems.push({ id: r.id, problem: 'edited' });
     prev = { id: r.id, hash: r.hash };
   }
-  const head = store.readHead();
-  if (head) {
+  const reading = store.readHead();
+  let anchoredUpTo: number | null = null;
+  if (reading && !reading.sealed) {
+    problems.push({ id: null, problem: 'head_unsealed' });
+  } else if (reading) {
+    const { head } = reading;
     const atHead = rows.find((r) => r.id === head.id);
     if (!atHead) problems.push({ id: head.id, problem: 'tail_missing' });
     else if (atHead.hash !== head.hash) problems.push({ id: head.id, problem: 'head_mismatch' });
+    else anchoredUpTo = head.id;
   } else if (rows.length > 0) {
     problems.push({ id: null, problem: 'head_mismatch' });
   }
-  return { intact: problems.length === 0, rows: rows.length, problems };
+  const unanchored = anchoredUpTo === null ? 0 : rows.filter((r) => r.id > anchoredUpTo!).length;
+  return { intact: problems.length === 0, rows: rows.length, anchoredUpTo, unanchored, problems };
 }
 
 const PAGE = 100;
 
-export async function browse(ctx: Ctx, f: Omit<repo.AuditFilter, 'limit'>): Promise<{ entries: AuditEntry[]; more: boolean }> {
+/** Which kind of record each id-holding detail names. */
+const REFS = {
+  userId: 'user', doctorId: 'doctor', doctorIds: 'doctor', patientIds: 'patient', walkInPatientId: 'patient', accountPatientId: 'patient',
+  appointmentId: 'appointment',
+} as const;
+type RefKind = (typeof REFS)[keyof typeof REFS];
+
+/** The names (or booking numbers) behind the ids in a page of details, keyed `kind:id`, so the log reads as words. */
+async function refsOf(ctx: Ctx, details: string[]): Promise<Record<string, string>> {
+  const ids: Record<RefKind, Set<number>> = { user: new Set(), doctor: new Set(), patient: new Set(), appointment: new Set() };
+  for (const d of details) {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(d) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    for (const [key, kind] of Object.entries(REFS)) {
+      for (const v of [parsed[key]].flat()) if (typeof v === 'number' && Number.isInteger(v)) ids[kind].add(v);
+    }
+  }
+  const found = await repo.namesFor(ctx.db, { user: [...ids.user], doctor: [...ids.doctor], patient: [...ids.patient], appointment: [...ids.appointment] });
+  const refs: Record<string, string> = {};
+  for (const [kind, rows] of Object.entries(found)) for (const r of rows) refs[`${kind}:${r.id}`] = String(r.label);
+  return refs;
+}
+
+export async function browse(ctx: Ctx, f: Omit<repo.AuditFilter, 'limit'>): Promise<{ entries: AuditEntry[]; more: boolean; refs: Record<string, string> }> {
   const rows = await repo.findEntries(ctx.db, { ...f, limit: PAGE + 1 });
   return {
     more: rows.length > PAGE,
+    refs: await refsOf(ctx, rows.slice(0, PAGE).map((r) => r.detail)),
     entries: rows.slice(0, PAGE).map((r) => ({
       id: r.id,
       at: r.at,

@@ -94,16 +94,20 @@ export const endSessionsOf = (db: Db, userId: number, nowIso: string, exceptHash
   return q.execute();
 };
 
-// Failed logins are counted per email address whether or not an account has it.
-export const failuresFor = (db: Db, email: string) =>
-  db.selectFrom('login_failures').selectAll().where('email', '=', email).executeTakeFirst();
+// Failed logins are counted per email address and door (portal) whether or not an account has the address.
+export const failuresFor = (db: Db, email: string, door: string) =>
+  db.selectFrom('login_failures').selectAll().where('email', '=', email).where('door', '=', door).executeTakeFirst();
 
-export const saveFailures = async (db: Db, email: string, failures: number, lockedUntil: string | null, nowIso: string) => {
+export const saveFailures = async (db: Db, email: string, door: string, failures: number, lockedUntil: string | null, nowIso: string) => {
   await db
     .insertInto('login_failures')
-    .values({ email, failures, locked_until: lockedUntil, updated_at: nowIso })
-    .onConflict((oc) => oc.column('email').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: nowIso }))
+    .values({ email, door, failures, locked_until: lockedUntil, updated_at: nowIso })
+    .onConflict((oc) => oc.columns(['email', 'door']).doUpdateSet({ failures, locked_until: lockedUntil, updated_at: nowIso }))
     .execute();
 };
 
+/** Every door's count and lock for the address (a right password, a reset, the administrator's unlock). */
 export const clearFailures = (db: Db, email: string) => db.deleteFrom('login_failures').where('email', '=', email).execute();
+
+export const setConfirmFailures = (db: Db, userId: number, failures: number) =>
+  db.updateTable('users').set({ confirm_failures: failures }).where('id', '=', userId).execute();

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { LoginResult, ParsedInput, SessionUser } from '../../../shared/contract';
 import { portalAdmits, type Portal, type Role } from '../../../shared/roles';
 import { record } from '../audit/audit.service';
 import { idleMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import * as repo from './auth.repo';
-import { burnComparison, checkNewPassword, hashPassword, passwordMatches, temporaryPassword } from './passwords';
+import { hashToken, stillHolds, type PasswordCheck } from './password-checks';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -13,12 +13,18 @@ export const SESSION_MAX_HOURS = 12;
 
 const MINUTE = 60_000;
 const TOUCH_EVERY_MS = 30_000;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const lockedError = () =>
   new DomainError('LOCKED', `Too many failed sign-in attempts. This email address is locked for ${LOCK_MINUTES} minutes.`, {
     keep: true,
   });
+
+/** Locks the address at one door for LOCK_MINUTES, recorded; the caller throws. */
+async function lock(ctx: Ctx, email: string, door: string, why: 'sign_in' | 'confirmations') {
+  const until = new Date(ctx.now.getTime() + LOCK_MINUTES * MINUTE).toISOString();
+  await repo.saveFailures(ctx.db, email, door, 0, until, ctx.now.toISOString());
+  await record(ctx, { action: 'auth.locked', actorId: null, detail: { email, door, minutes: LOCK_MINUTES, why } });
+}
 
 export async function sessionUser(ctx: Ctx, userId: number): Promise<SessionUser> {
   const u = await repo.userById(ctx.db, userId);
@@ -40,26 +46,28 @@ export async function openSession(ctx: Ctx, userId: number, portal: Portal): Pro
   return { token, user: await sessionUser(ctx, userId), idleMinutes: await idleMinutes(ctx) };
 }
 
-export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>): Promise<LoginResult> {
-  const { email, password, portal } = input;
+/**
+ * Failures are counted per address and door: five wrong passwords typed at the patient window (a kiosk) lock that
+ * address there only, never a doctor's or receptionist's sign-in at the clinic window.
+ */
+export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: PasswordCheck): Promise<LoginResult> {
+  const { email, portal } = input;
   const nowIso = ctx.now.toISOString();
-  const failures = await repo.failuresFor(ctx.db, email);
+  const failures = await repo.failuresFor(ctx.db, email, portal);
   if (failures?.locked_until && failures.locked_until > nowIso) throw lockedError();
 
   const user = await repo.userByEmail(ctx.db, email);
-  const matches = user ? await passwordMatches(password, user.password_hash) : (await burnComparison(password, ctx.deps.bcryptCost), false);
+  const matches = stillHolds(check, user);
   const roles = user && matches ? await repo.rolesOf(ctx.db, user.id) : [];
   if (!user || !matches) {
     // A lock that has run out starts a fresh count.
     const count = (failures?.locked_until ? 0 : (failures?.failures ?? 0)) + 1;
-    const locks = count >= MAX_FAILURES;
-    const until = locks ? new Date(ctx.now.getTime() + LOCK_MINUTES * MINUTE).toISOString() : null;
-    await repo.saveFailures(ctx.db, email, locks ? 0 : count, until, nowIso);
     await record(ctx, { action: 'auth.login_failed', actorId: null, detail: { email, portal } });
-    if (locks) {
-      await record(ctx, { action: 'auth.locked', actorId: null, detail: { email, minutes: LOCK_MINUTES } });
+    if (count >= MAX_FAILURES) {
+      await lock(ctx, email, portal, 'sign_in');
       throw lockedError();
     }
+    await repo.saveFailures(ctx.db, email, portal, count, null, nowIso);
     throw new DomainError('BAD_CREDENTIALS', 'The email address or password is not right.', { keep: true });
   }
   if (!portalAdmits(portal, roles)) {
@@ -91,7 +99,9 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
   if (now - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, tokenHash, ctx.now.toISOString());
   const user = await repo.userById(ctx.db, s.user_id);
   if (!user) return null;
-  return { tokenHash, userId: user.id, roles: await repo.rolesOf(ctx.db, user.id), mustChangePassword: user.must_change_password === 1 };
+  return {
+    tokenHash, userId: user.id, portal: s.portal as Portal, roles: await repo.rolesOf(ctx.db, user.id), mustChangePassword: user.must_change_password === 1,
+  };
 }
 
 export async function logout(ctx: Ctx): Promise<{ done: true }> {
@@ -101,71 +111,108 @@ export async function logout(ctx: Ctx): Promise<{ done: true }> {
   return { done: true };
 }
 
-/** The signed-in person confirms their own password before something sensitive; refused under `field` otherwise. */
-export async function confirmPassword(ctx: Ctx, password: string, field: string, message: string): Promise<Session> {
+/**
+ * The signed-in person confirmed their own password (`check`, made before the transaction) before something
+ * sensitive; refused under `field` otherwise. Wrong ones are counted per account: the fifth in a row ends every
+ * session of the account and locks its address at this door, as sign-in does.
+ */
+export async function confirmPassword(ctx: Ctx, check: PasswordCheck, field: string, message: string): Promise<Session> {
   const s = requireSession(ctx);
   const user = await repo.userById(ctx.db, s.userId);
-  if (!user || !(await passwordMatches(password, user.password_hash))) {
-    throw new DomainError('PASSWORD_WRONG', message, { fields: { [field]: 'password_wrong' } });
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
+  if (stillHolds(check, user)) {
+    if (user.confirm_failures > 0) await repo.setConfirmFailures(ctx.db, user.id, 0);
+    return s;
   }
-  return s;
+  const failures = user.confirm_failures + 1;
+  if (failures >= MAX_FAILURES) {
+    await repo.setConfirmFailures(ctx.db, user.id, 0);
+    await repo.endSessionsOf(ctx.db, user.id, ctx.now.toISOString());
+    await lock(ctx, user.email, s.portal, 'confirmations');
+    throw new DomainError('LOCKED', `Too many wrong passwords. You have been signed out, and this account is locked for ${LOCK_MINUTES} minutes.`, { keep: true });
+  }
+  await repo.setConfirmFailures(ctx.db, user.id, failures);
+  throw new DomainError('PASSWORD_WRONG', message, { fields: { [field]: 'password_wrong' }, keep: true });
 }
 
-export async function changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword'>): Promise<SessionUser> {
-  const s = await confirmPassword(ctx, input.currentPassword, 'currentPassword', 'Your current password is not right.');
-  if (input.newPassword === input.currentPassword) {
+/** The current password checked and the new one hashed, before the transaction. */
+export interface PasswordChange {
+  check: PasswordCheck;
+  /** Null when the current password did not match (nothing to hash) or the new one is the same. */
+  newHash: string | null;
+}
+
+export async function changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword'>, change: PasswordChange): Promise<SessionUser> {
+  const s = await confirmPassword(ctx, change.check, 'currentPassword', 'Your current password is not right.');
+  if (input.newPassword === input.currentPassword || !change.newHash) {
     throw new DomainError('PASSWORD_WEAK', 'Choose a password different from the current one.', { fields: { newPassword: 'password_same' } });
   }
-  checkNewPassword(input.newPassword, 'newPassword');
   const nowIso = ctx.now.toISOString();
-  await repo.setPassword(ctx.db, s.userId, await hashPassword(input.newPassword, ctx.deps.bcryptCost), false, nowIso);
+  await repo.setPassword(ctx.db, s.userId, change.newHash, false, nowIso);
   // Other devices signed in with the old password are signed out.
   await repo.endSessionsOf(ctx.db, s.userId, nowIso, s.tokenHash);
   await record(ctx, { action: 'auth.password_changed', actorId: s.userId });
   return sessionUser(ctx, s.userId);
 }
 
+/** A one-time password and its hash, made before the transaction. */
+export interface TemporaryPassword {
+  password: string;
+  hash: string;
+}
+
 /** The administrator hands out a one-time password; the holder must choose their own at next sign-in. */
-export async function resetPassword(ctx: Ctx, input: ParsedInput<'admin.resetPassword'>): Promise<{ temporaryPassword: string }> {
+export async function resetPassword(ctx: Ctx, input: ParsedInput<'admin.resetPassword'>, temp: TemporaryPassword): Promise<{ temporaryPassword: string }> {
   const admin = requireSession(ctx);
   const user = await repo.userByEmail(ctx.db, input.email);
   if (!user) throw new DomainError('NOT_FOUND', 'No account has this email address.', { fields: { email: 'account_not_found' } });
-  const temp = temporaryPassword();
   const nowIso = ctx.now.toISOString();
-  await repo.setPassword(ctx.db, user.id, await hashPassword(temp, ctx.deps.bcryptCost), true, nowIso);
+  await repo.setPassword(ctx.db, user.id, temp.hash, true, nowIso);
   await repo.endSessionsOf(ctx.db, user.id, nowIso);
   await repo.clearFailures(ctx.db, user.email);
+  await repo.setConfirmFailures(ctx.db, user.id, 0);
   await record(ctx, { action: 'auth.password_reset', actorId: admin.userId, detail: { userId: user.id } });
-  return { temporaryPassword: temp };
+  return { temporaryPassword: temp.password };
+}
+
+/** The administrator lifts every lock on an address (at both doors, and its count of wrong confirmations). */
+export async function unlock(ctx: Ctx, email: string): Promise<{ done: true }> {
+  const admin = requireSession(ctx);
+  const user = await repo.userByEmail(ctx.db, email);
+  if (!user) throw new DomainError('NOT_FOUND', 'No account has this email address.', { fields: { email: 'account_not_found' } });
+  await repo.clearFailures(ctx.db, email);
+  await repo.setConfirmFailures(ctx.db, user.id, 0);
+  await record(ctx, { action: 'auth.unlocked', actorId: admin.userId, detail: { userId: user.id, email } });
+  return { done: true };
 }
 
 export interface NewAccount {
   email: string;
   fullName: string;
   phone: string;
-  password: string;
+  /** Checked and hashed before the transaction (password-checks.ts hashNewPassword, or a temporary password's). */
+  passwordHash: string;
   language?: string;
   roles: Role[];
   mustChangePassword?: boolean;
-  /** Where the email and password sit in the caller's input, so a refusal lands on the field the screen shows. */
-  fieldPaths?: { email?: string; password?: string };
+  /** Where the email sits in the caller's input, so a refusal lands on the field the screen shows. */
+  emailField?: string;
 }
 
-/** The one way an account is made: unique email, an acceptable password, hashed at the configured cost. */
+/** The one way an account is made: unique email, a password already checked and hashed. */
 export async function createAccount(ctx: Ctx, a: NewAccount): Promise<number> {
   if (await repo.emailTaken(ctx.db, a.email)) {
     throw new DomainError('EMAIL_TAKEN', 'An account with this email address already exists. Sign in instead.', {
-      fields: { [a.fieldPaths?.email ?? 'email']: 'email_taken' },
+      fields: { [a.emailField ?? 'email']: 'email_taken' },
     });
   }
-  if (!a.mustChangePassword) checkNewPassword(a.password, a.fieldPaths?.password);
   return repo.insertUser(
     ctx.db,
     {
       email: a.email,
       fullName: a.fullName,
       phone: a.phone,
-      passwordHash: await hashPassword(a.password, ctx.deps.bcryptCost),
+      passwordHash: a.passwordHash,
       mustChangePassword: !!a.mustChangePassword,
       language: a.language ?? 'en',
       roles: a.roles,

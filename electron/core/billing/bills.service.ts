@@ -1,7 +1,7 @@
 import { FEE_LINES, type BillSummary, type BillView, type FeeKind, type Fees, type LineInputView, type ParsedInput, type TaxSettings } from '../../../shared/contract';
 import { billTotals, lineTax, supplyOf, type Supply } from '../../../shared/gst';
 import type { IndianState } from '../../../shared/specialities';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
@@ -128,7 +128,7 @@ export async function get(ctx: Ctx, billId: number): Promise<BillView> {
   const row = await repo.billById(ctx.db, billId);
   if (!row) throw new DomainError('NOT_FOUND', 'No bill has this number.');
   const a = await accessTo(ctx, row);
-  if (!a.isPatient) await record(ctx, { action: 'bill.viewed', actorId: a.session.userId, patientId: row.patient_id, detail: { billId: row.id } });
+  if (!a.isPatient) await record(ctx, { action: 'bill.viewed', actorId: a.session.userId, patientId: row.patient_id, detail: { billId: row.id, number: row.number } });
   return toView(ctx, row, a);
 }
 
@@ -187,13 +187,11 @@ export async function issue(ctx: Ctx, input: ParsedInput<'bills.issue'>): Promis
   return view(ctx, row.id);
 }
 
-/** Bills for the clinic's staff (a doctor: their own), newest first; every patient listed is in the audit log. */
+/** Bills for the clinic's staff (a doctor: their own), newest first; the look is in the audit log, naming every patient listed. */
 export async function list(ctx: Ctx, input: ParsedInput<'bills.list'>): Promise<BillSummary[]> {
   const session = requireSession(ctx);
   const rows = await repo.listBills(ctx.db, { filter: input.filter, patientId: input.patientId, doctorId: await listDoctorId(ctx), limit: LIST_LIMIT });
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'bill.list_viewed', actorId: session.userId, patientId, detail: { filter: input.filter ?? 'all' } });
-  }
+  await recordView(ctx, { action: 'bill.list_viewed', actorId: session.userId }, rows.map((r) => r.patient_id));
   return rows.map(toSummary);
 }
 

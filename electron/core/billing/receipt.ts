@@ -58,10 +58,15 @@ const METHODS: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi
 
 /** "2 Mar 2026" for a clinic-local day ("2026-03-02"). */
 const day = (ymd: string) => `${Number(ymd.slice(8, 10))} ${MONTHS[Number(ymd.slice(5, 7)) - 1]} ${ymd.slice(0, 4)}`;
-/** "2 Mar 2026" (with ", 10:30" when `withTime`) for an instant, in the clinic's zone. */
+/** "9:30 am" for a clinic-local "09:30": the way every screen and email writes a time of day. */
+function clock(hhmm: string): string {
+  const h = Number(hhmm.slice(0, 2));
+  return `${h % 12 || 12}:${hhmm.slice(3)} ${h < 12 ? 'am' : 'pm'}`;
+}
+/** "2 Mar 2026" (with ", 10:30 am" when `withTime`) for an instant, in the clinic's zone. */
 function when(iso: string, timeZone: string, withTime = false): string {
   const p = zonedParts(new Date(iso), timeZone);
-  return withTime ? `${day(p.date)}, ${p.time}` : day(p.date);
+  return withTime ? `${day(p.date)}, ${clock(p.time)}` : day(p.date);
 }
 const money = (paise: number) => formatRupees(paise, { symbol: false });
 

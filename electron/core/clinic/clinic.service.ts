@@ -3,7 +3,7 @@ import { requireSession, type Ctx } from '../context';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
-export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24 };
+export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 };
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
 // saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
@@ -28,12 +28,14 @@ async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
     sessionIdleMinutes: Number(s.get('session.idleMinutes') ?? DEFAULTS.sessionIdleMinutes),
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
+    checkInOpensMinutes: Number(s.get('appointments.checkInOpensMinutes') ?? DEFAULTS.checkInOpensMinutes),
   };
 }
 
 export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes;
 export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
+export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
 
 export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<void> {
   await writeSettings(ctx.db, {
@@ -44,6 +46,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'session.idleMinutes': String(c.sessionIdleMinutes),
     'appointments.cancelCutoffMinutes': String(c.cancelCutoffMinutes),
     'mail.reminderHours': String(c.reminderHours),
+    'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
   });
   if (!c.gstin) await deleteSettings(ctx.db, ['clinic.gstin']);

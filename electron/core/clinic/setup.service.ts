@@ -14,7 +14,7 @@ export async function status(ctx: Ctx) {
 }
 
 /** First run: the clinic and its administrator, who may also be its (self-verified) doctor. */
-export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>): Promise<LoginResult> {
+export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>, passwordHash: string): Promise<LoginResult> {
   if (await anyAdmin(ctx.db)) throw new DomainError('SETUP_DONE', 'MedLink is already set up. Sign in instead.');
   await saveClinicSettings(ctx, { ...input.clinic, ...DEFAULTS });
   const { admin, doctor } = input;
@@ -22,9 +22,9 @@ export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>): 
     email: admin.email,
     fullName: admin.fullName,
     phone: admin.phone,
-    password: admin.password,
+    passwordHash,
     roles: doctor ? ['admin', 'doctor'] : ['admin'],
-    fieldPaths: { email: 'admin.email', password: 'admin.password' },
+    emailField: 'admin.email',
   });
   await record(ctx, { action: 'setup.completed', actorId: userId, detail: { clinic: input.clinic.name, adminIsDoctor: !!doctor } });
   if (doctor) await addDoctorProfile(ctx, userId, { ...doctor, fullName: admin.fullName, phone: admin.phone }, true, 'doctor.');

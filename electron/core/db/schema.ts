@@ -14,6 +14,8 @@ export interface Database {
     language: string;
     created_at: string;
     updated_at: string;
+    /** Wrong passwords typed to confirm something (a password change, the recovery code) since the last right one. */
+    confirm_failures: Generated<number>;
   };
   user_roles: { user_id: number; role: string };
   sessions: {
@@ -24,7 +26,19 @@ export interface Database {
     last_seen_at: string;
     ended_at: string | null;
   };
-  login_failures: { email: string; failures: number; locked_until: string | null; updated_at: string };
+  /** Per email address and door (portal), whether or not an account has the address. */
+  login_failures: { email: string; door: string; failures: number; locked_until: string | null; updated_at: string };
+  /** A sign-up waiting for its code (auth/signup.service.ts); `payload` null for an address that already had an account. */
+  signup_requests: {
+    id: string;
+    email: string;
+    door: string;
+    code_hash: string;
+    attempts: number;
+    payload: string | null;
+    created_at: string;
+    expires_at: string;
+  };
   patient_info: {
     id: Generated<number>;
     user_id: number | null;
@@ -96,6 +110,8 @@ export interface Database {
     prev_hash: string;
     hash: string;
   };
+  /** The patients an audit row about several of them names (a screen listing them); see migration 006. */
+  audit_patients: { audit_id: number; patient_id: number };
   doctor_schedule: {
     doctor_id: number;
     slot_minutes: number;

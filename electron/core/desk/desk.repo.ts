@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { ACTIVE_STATUSES } from '../scheduling/appointments.repo';
+import { HELD_STATUSES } from '../scheduling/appointments.repo';
 
 type Db = Kysely<Database>;
 
@@ -73,8 +73,8 @@ export async function activeOverlap(db: Db, patientA: number, patientB: number):
     .select('a.id')
     .where('a.patient_id', '=', patientA)
     .where('b.patient_id', '=', patientB)
-    .where('a.status', 'in', ACTIVE_STATUSES)
-    .where('b.status', 'in', ACTIVE_STATUSES)
+    .where('a.status', 'in', HELD_STATUSES)
+    .where('b.status', 'in', HELD_STATUSES)
     .limit(1)
     .executeTakeFirst();
   return !!row;

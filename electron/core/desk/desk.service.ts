@@ -1,13 +1,14 @@
 import { zonedParts } from '../../../shared/clinic-time';
 import type { BoardAppointment, BoardDoctor, Output, ParsedInput, PatientView, WaitingPatient } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
-import { record } from '../audit/audit.service';
-import { clinicSettings } from '../clinic/clinic.service';
+import { record, recordView } from '../audit/audit.service';
+import { checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
 import { patientById } from '../patients/patients.repo';
 import { toView } from '../patients/patients.service';
 import { dayBounds } from '../scheduling/appointments.service';
+import { allowedChanges } from '../scheduling/status-rules';
 import * as repo from './desk.repo';
 
 /**
@@ -105,6 +106,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
   const doctors = await repo.boardDoctors(ctx.db, [...new Set(rows.map((r) => r.doctor_id))]);
 
   const nowMs = ctx.now.getTime();
+  const opensMinutes = await checkInOpensMinutes(ctx);
   const card = (r: (typeof rows)[number]): BoardAppointment => {
     const changeable = r.status === 'booked' && nowMs < Date.parse(r.start_at);
     return {
@@ -120,7 +122,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       patientName: r.patient_name,
       patientHasAccount: r.patient_user_id !== null,
       checkedInAt: r.checked_in_at ?? null,
-      canCheckIn: r.status === 'booked' && input.date === today,
+      canCheckIn: allowedChanges(r, ctx.now, opensMinutes).canCheckIn,
       canCancel: changeable,
       canReschedule: changeable,
     };
@@ -145,8 +147,6 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       checkedInAt: r.checked_in_at ?? null,
     }));
 
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'appointment.board_viewed', actorId: session.userId, patientId, detail: { date: input.date } });
-  }
+  await recordView(ctx, { action: 'appointment.board_viewed', actorId: session.userId, detail: { date: input.date } }, rows.map((r) => r.patient_id));
   return { date: input.date, today, doctors: columns, waiting };
 }

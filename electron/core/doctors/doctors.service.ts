@@ -1,14 +1,15 @@
-import type { DirectoryEntry, DoctorView, LoginResult, ParsedInput } from '../../../shared/contract';
+import type { DirectoryEntry, DoctorView, ParsedInput, SignupSent } from '../../../shared/contract';
 import type { DoctorCredentials } from '../../../shared/fields';
 import type { Speciality } from '../../../shared/specialities';
 import { record } from '../audit/audit.service';
 import { setUserContact } from '../auth/auth.repo';
-import { createAccount, openSession } from '../auth/auth.service';
+import { createAccount } from '../auth/auth.service';
+import { requestSignup, type PendingSignup } from '../auth/signup.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { verificationDecided } from '../mail/notify';
 import { searchChanged } from '../search/changes';
 import * as repo from './doctors.repo';
-import { settleOnSignup as settleInvitations } from './invitations.service';
+import { openInvitation, settleOnSignup as settleInvitations } from './invitations.service';
 
 function toView(r: repo.DoctorRow, education: repo.EducationRow[]): DoctorView {
   return {
@@ -65,12 +66,24 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
   return id;
 }
 
-export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>): Promise<LoginResult> {
+/** Every check a sign-up can fail (the invitation, the registration number), then the code goes to the address. */
+export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>, passwordHash: string): Promise<SignupSent> {
   const c = input.credentials;
-  await settleInvitations(ctx, input.email, input.invitationCode);
-  const userId = await createAccount(ctx, { email: input.email, fullName: c.fullName, phone: c.phone, password: input.password, roles: ['doctor'] });
+  if (input.invitationCode) await openInvitation(ctx, input.invitationCode, 'invitationCode');
+  await checkRegistrationFree(ctx, c, undefined, 'credentials.');
+  return requestSignup(ctx, {
+    door: 'clinic', email: input.email, name: c.fullName, language: 'en',
+    pending: { kind: 'doctor', email: input.email, credentials: c, invitationCode: input.invitationCode, passwordHash },
+  });
+}
+
+/** The account of a sign-up whose code was right: the invitation is used, the application joins the queue. */
+export async function createFromSignup(ctx: Ctx, s: Extract<PendingSignup, { kind: 'doctor' }>): Promise<number> {
+  await settleInvitations(ctx, s.email, s.invitationCode);
+  const c = s.credentials;
+  const userId = await createAccount(ctx, { email: s.email, fullName: c.fullName, phone: c.phone, passwordHash: s.passwordHash, roles: ['doctor'] });
   await addDoctorProfile(ctx, userId, c, false, 'credentials.');
-  return openSession(ctx, userId, 'clinic');
+  return userId;
 }
 
 async function own(ctx: Ctx): Promise<repo.DoctorRow> {

@@ -60,7 +60,7 @@ export async function invite(ctx: Ctx, input: ParsedInput<'admin.inviteDoctor'>)
  * An open invitation by its code; refused, with the reason, when unknown, used or expired: a problem with what
  * the person typed, so a VALIDATION refusal naming the field.
  */
-async function openInvitation(ctx: Ctx, code: string, field: string) {
+export async function openInvitation(ctx: Ctx, code: string, field: string) {
   const row = await repo.invitationByHash(ctx.db, codeHash(normalise(code)));
   if (!row) {
     throw new DomainError('VALIDATION', 'This invitation code is not right. Check it against the email, or ask the clinic for a new one.', {

@@ -1,6 +1,6 @@
 import type { AdminDoctorEntry, AppointmentToRearrange, ParsedInput } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
 import type { Mode } from '../availability/slots';
@@ -70,11 +70,8 @@ export async function reinstate(ctx: Ctx, doctorId: number): Promise<AdminDoctor
 export async function appointmentsToRearrange(ctx: Ctx): Promise<AppointmentToRearrange[]> {
   const session = requireSession(ctx);
   const rows = await repo.bookedOfSuspended(ctx.db, ctx.now.toISOString());
-  const seen = new Map<number, Set<number>>();
-  for (const r of rows) seen.set(r.patient_id, (seen.get(r.patient_id) ?? new Set()).add(r.doctor_id));
-  for (const [patientId, doctorIds] of seen) {
-    await record(ctx, { action: 'appointment.rearrange_viewed', actorId: session.userId, patientId, detail: { doctorId: [...doctorIds] } });
-  }
+  const doctorIds = [...new Set(rows.map((r) => r.doctor_id))].sort((a, b) => a - b);
+  await recordView(ctx, { action: 'appointment.rearrange_viewed', actorId: session.userId, detail: { doctorIds } }, rows.map((r) => r.patient_id));
   return rows.map((r) => ({
     appointmentId: r.id,
     doctorId: r.doctor_id,

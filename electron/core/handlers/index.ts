@@ -1,5 +1,5 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
-import type { Ctx } from '../context';
+import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
 import { billingHandlers } from './billing';
 import { clinicKeyHandlers } from './clinic-key';
@@ -11,7 +11,20 @@ import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
 
-type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
+type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
+type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
+
+/**
+ * A handler with slow work that needs no transaction (bcrypt: a quarter of a second at cost 12): `prepare` runs
+ * first, outside it, so other calls do not queue behind it; `run` gets its result inside the transaction and
+ * checks that what it relied on still holds.
+ */
+export function withPrepared<I, O, P>(
+  prepare: (input: I, deps: Deps, token: string | undefined) => Promise<P>,
+  run: (input: I, ctx: Ctx, prepared: P) => Promise<O>,
+): ((input: I, ctx: Ctx) => Promise<O>) & { prepare: Prepare<I> } {
+  return Object.assign((input: I, ctx: Ctx) => run(input, ctx, ctx.prepared as P), { prepare });
+}
 /** The handlers of some channels; each domain file types its own map with it. */
 export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 

@@ -39,6 +39,6 @@ export async function save(ctx: Ctx, input: ParsedInput<'healthServices.save'>):
   let id = input.id;
   if (id === undefined) id = await repo.insertService(ctx.db, { ...columns, created_at: nowIso });
   else await repo.updateService(ctx.db, id, columns);
-  await record(ctx, { action: 'health_service.saved', actorId: admin.userId, detail: { serviceId: id, name: input.name } });
+  await record(ctx, { action: 'health_service.saved', actorId: admin.userId, detail: { name: input.name } });
   return toService((await repo.serviceById(ctx.db, id))!);
 }

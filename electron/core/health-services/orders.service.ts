@@ -1,5 +1,5 @@
 import type { AuditAction, ParsedInput, ServiceOrderView } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import { patientByUser } from '../patients/patients.repo';
 import { serviceById } from './health-services.repo';
@@ -54,7 +54,7 @@ export async function place(ctx: Ctx, input: ParsedInput<'orders.place'>): Promi
     scheduled_date: null, cancel_reason: null, created_by: session.userId, created_at: nowIso, updated_at: nowIso,
   });
   await repo.addHistory(ctx.db, { orderId: id, at: nowIso, actorId: session.userId, change: 'requested', detail: input.note ? { note: input.note } : undefined });
-  await record(ctx, { action: 'service_order.placed', actorId: session.userId, patientId: patient.id, detail: { orderId: id, serviceId: service.id } });
+  await record(ctx, { action: 'service_order.placed', actorId: session.userId, patientId: patient.id, detail: { orderId: id, name: service.name } });
   return toOrder((await repo.orderById(ctx.db, id))!);
 }
 
@@ -63,13 +63,11 @@ export async function mine(ctx: Ctx): Promise<ServiceOrderView[]> {
   return (await repo.ordersOfPatient(ctx.db, patient.id)).map(toOrder);
 }
 
-/** The desk's list; every patient on it is an access to their data. */
+/** The desk's list; the look is in the audit log, naming every patient on it. */
 export async function list(ctx: Ctx, input: ParsedInput<'orders.list'>): Promise<ServiceOrderView[]> {
   const session = requireSession(ctx);
   const rows = await repo.ordersWithStatus(ctx.db, input.status ? [input.status] : OPEN, LIST_LIMIT);
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'service_order.list_viewed', actorId: session.userId, patientId, detail: { status: input.status ?? 'open' } });
-  }
+  await recordView(ctx, { action: 'service_order.list_viewed', actorId: session.userId }, rows.map((r) => r.patient_id));
   return rows.map(toOrder);
 }
 
@@ -79,7 +77,7 @@ const STEPS = {
   cancelled: { from: OPEN, action: 'service_order.cancelled' },
 } satisfies Record<string, { from: string[]; action: AuditAction }>;
 
-async function step(ctx: Ctx, orderId: number, to: keyof typeof STEPS, set: { scheduled_date?: string; cancel_reason?: string }, detail?: object) {
+async function step(ctx: Ctx, orderId: number, to: keyof typeof STEPS, set: { scheduled_date?: string; cancel_reason?: string }, detail?: { date: string } | { reason: string }) {
   const session = requireSession(ctx);
   const row = await visibleOrder(ctx, orderId);
   const { from, action } = STEPS[to];
@@ -88,7 +86,7 @@ async function step(ctx: Ctx, orderId: number, to: keyof typeof STEPS, set: { sc
     throw new DomainError('CONFLICT', `This order is ${row.status} and cannot be marked ${to} any more.`);
   }
   await repo.addHistory(ctx.db, { orderId, at: nowIso, actorId: session.userId, change: to, detail });
-  await record(ctx, { action, actorId: session.userId, patientId: row.patient_id, detail: { orderId, ...detail } });
+  await record(ctx, { action, actorId: session.userId, patientId: row.patient_id, detail: { orderId, name: row.service_name, ...detail } });
   return toOrder((await repo.orderById(ctx.db, orderId))!);
 }
 

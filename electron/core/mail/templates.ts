@@ -63,13 +63,17 @@ export interface MailData {
   verification_rejected: { clinic: ClinicInfo; doctorName: string; reason: string };
   test_message: { clinic: ClinicInfo; sentBy: string };
   doctor_invitation: { clinic: ClinicInfo; inviteeName?: string | null; invitedBy: string; code: string; expiresAt: Date };
+  /** The code that finishes a sign-up. */
+  signup_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
+  /** Someone tried to sign up with an address that already has an account: its owner is told, no code. */
+  signup_exists: { clinic: ClinicInfo };
   bill_issued: { clinic: ClinicInfo; patientName: string; number: string; issuedAt: Date; totalPaise: number; balancePaise: number };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'verification_approved', 'verification_rejected',
-  'test_message', 'doctor_invitation', 'bill_issued',
+  'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'bill_issued',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -150,7 +154,8 @@ class Words {
     return this.format(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   }
   time(d: Date): string {
-    return this.format(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    // The screens' way (renderer/src/ui/format.ts CLOCK): "9:30 am".
+    return this.format(d, { hour: 'numeric', minute: '2-digit', hour12: true });
   }
   label(key: string): string {
     return this.t('labels', key);
@@ -255,6 +260,27 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
           { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)], [w.label('invitedBy'), v.invitedBy]] },
           p(w.t(kind, 'expiry')),
         ],
+      };
+    }
+    case 'signup_code': {
+      const v = d as MailData['signup_code'];
+      return {
+        subjectVars: { clinic: v.clinic.name },
+        recipientName: v.name,
+        blocks: [
+          p(w.t(kind, 'intro', { clinic: v.clinic.name })),
+          { type: 'code', label: w.label('signupCode'), text: v.code },
+          { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)]] },
+          p(w.t(kind, 'notYou')),
+        ],
+      };
+    }
+    case 'signup_exists': {
+      const v = d as MailData['signup_exists'];
+      return {
+        subjectVars: { clinic: v.clinic.name },
+        recipientName: null,
+        blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name })), p(w.t(kind, 'next')), p(w.t(kind, 'notYou'))],
       };
     }
     case 'bill_issued': {

@@ -75,6 +75,12 @@ export async function markFailed(
 
 export const messageById = (db: Db, id: number) => db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The newest message of a kind queued for an address. */
+export const latestTo = (db: Db, kind: string, recipient: string) =>
+  db.selectFrom('outbox').selectAll().where('kind', '=', kind).where('recipient', '=', recipient).orderBy('id', 'desc').limit(1).executeTakeFirst();
+
+export const withdraw = (db: Db, id: number) => db.updateTable('outbox').set({ status: 'cancelled' }).where('id', '=', id).where('status', '=', 'pending').execute();
+
 /** Newest first, `limit` rows below `beforeId`. */
 export function listMessages(db: Db, q: { status?: OutboxStatus; beforeId?: number; limit: number }) {
   let query = db

@@ -82,21 +82,39 @@ export const cancelPending = (ctx: Ctx, appointmentId: number, kind: MailKind): 
 
 const PAGE = 50;
 
+/**
+ * Mail about no patient. Every other message (an appointment, and whatever kinds are added later) names or is
+ * addressed to a patient, whose data the administrator may not see: the queue shows its kind, status and a
+ * masked address, never its subject.
+ */
+const STAFF_MAIL = new Set<string>(['test_message', 'doctor_invitation', 'verification_approved', 'verification_rejected']);
+
+/** `priya@medlink.demo` → `p•••@medlink.demo`: enough to tell two failing messages apart, not to read whose they are. */
+export const maskAddress = (address: string) => {
+  const at = address.lastIndexOf('@');
+  return at <= 0 ? '•••' : `${address[0]}•••${address.slice(at)}`;
+};
+
 export async function queue(ctx: Ctx, input: ParsedInput<'mail.queue'>): Promise<Output<'mail.queue'>> {
   const rows = await repo.listMessages(ctx.db, { status: input.status, beforeId: input.beforeId, limit: PAGE + 1 });
   return {
-    messages: rows.slice(0, PAGE).map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      recipient: r.recipient,
-      subject: r.subject,
-      status: r.status as repo.OutboxStatus,
-      attempts: r.attempts,
-      dueAt: r.due_at,
-      lastError: r.last_error,
-      createdAt: r.created_at,
-      sentAt: r.sent_at,
-    })),
+    messages: rows.slice(0, PAGE).map((r) => {
+      const masked = !STAFF_MAIL.has(r.kind);
+      const recipient = masked ? maskAddress(r.recipient) : r.recipient;
+      return {
+        id: r.id,
+        kind: r.kind,
+        recipient,
+        subject: masked ? null : r.subject,
+        status: r.status as repo.OutboxStatus,
+        attempts: r.attempts,
+        dueAt: r.due_at,
+        // A mail server's refusal often quotes the address.
+        lastError: masked && r.last_error ? r.last_error.split(r.recipient).join(recipient) : r.last_error,
+        createdAt: r.created_at,
+        sentAt: r.sent_at,
+      };
+    }),
     more: rows.length > PAGE,
   };
 }

@@ -1,8 +1,9 @@
-import type { LoginResult, ParsedInput, PatientView } from '../../../shared/contract';
+import type { ParsedInput, PatientView, SignupSent } from '../../../shared/contract';
 import type { PatientProfile } from '../../../shared/fields';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { setUserContact } from '../auth/auth.repo';
-import { createAccount, openSession } from '../auth/auth.service';
+import { createAccount } from '../auth/auth.service';
+import { requestSignup, type PendingSignup } from '../auth/signup.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import * as repo from './patients.repo';
 
@@ -38,21 +39,26 @@ function checkBirthDate(ctx: Ctx, p: PatientProfile, field = 'dateOfBirth'): voi
   }
 }
 
-export async function signup(ctx: Ctx, input: ParsedInput<'patients.signup'>): Promise<LoginResult> {
+/** Every check a sign-up can fail, then the code goes to the address (auth/signup.service.ts). */
+export async function signup(ctx: Ctx, input: ParsedInput<'patients.signup'>, passwordHash: string): Promise<SignupSent> {
   const { profile } = input;
   checkBirthDate(ctx, profile, 'profile.dateOfBirth');
+  return requestSignup(ctx, {
+    door: 'patient', email: profile.email, name: profile.fullName, language: profile.preferredLanguage,
+    pending: { kind: 'patient', profile, passwordHash },
+  });
+}
+
+/** The account of a sign-up whose code was right. */
+export async function createFromSignup(ctx: Ctx, s: Extract<PendingSignup, { kind: 'patient' }>): Promise<number> {
+  const { profile } = s;
   const userId = await createAccount(ctx, {
-    email: profile.email,
-    fullName: profile.fullName,
-    phone: profile.phone,
-    password: input.password,
-    language: profile.preferredLanguage,
-    roles: ['patient'],
-    fieldPaths: { email: 'profile.email' },
+    email: profile.email, fullName: profile.fullName, phone: profile.phone, passwordHash: s.passwordHash,
+    language: profile.preferredLanguage, roles: ['patient'], emailField: 'profile.email',
   });
   const patientId = await repo.insertPatient(ctx.db, userId, profile, ctx.now.toISOString());
   await record(ctx, { action: 'patient.signup', actorId: userId, patientId });
-  return openSession(ctx, userId, 'patient');
+  return userId;
 }
 
 async function own(ctx: Ctx): Promise<repo.PatientRow> {
@@ -100,6 +106,6 @@ export async function search(ctx: Ctx, query: string) {
   const s = requireSession(ctx);
   const rows = await repo.searchPatients(ctx.db, query, 50);
   // Search results show names and contacts: every patient shown is an access to be recorded.
-  for (const r of rows) await record(ctx, { action: 'patient.searched', actorId: s.userId, patientId: r.id, detail: { query } });
+  await recordView(ctx, { action: 'patient.searched', actorId: s.userId, detail: { query } }, rows.map((r) => r.id));
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, phone: r.phone, email: r.email, dateOfBirth: r.date_of_birth, hasAccount: r.user_id !== null }));
 }

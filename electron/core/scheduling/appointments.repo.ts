@@ -4,7 +4,8 @@ import { bumpBusyVersion } from '../search/versions.repo';
 
 type Db = Kysely<Database>;
 export type AppointmentRow = Selectable<Database['appointments']>;
-export const ACTIVE_STATUSES = ['booked', 'checked_in'] as const;
+/** The statuses that hold a doctor's (and the patient's) time: no other appointment may overlap one of them. */
+export const HELD_STATUSES = ['booked', 'checked_in', 'completed'] as const;
 
 /** With the names and place a screen shows beside an appointment. */
 const detailed = (db: Db) =>
@@ -30,7 +31,7 @@ export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, to
     .selectFrom('appointments')
     .select(['start_at', 'end_at'])
     .where('doctor_id', '=', doctorId)
-    .where('status', 'in', ACTIVE_STATUSES)
+    .where('status', 'in', HELD_STATUSES)
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
   if (exceptAppointment) appointments = appointments.where('id', '!=', exceptAppointment);
@@ -49,7 +50,7 @@ export async function patientHasOverlap(db: Db, patientId: number, startIso: str
     .selectFrom('appointments')
     .select('id')
     .where('patient_id', '=', patientId)
-    .where('status', 'in', ACTIVE_STATUSES)
+    .where('status', 'in', HELD_STATUSES)
     .where('start_at', '<', endIso)
     .where('end_at', '>', startIso);
   if (exceptAppointment) q = q.where('id', '!=', exceptAppointment);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, zonedInstant } from '../../../shared/clinic-time';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
-import { cancelCutoffMinutes, clinicSettings } from '../clinic/clinic.service';
+import { cancelCutoffMinutes, checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import { nextNumber } from '../db/counters.repo';
 import { serialize } from '../db/dialects';
@@ -14,6 +14,7 @@ import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
 import { practisingDoctor } from './availability.service';
 import { keptHours } from './kept-hours';
+import { allowedChanges, statusRefusal } from './status-rules';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -70,6 +71,9 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     canCancel: mayAct,
     canReschedule: mayAct,
     cutoffMinutes,
+    ...(rel.isDoctor || rel.isDesk
+      ? allowedChanges(row, ctx.now, await checkInOpensMinutes(ctx))
+      : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
   };
 }
 
@@ -98,7 +102,7 @@ async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: D
   if (refusal === 'taken') throw new DomainError('SLOT_TAKEN', 'This time was just taken. Please choose another of the free times.');
   if (refusal) throw new DomainError('SLOT_UNAVAILABLE', REFUSALS[refusal], { fields: { start: `slot_${refusal}` } });
   if (await repo.patientHasOverlap(ctx.db, patientId, start.toISOString(), end.toISOString(), moving)) {
-    throw new DomainError('CONFLICT', 'The patient already has an appointment at this time.');
+    throw new DomainError('PATIENT_BUSY', 'The patient already has an appointment at this time. Choose another time.');
   }
   return end;
 }
@@ -210,25 +214,16 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   return toView(ctx, after.row, after.rel);
 }
 
-/** booked → checked in → completed; booked → no-show once the start has passed. */
-const NEXT: Record<string, readonly string[]> = {
-  checked_in: ['booked'],
-  completed: ['booked', 'checked_in'],
-  no_show: ['booked'],
-};
-
+/** booked → checked in → completed; booked → no-show once the start has passed (status-rules.ts). */
 export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
   const { row, rel } = await load(ctx, input.appointmentId);
   if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
-  if (!NEXT[input.status]!.includes(row.status)) {
-    throw new DomainError('CONFLICT', `An appointment that is ${row.status.replace('_', ' ')} cannot be marked ${input.status.replace('_', ' ')}.`);
-  }
-  if (input.status === 'no_show' && ctx.now.getTime() < Date.parse(row.start_at)) {
-    throw new DomainError('CONFLICT', 'A patient can be marked as not come only after the appointment’s start time.');
-  }
+  const refusal = statusRefusal(row, input.status, ctx.now, await checkInOpensMinutes(ctx));
+  if (refusal) throw refusal;
   const nowIso = ctx.now.toISOString();
   await repo.updateAppointment(ctx.db, row.id, { status: input.status, updated_at: nowIso });
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: input.status, from: { status: row.status }, to: { status: input.status } });
+  await record(ctx, { action: `appointment.${input.status}`, actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
   const after = await load(ctx, row.id);
   return toView(ctx, after.row, after.rel);
 }
@@ -264,9 +259,7 @@ export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedu
   const session = requireSession(ctx);
   const rows = await repo.appointmentsOfDoctor(ctx.db, doctor.id, fromIso, toIso);
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
-  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-    await record(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, patientId, detail: { from: input.fromDate, to: input.toDate } });
-  }
+  await recordView(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, detail: { from: input.fromDate, to: input.toDate } }, rows.map((r) => r.patient_id));
   const rel = { session, isPatient: false, isDoctor: true, isDesk: false };
   return {
     appointments: await Promise.all(rows.map((r) => toView(ctx, r, rel))),
@@ -288,10 +281,12 @@ export async function blockTime(ctx: Ctx, input: ParsedInput<'appointments.block
   if (active.length) {
     throw new DomainError('CONFLICT', `${active.length} appointment(s) fall in this time. Move or cancel them first.`);
   }
-  await repo.insertBlock(ctx.db, {
+  const block = {
     doctor_id: doctor.id, start_at: new Date(input.start).toISOString(), end_at: new Date(input.end).toISOString(),
     reason: input.reason || null, created_by: requireSession(ctx).userId, created_at: ctx.now.toISOString(),
-  });
+  };
+  await repo.insertBlock(ctx.db, block);
+  await record(ctx, { action: 'availability.time_blocked', actorId: block.created_by, detail: { doctorId: doctor.id, start: block.start_at, end: block.end_at, reason: block.reason } });
   return { done: true as const };
 }
 
@@ -299,6 +294,7 @@ export async function unblock(ctx: Ctx, blockId: number) {
   const doctor = await practisingDoctor(ctx);
   const r = await repo.deleteBlock(ctx.db, doctor.id, blockId);
   if (!r.numDeletedRows) throw new DomainError('NOT_FOUND', 'No blocked time has this number.');
+  await record(ctx, { action: 'availability.time_unblocked', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, blockId } });
   return { done: true as const };
 }
 

@@ -1,5 +1,6 @@
 import type { AvailabilityView, ParsedInput, TimeRangeInput } from '../../../shared/contract';
 import type { AvailabilityRules, Mode, TimeRange } from '../availability/slots';
+import { record } from '../audit/audit.service';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { doctorByUser } from '../doctors/doctors.repo';
@@ -104,6 +105,7 @@ export async function save(ctx: Ctx, input: ParsedInput<'availability.save'>): P
     updated_at: ctx.now.toISOString(),
   });
   await repo.replaceWeekly(ctx.db, doctor.id, input.weekly.map((d) => ({ weekday: d.weekday, ranges: d.ranges.map(toRow) })));
+  await record(ctx, { action: 'availability.hours_saved', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, ...settings, weekly: input.weekly } });
   await searchChanged(ctx);
   return view(ctx, doctor.id);
 }
@@ -111,6 +113,7 @@ export async function save(ctx: Ctx, input: ParsedInput<'availability.save'>): P
 export async function setException(ctx: Ctx, input: ParsedInput<'availability.setException'>): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
   await repo.replaceException(ctx.db, doctor.id, input.date, input.ranges.map(toRow));
+  await record(ctx, { action: 'availability.exception_set', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, date: input.date, ranges: input.ranges } });
   await searchChanged(ctx);
   return view(ctx, doctor.id);
 }
@@ -118,6 +121,7 @@ export async function setException(ctx: Ctx, input: ParsedInput<'availability.se
 export async function removeException(ctx: Ctx, date: string): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
   await repo.replaceException(ctx.db, doctor.id, date, null);
+  await record(ctx, { action: 'availability.exception_removed', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, date } });
   await searchChanged(ctx);
   return view(ctx, doctor.id);
 }
@@ -126,12 +130,14 @@ export const holidays = async (ctx: Ctx) => (await repo.holidays(ctx.db)).map((h
 
 export async function setHoliday(ctx: Ctx, date: string, name: string) {
   await repo.setHoliday(ctx.db, date, name);
+  await record(ctx, { action: 'holiday.set', actorId: requireSession(ctx).userId, detail: { date, name } });
   await searchChanged(ctx);
   return { done: true as const };
 }
 
 export async function removeHoliday(ctx: Ctx, date: string) {
   await repo.removeHoliday(ctx.db, date);
+  await record(ctx, { action: 'holiday.removed', actorId: requireSession(ctx).userId, detail: { date } });
   await searchChanged(ctx);
   return { done: true as const };
 }

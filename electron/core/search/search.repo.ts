@@ -1,7 +1,7 @@
 // Doctor search's SQL: the catalog's rows, the change counters, busy time for the doctors a search shows.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { ACTIVE_STATUSES } from '../scheduling/appointments.repo';
+import { HELD_STATUSES } from '../scheduling/appointments.repo';
 import { BUSY_VERSION_KEY, SEARCH_VERSION_KEY } from './versions.repo';
 
 type Db = Kysely<Database>;
@@ -117,7 +117,7 @@ export async function activityBetween(db: Db, fromIso: string, toIso: string): P
   const starts = await db
     .selectFrom('appointments')
     .select('doctor_id')
-    .where('status', 'in', ACTIVE_STATUSES)
+    .where('status', 'in', HELD_STATUSES)
     .where('start_at', '>=', fromIso)
     .where('start_at', '<', toIso)
     .execute();
@@ -136,7 +136,7 @@ function busyQuery(db: Db, ids: number[], fromIso: string, toIso: string) {
   return db
     .selectFrom('appointments')
     .select(['doctor_id', 'start_at', 'end_at'])
-    .where('status', 'in', ACTIVE_STATUSES)
+    .where('status', 'in', HELD_STATUSES)
     // Bounds the index scan from below, so a doctor's years of past visits are not read.
     .where('start_at', '>', new Date(Date.parse(fromIso) - APPOINTMENT_REACH).toISOString())
     .where('start_at', '<', toIso)

@@ -25,6 +25,8 @@ export interface Seat {
   dispatch: Dispatch;
   /** Resolves once the clinic's database is open; rejects when it cannot be without a restart, or on close. */
   whenReady(): Promise<void>;
+  /** The open clinic (null until it is): for the start-up work of the process that runs this seat (demo data). */
+  ready(): Pick<MedLinkApp, 'dispatch' | 'deps'> | null;
   /** Stops retrying, waits for the calls in progress, stops the background work and closes the database. */
   close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ function tracked(app: MedLinkApp) {
   let calls = 0;
   let idle: (() => void) | null = null;
   return {
+    deps: app.deps,
     async dispatch(...args: Parameters<Dispatch>) {
       calls++;
       try {
@@ -174,6 +177,7 @@ export function startSeat(options: SeatOptions): Seat {
 
   return {
     dispatch,
+    ready: () => (state.kind === 'ready' ? state.app : null),
     whenReady() {
       if (state.kind === 'ready') return Promise.resolve();
       if (state.kind === 'failed') return Promise.reject(new Error(state.problem));

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
 import { confirmPassword } from '../auth/auth.service';
+import type { PasswordCheck } from '../auth/password-checks';
 import { readSettings, writeSettings } from '../clinic/settings.repo';
 import { DomainError, type Ctx } from '../context';
 import { serialize, type DialectName } from '../db/dialects';
@@ -71,8 +72,8 @@ export async function enrol(ctx: Ctx, seat: SeatKey, input: ParsedInput<'clinicK
 }
 
 /** The recovery code, shown to an administrator who confirms their password: it opens every shared secret. */
-export async function recoveryCode(ctx: Ctx, input: ParsedInput<'clinicKey.recoveryCode'>): Promise<{ recoveryCode: string }> {
-  const s = await confirmPassword(ctx, input.password, 'password', 'Your password is not right.');
+export async function recoveryCode(ctx: Ctx, check: PasswordCheck): Promise<{ recoveryCode: string }> {
+  const s = await confirmPassword(ctx, check, 'password', 'Your password is not right.');
   await record(ctx, { action: 'clinic_key.shown', actorId: s.userId });
   return { recoveryCode: encodeRecoveryCode(ctx.deps.keyring.clinicKey()) };
 }

@@ -68,7 +68,7 @@ export function MailQueue({ onSetUp }: { onSetUp: () => void }) {
   const count = waiting.data?.messages.length ?? 0;
   return (
     <Page title={t('mailAdmin.queue.title')} actions={<Button kind="secondary" onClick={refresh}>{t('mailAdmin.queue.refresh')}</Button>}>
-      <p className="lead">{t('mailAdmin.queue.intro')}</p>
+      <p className="lead">{t('mailAdmin.queue.intro')} {t('mailAdmin.queue.privacy')}</p>
       {settings.data && !settings.data.configured && (
         <div className="mail-banner" role="status">
           <p>
@@ -95,7 +95,7 @@ export function MailQueue({ onSetUp }: { onSetUp: () => void }) {
         columns={[
           { header: t('mailAdmin.queue.when'), cell: (m) => <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>, className: 'nowrap' },
           { header: t('mailAdmin.queue.to'), cell: (m) => m.recipient, className: 'mail-recipient' },
-          { header: t('mailAdmin.queue.subject'), cell: (m) => m.subject },
+          { header: t('mailAdmin.queue.subject'), cell: (m) => m.subject ?? <span className="muted">{t(`mailAdmin.kinds.${m.kind}`, { defaultValue: t('mailAdmin.kinds.other') })}</span> },
           { header: t('mailAdmin.queue.status'), cell: (m) => <MailStatusBadge status={m.status} />, className: 'nowrap' },
           { header: t('mailAdmin.queue.attempts'), cell: (m) => m.attempts },
           { header: t('mailAdmin.queue.progress'), cell: (m) => <MailProgress mail={m} configured={configured} />, className: 'mail-progress' },

@@ -16,7 +16,7 @@ import { SlotPicker } from './SlotPicker';
 export type BookingDoctor = Pick<DoctorProfile, 'id' | 'fullName' | 'hospital' | 'clinicAddress' | 'speciality' | 'specialityOther' | 'fees' | 'modes'>;
 
 /** Refusals after which the patient picks another time from the ones still free. */
-const PICK_AGAIN = ['SLOT_TAKEN', 'SLOT_UNAVAILABLE', 'CONFLICT'] as const;
+const PICK_AGAIN = ['SLOT_TAKEN', 'SLOT_UNAVAILABLE', 'PATIENT_BUSY'] as const;
 const ALTERNATIVES = 8;
 
 /** The last step: the chosen doctor, day and time, the kind of visit, an optional reason, and Confirm. */
@@ -55,7 +55,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
     const r = await submit({ doctorId: doctor.id, start: slot.start, mode: mode as Mode, reason: reason.trim() || undefined });
     if (r) return setBooked(r);
     const code = tracked.lastCode();
-    if (code === 'CONFLICT') setError(t('booking.youAreBusy'));
+    if (code === 'PATIENT_BUSY') setError(t('booking.youAreBusy'));
     if (code && (PICK_AGAIN as readonly string[]).includes(code)) await showAlternatives(slot);
   }
 
@@ -113,7 +113,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           <dd>{dates.longDay(slot.date)}</dd>
           <dt>{t('booking.time')}</dt>
           <dd>
-            {slot.time} <span className="muted">{t('booking.clinicTime')}</span>
+            {dates.clock(slot.time)} <span className="muted">{t('booking.clinicTime')}</span>
             {alternatives && <span className="badge appt-status--cancelled booking-taken">{t('booking.taken')}</span>}
           </dd>
           <dt>{t('booking.hospital')}</dt>

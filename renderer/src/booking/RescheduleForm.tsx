@@ -38,8 +38,8 @@ export function RescheduleForm({ appointment: a, onDone, onClose }: { appointmen
     const done = await submit({ appointmentId: a.id, start: slot.start, mode: mode as Mode });
     if (done) return onDone(done);
     const code = tracked.lastCode();
-    if (code === 'SLOT_TAKEN' || code === 'SLOT_UNAVAILABLE' || code === 'CONFLICT') {
-      if (code === 'CONFLICT') setError(t('booking.youAreBusy'));
+    if (code === 'SLOT_TAKEN' || code === 'SLOT_UNAVAILABLE' || code === 'PATIENT_BUSY') {
+      if (code === 'PATIENT_BUSY') setError(t('booking.youAreBusy'));
       setSlot(null);
       await free.reload();
     }

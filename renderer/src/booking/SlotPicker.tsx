@@ -31,10 +31,10 @@ export function SlotPicker({ slots, onPick, headingLevel = 3 }: { slots: readonl
                     <button
                       type="button"
                       className="free-slot"
-                      aria-label={only ? t('booking.slotNameOnly', { day: dates.shortDay(date), time: s.time, only }) : t('booking.slotName', { day: dates.shortDay(date), time: s.time })}
+                      aria-label={only ? t('booking.slotNameOnly', { day: dates.shortDay(date), time: dates.clock(s.time), only }) : t('booking.slotName', { day: dates.shortDay(date), time: dates.clock(s.time) })}
                       onClick={() => onPick(s)}
                     >
-                      <span className="free-slot__time">{s.time}</span>
+                      <span className="free-slot__time">{dates.clock(s.time)}</span>
                       {only && <span className="free-slot__mode">{only}</span>}
                     </button>
                   </li>

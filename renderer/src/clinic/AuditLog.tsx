@@ -26,11 +26,13 @@ function filterInput(d: AuditFilterDraft): Input<'admin.auditLog'> {
 export function AuditLog() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { dateTime } = useDates();
+  const dates = useDates();
+  const { dateTime } = dates;
   const [draft, setDraft] = useState(emptyAuditFilter);
   const [applied, setApplied] = useState<Input<'admin.auditLog'>>({});
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [more, setMore] = useState(false);
+  const [refs, setRefs] = useState<Record<string, string>>({});
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'admin.auditLog');
 
   async function show(input: Input<'admin.auditLog'>) {
@@ -38,6 +40,7 @@ export function AuditLog() {
     if (!r) return;
     setApplied(input);
     setEntries(r.entries);
+    setRefs(r.refs);
     setMore(r.more);
   }
 
@@ -47,6 +50,7 @@ export function AuditLog() {
     const r = await submit({ ...applied, beforeId: last.id });
     if (!r) return;
     setEntries([...(entries ?? []), ...r.entries]);
+    setRefs({ ...refs, ...r.refs });
     setMore(r.more);
   }
 
@@ -83,7 +87,7 @@ export function AuditLog() {
             header: t('admin.audit.patient'),
             cell: (e) => (e.patientId !== null ? t('admin.audit.patientEntry', { name: e.patientName ?? '—', id: e.patientId }) : ''),
           },
-          { header: t('admin.audit.detailHeading'), cell: (e) => auditDetailText(t, e.detail), className: 'audit-detail' },
+          { header: t('admin.audit.detailHeading'), cell: (e) => auditDetailText(t, e.detail, refs, dates), className: 'audit-detail' },
         ]}
       />
     </Page>

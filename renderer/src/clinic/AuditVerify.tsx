@@ -33,7 +33,10 @@ export function AuditVerify() {
         <Button kind="secondary" onClick={verify} busy={busy}>{t('admin.audit.verify')}</Button>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
-      {report?.intact && <Notice kind="success">{t('admin.audit.intact', { count: report.rows })}</Notice>}
+      {report?.intact && report.unanchored === 0 && <Notice kind="success">{t('admin.audit.intact', { count: report.rows })}</Notice>}
+      {report?.intact && report.unanchored > 0 && (
+        <Notice kind="info">{t('admin.audit.intactUpTo', { id: report.anchoredUpTo, count: report.unanchored })}</Notice>
+      )}
       {report && !report.intact && (
         <Notice kind="error">
           <p>{t('admin.audit.broken', { count: report.problems.length })}</p>

@@ -20,6 +20,7 @@ export function ClinicSettings() {
   const [idle, setIdle] = useState('');
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
+  const [checkIn, setCheckIn] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -29,6 +30,7 @@ export function ClinicSettings() {
     setIdle(String(data.sessionIdleMinutes));
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
+    setCheckIn(String(data.checkInOpensMinutes));
   }, [data]);
 
   async function save() {
@@ -40,12 +42,14 @@ export function ClinicSettings() {
       // Shown in hours, kept in minutes.
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: minutes(reminder),
+      checkInOpensMinutes: minutes(checkIn),
     });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
     setIdle(String(r.sessionIdleMinutes));
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
+    setCheckIn(String(r.checkInOpensMinutes));
     setSaved(true);
   }
 
@@ -72,6 +76,11 @@ export function ClinicSettings() {
             label={t('admin.settings.reminderHours')} inputMode="numeric" value={reminder}
             onChange={(v) => { setReminder(v); setSaved(false); }}
             required maxLength={3} error={fieldError('reminderHours')} hint={t('admin.settings.reminderHint')}
+          />
+          <TextField
+            label={t('admin.settings.checkInMinutes')} inputMode="numeric" value={checkIn}
+            onChange={(v) => { setCheckIn(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('checkInOpensMinutes')} hint={t('admin.settings.checkInHint')}
           />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>

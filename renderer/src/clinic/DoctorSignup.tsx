@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult } from '../../../shared/contract';
+import type { LoginResult, SignupSent } from '../../../shared/contract';
+import { ConfirmSignup } from '../session/ConfirmSignup';
 import { publicInvoke } from '../session/session';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
@@ -29,16 +30,22 @@ export function DoctorSignup({ onSignedIn, onCancel, invitationCode }: {
     if (found.fullName) setCredentials((c) => ({ ...c, fullName: found.fullName! }));
   });
 
+  const [sent, setSent] = useState<SignupSent | null>(null);
+
+  async function send() {
+    const mismatch = password !== confirm ? { confirmPassword: 'password_mismatch' } : undefined;
+    const code = invitation.code.trim() ? { invitationCode: invitation.code } : {};
+    return submit({ email, password, credentials: credentialsInput(credentials), ...code }, mismatch);
+  }
   async function signUp() {
     // A code that does not work is explained before anything is sent.
     if (!(await invitation.check(invitation.code))) return focusFirstInvalid();
-    const mismatch = password !== confirm ? { confirmPassword: 'password_mismatch' } : undefined;
-    const code = invitation.code.trim() ? { invitationCode: invitation.code } : {};
-    const login = await submit({ email, password, credentials: credentialsInput(credentials), ...code }, mismatch);
-    if (login) onSignedIn(login);
+    const result = await send();
+    if (result) setSent(result);
     else focusFirstInvalid();
   }
 
+  if (sent) return <ConfirmSignup sent={sent} portal="clinic" onSignedIn={onSignedIn} onResend={send} onBack={() => setSent(null)} />;
   return (
     <main className="main main--wide">
       <Page title={t('doctor.signup.title')}>

@@ -6,6 +6,7 @@ import { useLoad } from '../ui/useLoad';
 import { AddStaff } from './AddStaff';
 import { useDates } from '../ui/format';
 import { ResetPassword } from './ResetPassword';
+import { UnlockAccount } from './UnlockAccount';
 
 /** Front-desk accounts: who has one, adding one, and resetting anyone's password. */
 export function StaffAccounts() {
@@ -27,6 +28,7 @@ export function StaffAccounts() {
       />
       <AddStaff onAdded={() => void reload()} />
       <ResetPassword />
+      <UnlockAccount />
     </Page>
   );
 }

@@ -1,10 +1,27 @@
 import type { TFunction } from 'i18next';
+import { AUDIT_NAMED_VALUES, type AuditDetailKey } from '../../../shared/audit';
+import { formatRupees } from '../../../shared/money';
+import type { useDates } from '../ui/format';
 
-/** Detail values that are names from a fixed list (fields, windows, roles), shown in the reader's language. */
-const NAMED: Record<string, string> = { changed: 'field', portal: 'portal', role: 'role' };
+type Dates = ReturnType<typeof useDates>;
 
-/** An audit entry's detail (a JSON object) as "label: value; label: value". */
-export function auditDetailText(t: TFunction, detail: string): string {
+/** How each kind of id in a detail is shown once the log has resolved it (refs from admin.auditLog). */
+const REF_KIND: Partial<Record<AuditDetailKey, string>> = {
+  userId: 'user', doctorId: 'doctor', doctorIds: 'doctor', patientIds: 'patient', walkInPatientId: 'patient', accountPatientId: 'patient',
+  appointmentId: 'appointment',
+};
+const DATE_KEYS = new Set<string>(['date', 'from', 'to']);
+const MONEY_KEYS = new Set<string>(['amountPaise', 'totalPaise', 'refundPaise']);
+const INSTANT_KEYS = new Set<string>(['start', 'end']);
+
+interface Range {
+  start: string;
+  end: string;
+  modes?: string[];
+}
+
+/** An audit entry's detail (a JSON object) as "Label: value; Label: value", every part in the reader's language. */
+export function auditDetailText(t: TFunction, detail: string, refs: Record<string, string>, dates: Dates): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(detail);
@@ -12,11 +29,26 @@ export function auditDetailText(t: TFunction, detail: string): string {
     return detail;
   }
   if (!parsed || typeof parsed !== 'object') return detail;
+
+  const range = (r: Range) =>
+    `${dates.clock(r.start)}–${dates.clock(r.end)}${r.modes?.length ? ` (${r.modes.map((m) => t(`booking.mode.${m}`)).join(', ')})` : ''}`;
+  const ranges = (rs: Range[]) => (rs.length === 0 ? t('admin.audit.dayOff') : rs.map(range).join(', '));
+
   const show = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
     if (typeof v === 'boolean') return t(v ? 'admin.audit.yes' : 'admin.audit.no');
+    if (key === 'ranges' && Array.isArray(v)) return ranges(v as Range[]);
+    if (key === 'weekly' && Array.isArray(v)) {
+      return (v as { weekday: number; ranges: Range[] }[]).map((d) => `${dates.weekday((d.weekday + 6) % 7)} ${ranges(d.ranges)}`).join('; ') || t('admin.audit.noHours');
+    }
     if (Array.isArray(v)) return v.map((x) => show(key, x)).join(', ');
-    const list = NAMED[key];
-    if (list && typeof v === 'string' && /^[A-Za-z_]+$/.test(v)) return t(`admin.audit.${list}.${v}`, { defaultValue: v });
+    const kind = REF_KIND[key as AuditDetailKey];
+    if (kind) return refs[`${kind}:${String(v)}`] ?? t(`admin.audit.ref.${kind}`, { id: String(v) });
+    const list = AUDIT_NAMED_VALUES[key as keyof typeof AUDIT_NAMED_VALUES];
+    if (list && typeof v === 'string') return t(`admin.audit.${list}.${v}`, { defaultValue: v });
+    if (DATE_KEYS.has(key) && typeof v === 'string') return dates.day(v);
+    if (MONEY_KEYS.has(key) && typeof v === 'number') return formatRupees(v);
+    if (INSTANT_KEYS.has(key) && typeof v === 'string') return dates.dateTime(v);
     return String(v);
   };
   return Object.entries(parsed)

@@ -18,7 +18,7 @@ type Panel = 'none' | 'cancel' | 'reschedule';
 
 export function AppointmentStatus({ status }: { status: BoardAppointment['status'] }) {
   const { t } = useTranslation();
-  return <span className={`badge desk-status desk-status--${status}`}>{t(`board.status.${status}`)}</span>;
+  return <span className={`badge desk-status desk-status--${status}`}>{t(`appointments.status.${status}`)}</span>;
 }
 
 /** One appointment on the day board, with the desk's actions; `onDone` reloads the board and says what was done. */

@@ -14,7 +14,7 @@ type Status = 'checked_in' | 'completed' | 'no_show';
 
 export function StatusTag({ status }: { status: AppointmentView['status'] }) {
   const { t } = useTranslation();
-  return <span className={`sched-status sched-status--${status}`}>{t(`schedule.status.${status}`)}</span>;
+  return <span className={`sched-status sched-status--${status}`}>{t(`appointments.status.${status}`)}</span>;
 }
 
 /**
@@ -30,7 +30,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { time, dayOf, today } = useDates();
+  const { time } = useDates();
   const [busy, setBusy] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -40,12 +40,8 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
   const who = `${a.patientName}, ${time(a.start)}`;
   const Name = nameLevel === 3 ? 'h3' : 'h4';
 
-  const started = Date.now() >= Date.parse(a.start);
-  // Checking in and completing belong to the visit's day (or a late record of an earlier one).
-  const dueToday = dayOf(a.start) <= today();
-  const canCheckIn = a.status === 'booked' && dueToday;
-  const canComplete = (a.status === 'booked' || a.status === 'checked_in') && dueToday;
-  const canNoShow = a.status === 'booked' && started;
+  // The server decides (check-in opens before the start, completed and no-show need it reached) and checks again.
+  const { canCheckIn, canComplete, canMarkNoShow: canNoShow } = a;
 
   const focusHeading = () => requestAnimationFrame(() => document.getElementById(headingId)?.focus());
 

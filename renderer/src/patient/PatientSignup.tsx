@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult } from '../../../shared/contract';
+import type { LoginResult, SignupSent } from '../../../shared/contract';
+import { ConfirmSignup } from '../session/ConfirmSignup';
 import { publicInvoke } from '../session/session';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { PasswordPair } from '../session/PasswordPair';
@@ -9,21 +10,26 @@ import { useSubmit } from '../ui/useSubmit';
 import { PatientProfileFields } from './PatientProfileFields';
 import { emptyProfileForm, profileFromForm } from './profileForm';
 
-/** A new patient's own account: profile and password, signed in as soon as it is made. */
+/** A new patient's own account: profile and password, then the code mailed to the address. */
 export function PatientSignup({ onSignedIn, onCancel }: { onSignedIn: (login: LoginResult) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState(() => emptyProfileForm(i18n.language));
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'patients.signup');
+  const [sent, setSent] = useState<SignupSent | null>(null);
 
-  async function signUp() {
+  async function send() {
     const mismatch: Record<string, string> = confirm !== password ? { confirmPassword: 'password_mismatch' } : {};
-    const result = await submit({ profile: profileFromForm(form), password }, mismatch);
-    if (result) onSignedIn(result);
+    return submit({ profile: profileFromForm(form), password }, mismatch);
+  }
+  async function signUp() {
+    const result = await send();
+    if (result) setSent(result);
     else focusFirstInvalid();
   }
 
+  if (sent) return <ConfirmSignup sent={sent} portal="patient" onSignedIn={onSignedIn} onResend={send} onBack={() => setSent(null)} />;
   return (
     <main className="main main--wide">
       <Page title={t('patient.signup.title')}>

@@ -19,6 +19,9 @@ export { addDays };
 /** The Monday of the week holding a day, as a week is laid out in India. */
 export const weekStart = (ymd: string) => addDays(ymd, -((weekdayOf(ymd) + 6) % 7));
 
+/** Every time of day MedLink shows, on every screen and in every email: "9:30 am" (one way in each language). */
+export const CLOCK: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', hour12: true };
+
 /** A calendar day as the UTC midnight of its fields, so formatting it in UTC shows that very day. */
 const utcDay = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
@@ -41,19 +44,17 @@ export function useDates() {
     /** The instant (ISO) of the clinic's wall-clock time on a day; null for a time its clock skips that day. */
     instantOf: (ymd: string, hhmm: string) => zonedInstant(ymd, hhmm, zone)?.toISOString() ?? null,
     /** "1 Mar 2026, 9:30 am" for an instant. */
-    dateTime: (iso: string) => instant(iso, { dateStyle: 'medium', timeStyle: 'short' }),
+    dateTime: (iso: string) => instant(iso, { day: 'numeric', month: 'short', year: 'numeric', ...CLOCK }),
     /** "1 Mar 2026": an instant's day. */
     date: (iso: string) => instant(iso, { dateStyle: 'medium' }),
-    /** "Tue, 3 Mar 2026, 09:15": an appointment's instant with its weekday and a 24-hour time. */
-    when: (iso: string) =>
-      instant(iso, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    /** "Tue, 3 Mar 2026, 9:15 am": an appointment's instant with its weekday. */
+    when: (iso: string) => instant(iso, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }),
     /** "9:30 am" for an instant. */
-    time: (iso: string) => instant(iso, { timeStyle: 'short' }),
+    time: (iso: string) => instant(iso, CLOCK),
     /** "5:00 – 5:15 pm" for two instants. */
-    range: (startIso: string, endIso: string) =>
-      new Intl.DateTimeFormat(loc, { timeStyle: 'short', timeZone: zone }).formatRange(new Date(startIso), new Date(endIso)),
+    range: (startIso: string, endIso: string) => new Intl.DateTimeFormat(loc, { ...CLOCK, timeZone: zone }).formatRange(new Date(startIso), new Date(endIso)),
     /** "9:30 am" for a wall-clock 'HH:MM' of the clinic (as free slots and weekly hours give it). */
-    clock: (hhmm: string) => new Intl.DateTimeFormat(loc, { timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`1970-01-01T${hhmm}:00Z`)),
+    clock: (hhmm: string) => new Intl.DateTimeFormat(loc, { ...CLOCK, timeZone: 'UTC' }).format(new Date(`1970-01-01T${hhmm}:00Z`)),
     /** "12 Apr 1990" (or "12 April 1990"): a calendar day that belongs to no time zone, such as a date of birth. */
     day: (ymd: string, style: 'medium' | 'long' = 'medium') => calendar(ymd, { dateStyle: style }),
     /** "Tue, 3 Mar": a slot's day, short. */

@@ -5,7 +5,10 @@ import { m001Foundation } from './001_foundation';
 import { m002Scheduling } from './002_scheduling';
 import { m003Files } from './003_files';
 import { m004BookingNumbers } from './004_booking_numbers';
-import { m005Billing } from './005_billing';
+import { m005HeldTime } from './005_held_time';
+import { m006AuditPatients } from './006_audit_patients';
+import { m007SignIn } from './007_sign_in';
+import { m008Billing } from './008_billing';
 
 export interface Migration {
   version: number;
@@ -13,7 +16,7 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005Billing];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Billing];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {

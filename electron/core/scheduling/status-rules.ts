@@ -1,0 +1,47 @@
+import { DomainError } from '../context';
+
+// The one rule for an appointment's visit states, used both to refuse a change and to offer its button.
+
+export type StatusChange = 'checked_in' | 'completed' | 'no_show';
+
+interface Visit {
+  status: string;
+  start_at: string;
+  end_at: string;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Why `change` cannot be made now, or null when it can. Check-in opens `checkInOpensMinutes` before the start
+ * and closes at the end; completed and no-show need the start reached. None frees the visit's time: completed
+ * holds it like booked does (HELD_STATUSES), and no-show comes only once the time has passed.
+ */
+export function statusRefusal(visit: Visit, change: StatusChange, now: Date, checkInOpensMinutes: number): DomainError | null {
+  const start = Date.parse(visit.start_at);
+  const from: Record<StatusChange, readonly string[]> = { checked_in: ['booked'], completed: ['booked', 'checked_in'], no_show: ['booked'] };
+  if (!from[change].includes(visit.status)) {
+    return new DomainError('CONFLICT', `An appointment that is ${visit.status.replace('_', ' ')} cannot be marked ${change.replace('_', ' ')}.`);
+  }
+  if (change === 'checked_in') {
+    if (now.getTime() < start - checkInOpensMinutes * MINUTE) {
+      return new DomainError('NOT_YET', `Check-in opens ${checkInOpensMinutes} minutes before the appointment.`);
+    }
+    if (now.getTime() >= Date.parse(visit.end_at)) return new DomainError('TOO_LATE', 'This appointment’s time is over: it can no longer be checked in.');
+    return null;
+  }
+  if (now.getTime() < start) {
+    return new DomainError(
+      'NOT_YET',
+      change === 'completed' ? 'A visit can be marked completed only once it has started.' : 'A patient can be marked as not come only after the appointment’s start time.',
+    );
+  }
+  return null;
+}
+
+/** The changes the doctor or the front desk may make now, for the buttons a screen shows. */
+export const allowedChanges = (visit: Visit, now: Date, checkInOpensMinutes: number) => ({
+  canCheckIn: statusRefusal(visit, 'checked_in', now, checkInOpensMinutes) === null,
+  canComplete: statusRefusal(visit, 'completed', now, checkInOpensMinutes) === null,
+  canMarkNoShow: statusRefusal(visit, 'no_show', now, checkInOpensMinutes) === null,
+});

@@ -1,0 +1,43 @@
+// What an audit row's detail may say. record() takes only these keys, so every detail the code can write has
+// wording in the log's screen in every language (tests/renderer/catalogs.test.ts checks each one).
+
+export const AUDIT_DETAIL_KEYS = [
+  // people and things, shown by name or number (the log resolves the ids when it is read)
+  'userId', 'doctorId', 'doctorIds', 'patientIds', 'appointmentId', 'blockId',
+  // sign-in
+  'email', 'portal', 'door', 'minutes', 'why', 'role', 'computer',
+  // the clinic and its settings
+  'clinic', 'adminIsDoctor', 'changed', 'registration', 'reason', 'query',
+  // walk-ins linked to an account
+  'walkInPatientId', 'accountPatientId', 'appointments', 'matched',
+  // dates, times and hours
+  'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
+  // bills, payments, credit notes, health-service orders (amounts in paise, shown in rupees)
+  'billId', 'number', 'creditNote', 'method', 'amountPaise', 'totalPaise', 'refundPaise', 'orderId', 'bills', 'creditNotes',
+] as const;
+export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
+export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
+
+/** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
+export const AUDIT_NAMED_VALUES = { changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', method: 'method' } as const;
+
+/** The values each named list can hold (`changed` holds the names of the fields a change touched). */
+export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof AUDIT_NAMED_VALUES], readonly string[]> = {
+  field: [
+    // clinic settings
+    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes',
+    // email settings
+    'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
+    // a patient's or a doctor's profile
+    'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'emergencyContactName',
+    'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo',
+    // a doctor's own fees; the clinic's default fees, GST rates and SAC/HSN codes (billing/billing-settings.ts)
+    ...['consultation_in_person', 'consultation_online', 'lab_test', 'medication', 'other'].map((k) => `fee_${k}`),
+    ...['consultation', 'lab_test', 'medication', 'other'].flatMap((c) => [`gst_${c}`, `sac_${c}`]),
+  ],
+  portal: ['patient', 'clinic'],
+  role: ['patient', 'doctor', 'front_desk', 'admin'],
+  why: ['sign_in', 'confirmations'],
+  matched: ['phone', 'email'],
+  method: ['cash', 'card', 'upi'],
+};
