@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAuditStore } from './audit/audit.store';
 import { BCRYPT_COST } from './auth/passwords';
@@ -54,6 +54,11 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   const config: DbConfig = options.databaseUrl
     ? { kind: 'postgres', url: options.databaseUrl }
     : { kind: 'sqlite', file: join(options.dataDir, 'medlink.sqlite'), nativeBinding: options.nativeBinding };
+  // The database is made owner-only before SQLite first opens it: its WAL and shared-memory files take its mode.
+  if (config.kind === 'sqlite') {
+    closeSync(openSync(config.file, 'a', 0o600));
+    chmodSync(config.file, 0o600);
+  }
   const { kysely: db, dialect } = openDatabase(config);
   try {
     await migrate(db, dialect, clock.now());

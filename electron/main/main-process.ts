@@ -4,11 +4,12 @@ import { startSeat } from '../core/seat/seat';
 import { registerInvoke, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
-import { appPaths, isAppPage } from './paths';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppPage } from './app-protocol';
+import { appPaths } from './paths';
 import { hardenContents, hardenSession } from './security';
 import { createWindows } from './windows';
 
-export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'safeStorage' | 'session' | 'shell'>;
+export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'protocol' | 'safeStorage' | 'session' | 'shell'>;
 
 export interface MainDeps {
   createApp(options: AppOptions): Promise<MedLinkApp>;
@@ -20,7 +21,7 @@ export interface MainDeps {
 
 /** Wires the application core into Electron: hardening first, then the seat (the core, once its database opens), IPC, menu and the two windows. */
 export async function startMainProcess(electron: ElectronMain, deps: MainDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } = electron;
   const log = deps.log ?? ((m: string) => console.error(m));
   app.enableSandbox();
   // Two processes on one database and audit chain would only fight; the second one hands over and leaves.
@@ -29,18 +30,20 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     return;
   }
 
+  // Before the app is ready, as Electron requires.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   const paths = appPaths(deps.bundleDir, app.isPackaged ? process.resourcesPath : undefined);
   const isDev = !app.isPackaged;
-  const ownPage = (url: string) => isAppPage(url, paths.indexFile);
-  const windows = createWindows(BrowserWindow, { preload: paths.preload, indexFile: paths.indexFile, devTools: isDev });
+  const windows = createWindows(BrowserWindow, { preload: paths.preload, devTools: isDev });
 
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage: ownPage, openExternal: (url) => shell.openExternal(url) }));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage, openExternal: (url) => shell.openExternal(url) }));
   app.on('second-instance', () => windows.focusAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
   await app.whenReady();
+  protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin' })));
   app.setAboutPanelOptions({ applicationName: 'MedLink', applicationVersion: app.getVersion() });
@@ -55,7 +58,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log) },
     log,
   });
-  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, ownPage), log });
+  registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, isAppPage), log });
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;

@@ -33,6 +33,8 @@ export function hardenContents(contents: WebContents, policy: ContentsPolicy): v
   };
   contents.on('will-navigate', stayHome);
   contents.on('will-redirect', stayHome);
+  // Frames inside the page too (the app has none; a frame that appears may not wander off either).
+  contents.on('will-frame-navigate', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) policy.openExternal(url).catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { BrowserWindow, WebContents, WebPreferences } from 'electron';
 import { PORTALS, type Portal } from '../../shared/roles';
+import { appPageUrl } from './app-protocol';
 
 export function webPreferences(preload: string, devTools: boolean): WebPreferences {
   return {
@@ -19,7 +20,6 @@ export function webPreferences(preload: string, devTools: boolean): WebPreferenc
 
 export interface WindowOptions {
   preload: string;
-  indexFile: string;
   devTools: boolean;
 }
 
@@ -50,7 +50,7 @@ export function createWindows(Window: typeof BrowserWindow, options: WindowOptio
       open.delete(portal);
       contents.delete(wc);
     });
-    void win.loadFile(options.indexFile, { query: { portal } });
+    void win.loadURL(appPageUrl(portal));
     return win;
   }
 

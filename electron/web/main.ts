@@ -7,6 +7,8 @@ import { createWebServer } from './server';
 
 // Browser mode entry: `npm run start:web [-- --demo]`. Bundled to dist/web/server.cjs, beside dist/renderer.
 async function main() {
+  // Health data: every file this process writes is its owner's alone, whatever the user's usual umask.
+  process.umask(0o077);
   const port = Number(process.env.MEDLINK_PORT ?? 5180);
   // The seat answers at once; while the clinic's database server is away the screens say so and it keeps trying.
   const seat = startSeat({

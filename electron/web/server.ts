@@ -1,25 +1,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatcher';
+import { contentType } from './content-types';
 
 /** The same policy the Electron windows carry. Images may also be data: URLs (doctors' photos, sent inside answers). */
 export const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 // A doctor's photo (at most 2 MB) travels as base64 inside the JSON: about 2.7 MB.
 const MAX_BODY = 5 * 1024 * 1024;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  // pdf.js's worker (receipt previews): a module worker is refused unless served as JavaScript.
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
@@ -84,7 +72,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string) {
   if (file !== root && !file.startsWith(root + sep)) file = join(root, 'index.html');
   // Unknown paths get the app itself; it decides what to show.
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file) });
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);

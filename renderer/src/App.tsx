@@ -1,22 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
-import { ClinicHome } from './clinic/ClinicHome';
-import { DoctorSignup } from './clinic/DoctorSignup';
-import { PatientHome } from './patient/PatientHome';
-import { PatientSignup } from './patient/PatientSignup';
 import { ChangePassword } from './session/ChangePassword';
 import { Login } from './session/Login';
 import { PortalChooser } from './session/PortalChooser';
-import { EnrolSeat } from './setup/EnrolSeat';
-import { FirstRun } from './setup/FirstRun';
 import { Unreachable } from './setup/Unreachable';
 import { publicInvoke, SessionProvider } from './session/session';
 import { Shell } from './session/Shell';
 import { ClinicZone } from './ui/format';
 import { Loading, Notice } from './ui/Layout';
+
+// Each window loads only its own screens: the patient window never downloads the clinic's, nor the other way round.
+const ClinicHome = lazy(() => import('./clinic/ClinicHome').then((m) => ({ default: m.ClinicHome })));
+const DoctorSignup = lazy(() => import('./clinic/DoctorSignup').then((m) => ({ default: m.DoctorSignup })));
+const PatientHome = lazy(() => import('./patient/PatientHome').then((m) => ({ default: m.PatientHome })));
+const PatientSignup = lazy(() => import('./patient/PatientSignup').then((m) => ({ default: m.PatientSignup })));
+const EnrolSeat = lazy(() => import('./setup/EnrolSeat').then((m) => ({ default: m.EnrolSeat })));
+const FirstRun = lazy(() => import('./setup/FirstRun').then((m) => ({ default: m.FirstRun })));
 
 function portalFromUrl(): Portal | null {
   const p = new URLSearchParams(window.location.search).get('portal');
@@ -34,6 +36,13 @@ type Phase =
   | { name: 'enrol' }
   | { name: 'signed_out'; view: 'login' | 'signup' }
   | { name: 'signed_in'; login: LoginResult };
+
+/** A window that cannot be used yet says why, in the middle of the page. */
+const WindowNotice = ({ text }: { text: string }) => (
+  <main className="main main--narrow">
+    <Notice kind="info">{text}</Notice>
+  </main>
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -81,6 +90,7 @@ export function App() {
       <ClinicZone.Provider value={timeZone}>
         <SessionProvider portal={portal} login={login}>
           <Shell clinicName={clinicName}>
+            <Suspense fallback={<Loading />}>
             {login.user.mustChangePassword ? (
               <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
             ) : portal === 'patient' ? (
@@ -88,6 +98,7 @@ export function App() {
             ) : (
               <ClinicHome />
             )}
+            </Suspense>
           </Shell>
         </SessionProvider>
       </ClinicZone.Provider>
@@ -96,11 +107,12 @@ export function App() {
 
   return (
     <Shell clinicName={clinicName}>
+      <Suspense fallback={<Loading />}>
       {phase.name === 'loading' && <Loading />}
       {phase.name === 'unreachable' && <Unreachable error={phase.error} retry={() => checkSetup(true)} />}
-      {phase.name === 'not_set_up' && <Notice kind="info">{t('app.notSetUp')}</Notice>}
+      {phase.name === 'not_set_up' && <WindowNotice text={t('app.notSetUp')} />}
       {phase.name === 'enrol' &&
-        (portal === 'clinic' ? <EnrolSeat onEnrolled={() => void checkSetup()} /> : <Notice kind="info">{t('clinicKey.enrol.patientWindow')}</Notice>)}
+        (portal === 'clinic' ? <EnrolSeat onEnrolled={() => void checkSetup()} /> : <WindowNotice text={t('clinicKey.enrol.patientWindow')} />)}
       {phase.name === 'setup' && (
         <FirstRun
           onDone={(login, clinic) => {
@@ -120,6 +132,7 @@ export function App() {
         ) : (
           <DoctorSignup onSignedIn={signedIn} onCancel={() => setPhase({ name: 'signed_out', view: 'login' })} invitationCode={invite} />
         ))}
+      </Suspense>
     </Shell>
   );
 }

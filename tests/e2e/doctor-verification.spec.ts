@@ -41,7 +41,7 @@ test('a doctor signs up, waits, is approved by the administrator and then appear
 
   const patient = await (await browser.newContext()).newPage();
   await signIn(patient, demo, 'patient', 'arjun@medlink.demo');
-  await patient.getByRole('button', { name: 'Our doctors' }).click();
+  await patient.getByRole('button', { name: 'Find a doctor' }).click();
   await expect(patient.getByText('Dr. Ananya Bose')).toBeVisible();
 });
 

@@ -36,7 +36,7 @@ test('a patient signs up with the code from the email, signs out without leaving
   await expect(page.getByText('Penicillin')).toBeVisible();
 
   // Only verified doctors are listed; the demo's pending orthopaedic surgeon is not.
-  await page.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'Our doctors' }).click();
+  await page.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'Find a doctor' }).click();
   await expect(page.getByText('Dr. Rohan Mehta')).toBeVisible();
   await expect(page.getByText('Dr. Harpreet Singh')).toHaveCount(0);
 

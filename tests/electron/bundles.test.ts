@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/preload/channels';
@@ -83,10 +82,14 @@ describe('built main process', () => {
     try {
       createRequire(__filename)(resolve(root, 'dist/electron/main.cjs'));
       await vi.waitFor(() => expect(fake.windows).toHaveLength(2), { timeout: 15_000 });
-      const indexFile = resolve(root, 'dist/renderer/index.html');
       expect(fake.win(0).options.webPreferences.preload).toBe(resolve(root, 'dist/electron/preload.cjs'));
-      expect(fake.win(0).loadFile).toHaveBeenCalledWith(indexFile, { query: { portal: 'patient' } });
-      const frame = { url: `${pathToFileURL(indexFile).href}?portal=clinic`, parent: null };
+      expect(fake.win(0).loadURL).toHaveBeenCalledWith('medlink://app/index.html?portal=patient');
+      // The protocol serves the built renderer, CSP and all.
+      const [, serve] = fake.electron.protocol.handle.mock.calls[0] as unknown as [string, (r: Request) => Promise<Response>];
+      const page = await serve(new Request('medlink://app/index.html?portal=clinic'));
+      expect(await page.text()).toBe(readFileSync(resolve(root, 'dist/renderer/index.html'), 'utf8'));
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const frame = { url: 'medlink://app/index.html?portal=clinic', parent: null };
       await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null, enrolled: true } });
       await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
       // The clinic key made for this clinic is kept sealed by the keychain (safeStorage), not as it is.

@@ -41,7 +41,7 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
   const windows: FakeWindow[] = [];
   class FakeWindow extends Emitter {
     webContents = new FakeContents();
-    loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     isMinimized = () => false;
     restore = vi.fn();
@@ -67,6 +67,7 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
     ipcMain: { handle: vi.fn((channel: string, handler: Listener) => handlers.set(channel, handler)) },
     session,
     shell: { openExternal: vi.fn(async () => undefined) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     // A keychain that seals by reversing the text: enough to see the key never lands in the file as it is.
     safeStorage: {

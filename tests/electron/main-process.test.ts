@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP as WEB_CSP } from '../../electron/web/server';
 import { isAllowedExternal } from '../../electron/main/external-links';
@@ -21,8 +20,7 @@ vi.mock('../../electron/core/app', () => ({ createApp: fake.createApp }));
 
 // main.ts runs from electron/main here, so its "bundle folder" is that folder.
 const bundleDir = resolve(__dirname, '../../electron/main');
-const indexFile = resolve(bundleDir, '..', 'renderer', 'index.html');
-const indexUrl = pathToFileURL(indexFile).href;
+const indexUrl = 'medlink://app/index.html';
 
 const navigation = (url: string) => ({ url, preventDefault: vi.fn() });
 const { win, invoke } = fake;
@@ -40,11 +38,15 @@ afterAll(() => {
 });
 
 describe('Electron main process', () => {
-  it('opens a patient and a clinic window on the built renderer', () => {
-    expect(fake.windows.map((w) => w.loadFile.mock.calls[0])).toEqual([
-      [indexFile, { query: { portal: 'patient' } }],
-      [indexFile, { query: { portal: 'clinic' } }],
+  it('opens a patient and a clinic window on the built renderer, served through its own protocol', async () => {
+    expect(fake.windows.map((w) => w.loadURL.mock.calls[0])).toEqual([[`${indexUrl}?portal=patient`], [`${indexUrl}?portal=clinic`]]);
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'medlink', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
+    const [scheme, handler] = fake.electron.protocol.handle.mock.calls[0] as unknown as [string, (r: Request) => Promise<Response>];
+    expect(scheme).toBe('medlink');
+    // Nothing outside the renderer's folder: the handler itself is tested in app-protocol.test.ts.
+    expect((await handler(new Request('medlink://app/../../package.json'))).status).toBe(404);
   });
 
   it('locks down every window', () => {
@@ -68,10 +70,13 @@ describe('Electron main process', () => {
 
   it('refuses navigation away from the app page', () => {
     const contents = win(0).webContents;
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', `${indexUrl.replace('index.html', 'other.html')}`, 'javascript:alert(1)', `${indexUrl}%zz`]) {
-      const event = navigation(url);
-      contents.emit('will-navigate', event);
-      expect(event.preventDefault, url).toHaveBeenCalled();
+    const away = ['https://evil.example/', 'file:///etc/passwd', `${indexUrl.replace('index.html', 'other.html')}`, 'medlink://other/index.html', 'javascript:alert(1)', 'not a url'];
+    for (const kind of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      for (const url of away) {
+        const event = navigation(url);
+        contents.emit(kind, event);
+        expect(event.preventDefault, `${kind} ${url}`).toHaveBeenCalled();
+      }
     }
     const home = navigation(`${indexUrl}?portal=clinic`);
     contents.emit('will-navigate', home);

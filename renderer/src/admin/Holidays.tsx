@@ -8,6 +8,7 @@ import { useDates } from '../ui/format';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
+import { DateField } from '../ui/DateField';
 
 /** The clinic's holidays: no doctor is booked on them, whatever their weekly hours. */
 export function Holidays() {
@@ -88,7 +89,7 @@ export function Holidays() {
       {formError && <Notice kind="error">{formError}</Notice>}
       <Form onSubmit={() => void add()} label={t('holidays.add')}>
         <div className="form__row">
-          <TextField label={t('holidays.date')} type="date" value={date} onChange={setDate} error={fieldError('date')} required />
+          <DateField label={t('holidays.date')} value={date} onChange={setDate} error={fieldError('date')} required />
           <TextField label={t('holidays.name')} hint={t('holidays.nameHint')} value={name} onChange={setName} maxLength={100} error={fieldError('name')} required />
         </div>
         <p className="form__note">{t('holidays.note')}</p>

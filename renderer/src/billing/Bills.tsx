@@ -42,31 +42,29 @@ export function Bills({ target, onTarget }: { target: BillTarget | null; onTarge
           options={[{ value: '', label: t('billing.list.all') }, ...BILL_FILTERS.map((f) => ({ value: f, label: t(`billing.list.filters.${f}`) }))]}
         />
       </div>
-      <div className="table-scroll">
-        <DataTable
-          caption={t('billing.list.caption')} rows={list.data} error={list.error} rowKey={(b) => b.id} compact
-          empty={filter ? t('billing.list.emptyFiltered') : t('billing.list.empty')}
-          columns={[
-            { header: t('billing.columns.number'), cell: (b) => b.number ?? <span className="muted">{t('billing.state.draft')}</span>, className: 'nowrap' },
-            { header: t('billing.columns.date'), cell: (b) => date(b.issuedAt ?? b.createdAt), className: 'nowrap' },
-            { header: t('billing.columns.patient'), cell: (b) => <>{b.patientName}<div className="muted">{t('billing.patientNumber', { id: b.patientId })}</div></> },
-            { header: t('billing.columns.for'), cell: (b) => <>{billFor(t, b.visit)}{b.doctorName && <div className="muted">{b.doctorName}</div>}</> },
-            { header: t('billing.columns.total'), cell: (b) => rupees(b.totalPaise), className: 'nowrap num' },
-            { header: t('billing.columns.balance'), cell: (b) => (b.status === 'issued' ? rupees(b.balancePaise) : '—'), className: 'nowrap num' },
-            { header: t('billing.columns.state'), cell: (b) => <BillBadge bill={b} /> },
-            {
-              header: <span className="visually-hidden">{t('billing.columns.actions')}</span>,
-              className: 'sched-table__action',
-              cell: (b) => (
-                <button type="button" className="btn btn--secondary" onClick={() => onTarget({ billId: b.id })}>
-                  {t('billing.list.open')}
-                  <span className="visually-hidden"> {b.number ?? t('billing.list.draftOf', { name: b.patientName })}</span>
-                </button>
-              ),
-            },
-          ]}
-        />
-      </div>
+      <DataTable
+        caption={t('billing.list.caption')} rows={list.data} error={list.error} rowKey={(b) => b.id} compact
+        empty={filter ? t('billing.list.emptyFiltered') : t('billing.list.empty')}
+        columns={[
+          { header: t('billing.columns.number'), cell: (b) => b.number ?? <span className="muted">{t('billing.state.draft')}</span>, className: 'nowrap' },
+          { header: t('billing.columns.date'), cell: (b) => date(b.issuedAt ?? b.createdAt), className: 'nowrap' },
+          { header: t('billing.columns.patient'), cell: (b) => <>{b.patientName}<div className="muted">{t('billing.patientNumber', { id: b.patientId })}</div></> },
+          { header: t('billing.columns.for'), cell: (b) => <>{billFor(t, b.visit)}{b.doctorName && <div className="muted">{b.doctorName}</div>}</> },
+          { header: t('billing.columns.total'), cell: (b) => rupees(b.totalPaise), className: 'nowrap num' },
+          { header: t('billing.columns.balance'), cell: (b) => (b.status === 'issued' ? rupees(b.balancePaise) : '—'), className: 'nowrap num' },
+          { header: t('billing.columns.state'), cell: (b) => <BillBadge bill={b} /> },
+          {
+            header: <span className="visually-hidden">{t('billing.columns.actions')}</span>,
+            className: 'sched-table__action',
+            cell: (b) => (
+              <button type="button" className="btn btn--secondary" onClick={() => onTarget({ billId: b.id })}>
+                {t('billing.list.open')}
+                <span className="visually-hidden"> {b.number ?? t('billing.list.draftOf', { name: b.patientName })}</span>
+              </button>
+            ),
+          },
+        ]}
+      />
     </Page>
   );
 }

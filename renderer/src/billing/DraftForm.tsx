@@ -92,7 +92,7 @@ export function DraftForm({ bill, onSaved }: { bill: BillView; onSaved: (bill: B
           )}
         </div>
       )}
-      <div className="table-scroll">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billing.editor.lines')}>
         <table className="table bill-lines">
           <caption className="visually-hidden">{t('billing.editor.lines')}</caption>
           <thead>

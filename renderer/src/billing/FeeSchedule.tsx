@@ -48,6 +48,7 @@ export function FeeSchedule() {
       {error && <Notice kind="error">{error}</Notice>}
       {draft && schedule && (
         <Form label={t('billing.fees.title')} onSubmit={() => void save()}>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billing.fees.title')}>
           <table className="table fee-table">
             <caption className="visually-hidden">{t('billing.fees.title')}</caption>
             <thead>
@@ -82,6 +83,7 @@ export function FeeSchedule() {
               })}
             </tbody>
           </table>
+          </div>
           <p className="form__note">{t('billing.fees.note')}</p>
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('billing.fees.save')}</Button>

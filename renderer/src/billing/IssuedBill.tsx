@@ -23,19 +23,17 @@ export function IssuedBill({ bill, onChanged }: { bill: BillView; onChanged: Cha
   const [cancelling, setCancelling] = useState(false);
   return (
     <>
-      <div className="table-scroll">
-        <DataTable
-          caption={t('billing.editor.lines')} rows={bill.lines} rowKey={(l) => `${l.description}|${l.sacCode}|${l.totalPaise}|${bill.lines.indexOf(l)}`} empty="" compact
-          columns={[
-            { header: t('billing.columns.description'), cell: (l) => l.description },
-            { header: t('billing.columns.sac'), cell: (l) => l.sacCode },
-            { header: t('billing.columns.quantity'), cell: (l) => l.quantity, className: 'num' },
-            { header: t('billing.columns.unitPrice'), cell: (l) => rupees(l.unitPaise), className: 'num nowrap' },
-            ...(bill.supply === 'none' ? [] : [{ header: t('billing.columns.gst'), cell: (l: BillView['lines'][number]) => ratePercent(l.rateBp), className: 'num' }]),
-            { header: t('billing.columns.amount'), cell: (l) => rupees(l.totalPaise), className: 'num nowrap' },
-          ]}
-        />
-      </div>
+      <DataTable
+        caption={t('billing.editor.lines')} rows={bill.lines} rowKey={(l) => `${l.description}|${l.sacCode}|${l.totalPaise}|${bill.lines.indexOf(l)}`} empty="" compact
+        columns={[
+          { header: t('billing.columns.description'), cell: (l) => l.description },
+          { header: t('billing.columns.sac'), cell: (l) => l.sacCode },
+          { header: t('billing.columns.quantity'), cell: (l) => l.quantity, className: 'num' },
+          { header: t('billing.columns.unitPrice'), cell: (l) => rupees(l.unitPaise), className: 'num nowrap' },
+          ...(bill.supply === 'none' ? [] : [{ header: t('billing.columns.gst'), cell: (l: BillView['lines'][number]) => ratePercent(l.rateBp), className: 'num' }]),
+          { header: t('billing.columns.amount'), cell: (l) => rupees(l.totalPaise), className: 'num nowrap' },
+        ]}
+      />
       <BillTotals totals={bill.totals} supply={bill.supply} />
       <DocumentButtons billId={bill.id} label={bill.number ?? ''} creditNote={!!bill.creditNote} />
 

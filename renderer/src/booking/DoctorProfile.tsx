@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorProfile as Profile, SlotView } from '../../../shared/contract';
 import { useSession } from '../session/session';
-import { TextField } from '../ui/Field';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { formatList, specialityLabel, useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
@@ -10,6 +9,7 @@ import { useSubmit } from '../ui/useSubmit';
 import { Avatar, FeeList } from './DoctorSummary';
 import { feeLines, modesLabel } from './labels';
 import { SlotPicker } from './SlotPicker';
+import { DateField } from '../ui/DateField';
 
 /** A doctor's public profile and their free times of the next 7 days, each one click from booking. */
 export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; onBack: () => void; onPick: (doctor: Profile, slot: SlotView) => void }) {
@@ -110,7 +110,7 @@ function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotV
       <Form label={t('booking.otherDay')} onSubmit={() => void look()}>
         {error && <Notice kind="error">{error}</Notice>}
         <div className="search-row">
-          <TextField type="date" label={t('booking.date')} value={date} onChange={setDate} error={fieldError('fromDate') ?? fieldError('toDate')} />
+          <DateField label={t('booking.date')} value={date} onChange={setDate} error={fieldError('fromDate') ?? fieldError('toDate')} />
           <Button type="submit" kind="secondary" busy={busy}>{t('booking.showTimes')}</Button>
         </div>
       </Form>
@@ -118,7 +118,7 @@ function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotV
         (shown.slots.length ? (
           <SlotPicker slots={shown.slots} onPick={onPick} headingLevel={3} />
         ) : (
-          <Empty>{t('booking.noSlotsOn', { day: dates.longDay(shown.date) })}</Empty>
+          <Empty>{t(shown.date < dates.today() ? 'booking.datePassed' : 'booking.noSlotsOn', { day: dates.longDay(shown.date) })}</Empty>
         ))}
     </div>
   );

@@ -9,6 +9,7 @@ import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { DoctorSummary } from './DoctorSummary';
+import { DateField } from '../ui/DateField';
 
 type SearchInput = Input<'doctors.search'>;
 
@@ -98,7 +99,7 @@ export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm:
             error={fieldError('mode')}
           />
           <TextField label={t('find.language')} hint={t('find.languageHint')} value={draft.language} onChange={set('language')} maxLength={40} error={fieldError('language')} />
-          <TextField type="date" label={t('find.availableOn')} value={draft.availableOn} onChange={set('availableOn')} error={fieldError('availableOn')} />
+          <DateField label={t('find.availableOn')} value={draft.availableOn} onChange={set('availableOn')} error={fieldError('availableOn')} />
           <TextField label={t('find.maxFee')} hint={t('find.maxFeeHint')} inputMode="decimal" value={draft.maxFee} onChange={set('maxFee')} maxLength={12} error={fieldError('maxFee')} />
           <SelectField
             label={t('find.sort')}
@@ -147,11 +148,12 @@ function ResultCard({ doctor: d, onOpen }: { doctor: SearchResult; onOpen: () =>
       <DoctorSummary doctor={d} headingId={`result-${d.id}`} />
       <p className={`next-slot${d.nextSlot ? '' : ' next-slot--none'}`}>
         {d.nextSlot
-          ? t('find.nextFree', { day: dates.shortDay(d.nextSlot.date), time: d.nextSlot.time })
-          : t('find.noFreeSlot')}
+          ? t('find.nextFree', { day: dates.shortDay(d.nextSlot.date), time: dates.clock(d.nextSlot.time) })
+          : t(d.modes.length ? 'find.noFreeSlot' : 'find.noHours')}
       </p>
       <div className="doctor-card__actions">
-        <Button onClick={onOpen}>{t('find.open')}</Button>
+        {/* Only a doctor with a free time can be booked from here; the others' profiles can still be read. */}
+        <Button kind={d.nextSlot ? 'primary' : 'secondary'} onClick={onOpen}>{t(d.nextSlot ? 'find.open' : 'find.openProfile')}</Button>
       </div>
     </article>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '../../../shared/contract';
 import { SelectField, TextField } from '../ui/Field';
 import { Button, Form } from '../ui/Layout';
+import { DateField } from '../ui/DateField';
 
 export interface AuditFilterDraft {
   action: string;
@@ -36,8 +37,8 @@ export function AuditFilters({
         <TextField label={t('admin.audit.patientNumber')} inputMode="numeric" value={value.patientId} onChange={set('patientId')} autoComplete="off" maxLength={10} error={fieldError('patientId') && t('admin.audit.patientNumberInvalid')} />
       </div>
       <div className="form__row">
-        <TextField label={t('admin.audit.from')} type="date" value={value.from} onChange={set('from')} error={fieldError('from')} />
-        <TextField label={t('admin.audit.to')} type="date" value={value.to} onChange={set('to')} error={fieldError('to')} />
+        <DateField label={t('admin.audit.from')} value={value.from} onChange={set('from')} error={fieldError('from')} />
+        <DateField label={t('admin.audit.to')} value={value.to} onChange={set('to')} error={fieldError('to')} />
       </div>
       <div className="form__actions">
         <Button kind="secondary" onClick={onClear}>{t('admin.audit.clear')}</Button>

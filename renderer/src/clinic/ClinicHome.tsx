@@ -63,15 +63,23 @@ export function ClinicHome() {
   const firstGroup = new Map<Section, string>();
   for (const g of groups) for (const s of g.sections) if (!firstGroup.has(s)) firstGroup.set(s, g.role);
   const [section, setSection] = useState<Section | undefined>(groups[0]?.sections[0]);
+  // Each time a section is chosen (again) it loads afresh, and the queue's count is asked again.
+  const [visit, setVisit] = useState(0);
+  // The bill the Bills section shows (from a day-board card, the schedule or an order), or its list.
+  const [billTarget, setBillTarget] = useState<BillTarget | null>(null);
+  const open = (s: Section) => {
+    setSection(s);
+    setBillTarget(null);
+    setVisit((v) => v + 1);
+  };
   const [pending, setPending] = useState<number | null>(null);
   const isAdmin = user.roles.includes('admin');
   const isDoctor = user.roles.includes('doctor');
   const [verified, setVerified] = useState(false);
-  // The bill the Bills section shows (from a day-board card, the schedule or an order), or its list.
-  const [billTarget, setBillTarget] = useState<BillTarget | null>(null);
   const openBill = useCallback((target: BillTarget) => {
     setBillTarget(target);
     setSection('bills');
+    setVisit((v) => v + 1);
   }, []);
 
   useEffect(() => {
@@ -82,7 +90,7 @@ export function ClinicHome() {
   useEffect(() => {
     if (!isAdmin) return;
     void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
-  }, [isAdmin, invoke]);
+  }, [isAdmin, invoke, visit]);
   const onCount = useCallback((n: number) => setPending(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
@@ -101,8 +109,8 @@ export function ClinicHome() {
     staff: () => <StaffAccounts />,
     audit: () => <AuditLog />,
     settings: () => <ClinicSettings />,
-    mailSettings: () => <MailSettings onOpenQueue={() => setSection('mailQueue')} />,
-    mailQueue: () => <MailQueue onSetUp={() => setSection('mailSettings')} />,
+    mailSettings: () => <MailSettings onOpenQueue={() => open('mailQueue')} />,
+    mailQueue: () => <MailQueue onSetUp={() => open('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
     fees: () => <FeeSchedule />,
     bills: () => <Bills target={billTarget} onTarget={setBillTarget} />,
@@ -122,7 +130,7 @@ export function ClinicHome() {
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
               {g.sections.filter((s) => (verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
-                  <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => { setSection(s); setBillTarget(null); }}>
+                  <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => open(s)}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
                     {s === 'queue' && pending !== null && pending > 0 && (
                       <span className="sidenav__badge">
@@ -137,7 +145,7 @@ export function ClinicHome() {
           </div>
         ))}
       </nav>
-      <main className="main">
+      <main className="main" key={visit}>
         <OpenBill.Provider value={openBill}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</OpenBill.Provider>
       </main>
     </div>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session';
-import { TextField } from '../ui/Field';
 import { addDays, specialityLabel, useDates } from '../ui/format';
 import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { BoardCard } from './BoardCard';
+import { DateField, isDay } from '../ui/DateField';
 
 /**
  * The front desk's day: who is waiting, and a column per doctor with the day's appointments, each with what
@@ -33,7 +33,7 @@ export function DayBoard() {
     <Page title={t('board.title')} actions={<Button kind="secondary" onClick={() => void board.reload()}>{t('board.refresh')}</Button>}>
       <div className="desk-daypicker">
         <Button kind="secondary" onClick={() => go(addDays(date, -1))}>{t('board.previousDay')}</Button>
-        <TextField label={t('board.date')} type="date" value={date} onChange={(v) => v && go(v)} required />
+        <DateField label={t('board.date')} hint="" value={date} onChange={(v) => isDay(v) && go(v)} required />
         <Button kind="secondary" onClick={() => go(addDays(date, 1))}>{t('board.nextDay')}</Button>
         {date !== today() && <Button kind="secondary" onClick={() => go(today())}>{t('board.today')}</Button>}
       </div>

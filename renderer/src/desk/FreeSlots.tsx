@@ -4,9 +4,9 @@ import type { SlotView } from '../../../shared/contract';
 import { modeLabel } from '../booking/labels';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
-import { TextField } from '../ui/Field';
 import { addDays, useDates } from '../ui/format';
 import { Button, Loading, Notice } from '../ui/Layout';
+import { DateField, isDay } from '../ui/DateField';
 
 const LOOK_AHEAD_DAYS = 30;
 
@@ -69,7 +69,7 @@ export function FreeSlots({ doctorId, date, onDate, value, onPick, reloadKey = 0
     <div className="desk-slots">
       <div className="desk-daypicker">
         <Button kind="secondary" onClick={() => onDate(addDays(date, -1))} disabled={isToday}>{t('board.previousDay')}</Button>
-        <TextField label={t('board.date')} type="date" value={date} onChange={(v) => v && onDate(v)} required />
+        <DateField label={t('board.date')} hint="" value={date} onChange={(v) => isDay(v) && onDate(v)} required />
         <Button kind="secondary" onClick={() => onDate(addDays(date, 1))}>{t('board.nextDay')}</Button>
       </div>
       {loadError && <Notice kind="error">{loadError}</Notice>}

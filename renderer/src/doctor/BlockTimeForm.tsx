@@ -7,6 +7,7 @@ import { useDates } from '../ui/format';
 import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { TimeField } from './RangeFields';
+import { DateField } from '../ui/DateField';
 
 /** Takes a stretch of one day out of the bookable hours (a meeting, a surgery, leave for the afternoon). */
 export function BlockTimeForm({ initialDate, onBlocked, onClose }: {
@@ -49,7 +50,7 @@ export function BlockTimeForm({ initialDate, onBlocked, onClose }: {
       {error && <Notice kind="error">{error}</Notice>}
       <Form onSubmit={() => void save()} label={t('schedule.block.title')}>
         <div className="form__row">
-          <TextField label={t('schedule.block.date')} type="date" value={date} onChange={setDate} error={fieldError('date')} required />
+          <DateField label={t('schedule.block.date')} value={date} onChange={setDate} error={fieldError('date')} required />
           <TimeField id={`${id}-from`} label={t('schedule.block.from')} value={from} onChange={setFrom} error={fieldError('start')} required />
           <TimeField id={`${id}-to`} label={t('schedule.block.to')} value={to} onChange={setTo} error={fieldError('end')} required />
         </div>

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AvailabilityView, TimeRangeInput } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
-import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Empty, Form, Notice } from '../ui/Layout';
 import { useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { nextRange, RangeFields } from './RangeFields';
+import { DateField } from '../ui/DateField';
 
 type Exceptions = AvailabilityView['exceptions'];
 type Kind = 'off' | 'hours';
@@ -119,7 +119,7 @@ function AddException({ kind, onCancel, onSaved }: { kind: Kind; onCancel: () =>
       <h3>{title}</h3>
       {error && <Notice kind="error">{error}</Notice>}
       <Form onSubmit={() => void save()} label={title}>
-        <TextField label={t('availability.exceptions.date')} type="date" value={date} onChange={setDate} error={fieldError('date')} required autoFocus />
+        <DateField label={t('availability.exceptions.date')} value={date} onChange={setDate} error={fieldError('date')} required autoFocus />
         {kind === 'hours' && (
           <fieldset className="sched-day">
             <legend className="sched-day__name">{t('availability.exceptions.hoursLegend')}</legend>

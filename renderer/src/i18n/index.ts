@@ -4,29 +4,36 @@ import { initReactI18next } from 'react-i18next';
 type Catalog = Record<string, unknown>;
 
 // Each language's catalog is split by area (common, patient, clinic); the parts have disjoint top-level keys.
-const parts = import.meta.glob<Catalog>('./*/*.json', { eager: true, import: 'default' });
-function catalog(language: string): Catalog {
-  return Object.entries(parts)
-    .filter(([path]) => path.startsWith(`./${language}/`))
-    .reduce<Catalog>((all, [, part]) => ({ ...all, ...part }), {});
+// A window loads only the language it shows, and another one when the person chooses it.
+const parts = import.meta.glob<Catalog>('./*/*.json', { import: 'default' });
+
+async function load(language: string): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const mine = Object.entries(parts).filter(([path]) => path.startsWith(`./${language}/`));
+  const loaded = await Promise.all(mine.map(([, part]) => part()));
+  i18next.addResourceBundle(language, 'translation', Object.assign({}, ...loaded));
 }
 
 export const UI_LANGUAGES = ['en', 'hi'] as const;
 const STORAGE_KEY = 'medlink.language';
 
-export function initI18n(): void {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: catalog('en') }, hi: { translation: catalog('hi') } },
-    lng: saved === 'hi' ? 'hi' : 'en',
+export async function initI18n(): Promise<void> {
+  const language = localStorage.getItem(STORAGE_KEY) === 'hi' ? 'hi' : 'en';
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   });
-  document.documentElement.lang = i18next.language;
+  // English is the fallback for a key another language lacks, so it is always there.
+  await Promise.all([load('en'), load(language)]);
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
 }
 
-export function setLanguage(language: (typeof UI_LANGUAGES)[number]): void {
+export async function setLanguage(language: (typeof UI_LANGUAGES)[number]): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
-  void i18next.changeLanguage(language);
+  await load(language);
+  await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

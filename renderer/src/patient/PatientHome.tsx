@@ -4,15 +4,14 @@ import { BookingFlow } from '../booking/BookingFlow';
 import { MyBills } from '../billing/MyBills';
 import { MyAppointments } from '../booking/MyAppointments';
 import { HealthServices } from '../services/HealthServices';
-import { DoctorDirectory } from './DoctorDirectory';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'services', 'bills', 'doctors'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'services', 'bills'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title', services: 'services.patient.title', bills: 'billing.mine.title' };
 
-/** The patient's window after sign-in: their profile and the clinic's doctors. */
+/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -50,7 +49,6 @@ export function PatientHome() {
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
         {view === 'services' && <HealthServices key={visit} />}
         {view === 'bills' && <MyBills key={visit} />}
-        {view === 'doctors' && <DoctorDirectory />}
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import { SelectField, TextArea, TextField } from '../ui/Field';
 import { Fieldset } from '../ui/Layout';
 import { intlLocale } from '../ui/format';
 import type { ProfileForm } from './profileForm';
+import { DateField } from '../ui/DateField';
 
 interface Props {
   value: ProfileForm;
@@ -34,7 +35,7 @@ export function PatientProfileFields({ value, onChange, fieldError, pathPrefix, 
       <Fieldset legend={t('patient.form.about')}>
         <TextField label={t('fields.fullName')} value={value.fullName} onChange={set('fullName')} autoComplete="name" autoFocus required maxLength={100} error={err('fullName')} />
         <div className="form__row">
-          <TextField label={t('patient.form.dateOfBirth')} type="date" value={value.dateOfBirth} onChange={set('dateOfBirth')} autoComplete="bday" required error={err('dateOfBirth')} />
+          <DateField label={t('patient.form.dateOfBirth')} value={value.dateOfBirth} onChange={set('dateOfBirth')} autoComplete="bday" required error={err('dateOfBirth')} />
           <SelectField
             label={t('patient.form.sex')}
             value={value.sex}

@@ -58,41 +58,39 @@ export function ServiceOrders() {
           options={[{ value: '', label: t('services.desk.open') }, ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`services.status.${s}`) }))]}
         />
       </div>
-      <div className="table-scroll">
-        <DataTable
-          caption={t('services.desk.caption')} rows={list.data} error={list.error} rowKey={(o) => o.id} compact
-          empty={status ? t('services.desk.emptyFiltered') : t('services.desk.empty')}
-          columns={[
-            { header: t('services.columns.ordered'), cell: (o) => date(o.createdAt), className: 'nowrap' },
-            { header: t('services.columns.patient'), cell: (o) => <>{o.patientName}<div className="muted">{t('billing.patientNumber', { id: o.patientId })}</div></> },
-            { header: t('services.columns.service'), cell: (o) => <>{o.serviceName}{o.note && <div className="muted">{o.note}</div>}</> },
-            { header: t('services.columns.price'), cell: (o) => rupees(o.pricePaise), className: 'num nowrap' },
-            { header: t('services.columns.status'), cell: (o) => <><OrderStatus status={o.status} />{o.scheduledDate && <div className="muted">{day(o.scheduledDate)}</div>}</> },
-            {
-              header: <span className="visually-hidden">{t('services.columns.actions')}</span>,
-              cell: (o) => (
-                <div className="order-actions">
-                  {(o.status === 'requested' || o.status === 'confirmed') && (
-                    <>
-                      <button type="button" className="btn btn--secondary" onClick={() => setPanel({ kind: 'confirm', order: o })}>
-                        {t(o.status === 'requested' ? 'services.desk.confirm' : 'services.desk.changeDate')}{who(o)}
-                      </button>
-                      <button type="button" className="btn btn--secondary" onClick={() => void markDone(o)}>{t('services.desk.done')}{who(o)}</button>
-                      <button type="button" className="btn btn--secondary" onClick={() => setPanel({ kind: 'cancel', order: o })}>{t('services.desk.cancel')}{who(o)}</button>
-                    </>
-                  )}
-                  {o.status === 'done' && openBill && (
-                    <button type="button" className="btn btn--secondary" onClick={() => openBill(o.billId ? { billId: o.billId } : { serviceOrderId: o.id })}>
-                      {t(o.billId ? 'services.desk.openBill' : 'services.desk.bill')}{who(o)}
+      <DataTable
+        caption={t('services.desk.caption')} rows={list.data} error={list.error} rowKey={(o) => o.id} compact
+        empty={status ? t('services.desk.emptyFiltered') : t('services.desk.empty')}
+        columns={[
+          { header: t('services.columns.ordered'), cell: (o) => date(o.createdAt), className: 'nowrap' },
+          { header: t('services.columns.patient'), cell: (o) => <>{o.patientName}<div className="muted">{t('billing.patientNumber', { id: o.patientId })}</div></> },
+          { header: t('services.columns.service'), cell: (o) => <>{o.serviceName}{o.note && <div className="muted">{o.note}</div>}</> },
+          { header: t('services.columns.price'), cell: (o) => rupees(o.pricePaise), className: 'num nowrap' },
+          { header: t('services.columns.status'), cell: (o) => <><OrderStatus status={o.status} />{o.scheduledDate && <div className="muted">{day(o.scheduledDate)}</div>}</> },
+          {
+            header: <span className="visually-hidden">{t('services.columns.actions')}</span>,
+            cell: (o) => (
+              <div className="order-actions">
+                {(o.status === 'requested' || o.status === 'confirmed') && (
+                  <>
+                    <button type="button" className="btn btn--secondary" onClick={() => setPanel({ kind: 'confirm', order: o })}>
+                      {t(o.status === 'requested' ? 'services.desk.confirm' : 'services.desk.changeDate')}{who(o)}
                     </button>
-                  )}
-                  <button type="button" className="btn btn--link" onClick={() => setPanel({ kind: 'history', order: o })}>{t('services.desk.history')}{who(o)}</button>
-                </div>
-              ),
-            },
-          ]}
-        />
-      </div>
+                    <button type="button" className="btn btn--secondary" onClick={() => void markDone(o)}>{t('services.desk.done')}{who(o)}</button>
+                    <button type="button" className="btn btn--secondary" onClick={() => setPanel({ kind: 'cancel', order: o })}>{t('services.desk.cancel')}{who(o)}</button>
+                  </>
+                )}
+                {o.status === 'done' && openBill && (
+                  <button type="button" className="btn btn--secondary" onClick={() => openBill(o.billId ? { billId: o.billId } : { serviceOrderId: o.id })}>
+                    {t(o.billId ? 'services.desk.openBill' : 'services.desk.bill')}{who(o)}
+                  </button>
+                )}
+                <button type="button" className="btn btn--link" onClick={() => setPanel({ kind: 'history', order: o })}>{t('services.desk.history')}{who(o)}</button>
+              </div>
+            ),
+          },
+        ]}
+      />
       {panel?.kind === 'confirm' && <ConfirmDialog order={panel.order} onClose={() => setPanel(null)} onDone={(m) => void done(m)} />}
       {panel?.kind === 'cancel' && <CancelDialog order={panel.order} onClose={() => setPanel(null)} onDone={(m) => void done(m)} />}
       {panel?.kind === 'history' && (

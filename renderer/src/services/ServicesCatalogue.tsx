@@ -55,27 +55,25 @@ export function ServicesCatalogue() {
     <Page title={t('services.admin.title')}>
       <p className="lead">{t('services.admin.intro')}</p>
       {notice && <Notice kind="success">{notice}</Notice>}
-      <div className="table-scroll">
-        <DataTable
-          caption={t('services.admin.caption')} rows={list.data} error={list.error} rowKey={(s) => s.id} empty={t('services.admin.empty')}
-          rowClassName={(s) => (s.active ? undefined : 'muted')}
-          columns={[
-            { header: t('services.columns.name'), cell: (s) => <><strong>{s.name}</strong><div className="muted">{s.description}</div></> },
-            { header: t('services.columns.kind'), cell: (s) => t(`services.kinds.${s.kind}`) },
-            { header: t('services.columns.price'), cell: (s) => rupees(s.pricePaise), className: 'num nowrap' },
-            { header: t('services.columns.category'), cell: (s) => t(`billing.categories.${s.category}`) },
-            { header: t('services.columns.active'), cell: (s) => t(s.active ? 'services.admin.offered' : 'services.admin.retired') },
-            {
-              header: <span className="visually-hidden">{t('services.columns.actions')}</span>, className: 'sched-table__action',
-              cell: (s) => (
-                <button type="button" className="btn btn--secondary" onClick={() => edit(s)}>
-                  {t('services.admin.edit')}<span className="visually-hidden"> {s.name}</span>
-                </button>
-              ),
-            },
-          ]}
-        />
-      </div>
+      <DataTable
+        caption={t('services.admin.caption')} rows={list.data} error={list.error} rowKey={(s) => s.id} empty={t('services.admin.empty')}
+        rowClassName={(s) => (s.active ? undefined : 'muted')}
+        columns={[
+          { header: t('services.columns.name'), cell: (s) => <><strong>{s.name}</strong><div className="muted">{s.description}</div></> },
+          { header: t('services.columns.kind'), cell: (s) => t(`services.kinds.${s.kind}`) },
+          { header: t('services.columns.price'), cell: (s) => rupees(s.pricePaise), className: 'num nowrap' },
+          { header: t('services.columns.category'), cell: (s) => t(`billing.categories.${s.category}`) },
+          { header: t('services.columns.active'), cell: (s) => t(s.active ? 'services.admin.offered' : 'services.admin.retired') },
+          {
+            header: <span className="visually-hidden">{t('services.columns.actions')}</span>, className: 'sched-table__action',
+            cell: (s) => (
+              <button type="button" className="btn btn--secondary" onClick={() => edit(s)}>
+                {t('services.admin.edit')}<span className="visually-hidden"> {s.name}</span>
+              </button>
+            ),
+          },
+        ]}
+      />
       <h2 id="service-form" tabIndex={-1}>{draft.id ? t('services.admin.editTitle', { name: draft.name }) : t('services.admin.addTitle')}</h2>
       {error && <Notice kind="error">{error}</Notice>}
       <Form label={draft.id ? t('services.admin.editTitle', { name: draft.name }) : t('services.admin.addTitle')} onSubmit={() => void save()}>

@@ -11,10 +11,12 @@ export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSign
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [notice] = useState(takeSignOutNotice);
+  const [notice, setNotice] = useState(takeSignOutNotice);
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'auth.login');
 
   async function signIn() {
+    // Why the last session ended is old news once the person tries again.
+    setNotice(null);
     const result = await submit({ email, password, portal });
     if (result) onSignedIn(result);
     else setPassword('');

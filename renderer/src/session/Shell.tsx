@@ -24,7 +24,7 @@ export function Shell({ clinicName, children }: { clinicName: string | null; chi
         <div className="topbar__tools">
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as (typeof UI_LANGUAGES)[number])}>
+            <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value as (typeof UI_LANGUAGES)[number])}>
               {UI_LANGUAGES.map((l) => (
                 <option key={l} value={l}>{t(`app.languages.${l}`)}</option>
               ))}
@@ -32,7 +32,7 @@ export function Shell({ clinicName, children }: { clinicName: string | null; chi
           </label>
           {session && (
             <>
-              <span className="topbar__user">{session.user.fullName}</span>
+              <span className="topbar__user" title={session.user.fullName}>{session.user.fullName}</span>
               {!session.user.mustChangePassword && (
                 <Button kind="secondary" onClick={() => setChangingPassword((v) => !v)}>
                   {changingPassword ? t('app.back') : t('app.changePassword')}

@@ -5,7 +5,7 @@ import type { Portal } from '../../../shared/roles';
 import { transport, type Invoke } from '../transport';
 import { ReconnectContext } from '../ui/connection';
 
-export type SignOutReason = 'signed_out' | 'idle' | 'expired';
+export type SignOutReason = 'signed_out' | 'idle' | 'expired' | 'reloaded';
 
 interface SessionValue {
   portal: Portal;
@@ -31,10 +31,13 @@ export const publicInvoke: Invoke = <C extends ChannelName>(channel: C, input: I
   transport.invoke(channel, input, undefined) as Promise<Result<Output<C>>>;
 
 const NOTICE_KEY = 'medlink.notice';
+/** Set while someone is signed in in this window: still there at the next load, the window was reloaded. */
+const SIGNED_IN_KEY = 'medlink.signedIn';
 /** Why the last session ended, shown once on the sign-in screen; holds no personal data. */
 export function takeSignOutNotice(): SignOutReason | null {
-  const reason = sessionStorage.getItem(NOTICE_KEY) as SignOutReason | null;
+  const reason = (sessionStorage.getItem(NOTICE_KEY) as SignOutReason | null) ?? (sessionStorage.getItem(SIGNED_IN_KEY) ? 'reloaded' : null);
   sessionStorage.removeItem(NOTICE_KEY);
+  sessionStorage.removeItem(SIGNED_IN_KEY);
   return reason;
 }
 
@@ -43,6 +46,7 @@ export function takeSignOutNotice(): SignOutReason | null {
  * nothing to go back to (the app never pushes history entries).
  */
 function endSession(reason: SignOutReason) {
+  sessionStorage.removeItem(SIGNED_IN_KEY);
   sessionStorage.setItem(NOTICE_KEY, reason);
   window.location.replace(window.location.pathname + window.location.search);
 }
@@ -52,6 +56,8 @@ const PING_EVERY_MS = 60_000;
 
 export function SessionProvider({ portal, login, children }: { portal: Portal; login: LoginResult; children: ReactNode }) {
   const token = login.token;
+  // The sign-in lives only in this page's memory: a reload ends it, and the sign-in screen then says why.
+  useEffect(() => sessionStorage.setItem(SIGNED_IN_KEY, '1'), []);
   const lastActivity = useRef(Date.now());
   const lastPing = useRef(Date.now());
   const ended = useRef(false);

@@ -35,6 +35,8 @@ export function DataTable<T>({
       {!rows && !error && <Loading />}
       {rows && rows.length === 0 && <Empty>{empty}</Empty>}
       {rows && rows.length > 0 && (
+        // A table wider than the window scrolls in its own box (it can be reached by keyboard), never the page.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className={compact ? 'table table--compact' : 'table'}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -54,6 +56,7 @@ export function DataTable<T>({
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {rows && more && (
         <p className="load-more">

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Common {
   label: string;
@@ -6,6 +7,17 @@ interface Common {
   error?: string;
   hint?: string;
   required?: boolean;
+}
+
+/** Long text (a name, a reason) says how much room is left once most of it is used, rather than stopping without a word. */
+function Room({ id, length, max }: { id: string; length: number; max?: number }) {
+  const { t } = useTranslation();
+  if (!max || max < 50 || length < max * 0.8) return null;
+  return (
+    <p className="field__room" id={`${id}-room`} aria-live="polite">
+      {t('app.room', { count: max - length, max })}
+    </p>
+  );
 }
 
 function Frame({ id, label, error, hint, required, children }: Common & { id: string; children: ReactNode }) {
@@ -23,7 +35,8 @@ function Frame({ id, label, error, hint, required, children }: Common & { id: st
   );
 }
 
-const describedBy = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+export const describedBy = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+export { Frame, type Common };
 
 export function TextField(
   props: Common & {
@@ -55,6 +68,7 @@ export function TextField(
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.error, props.hint)}
       />
+      <Room id={id} length={props.value.length} max={props.maxLength} />
     </Frame>
   );
 }
@@ -72,6 +86,7 @@ export function TextArea(props: Common & { value: string; onChange: (value: stri
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.error, props.hint)}
       />
+      <Room id={id} length={props.value.length} max={props.maxLength} />
     </Frame>
   );
 }
