@@ -333,8 +333,8 @@ describe('the outbox', () => {
     expect(ok(await clinic.call('mail.queue', { status: 'cancelled' }, clinic.adminToken)).messages.map((m) => m.kind)).toEqual(['appointment_reminder']);
 
     const [{ mail }] = server.received as [(typeof server.received)[0]];
-    expect(mail.subject).toBe('Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 10:30');
-    expect(mail.text).toContain('Tuesday, 3 March 2026, 10:30 (India Standard Time)');
+    expect(mail.subject).toBe('Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 10:30 am');
+    expect(mail.text).toContain('Tuesday, 3 March 2026, 10:30 am (India Standard Time)');
     const calendar = mail.attachments.find((a) => a.contentType === 'text/calendar');
     expect(calendar, 'a text/calendar part').toBeDefined();
     const icsText = calendar!.content.toString('utf8');
