@@ -28,24 +28,17 @@ export type BillRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTak
 
 export const billById = (db: Db, id: number) => detailed(db).where('b.id', '=', id).executeTakeFirst();
 
+/** The bills of an appointment or of a service order. */
+const billsFor = (db: Db, of: { appointmentId?: number; serviceOrderId?: number }) =>
+  db.selectFrom('bills').where(of.appointmentId ? 'appointment_id' : 'service_order_id', '=', (of.appointmentId ?? of.serviceOrderId)!);
+
 /** The bill of an appointment or order that is not cancelled (at most one: a partial unique index). */
 export const openBillFor = (db: Db, of: { appointmentId?: number; serviceOrderId?: number }) =>
-  db
-    .selectFrom('bills')
-    .select('id')
-    .where(of.appointmentId ? 'appointment_id' : 'service_order_id', '=', (of.appointmentId ?? of.serviceOrderId)!)
-    .where('status', '<>', 'cancelled')
-    .executeTakeFirst();
+  billsFor(db, of).select('id').where('status', '<>', 'cancelled').executeTakeFirst();
 
 /** The latest cancelled bill of an appointment or order: a correction starts from its lines. */
 export const lastCancelledFor = (db: Db, of: { appointmentId?: number; serviceOrderId?: number }) =>
-  db
-    .selectFrom('bills')
-    .select(['id', 'number'])
-    .where(of.appointmentId ? 'appointment_id' : 'service_order_id', '=', (of.appointmentId ?? of.serviceOrderId)!)
-    .where('status', '=', 'cancelled')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  billsFor(db, of).select(['id', 'number']).where('status', '=', 'cancelled').orderBy('id', 'desc').executeTakeFirst();
 
 export async function insertBill(db: Db, row: Insertable<Database['bills']>): Promise<number> {
   const { id } = await db.insertInto('bills').values(row).returning('id').executeTakeFirstOrThrow();

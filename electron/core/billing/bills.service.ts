@@ -1,5 +1,5 @@
-import { FEE_LINES, type BillSummary, type BillView, type FeeKind, type Fees, type LineInputView, type ParsedInput, type TaxSettings } from '../../../shared/contract';
-import { billTotals, lineTax, supplyOf, type Supply } from '../../../shared/gst';
+import { FEE_LINES, type BillSummary, type BillView, type FeeKind, type Fees, type LineInputView, type ParsedInput } from '../../../shared/contract';
+import { billTotals, lineTax, supplyOf, type BillCategory } from '../../../shared/gst';
 import type { IndianState } from '../../../shared/specialities';
 import { record, recordView } from '../audit/audit.service';
 import { clinicSettings } from '../clinic/clinic.service';
@@ -40,86 +40,79 @@ async function view(ctx: Ctx, billId: number): Promise<BillView> {
   return toView(ctx, row, await accessTo(ctx, row));
 }
 
-/** Lines with their codes, rates and tax as the clinic's settings and the supply make them. */
-function priced(lines: readonly LineInputView[], taxes: TaxSettings, supply: Supply) {
-  return lines.map((l) => {
-    const t = lineTax({ quantity: l.quantity, unitPaise: l.unitPaise, rateBp: taxes[l.category].rateBp }, supply);
-    return {
-      description: l.description, category: l.category, sac_code: taxes[l.category].code, quantity: l.quantity, unit_paise: l.unitPaise,
-      rate_bp: t.rateBp, taxable_paise: t.taxablePaise, cgst_paise: t.cgstPaise, sgst_paise: t.sgstPaise, igst_paise: t.igstPaise, total_paise: t.totalPaise,
-    };
-  });
-}
-
-/** Writes a draft's lines (priced now) and its totals. */
+/** Writes a draft's lines, priced now (codes, rates and tax from the clinic's settings and the supply), and its totals. */
 async function writeLines(ctx: Ctx, billId: number, patientState: IndianState, lines: readonly LineInputView[]): Promise<void> {
   const [{ taxes }, clinic] = await Promise.all([readBillingSettings(ctx), clinicSettings(ctx)]);
-  const rows = priced(lines, taxes, supplyOf(clinic?.gstin, patientState));
-  await repo.replaceLines(ctx.db, billId, rows);
-  const t = billTotals(rows.map((r) => ({ taxablePaise: r.taxable_paise, cgstPaise: r.cgst_paise, sgstPaise: r.sgst_paise, igstPaise: r.igst_paise, rateBp: r.rate_bp, totalPaise: r.total_paise })));
+  const supply = supplyOf(clinic?.gstin, patientState);
+  const taxed = lines.map((l) => lineTax({ quantity: l.quantity, unitPaise: l.unitPaise, rateBp: taxes[l.category].rateBp }, supply));
+  await repo.replaceLines(
+    ctx.db,
+    billId,
+    lines.map((l, i) => {
+      const t = taxed[i]!;
+      return {
+        description: l.description, category: l.category, sac_code: taxes[l.category].code, quantity: l.quantity, unit_paise: l.unitPaise,
+        rate_bp: t.rateBp, taxable_paise: t.taxablePaise, cgst_paise: t.cgstPaise, sgst_paise: t.sgstPaise, igst_paise: t.igstPaise, total_paise: t.totalPaise,
+      };
+    }),
+  );
+  const t = billTotals(taxed);
   await repo.updateBill(ctx.db, billId, 'draft', { taxable_paise: t.taxablePaise, tax_paise: t.taxPaise, total_paise: t.totalPaise, updated_at: ctx.now.toISOString() });
 }
 
 const feeLine = (fees: Fees, kind: FeeKind): LineInputView => ({ ...FEE_LINES[kind], quantity: 1, unitPaise: fees[kind] });
 
-/** What a new draft starts with: the cancelled bill's lines when it corrects one, else the fee schedule's. */
-async function startingLines(ctx: Ctx, of: { appointmentId?: number; serviceOrderId?: number }, fromSchedule: () => Promise<LineInputView>): Promise<LineInputView[]> {
-  const cancelled = await repo.lastCancelledFor(ctx.db, of);
-  if (!cancelled) return [await fromSchedule()];
-  return (await repo.linesOf(ctx.db, cancelled.id)).map((l) => ({
-    description: l.description, category: l.category as LineInputView['category'], quantity: l.quantity, unitPaise: l.unit_paise,
-  }));
-}
-
 /**
- * The open bill of an appointment (checked in or completed; a doctor only their own) or of a done service order
- * (the front desk): the existing one, or a new draft. Two windows opening it at once get the same bill.
+ * Who a bill of this appointment (checked in or completed; a doctor only their own) or done service order (the
+ * front desk) is for, and the line it starts with: the consultation from the doctor's fee schedule, or the service
+ * at the price the patient ordered it.
  */
-export async function open(ctx: Ctx, input: ParsedInput<'bills.open'>): Promise<BillView> {
+async function billable(ctx: Ctx, input: ParsedInput<'bills.open'>): Promise<{ patientId: number; doctorId: number | null; line: LineInputView }> {
   const session = requireSession(ctx);
   const isDesk = session.roles.includes('front_desk');
-  let start: { patientId: number; doctorId: number | null; lines: () => Promise<LineInputView[]> };
-  const of = input;
   if ('appointmentId' in input) {
     const a = await appointmentById(ctx.db, input.appointmentId);
     if (!a || (!isDesk && a.doctor_user_id !== session.userId)) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
     if (a.status !== 'checked_in' && a.status !== 'completed') {
       throw new DomainError('CONFLICT', 'A bill can be opened once the patient has checked in or the visit is completed.');
     }
-    start = {
-      patientId: a.patient_id,
-      doctorId: a.doctor_id,
-      lines: () =>
-        startingLines(ctx, of, async () => feeLine(effectiveFees(await ownFees(ctx.db, a.doctor_id), (await readBillingSettings(ctx)).fees), a.mode === 'online' ? 'consultation_online' : 'consultation_in_person')),
-    };
-  } else {
-    if (!isDesk) throw new DomainError('FORBIDDEN', 'Only the front desk bills health services.');
-    const o = await orderById(ctx.db, input.serviceOrderId);
-    if (!o) throw new DomainError('NOT_FOUND', 'No order has this number.');
-    if (o.status !== 'done') throw new DomainError('CONFLICT', 'A health service is billed once the order is marked done.');
-    const service = (await serviceById(ctx.db, o.service_id))!;
-    start = {
-      patientId: o.patient_id,
-      doctorId: null,
-      lines: () => startingLines(ctx, of, async () => ({ description: o.service_name, category: service.category as LineInputView['category'], quantity: 1, unitPaise: o.price_paise })),
-    };
+    const fees = effectiveFees(await ownFees(ctx.db, a.doctor_id), (await readBillingSettings(ctx)).fees);
+    return { patientId: a.patient_id, doctorId: a.doctor_id, line: feeLine(fees, a.mode === 'online' ? 'consultation_online' : 'consultation_in_person') };
   }
+  if (!isDesk) throw new DomainError('FORBIDDEN', 'Only the front desk bills health services.');
+  const o = await orderById(ctx.db, input.serviceOrderId);
+  if (!o) throw new DomainError('NOT_FOUND', 'No order has this number.');
+  if (o.status !== 'done') throw new DomainError('CONFLICT', 'A health service is billed once the order is marked done.');
+  const service = (await serviceById(ctx.db, o.service_id))!;
+  return { patientId: o.patient_id, doctorId: null, line: { description: o.service_name, category: service.category as BillCategory, quantity: 1, unitPaise: o.price_paise } };
+}
+
+/**
+ * The open bill of an appointment or a done service order: the existing one, or a new draft, which starts from
+ * the lines of the cancelled bill it corrects if there is one. Two windows opening it at once get the same bill.
+ */
+export async function open(ctx: Ctx, input: ParsedInput<'bills.open'>): Promise<BillView> {
+  const { patientId, doctorId, line } = await billable(ctx, input);
   await serialize(ctx.db, ctx.deps.dialect, 'appointmentId' in input ? `bill-of-appointment:${input.appointmentId}` : `bill-of-order:${input.serviceOrderId}`);
-  const existing = await repo.openBillFor(ctx.db, of);
+  const existing = await repo.openBillFor(ctx.db, input);
   if (existing) return get(ctx, existing.id);
   const nowIso = ctx.now.toISOString();
   const id = await repo.insertBill(ctx.db, {
-    patient_id: start.patientId,
-    doctor_id: start.doctorId,
+    patient_id: patientId,
+    doctor_id: doctorId,
     appointment_id: 'appointmentId' in input ? input.appointmentId : null,
     service_order_id: 'serviceOrderId' in input ? input.serviceOrderId : null,
     status: 'draft',
-    created_by: session.userId,
+    created_by: requireSession(ctx).userId,
     created_at: nowIso,
     updated_at: nowIso,
   });
-  const patient = (await patientById(ctx.db, start.patientId))!;
-  await writeLines(ctx, id, patient.state as IndianState, await start.lines());
+  const cancelled = await repo.lastCancelledFor(ctx.db, input);
+  const lines = cancelled
+    ? (await repo.linesOf(ctx.db, cancelled.id)).map((l) => ({ description: l.description, category: l.category as BillCategory, quantity: l.quantity, unitPaise: l.unit_paise }))
+    : [line];
+  const patient = (await patientById(ctx.db, patientId))!;
+  await writeLines(ctx, id, patient.state as IndianState, lines);
   return get(ctx, id);
 }
 
