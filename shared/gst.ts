@@ -13,7 +13,6 @@ export type BillCategory = (typeof BILL_CATEGORIES)[number];
 
 /** GST rates the settings offer, in basis points (1800 = 18%). */
 export const GST_RATES = [0, 500, 1200, 1800, 2800, 4000] as const;
-export const DEFAULT_GST_RATE = 1800;
 
 /** intra: CGST + SGST; inter: IGST; none: no GSTIN, a bill of supply. */
 export type Supply = 'intra' | 'inter' | 'none';
@@ -33,7 +32,7 @@ export const GST_STATE_CODES: Record<IndianState, string> = {
 export const placeOfSupply = (state: IndianState) => `${GST_STATE_CODES[state]}-${state}`;
 
 /** The state a GSTIN was registered in, from its first two digits. */
-export const stateOfGstin = (gstin: string): IndianState | undefined => INDIAN_STATES.find((s) => GST_STATE_CODES[s] === gstin.slice(0, 2));
+const stateOfGstin = (gstin: string): IndianState | undefined => INDIAN_STATES.find((s) => GST_STATE_CODES[s] === gstin.slice(0, 2));
 
 /**
  * As india-compliance decides it: with a GSTIN, a supply whose place (the patient's state) is the GSTIN's own

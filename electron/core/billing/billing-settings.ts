@@ -24,7 +24,7 @@ export function feeDefaultsFrom(s: Map<string, string>): Fees {
   return Object.fromEntries(FEE_KINDS.map((k) => [k, Number(s.get(`billing.fee.${k}`) ?? FEE_DEFAULTS[k])])) as Fees;
 }
 
-export function taxesFrom(s: Map<string, string>): TaxSettings {
+function taxesFrom(s: Map<string, string>): TaxSettings {
   return Object.fromEntries(
     BILL_CATEGORIES.map((c) => [c, { rateBp: Number(s.get(`billing.gst.${c}`) ?? TAX_DEFAULTS[c].rateBp), code: s.get(`billing.sac.${c}`) ?? TAX_DEFAULTS[c].code }]),
   ) as TaxSettings;

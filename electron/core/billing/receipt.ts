@@ -106,26 +106,22 @@ function parties(doc: PdfWriter, b: FrozenBill) {
 
 function items(doc: PdfWriter, b: FrozenBill, lines: readonly ReceiptLine[]) {
   const taxed = b.supply !== 'none';
-  const columns: Column[] = taxed
-    ? [
-        { header: '#', width: 0.04 },
-        { header: 'Description', width: 0.3 },
-        { header: 'SAC/HSN', width: 0.1 },
-        { header: 'Qty', width: 0.05, align: 'right' },
-        { header: 'Rate (₹)', width: 0.12, align: 'right' },
-        { header: 'Taxable (₹)', width: 0.12, align: 'right' },
-        { header: 'GST', width: 0.06, align: 'right' },
-        { header: 'Tax (₹)', width: 0.09, align: 'right' },
-        { header: 'Amount (₹)', width: 0.12, align: 'right' },
-      ]
-    : [
-        { header: '#', width: 0.05 },
-        { header: 'Description', width: 0.45 },
-        { header: 'SAC/HSN', width: 0.12 },
-        { header: 'Qty', width: 0.08, align: 'right' },
-        { header: 'Rate (₹)', width: 0.15, align: 'right' },
-        { header: 'Amount (₹)', width: 0.15, align: 'right' },
-      ];
+  // Without tax (a bill of supply) the description takes the tax columns' room.
+  const columns: Column[] = [
+    { header: '#', width: 0.04 },
+    { header: 'Description', width: taxed ? 0.3 : 0.57 },
+    { header: 'SAC/HSN', width: 0.1 },
+    { header: 'Qty', width: 0.05, align: 'right' },
+    { header: 'Rate (₹)', width: 0.12, align: 'right' },
+    ...(taxed
+      ? ([
+          { header: 'Taxable (₹)', width: 0.12, align: 'right' },
+          { header: 'GST', width: 0.06, align: 'right' },
+          { header: 'Tax (₹)', width: 0.09, align: 'right' },
+        ] as const)
+      : []),
+    { header: 'Amount (₹)', width: 0.12, align: 'right' },
+  ];
   const rows = lines.map((l, i) => {
     const common = [String(i + 1), l.description, l.sacCode, String(l.quantity), money(l.unitPaise)];
     return taxed

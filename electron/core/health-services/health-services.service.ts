@@ -8,7 +8,7 @@ import * as repo from './health-services.repo';
 // The clinic's catalogue of services it sells on its own. A service is never deleted (orders and bills name
 // it): the administrator makes it inactive, and patients no longer see it.
 
-export const toService = (r: repo.ServiceRow): HealthService => ({
+const toService = (r: repo.ServiceRow): HealthService => ({
   id: r.id,
   kind: r.kind as HealthService['kind'],
   name: r.name,

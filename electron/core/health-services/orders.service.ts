@@ -11,7 +11,7 @@ import * as repo from './orders.repo';
 const OPEN = ['requested', 'confirmed'];
 const LIST_LIMIT = 200;
 
-export const toOrder = (r: repo.OrderRow): ServiceOrderView => ({
+const toOrder = (r: repo.OrderRow): ServiceOrderView => ({
   id: r.id,
   serviceId: r.service_id,
   serviceName: r.service_name,
@@ -34,7 +34,7 @@ async function ownPatient(ctx: Ctx, session: Session) {
 }
 
 /** The order, if the caller may see it: the front desk any, a patient their own. */
-export async function visibleOrder(ctx: Ctx, orderId: number): Promise<repo.OrderRow> {
+async function visibleOrder(ctx: Ctx, orderId: number): Promise<repo.OrderRow> {
   const session = requireSession(ctx);
   const row = await repo.orderById(ctx.db, orderId);
   if (!row || (!session.roles.includes('front_desk') && row.patient_user_id !== session.userId)) {
