@@ -35,6 +35,9 @@ export const phone = z
   .pipe(z.string().min(1, 'phone_required').regex(/^(\+91|0)?[1-9]\d{9}$/, 'phone_invalid'))
   .transform((v) => v.slice(-10));
 
+/** A phone number shown to people as the owner typed it (a landline keeps its STD code: 020 2612 3456). */
+export const publicPhone = z.string({ error: 'phone_invalid' }).trim().max(20, 'too_long').regex(/^\+?[0-9][0-9 -]{4,17}[0-9]$/, 'phone_invalid');
+
 export const password = z.string({ error: 'password_required' }).min(1, 'password_required').min(10, 'password_short').max(200, 'too_long');
 export const name = text(100, 'name_required');
 export const pinCode = z.string({ error: 'pin_required' }).trim().min(1, 'pin_required').regex(/^[1-9]\d{5}$/, 'pin_invalid');
@@ -121,6 +124,9 @@ export const clinic = z.strictObject({
   state,
   timeZone,
   gstin: gstin.optional(),
+  /** How patients reach the clinic: shown wherever MedLink says "contact the clinic" (screens, emails, receipts). */
+  phone: publicPhone.optional(),
+  email: email.optional(),
 });
 export type Clinic = z.output<typeof clinic>;
 

@@ -2,7 +2,7 @@ import type { Input, LoginResult } from '../../shared/contract';
 import type { DoctorCredentialsInput } from '../../shared/fields';
 import type { Portal } from '../../shared/roles';
 import type { MedLinkApp } from './app';
-import { codeInMail } from './auth/signup.service';
+import { codeInMail } from './auth/mailed-codes';
 import { latestTo, withdraw } from './outbox/outbox.repo';
 import type { Dispatch } from './dispatcher';
 
@@ -67,7 +67,10 @@ export async function seedDemo(app: Pick<MedLinkApp, 'dispatch' | 'deps'>): Prom
   const status = await call<{ needsSetup: boolean }>(dispatch, 'setup.status', {});
   if (!status.needsSetup) return 'Demo data not added: this data folder already has a clinic.';
   const admin = await call<LoginResult>(dispatch, 'setup.complete', {
-    clinic: { name: 'Sunrise Clinic', address: '14 Koregaon Park Road, Pune 411001', state: 'Maharashtra', timeZone: 'Asia/Kolkata', gstin: '27AAPFU0939F1ZV' },
+    clinic: {
+      name: 'Sunrise Clinic', address: '14 Koregaon Park Road, Pune 411001', state: 'Maharashtra', timeZone: 'Asia/Kolkata', gstin: '27AAPFU0939F1ZV',
+      phone: '020 2612 3456', email: 'desk@sunrise-clinic.example',
+    },
     admin: { fullName: 'Anita Deshpande', email: 'admin@medlink.demo', phone: '9820000001', password: DEMO_PASSWORD },
   });
   const doctors = [

@@ -76,6 +76,8 @@ export const CHANNELS = {
   'admin.reinstateDoctor': true,
   'admin.suspendedAppointments': true,
   'auth.confirmSignup': true,
+  'auth.forgotPassword': true,
+  'auth.resetWithCode': true,
   'admin.unlockAccount': true,
   'fees.mine': true,
   'fees.saveMine': true,

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult } from '../../shared/contract';
+import type { LoginResult, Output } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
 import { ChangePassword } from './session/ChangePassword';
+import { ForgotPassword } from './session/ForgotPassword';
 import { Login } from './session/Login';
 import { PortalChooser } from './session/PortalChooser';
 import { Unreachable } from './setup/Unreachable';
@@ -28,13 +29,15 @@ function portalFromUrl(): Portal | null {
 /** A doctor's invitation code (?portal=clinic&invite=CODE): the clinic window opens on the sign-up, filled in from it. */
 const inviteFromUrl = (): string | undefined => new URLSearchParams(window.location.search).get('invite')?.slice(0, 40) || undefined;
 
+type ClinicContact = NonNullable<Output<'setup.status'>['contact']>;
+
 type Phase =
   | { name: 'loading' }
   | { name: 'unreachable'; error: AppError }
   | { name: 'setup' }
   | { name: 'not_set_up' }
   | { name: 'enrol' }
-  | { name: 'signed_out'; view: 'login' | 'signup' }
+  | { name: 'signed_out'; view: 'login' | 'signup' | 'forgot' }
   | { name: 'signed_in'; login: LoginResult };
 
 /** A window that cannot be used yet says why, in the middle of the page. */
@@ -51,6 +54,7 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [clinicName, setClinicName] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState<string>();
+  const [contact, setContact] = useState<ClinicContact | null>(null);
 
   /**
    * Asked when the window opens and after this computer connects to the clinic's server; `quietly` by the
@@ -65,6 +69,7 @@ export function App() {
     }
     setClinicName(r.data.clinicName);
     setTimeZone(r.data.timeZone ?? undefined);
+    setContact(r.data.contact);
     // A computer joining a clinic's database server: enrolled before anything else (setup included) can run.
     if (!r.data.enrolled) setPhase({ name: 'enrol' });
     else if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
@@ -89,7 +94,7 @@ export function App() {
     return (
       <ClinicZone.Provider value={timeZone}>
         <SessionProvider portal={portal} login={login}>
-          <Shell clinicName={clinicName}>
+          <Shell clinicName={clinicName} contact={contact}>
             <Suspense fallback={<Loading />}>
             {login.user.mustChangePassword ? (
               <ChangePassword forced onChanged={(user) => signedIn({ ...login, user })} />
@@ -106,7 +111,7 @@ export function App() {
   }
 
   return (
-    <Shell clinicName={clinicName}>
+    <Shell clinicName={clinicName} contact={contact}>
       <Suspense fallback={<Loading />}>
       {phase.name === 'loading' && <Loading />}
       {phase.name === 'unreachable' && <Unreachable error={phase.error} retry={() => checkSetup(true)} />}
@@ -124,7 +129,13 @@ export function App() {
         />
       )}
       {phase.name === 'signed_out' && phase.view === 'login' && (
-        <Login portal={portal} onSignedIn={signedIn} onSignup={() => setPhase({ name: 'signed_out', view: 'signup' })} />
+        <Login
+          portal={portal} onSignedIn={signedIn}
+          onSignup={() => setPhase({ name: 'signed_out', view: 'signup' })} onForgot={() => setPhase({ name: 'signed_out', view: 'forgot' })}
+        />
+      )}
+      {phase.name === 'signed_out' && phase.view === 'forgot' && (
+        <ForgotPassword portal={portal} onSignedIn={signedIn} onBack={() => setPhase({ name: 'signed_out', view: 'login' })} />
       )}
       {phase.name === 'signed_out' && phase.view === 'signup' &&
         (portal === 'patient' ? (

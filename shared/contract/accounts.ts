@@ -25,9 +25,10 @@ const loginResult = z.object({
 });
 export type LoginResult = z.infer<typeof loginResult>;
 
-/** A sign-up waits for the code mailed to its address (the same answer whether or not it already has an account). */
-const signupSent = z.object({ email: z.string(), expiresAt: z.string() });
-export type SignupSent = z.infer<typeof signupSent>;
+/** A code was mailed to the address (the same answer whether or not it has an account): a sign-up, a forgotten password. */
+const codeSent = z.object({ email: z.string(), expiresAt: z.string() });
+export type CodeSent = z.infer<typeof codeSent>;
+const mailedCode = z.string({ error: 'code_required' }).trim().min(1, 'code_required').regex(/^\d{6}$/, 'code_wrong');
 
 /**
  * A patient's record as the screens show it. A walk-in registered at the front desk may have given only a
@@ -98,7 +99,7 @@ export const AUDIT_ACTIONS = [
   'appointment.schedule_viewed', 'appointment.history_viewed', 'patient.registered', 'patient.account_linked',
   'appointment.board_viewed', 'doctor.invited', 'doctor.suspended', 'doctor.reinstated', 'doctor.profile_updated',
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
-  'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
+  'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
@@ -132,6 +133,8 @@ export const accountChannels = {
       timeZone: z.string().nullable(),
       /** False until an administrator enrols this computer with the clinic's recovery code. */
       enrolled: z.boolean(),
+      /** How to reach the clinic, shown at the foot of every window (public, like the clinic's name). */
+      contact: z.object({ address: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
     }),
     roles: 'public',
   }),
@@ -159,15 +162,21 @@ export const accountChannels = {
   'auth.changePassword': channel({ input: newPassword, output: sessionUser, roles: 'any' }),
   'patients.signup': channel({
     input: z.strictObject({ profile: f.patientProfile, password: f.password }),
-    output: signupSent,
+    output: codeSent,
     roles: 'public',
   }),
   'auth.confirmSignup': channel({
     input: z.strictObject({
       email: f.email,
-      code: z.string({ error: 'code_required' }).trim().min(1, 'code_required').regex(/^\d{6}$/, 'code_wrong'),
+      code: mailedCode,
       portal: z.enum(PORTALS),
     }),
+    output: loginResult,
+    roles: 'public',
+  }),
+  'auth.forgotPassword': channel({ input: z.strictObject({ email: f.email, portal: z.enum(PORTALS) }), output: codeSent, roles: 'public' }),
+  'auth.resetWithCode': channel({
+    input: z.strictObject({ email: f.email, code: mailedCode, newPassword: f.password, portal: z.enum(PORTALS) }),
     output: loginResult,
     roles: 'public',
   }),
@@ -185,7 +194,7 @@ export const accountChannels = {
       /** From the administrator's invitation, when the doctor has one: checked, and the invitation marked used. */
       invitationCode: invitationCode.optional(),
     }),
-    output: signupSent,
+    output: codeSent,
     roles: 'public',
   }),
   'doctors.me': channel({ input: none, output: doctorView, roles: ['doctor'] }),

@@ -1,5 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn, test, type RunningApp } from './server';
+import { call, DEMO_PASSWORD, expect, signIn, test } from './server';
 
 const ZONE = 'Asia/Kolkata';
 const clinicNow = () => new Intl.DateTimeFormat('en-CA', {
@@ -7,12 +6,6 @@ const clinicNow = () => new Intl.DateTimeFormat('en-CA', {
 }).formatToParts(new Date());
 const part = (type: string) => clinicNow().find((p) => p.type === type)!.value;
 
-async function invoke(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string) {
-  const res = await request.post(`${app.url}/api/invoke`, { data: { channel, input }, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
 
 // The server runs on the real clock, so the walk-in is booked for today: Dr. Kavita Rao sees patients all day
 // today, at no notice (through the same channels her own screens use).
@@ -20,10 +13,10 @@ test.skip(Number(part('hour')) * 60 + Number(part('minute')) >= 23 * 60 + 25, 'n
 
 test('the front desk registers a walk-in, books them with a doctor, sees them on the board and checks them in', async ({ page, demo, request }) => {
   const today = `${part('year')}-${part('month')}-${part('day')}`;
-  const doctor = await invoke(request, demo, 'auth.login', { email: 'dr.rao@medlink.demo', password: DEMO_PASSWORD, portal: 'clinic' });
-  const hours = await invoke(request, demo, 'availability.get', {}, doctor.token);
-  await invoke(request, demo, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, doctor.token);
-  await invoke(request, demo, 'availability.setException', { date: today, ranges: [{ start: '00:00', end: '23:59', modes: ['in_person', 'online'] }] }, doctor.token);
+  const doctor = await call(request, demo, 'auth.login', { email: 'dr.rao@medlink.demo', password: DEMO_PASSWORD, portal: 'clinic' });
+  const hours = await call(request, demo, 'availability.get', {}, doctor.token);
+  await call(request, demo, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, doctor.token);
+  await call(request, demo, 'availability.setException', { date: today, ranges: [{ start: '00:00', end: '23:59', modes: ['in_person', 'online'] }] }, doctor.token);
 
   await signIn(page, demo, 'clinic', 'desk@medlink.demo');
   await page.getByRole('button', { name: 'Book an appointment' }).click();

@@ -1,24 +1,11 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn, test, type RunningApp } from './server';
+import { call, expect, login, signIn, test, type RunningApp } from './server';
 
 // The patient's side of booking: find a doctor, open their profile, book, reschedule, cancel; the doctor's
 // schedule shows each change. Times are the clinic's (the demo clinic is in Asia/Kolkata).
 const ZONE = 'Asia/Kolkata';
 // Long flows on a fresh demo clinic each: give them room on a slow machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function api<T>(request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await request.post(`${app.url}/api/invoke`, {
-    data: { channel, input },
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-const signInApi = async (request: APIRequestContext, app: RunningApp, email: string, portal: 'clinic' | 'patient') =>
-  (await api<{ token: string }>(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal })).token;
 
 /** A clinic-local day from today, as "2026-03-03", and as the screens name it ("Tue, 3 Mar"). */
 function clinicDay(offset: number) {
@@ -32,8 +19,8 @@ function clinicDay(offset: number) {
 
 /** Dr. Mehta sees patients every day, 09:00 to 13:00 in person or online and 17:00 to 19:00 online only. */
 async function giveDoctorHours(request: APIRequestContext, app: RunningApp) {
-  const token = await signInApi(request, app, 'dr.mehta@medlink.demo', 'clinic');
-  await api(request, app, 'availability.save', {
+  const token = await login(request, app, 'dr.mehta@medlink.demo', 'clinic');
+  await call(request, app, 'availability.save', {
     settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 },
     weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
       weekday,
@@ -48,7 +35,7 @@ async function giveDoctorHours(request: APIRequestContext, app: RunningApp) {
 
 interface Scheduled { patientName: string; number: number; start: string; mode: string; status: string; reason: string | null; cancelReason: string | null }
 async function doctorSchedule(request: APIRequestContext, app: RunningApp, token: string) {
-  const { appointments } = await api<{ appointments: Scheduled[] }>(request, app, 'appointments.schedule', { fromDate: clinicDay(0).ymd, toDate: clinicDay(7).ymd }, token);
+  const { appointments } = await call<{ appointments: Scheduled[] }>(request, app, 'appointments.schedule', { fromDate: clinicDay(0).ymd, toDate: clinicDay(7).ymd }, token);
   return appointments.filter((a) => a.patientName === 'Priya Sharma');
 }
 
@@ -65,7 +52,7 @@ async function openMehtaProfile(page: Page) {
   const card = page.getByRole('article', { name: 'Dr. Rohan Mehta' });
   await expect(card).toContainText('Cardiology (heart)');
   await expect(card).toContainText('Sunrise Clinic, Pune');
-  await expect(card).toContainText(/Next free: \w{3}, \d{1,2} \w{3}, \d\d:\d\d/);
+  await expect(card).toContainText(/Next free: \w{3}, \d{1,2} \w{3}, \d{1,2}:\d\d [ap]m/);
   await card.getByRole('button', { name: 'See profile and book' }).click();
   await expect(page.getByRole('heading', { name: 'Dr. Rohan Mehta', level: 1 })).toBeVisible();
 }
@@ -81,7 +68,7 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   await expect(page.getByRole('heading', { name: 'Free times in the next 7 days' })).toBeVisible();
 
   // One click on a free time leads to the confirmation.
-  await page.getByRole('button', { name: `${tomorrow.label}, 09:00`, exact: true }).click();
+  await page.getByRole('button', { name: `${tomorrow.label}, 9:00 am`, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Confirm your appointment' })).toBeVisible();
   // This time offers both kinds of visit: the patient must choose.
   await page.getByRole('button', { name: 'Confirm booking' }).click();
@@ -94,7 +81,7 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByRole('heading', { name: 'Appointment booked' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Booked: Dr. Rohan Mehta');
-  await expect(page.getByRole('status')).toContainText('09:00, in person at Sunrise Clinic, Pune.');
+  await expect(page.getByRole('status')).toContainText('9:00 am, in person at Sunrise Clinic, Pune.');
   await expect(page.getByRole('status')).toContainText('An email confirmation is on its way to priya@medlink.demo.');
   await expect(page.getByRole('status')).toContainText('Consultation fee: ₹500.00, paid at the clinic.');
 
@@ -108,7 +95,7 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   const upcoming = page.getByRole('region', { name: 'Upcoming' });
   const visit = upcoming.getByRole('article').filter({ hasText: 'Dr. Rohan Mehta' });
   await expect(visit).toContainText('Booked');
-  await expect(visit).toContainText('09:00');
+  await expect(visit).toContainText('9:00 am');
   await expect(visit).toContainText('In person');
   await expect(visit).toContainText('Sunrise Clinic, Pune');
   await expect(visit).toContainText('Chest pain when climbing stairs');
@@ -117,12 +104,12 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
 
   // Reschedule to another free time of the same doctor.
   await visit.getByRole('button', { name: 'Reschedule' }).click();
-  await visit.getByRole('button', { name: `${later.label}, 10:30`, exact: true }).click();
+  await visit.getByRole('button', { name: `${later.label}, 10:30 am`, exact: true }).click();
   await expect(visit.getByLabel('In person')).toBeChecked();
   await visit.getByRole('button', { name: 'Move the appointment' }).click();
   await expect(page.getByRole('status')).toContainText('Your appointment with Dr. Rohan Mehta is now on');
   await expect(upcoming.getByRole('article')).toHaveCount(1);
-  await expect(upcoming.getByRole('article')).toContainText('10:30');
+  await expect(upcoming.getByRole('article')).toContainText('10:30 am');
 
   const moved = await doctorSchedule(page.request, demo, doctorToken);
   expect(moved).toEqual([expect.objectContaining({ start: instant(later.ymd, '10:30'), mode: 'in_person', status: 'booked', number })]);
@@ -155,20 +142,20 @@ test('when another patient takes the time first, the patient is told and picks o
 
   await signIn(page, demo, 'patient', 'priya@medlink.demo');
   await openMehtaProfile(page);
-  await page.getByRole('button', { name: `${tomorrow.label}, 11:00`, exact: true }).click();
+  await page.getByRole('button', { name: `${tomorrow.label}, 11:00 am`, exact: true }).click();
   await page.getByLabel('Online (video)').check();
 
   // Another seat books the same time while Priya is still on the confirmation.
-  const arjun = await signInApi(page.request, demo, 'arjun@medlink.demo', 'patient');
-  const doctors = await api<{ id: number; fullName: string }[]>(page.request, demo, 'doctors.search', { speciality: 'cardiology' }, arjun);
-  await api(page.request, demo, 'appointments.book', { doctorId: doctors[0]!.id, start: instant(tomorrow.ymd, '11:00'), mode: 'online' }, arjun);
+  const arjun = await login(page.request, demo, 'arjun@medlink.demo', 'patient');
+  const doctors = await call<{ id: number; fullName: string }[]>(page.request, demo, 'doctors.search', { speciality: 'cardiology' }, arjun);
+  await call(page.request, demo, 'appointments.book', { doctorId: doctors[0]!.id, start: instant(tomorrow.ymd, '11:00'), mode: 'online' }, arjun);
 
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByRole('alert')).toContainText('This time was just taken.');
   const next = page.getByRole('region', { name: 'Free times after the one you chose' });
-  await expect(next.getByRole('button', { name: `${tomorrow.label}, 11:00`, exact: true })).toHaveCount(0);
-  await next.getByRole('button', { name: `${tomorrow.label}, 11:30`, exact: true }).click();
+  await expect(next.getByRole('button', { name: `${tomorrow.label}, 11:00 am`, exact: true })).toHaveCount(0);
+  await next.getByRole('button', { name: `${tomorrow.label}, 11:30 am`, exact: true }).click();
   await expect(page.getByLabel('Online (video)')).toBeChecked();
   await page.getByRole('button', { name: 'Confirm booking' }).click();
-  await expect(page.getByRole('status')).toContainText('11:30, online by video call.');
+  await expect(page.getByRole('status')).toContainText('11:30 am, online by video call.');
 });

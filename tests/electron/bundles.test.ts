@@ -90,7 +90,7 @@ describe('built main process', () => {
       expect(await page.text()).toBe(readFileSync(resolve(root, 'dist/renderer/index.html'), 'utf8'));
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
       const frame = { url: 'medlink://app/index.html?portal=clinic', parent: null };
-      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null, enrolled: true } });
+      await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null, enrolled: true, contact: null } });
       await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
       // The clinic key made for this clinic is kept sealed by the keychain (safeStorage), not as it is.
       expect(JSON.parse(readFileSync(join(dataDir, 'clinic.key'), 'utf8'))).toMatchObject({ protection: 'safeStorage' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { freshDatabase } from './postgres-database';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
-import { codeInMail } from '../../electron/core/auth/signup.service';
+import { codeInMail } from '../../electron/core/auth/mailed-codes';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';

@@ -50,6 +50,8 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.resetPassword': { email: 'someone@example.in' },
   'admin.unlockAccount': { email: 'someone@example.in' },
   'auth.confirmSignup': { email: 'new.patient@example.in', code: '408317', portal: 'patient' },
+  'auth.forgotPassword': { email: 'someone@example.in', portal: 'patient' },
+  'auth.resetWithCode': { email: 'someone@example.in', code: '408317', newPassword: 'a-brand-new-password', portal: 'patient' },
   'admin.auditLog': { action: 'auth.login', actorEmail: 'a@b.in', patientId: 1, from: '2026-01-01', to: '2026-03-01', beforeId: 10 },
   'admin.verifyAudit': {},
   'settings.get': {},

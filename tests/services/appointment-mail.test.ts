@@ -39,6 +39,17 @@ describe('what an appointment tells people', () => {
     expect(rows.some((r) => r.kind === 'doctor_cancelled' && r.recipient === doctor.email)).toBe(true);
   });
 
+  it("a patient's email and every window say how to reach the clinic, once its administrator has given its phone and email", async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const settings = ok(await clinic.call('settings.get', {}, clinic.adminToken));
+    ok(await clinic.call('settings.update', { ...settings, phone: '020 2612 3456', email: 'desk@sunrise.example' }, clinic.adminToken));
+    expect(ok(await clinic.call('setup.status', {})).contact).toEqual({ address: settings.address, phone: '020 2612 3456', email: 'desk@sunrise.example' });
+    ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'online' }, asha.token));
+    const mail = await clinic.app.deps.db.selectFrom('outbox').select('text_body').where('kind', '=', 'booking_confirmation').executeTakeFirstOrThrow();
+    expect(mail.text_body).toContain('To contact the clinic: phone 020 2612 3456, email desk@sunrise.example.');
+  });
+
   it("the administrator's mail queue shows an appointment's mail by kind and masked address, never who or when", async () => {
     const clinic = await newClinic();
     const { doctor, asha } = await bookingClinic(clinic);

@@ -21,7 +21,7 @@ const TABLES_002 = ['appointment_history', 'appointments', 'availability', 'bloc
 const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
 const TABLES_006 = ['audit_patients'];
-const TABLES_007 = ['signup_requests'];
+const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
 const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, 'schema_migrations'].sort();
 
@@ -204,9 +204,10 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('login_failures').values({ email: 'a@x.in', door: 'clinic', failures: 1, updated_at: now }).execute()).rejects.toThrow(/unique|primary/i);
     // Every account starts with no wrong confirmations.
     expect(await db.selectFrom('users').select('confirm_failures').execute()).toEqual([{ confirm_failures: 0 }]);
-    const request = { id: 'r1', email: 'a@x.in', door: 'patient', code_hash: 'h', attempts: 0, payload: null, created_at: now, expires_at: now };
-    await db.insertInto('signup_requests').values(request).execute();
-    await expect(db.insertInto('signup_requests').values(request).execute()).rejects.toThrow(/unique|primary/i);
+    const code = { id: 'r1', purpose: 'signup', email: 'a@x.in', door: 'patient', code_hash: 'h', attempts: 0, payload: null, created_at: now, expires_at: now };
+    await db.insertInto('mailed_codes').values(code).execute();
+    await expect(db.insertInto('mailed_codes').values(code).execute()).rejects.toThrow(/unique|primary/i);
+    await expect(db.insertInto('mailed_codes').values({ ...code, id: 'r2', purpose: 'other' }).execute()).rejects.toThrow(/check/i);
   },
   8: async (db) => {
     expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008].sort());

@@ -181,7 +181,10 @@ describe('one account per email address, without telling anyone which addresses 
 describe('first-run setup', () => {
   it('runs once', async () => {
     const clinic = await newClinic();
-    expect(ok(await clinic.call('setup.status', {}))).toEqual({ needsSetup: false, clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', enrolled: true });
+    expect(ok(await clinic.call('setup.status', {}))).toEqual({
+      needsSetup: false, clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', enrolled: true,
+      contact: { address: setupInput().clinic.address, phone: null, email: null },
+    });
     const error = await expectNoWrites(clinic.app, async () => refused(await clinic.call('setup.complete', setupInput())));
     expect(error.code).toBe('SETUP_DONE');
   });

@@ -23,6 +23,7 @@ const samples: { [K in MailKind]: MailData[K] } = {
   doctor_invitation: { clinic, inviteeName: 'Dr Farah Sheikh', invitedBy: 'Dr Meera Joshi', code: 'K7QF-29XD', expiresAt: new Date('2026-03-09T18:29:00Z') },
   signup_code: { clinic, name: 'Asha Kulkarni', code: '408317', expiresAt: new Date('2026-03-02T05:00:00Z') },
   signup_exists: { clinic },
+  password_reset_code: { clinic, name: 'Asha Kulkarni', code: '519204', expiresAt: new Date('2026-03-02T04:45:00Z') },
   bill_issued: { clinic, patientName: 'Asha Kulkarni', number: 'ML/2025-26/000042', issuedAt: start, totalPaise: 59_000, balancePaise: 29_000 },
 };
 

@@ -25,6 +25,8 @@ async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
     state: s.get('clinic.state') as ClinicSettings['state'],
     timeZone: s.get('clinic.timeZone') ?? 'Asia/Kolkata',
     gstin: s.get('clinic.gstin'),
+    phone: s.get('clinic.phone'),
+    email: s.get('clinic.email'),
     sessionIdleMinutes: Number(s.get('session.idleMinutes') ?? DEFAULTS.sessionIdleMinutes),
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
@@ -48,8 +50,11 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'mail.reminderHours': String(c.reminderHours),
     'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
+    ...(c.phone ? { 'clinic.phone': c.phone } : {}),
+    ...(c.email ? { 'clinic.email': c.email } : {}),
   });
-  if (!c.gstin) await deleteSettings(ctx.db, ['clinic.gstin']);
+  const absent = (['gstin', 'phone', 'email'] as const).filter((k) => !c[k]).map((k) => `clinic.${k}`);
+  if (absent.length) await deleteSettings(ctx.db, absent);
   perCall.delete(ctx);
 }
 

@@ -10,7 +10,13 @@ export async function status(ctx: Ctx) {
   const needsSetup = !(await anyAdmin(ctx.db));
   const clinic = await clinicSettings(ctx);
   // Public: the name for the title bar and the zone every time on screen is shown in.
-  return { needsSetup, clinicName: clinic?.name ?? null, timeZone: clinic?.timeZone ?? null, enrolled: ctx.deps.keyring.enrolled };
+  return {
+    needsSetup,
+    clinicName: clinic?.name ?? null,
+    timeZone: clinic?.timeZone ?? null,
+    enrolled: ctx.deps.keyring.enrolled,
+    contact: clinic ? { address: clinic.address, phone: clinic.phone ?? null, email: clinic.email ?? null } : null,
+  };
 }
 
 /** First run: the clinic and its administrator, who may also be its (self-verified) doctor. */

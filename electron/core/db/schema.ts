@@ -28,9 +28,10 @@ export interface Database {
   };
   /** Per email address and door (portal), whether or not an account has the address. */
   login_failures: { email: string; door: string; failures: number; locked_until: string | null; updated_at: string };
-  /** A sign-up waiting for its code (auth/signup.service.ts); `payload` null for an address that already had an account. */
-  signup_requests: {
+  /** Codes mailed to an address (auth/mailed-codes.ts): a sign-up waiting for its code, a forgotten password. */
+  mailed_codes: {
     id: string;
+    purpose: string;
     email: string;
     door: string;
     code_hash: string;

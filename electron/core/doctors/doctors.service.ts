@@ -1,4 +1,4 @@
-import type { DirectoryEntry, DoctorView, ParsedInput, SignupSent } from '../../../shared/contract';
+import type { DirectoryEntry, DoctorView, ParsedInput, CodeSent } from '../../../shared/contract';
 import type { DoctorCredentials } from '../../../shared/fields';
 import type { Speciality } from '../../../shared/specialities';
 import { record } from '../audit/audit.service';
@@ -67,7 +67,7 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
 }
 
 /** Every check a sign-up can fail (the invitation, the registration number), then the code goes to the address. */
-export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>, passwordHash: string): Promise<SignupSent> {
+export async function signup(ctx: Ctx, input: ParsedInput<'doctors.signup'>, passwordHash: string): Promise<CodeSent> {
   const c = input.credentials;
   if (input.invitationCode) await openInvitation(ctx, input.invitationCode, 'invitationCode');
   await checkRegistrationFree(ctx, c, undefined, 'credentials.');

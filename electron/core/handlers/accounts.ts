@@ -4,6 +4,7 @@ import { browse, verify } from '../audit/audit.service';
 import * as auth from '../auth/auth.service';
 import { checkOwnPassword, checkSignIn, hashNewPassword } from '../auth/password-checks';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
+import { forgotPassword, resetWithCode } from '../auth/password-reset.service';
 import { confirmSignup } from '../auth/signup.service';
 import * as clinic from '../clinic/clinic.service';
 import * as setup from '../clinic/setup.service';
@@ -45,6 +46,11 @@ export const accountHandlers = {
     (input, ctx, hash) => patients.signup(ctx, input, hash),
   ),
   'auth.confirmSignup': (input, ctx) => confirmSignup(ctx, input, { patient: patients.createFromSignup, doctor: doctors.createFromSignup }),
+  'auth.forgotPassword': (input, ctx) => forgotPassword(ctx, input),
+  'auth.resetWithCode': withPrepared(
+    (input: ParsedInput<'auth.resetWithCode'>, deps) => hashNewPassword(deps, input.newPassword, 'newPassword'),
+    (input, ctx, hash) => resetWithCode(ctx, input, hash),
+  ),
   'patients.me': (_, ctx) => patients.me(ctx),
   'patients.updateMe': (input, ctx) => patients.updateMe(ctx, input),
   'patients.search': (input, ctx) => patients.search(ctx, input.query),

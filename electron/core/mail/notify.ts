@@ -8,7 +8,7 @@ import type { ClinicInfo } from './templates';
 
 export async function clinicInfo(ctx: Ctx): Promise<ClinicInfo> {
   const c = await clinicSettings(ctx);
-  return { name: c?.name ?? 'MedLink', address: c?.address ?? '', timeZone: c?.timeZone ?? 'Asia/Kolkata' };
+  return { name: c?.name ?? 'MedLink', address: c?.address ?? '', timeZone: c?.timeZone ?? 'Asia/Kolkata', phone: c?.phone, email: c?.email };
 }
 
 /** The language a person reads email in: the one they chose for their account. */

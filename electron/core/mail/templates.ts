@@ -15,6 +15,9 @@ export interface ClinicInfo {
   address: string;
   /** IANA zone every time is written in. */
   timeZone: string;
+  /** How patients reach the clinic (the footer says so), when the clinic has given them. */
+  phone?: string;
+  email?: string;
 }
 
 export interface DoctorInfo {
@@ -67,13 +70,15 @@ export interface MailData {
   signup_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
   /** Someone tried to sign up with an address that already has an account: its owner is told, no code. */
   signup_exists: { clinic: ClinicInfo };
+  /** The code that lets the account's holder choose a new password. */
+  password_reset_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
   bill_issued: { clinic: ClinicInfo; patientName: string; number: string; issuedAt: Date; totalPaise: number; balancePaise: number };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'verification_approved', 'verification_rejected',
-  'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'bill_issued',
+  'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code', 'bill_issued',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -262,7 +267,8 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
         ],
       };
     }
-    case 'signup_code': {
+    case 'signup_code':
+    case 'password_reset_code': {
       const v = d as MailData['signup_code'];
       return {
         subjectVars: { clinic: v.clinic.name },
@@ -308,6 +314,12 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
   throw new Error(`unknown email kind: ${String(kind)}`);
 }
 
+/** "Phone 020 2612 3456, email desk@sunrise.in." in the reader's language, or nothing when the clinic gave neither. */
+function contactLine(w: Words, c: ClinicInfo): string {
+  const parts = [c.phone && w.t('common', 'phone', { phone: c.phone }), c.email && w.t('common', 'email', { email: c.email })].filter(Boolean);
+  return parts.length ? w.t('common', 'contact', { ways: parts.join(', ') }) : '';
+}
+
 /** Header values never carry a line break, whatever a name holds. */
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 
@@ -327,7 +339,7 @@ export function renderMail<K extends MailKind>(kind: K, language: string, data: 
     heading: w.t(kind, 'heading', { clinic: clinic.name }),
     blocks: recipientName ? [p(w.t('common', 'greeting', { name: recipientName })), ...blocks] : blocks,
     signoff: [w.t('common', 'signoff'), clinic.name],
-    footer: w.t('common', 'footer', { clinic: clinic.name, address: clinic.address }),
+    footer: [w.t('common', 'footer', { clinic: clinic.name, address: clinic.address }), contactLine(w, clinic)].filter(Boolean).join(' '),
   };
   return { subject, text: toText(layout), html: toHtml(layout, subject) };
 }

@@ -1,4 +1,4 @@
-import type { ParsedInput, PatientView, SignupSent } from '../../../shared/contract';
+import type { ParsedInput, PatientView, CodeSent } from '../../../shared/contract';
 import type { PatientProfile } from '../../../shared/fields';
 import { record, recordView } from '../audit/audit.service';
 import { setUserContact } from '../auth/auth.repo';
@@ -40,7 +40,7 @@ function checkBirthDate(ctx: Ctx, p: PatientProfile, field = 'dateOfBirth'): voi
 }
 
 /** Every check a sign-up can fail, then the code goes to the address (auth/signup.service.ts). */
-export async function signup(ctx: Ctx, input: ParsedInput<'patients.signup'>, passwordHash: string): Promise<SignupSent> {
+export async function signup(ctx: Ctx, input: ParsedInput<'patients.signup'>, passwordHash: string): Promise<CodeSent> {
   const { profile } = input;
   checkBirthDate(ctx, profile, 'profile.dateOfBirth');
   return requestSignup(ctx, {

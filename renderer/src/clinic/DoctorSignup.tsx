@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult, SignupSent } from '../../../shared/contract';
+import type { LoginResult, CodeSent } from '../../../shared/contract';
 import { ConfirmSignup } from '../session/ConfirmSignup';
 import { publicInvoke } from '../session/session';
 import { TextField } from '../ui/Field';
@@ -30,7 +30,7 @@ export function DoctorSignup({ onSignedIn, onCancel, invitationCode }: {
     if (found.fullName) setCredentials((c) => ({ ...c, fullName: found.fullName! }));
   });
 
-  const [sent, setSent] = useState<SignupSent | null>(null);
+  const [sent, setSent] = useState<CodeSent | null>(null);
 
   async function send() {
     const mismatch = password !== confirm ? { confirmPassword: 'password_mismatch' } : undefined;

@@ -8,14 +8,16 @@ export interface ClinicDraft {
   state: (typeof INDIAN_STATES)[number] | '';
   timeZone: string;
   gstin: string;
+  phone: string;
+  email: string;
 }
 
 export const INDIA_TIME_ZONE = 'Asia/Kolkata';
 
-export const emptyClinic = (): ClinicDraft => ({ name: '', address: '', state: '', timeZone: INDIA_TIME_ZONE, gstin: '' });
+export const emptyClinic = (): ClinicDraft => ({ name: '', address: '', state: '', timeZone: INDIA_TIME_ZONE, gstin: '', phone: '', email: '' });
 
 export const clinicDraftFrom = (c: Clinic): ClinicDraft => ({
-  name: c.name, address: c.address, state: c.state, timeZone: c.timeZone, gstin: c.gstin ?? '',
+  name: c.name, address: c.address, state: c.state, timeZone: c.timeZone, gstin: c.gstin ?? '', phone: c.phone ?? '', email: c.email ?? '',
 });
 
 export const clinicInput = (d: ClinicDraft): Clinic => ({
@@ -24,6 +26,8 @@ export const clinicInput = (d: ClinicDraft): Clinic => ({
   state: d.state as Clinic['state'],
   timeZone: d.timeZone,
   gstin: d.gstin.trim() ? d.gstin : undefined,
+  phone: d.phone.trim() ? d.phone : undefined,
+  email: d.email.trim() ? d.email : undefined,
 });
 
 /**

@@ -55,7 +55,7 @@ export function ExceptionsEditor({ exceptions, onChanged }: { exceptions: Except
       ) : (
         <ul className="sched-list">
           {upcoming.map((e) => (
-            <li key={e.date} className="sched-item">
+            <li key={e.date} className="sched-item sched-item--dated">
               <div className="sched-item__main">
                 <strong>{longDay(e.date)}</strong>
                 <span>{e.ranges.length === 0 ? t('availability.exceptions.dayOff') : t('availability.exceptions.hours', { hours: hoursText(e.ranges) })}</span>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult, SignupSent } from '../../../shared/contract';
+import type { LoginResult, CodeSent } from '../../../shared/contract';
 import { ConfirmSignup } from '../session/ConfirmSignup';
 import { publicInvoke } from '../session/session';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
@@ -17,7 +17,7 @@ export function PatientSignup({ onSignedIn, onCancel }: { onSignedIn: (login: Lo
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'patients.signup');
-  const [sent, setSent] = useState<SignupSent | null>(null);
+  const [sent, setSent] = useState<CodeSent | null>(null);
 
   async function send() {
     const mismatch: Record<string, string> = confirm !== password ? { confirmPassword: 'password_mismatch' } : {};

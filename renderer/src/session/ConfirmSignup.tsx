@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult, SignupSent } from '../../../shared/contract';
+import type { LoginResult, CodeSent } from '../../../shared/contract';
 import type { Portal } from '../../../shared/roles';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
@@ -14,17 +14,17 @@ import { publicInvoke } from './session';
  * address already had an account (its owner got a note instead of a code), so nobody learns which addresses do.
  */
 export function ConfirmSignup({ sent, portal, onSignedIn, onResend, onBack }: {
-  sent: SignupSent;
+  sent: CodeSent;
   portal: Portal;
   onSignedIn: (login: LoginResult) => void;
   /** Sends the form again for a new code; resolves with where it went, or null when it was refused. */
-  onResend: () => Promise<SignupSent | null>;
+  onResend: () => Promise<CodeSent | null>;
   onBack: () => void;
 }) {
   const { t } = useTranslation();
   const { dateTime } = useDates();
   const [code, setCode] = useState('');
-  const [resent, setResent] = useState<SignupSent | null>(null);
+  const [resent, setResent] = useState<CodeSent | null>(null);
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'auth.confirmSignup');
   const current = resent ?? sent;
 

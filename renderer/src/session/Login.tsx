@@ -7,7 +7,12 @@ import { Button, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { publicInvoke, takeSignOutNotice } from './session';
 
-export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSignedIn: (l: LoginResult) => void; onSignup: () => void }) {
+export function Login({ portal, onSignedIn, onSignup, onForgot }: {
+  portal: Portal;
+  onSignedIn: (l: LoginResult) => void;
+  onSignup: () => void;
+  onForgot: () => void;
+}) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +36,8 @@ export function Login({ portal, onSignedIn, onSignup }: { portal: Portal; onSign
         <Form onSubmit={signIn} label={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
           <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete="username" autoFocus required error={fieldError('email')} />
           <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" required error={fieldError('password')} />
-          <div className="form__actions">
+          <div className="form__actions form__actions--split">
+            <Button kind="link" onClick={onForgot}>{t('login.forgot')}</Button>
             <Button type="submit" busy={busy}>{t('login.submit')}</Button>
           </div>
         </Form>

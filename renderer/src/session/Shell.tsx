@@ -6,8 +6,12 @@ import { Button } from '../ui/Layout';
 import { ChangePassword } from './ChangePassword';
 import { SessionContext } from './session';
 
-/** The frame of every window: brand, clinic, language, and (when signed in) who is signed in. */
-export function Shell({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {
+/** The frame of every window: brand, clinic, language, (when signed in) who is signed in, and how to reach the clinic. */
+export function Shell({ clinicName, contact, children }: {
+  clinicName: string | null;
+  contact: { address: string; phone: string | null; email: string | null } | null;
+  children: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const session = useContext(SessionContext);
   const [changingPassword, setChangingPassword] = useState(false);
@@ -47,6 +51,15 @@ export function Shell({ clinicName, children }: { clinicName: string | null; chi
       <div id="content" className="content">
         {changingPassword ? <ChangePassword onChanged={() => setChangingPassword(false)} /> : children}
       </div>
+      {contact && clinicName && (
+        // Wherever MedLink says "contact the clinic", this says how.
+        <footer className="footer">
+          <span>{t('app.contactClinic', { clinic: clinicName })}</span>
+          {contact.phone && <span>{t('app.contactPhone', { phone: contact.phone })}</span>}
+          {contact.email && <span>{t('app.contactEmail', { email: contact.email })}</span>}
+          <span>{contact.address}</span>
+        </footer>
+      )}
     </div>
   );
 }

@@ -66,7 +66,7 @@ export function DateField(props: Common & { value: string; onChange: (value: str
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy(id, props.error, props.hint ?? t('app.dateHint'))}
         />
-        <button type="button" className="date-field__pick" onClick={() => picker.current?.showPicker()} aria-label={t('app.pickDate', { field: props.label })}>
+        <button type="button" className="date-field__pick" onClick={() => picker.current?.showPicker()} aria-label={t('app.pickDate')} title={t('app.pickDate')}>
           <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.6">
             <rect x="2.5" y="4" width="15" height="13.5" rx="2" />
             <path d="M2.5 8.5h15M6.5 2.5v3M13.5 2.5v3" />

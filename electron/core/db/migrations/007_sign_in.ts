@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from './index';
 
 // Sign-in hardening: failures counted per door (the patient window and the clinic window lock separately, so a
-// kiosk cannot lock a doctor out of the clinic), wrong password confirmations counted per account, and sign-ups
-// held until the address's owner types the code mailed to it.
+// kiosk cannot lock a doctor out of the clinic), wrong password confirmations counted per account, and codes
+// mailed to an address (a sign-up held until its owner types the code; a forgotten password).
 export const m007SignIn: Migration = {
   version: 7,
   async up(db: Kysely<any>) {
@@ -22,20 +22,21 @@ export const m007SignIn: Migration = {
     await db.schema.alterTable('users').addColumn('confirm_failures', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 
     await db.schema
-      .createTable('signup_requests')
+      .createTable('mailed_codes')
       // A random id, never shown.
       .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('signup', 'reset')`))
       .addColumn('email', 'text', (c) => c.notNull())
       .addColumn('door', 'text', (c) => c.notNull())
       .addColumn('code_hash', 'text', (c) => c.notNull())
       .addColumn('attempts', 'integer', (c) => c.notNull())
-      // The sign-up as typed, its password already hashed; null when the address already had an account (its
-      // owner was mailed instead, and no code opens this request).
+      // What the code opens (a sign-up as typed, its password already hashed; the account to reset); null when the
+      // address has no such thing to open (its owner was told instead, or there is no account), so no code works.
       .addColumn('payload', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('expires_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('signup_requests_email').on('signup_requests').columns(['email', 'door']).execute();
-    await db.schema.createIndex('signup_requests_created').on('signup_requests').column('created_at').execute();
+    await db.schema.createIndex('mailed_codes_email').on('mailed_codes').columns(['purpose', 'email', 'door']).execute();
+    await db.schema.createIndex('mailed_codes_created').on('mailed_codes').columns(['purpose', 'door', 'created_at']).execute();
   },
 };
