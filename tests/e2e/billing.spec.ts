@@ -1,6 +1,6 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { call, DEMO_PASSWORD, demoMail, expect, mailTo, signIn, test, type RunningApp } from './server';
+import { call, demoMail, expect, login, mailTo, signIn, test, type RunningApp } from './server';
 
 const ZONE = 'Asia/Kolkata';
 const clinicNow = () => new Intl.DateTimeFormat('en-CA', {
@@ -8,9 +8,6 @@ const clinicNow = () => new Intl.DateTimeFormat('en-CA', {
 }).formatToParts(new Date());
 const part = (type: string) => clinicNow().find((p) => p.type === type)!.value;
 
-const invoke = (request: APIRequestContext, app: RunningApp, channel: string, input: unknown, token?: string) => call<any>(request, app, channel, input, token);
-const login = (request: APIRequestContext, app: RunningApp, email: string, portal: 'clinic' | 'patient' = 'clinic') =>
-  invoke(request, app, 'auth.login', { email, password: DEMO_PASSWORD, portal });
 
 async function window(browser: Browser, app: RunningApp, portal: 'clinic' | 'patient', email: string): Promise<Page> {
   const page = await browser.newPage();
@@ -27,17 +24,17 @@ test('a doctor bills a completed visit, the desk takes two payments, the patient
   const smtp = await demoMail(request, demo);
   try {
     const today = `${part('year')}-${part('month')}-${part('day')}`;
-    const doctor = await login(request, demo, 'dr.rao@medlink.demo');
-    const doctorId = (await invoke(request, demo, 'doctors.me', {}, doctor.token)).id;
+    const doctor = await login(request, demo, 'dr.rao@medlink.demo', 'clinic');
+    const doctorId = (await call(request, demo, 'doctors.me', {}, doctor)).id;
     // Dr. Rao's hours today start at the next whole minute, at no notice: Priya books that first slot, and it
     // starts (a visit can be marked completed only once it has) within the minute.
-    const hours = await invoke(request, demo, 'availability.get', {}, doctor.token);
-    await invoke(request, demo, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, doctor.token);
+    const hours = await call(request, demo, 'availability.get', {}, doctor);
+    await call(request, demo, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, doctor);
     const start = new Date(Math.ceil((Date.now() + 5_000) / 60_000) * 60_000);
     const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start);
-    await invoke(request, demo, 'availability.setException', { date: today, ranges: [{ start: hhmm, end: '23:59', modes: ['in_person', 'online'] }] }, doctor.token);
+    await call(request, demo, 'availability.setException', { date: today, ranges: [{ start: hhmm, end: '23:59', modes: ['in_person', 'online'] }] }, doctor);
     const patient = await login(request, demo, 'priya@medlink.demo', 'patient');
-    await invoke(request, demo, 'appointments.book', { doctorId, start: start.toISOString(), mode: 'in_person' }, patient.token);
+    await call(request, demo, 'appointments.book', { doctorId, start: start.toISOString(), mode: 'in_person' }, patient);
     await new Promise((r) => setTimeout(r, Math.max(0, start.getTime() - Date.now()) + 1_000));
 
     // The doctor marks the visit completed and bills it from the schedule.
