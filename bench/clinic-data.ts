@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SPECIALITIES } from '../shared/specialities';
 import { createApp, type MedLinkApp } from '../electron/core/app';
+import { signUp } from '../electron/core/demo';
 import { addDays, clockTime, zonedInstant, zonedParts } from '../shared/clinic-time';
 import type { Database } from '../electron/core/db/schema';
 import { pick, random } from './lib';
@@ -122,16 +123,17 @@ function fillHistory(file: string, today: string) {
   const doctors = (db.prepare('select count(*) as n from doctor_info').get() as { n: number }).n;
   const patients = (db.prepare('select count(*) as n from patient_info').get() as { n: number }).n;
   const now = new Date().toISOString();
+  // A completed visit holds its doctor's time (migration 5): a random draw that lands on a held time is skipped.
   const insert = db.prepare(
-    'insert into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+    'insert or ignore into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
   );
   const statuses = ['completed', 'completed', 'completed', 'cancelled', 'no_show'];
   const base = Date.parse(`${addDays(today, -730)}T03:30:00Z`);
   db.transaction(() => {
-    for (let i = have; i < TOTAL_APPOINTMENTS; i++) {
+    for (let i = have, n = have; n < TOTAL_APPOINTMENTS; i++) {
       const start = base + Math.floor(rnd() * 720) * 86_400_000 + Math.floor(rnd() * 32) * 900_000;
-      insert.run(1 + Math.floor(rnd() * doctors), 1 + Math.floor(rnd() * patients), new Date(start).toISOString(), new Date(start + 900_000).toISOString(),
-        rnd() < 0.5 ? 'online' : 'in_person', statuses[i % statuses.length], `hist-${i}@medlink`, now, now);
+      n += insert.run(1 + Math.floor(rnd() * doctors), 1 + Math.floor(rnd() * patients), new Date(start).toISOString(), new Date(start + 900_000).toISOString(),
+        rnd() < 0.5 ? 'online' : 'in_person', statuses[i % statuses.length], `hist-${i}@medlink`, now, now).changes;
     }
   })();
   giveBookingNumbers(db);
@@ -188,7 +190,7 @@ export interface BusyDoctor {
 /** The busy doctor: every day 08:00–20:00, 15-minute slots, no notice, every other slot of the next 60 days booked. */
 export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
   const { call, today } = clinic;
-  const doctor = await call<{ token: string }>('doctors.signup', {
+  const doctor = await signUp(clinic.app, 'doctors.signup', 'busy@bench.medlink', 'clinic', {
     email: 'busy@bench.medlink', password: PASSWORD,
     credentials: {
       fullName: 'Dr Busy Bench', phone: '9822000001', education: [{ degree: 'MBBS', institution: 'B. J. Medical College', year: 2010 }],
@@ -217,6 +219,17 @@ export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
   giveBookingNumbers(db);
   db.close();
   return { doctorId, token: doctor.token, starts, freeStarts: starts.filter((_, i) => i % 2 === 1) };
+}
+
+/** A patient's account, signed in (the sign-up's emailed code read from the outbox). */
+export async function benchPatient(clinic: BenchClinic): Promise<{ token: string }> {
+  return signUp(clinic.app, 'patients.signup', 'patient@bench.medlink', 'patient', {
+    password: PASSWORD,
+    profile: {
+      fullName: 'Bench Patient', email: 'patient@bench.medlink', phone: '9822000003', dateOfBirth: '1990-04-12', sex: 'female',
+      address: { line: '1 FC Road', city: 'Pune', state: 'Maharashtra', pinCode: '411004' }, preferredLanguage: 'en',
+    },
+  });
 }
 
 /** The front desk's account, its temporary password changed for its own; returns its sign-in. */

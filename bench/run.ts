@@ -1,4 +1,5 @@
 // npm run bench [-- name ...]: runs the registered benchmarks (all, or those named). Not run by CI; tests never assert timings.
+import { assistantBench } from './assistant.bench';
 import type { Benchmark } from './lib';
 import { billIssueBench, receiptPdfBench } from './billing.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
@@ -6,7 +7,7 @@ import { schedulingBench } from './scheduling.bench';
 import { searchBench } from './search.bench';
 
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
-const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, receiptPdfBench, billIssueBench];
+const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, assistantBench, receiptPdfBench, billIssueBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !benchmarks.some((b) => b.name === w));

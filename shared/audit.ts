@@ -1,3 +1,5 @@
+import { VIDEO_PROVIDERS } from './video';
+
 // What an audit row's detail may say. record() takes only these keys, so every detail the code can write has
 // wording in the log's screen in every language (tests/renderer/catalogs.test.ts checks each one).
 
@@ -12,6 +14,10 @@ export const AUDIT_DETAIL_KEYS = [
   'walkInPatientId', 'accountPatientId', 'appointments', 'matched',
   // dates, times and hours
   'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
+  // video consultations: whose Google calendar, where a new link comes from
+  'calendar', 'provider',
+  // the health assistant's urgent alerts
+  'alertId',
   // bills, payments, credit notes, health-service orders (amounts in paise, shown in rupees)
   'billId', 'number', 'creditNote', 'method', 'amountPaise', 'totalPaise', 'refundPaise', 'orderId', 'bills', 'creditNotes',
 ] as const;
@@ -19,15 +25,19 @@ export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
 
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
-export const AUDIT_NAMED_VALUES = { changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', method: 'method' } as const;
+export const AUDIT_NAMED_VALUES = {
+  changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', calendar: 'calendar', provider: 'provider', method: 'method',
+} as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
 export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof AUDIT_NAMED_VALUES], readonly string[]> = {
   field: [
     // clinic settings
-    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes',
+    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'emergencyNumber',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
+    // video settings
+    'google.clientId', 'google.clientSecret', 'video.jitsiServer', 'video.fallbackMinutes',
     // a patient's or a doctor's profile
     'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'emergencyContactName',
     'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo',
@@ -39,5 +49,7 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   role: ['patient', 'doctor', 'front_desk', 'admin'],
   why: ['sign_in', 'confirmations'],
   matched: ['phone', 'email'],
+  calendar: ['clinic', 'doctor'],
+  provider: VIDEO_PROVIDERS,
   method: ['cash', 'card', 'upi'],
 };

@@ -9,7 +9,13 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { databaseFileStore } from './files/db-file-store';
 import { diskFileStore } from './files/file-store';
 import { transportFromSettings } from './mail/mail-settings';
-import { createSender, type Sender, type SenderOptions } from './outbox/sender';
+import { createSender, type SenderOptions } from './outbox/sender';
+import type { Worker, WorkerTuning } from './queue/worker';
+import { createJobWorker } from './jobs/jobs.service';
+import { createGoogleService } from './video/google-client';
+import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from './video/google-endpoints';
+import { videoJobHandlers } from './video/video-jobs';
+import { clinicVideoHosts } from './video/video-settings';
 import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
 import { openKeyring } from './secrets/clinic-key.service';
@@ -34,15 +40,21 @@ export interface AppOptions {
     /** How long close() waits for a send in progress to record its outcome (default 3 s). */
     stopGraceMs?: number;
   };
+  /** Where Google is (tests: a fake on loopback), how long a connect attempt waits, and the jobs worker's tuning. */
+  google?: { endpoints?: GoogleEndpoints; connectTimeoutMs?: number; jobs?: Partial<WorkerTuning> };
 }
 
 export interface MedLinkApp {
   dispatch: Dispatch;
   deps: Deps;
   /** Delivers the outbox; tests call sender.runOnce() themselves instead of starting the loop. */
-  sender: Sender;
-  /** Starts the background work (the mail sender's loop). */
+  sender: Worker;
+  /** Does the jobs (calls to Google); tests call jobs.runOnce() themselves. */
+  jobs: Worker;
+  /** Starts the background work (the mail sender's and the jobs' loops). */
   startBackground(): void;
+  /** The hosts of the clinic's own video servers, which the system browser may open besides the known services. */
+  externalHosts(): Promise<string[]>;
   /** Stops the background work, then closes the database. */
   close(): Promise<void>;
 }
@@ -88,6 +100,8 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     keyring,
     seatKey,
     wakeSender: () => sender.wake(),
+    wakeJobs: () => jobs.wake(),
+    google: createGoogleService(options.google?.endpoints ?? GOOGLE_ENDPOINTS, log, options.google?.connectTimeoutMs),
     // A multi-seat clinic keeps its files in its database, where every seat can read them; a single seat, in its data folder.
     files: dialect === 'postgres' ? databaseFileStore(db, clock, log) : diskFileStore(options.dataDir, clock, log),
     seat: options.seat,
@@ -95,16 +109,24 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({ db, dialect, clock, log: deps.log, files: deps.files, transport: transports.get, ...tuning });
+  const jobs = createJobWorker(deps, () => videoJobHandlers(deps), options.google?.jobs);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
     deps,
     sender,
-    // A seat not yet enrolled cannot open the mail password: it starts sending once it is.
-    startBackground: () => keyring.whenEnrolled(() => sender.start()),
+    jobs,
+    // A seat not yet enrolled cannot open the mail password or the Google tokens: it starts once it is.
+    startBackground: () =>
+      keyring.whenEnrolled(() => {
+        sender.start();
+        jobs.start();
+      }),
+    externalHosts: () => clinicVideoHosts(db),
     close: () =>
       (closing ??= (async () => {
-        await sender.stop(stopGraceMs);
+        await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs)]);
+        await deps.google.close();
         transports.close();
         await deps.audit.flush();
         await db.destroy();

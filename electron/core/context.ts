@@ -9,6 +9,7 @@ import type { FileStore } from './files/file-store';
 import type { Keyring } from './secrets/keyring';
 import type { SeatKey } from './secrets/seat-key';
 import type { SeatSwitch } from './seat/seat-switch';
+import type { GoogleService } from './video/google-client';
 
 export interface Clock {
   now(): Date;
@@ -29,6 +30,10 @@ export interface Deps {
   seatKey: SeatKey;
   /** Tells a running mail sender that a message was queued, so it need not wait for its next turn. */
   wakeSender: () => void;
+  /** Tells a running job worker that a job was queued. */
+  wakeJobs: () => void;
+  /** Google: its endpoints, the OAuth client of each connection, the connect attempts open on this seat. */
+  google: GoogleService;
   /** Doctors' photos and other files: the data folder on SQLite, the `files` table on PostgreSQL (every seat sees them). */
   files: FileStore;
   /** The running seat (absent when the core is opened on its own, as tests and the move command do): the first run may point it at a server. */
@@ -57,6 +62,17 @@ export interface Ctx {
 }
 
 export type AuthedCtx = Ctx & { session: Session };
+
+/**
+ * Runs `fn` in one transaction, as a call of its own (a dispatched call, or a background job recording what it
+ * did): what it asked to run after the commit runs once the transaction has committed, and not if it rolls back.
+ */
+export async function inTransaction<T>(deps: Deps, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const after: (() => void)[] = [];
+  const result = await deps.db.transaction().execute((trx) => fn({ db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (f) => after.push(f) }));
+  for (const f of after) f();
+  return result;
+}
 
 /**
  * A refusal a person can act on. `keep` commits what the call wrote before refusing (a failed login must

@@ -3,7 +3,7 @@ import { contract, isChannel, type ChannelName } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import { issuesToFields } from '../../shared/validation';
 import { resolveSession } from './auth/auth.service';
-import { DomainError, type Ctx, type Deps } from './context';
+import { DomainError, inTransaction, type Ctx, type Deps } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
 import { notEnrolled } from './secrets/keyring';
@@ -63,21 +63,20 @@ export function createDispatcher(deps: Deps): Dispatch {
       return failure(refusal.code, refusal.message);
     }
 
-    const after: (() => void)[] = [];
     let kept: DomainError | undefined;
     const handler = handlers[channel] as ((i: unknown, c: Ctx) => Promise<unknown>) & { prepare?: (i: unknown, d: Deps, t?: string) => Promise<unknown> };
     try {
       const prepared = await handler.prepare?.(parsed.data, deps, token);
-      const data = await deps.db.transaction().execute(async (trx) => {
-        const ctx: Ctx = { db: trx, now: deps.clock.now(), deps, session: null, afterCommit: (fn) => after.push(fn), prepared };
+      const data = await inTransaction(deps, async (ctx) => {
+        ctx.prepared = prepared;
         try {
-          if (def.roles !== 'public') {
+          if (def.roles !== 'public' && (def.roles !== 'optional' || token)) {
             ctx.session = await resolveSession(ctx, token);
             if (!ctx.session) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
             if (ctx.session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
               throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Please choose a new password before you continue.');
             }
-            const allowed = def.roles === 'any' || def.roles.some((r) => ctx.session!.roles.includes(r));
+            const allowed = def.roles === 'any' || def.roles === 'optional' || def.roles.some((r) => ctx.session!.roles.includes(r));
             if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
           }
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
@@ -90,7 +89,6 @@ export function createDispatcher(deps: Deps): Dispatch {
           throw e;
         }
       });
-      for (const fn of after) fn();
       if (kept) return failure(kept.code, kept.message, kept.options.fields);
       return { ok: true, data };
     } catch (e) {

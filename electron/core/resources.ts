@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,18 @@ export function resourcePath(name: string): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error(`MedLink resource missing: ${name}`);
+}
+
+export type Catalog = Record<string, Record<string, string>>;
+const catalogs = new Map<string, Catalog>();
+
+/** The wording of one area (email, pages) in one language, read once: the files do not change while the app runs. */
+export function wording(area: 'email' | 'pages', language: string): Catalog {
+  const key = `${area}/${language}`;
+  let c = catalogs.get(key);
+  if (!c) {
+    c = JSON.parse(readFileSync(resourcePath(`${key}.json`), 'utf8')) as Catalog;
+    catalogs.set(key, c);
+  }
+  return c;
 }

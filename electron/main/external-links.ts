@@ -1,13 +1,13 @@
-/** Hosts MedLink may hand to the system browser (video consultations); every other URL stays closed. */
-export const EXTERNAL_HOSTS: readonly string[] = ['meet.jit.si', 'meet.google.com'];
+import { GOOGLE_ACCOUNTS_HOST, httpsUrl, isVideoLink } from '../../shared/video';
 
-export function isAllowedExternal(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  // No credentials or odd ports: a link that looks like an allowed host must really be one.
-  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && hosts.includes(parsed.hostname);
+/** Sites of the public health pages the health assistant's answers cite (resources/assistant; a test keeps them in step). */
+const HEALTH_SOURCES = ['www.who.int', 'www.nhs.uk', 'ncvbdc.mohfw.gov.in', 'tbcindia.mohfw.gov.in', 'telemanas.mohfw.gov.in', 'anemiamuktbharat.info'];
+
+/**
+ * Links MedLink may hand to the system browser: https video links (known services, and `clinicHosts`: the clinic's
+ * own Jitsi server), Google's consent page and the health assistant's sources. Every other URL stays closed.
+ */
+export function isAllowedExternal(url: string, clinicHosts: readonly string[] = []): boolean {
+  const host = httpsUrl(url)?.hostname;
+  return isVideoLink(url, clinicHosts) || host === GOOGLE_ACCOUNTS_HOST || (host !== undefined && HEALTH_SOURCES.includes(host));
 }

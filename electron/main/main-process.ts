@@ -1,6 +1,7 @@
 import type * as Electron from 'electron';
 import type { AppOptions, MedLinkApp } from '../core/app';
 import { startSeat } from '../core/seat/seat';
+import { isAllowedExternal } from './external-links';
 import { registerInvoke, isTrustedSender } from './ipc';
 import { keychainProtection } from './key-protection';
 import { menuTemplate } from './menu';
@@ -36,7 +37,12 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
   const isDev = !app.isPackaged;
   const windows = createWindows(BrowserWindow, { preload: paths.preload, devTools: isDev });
 
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage, openExternal: (url) => shell.openExternal(url) }));
+  // Video links may be on the clinic's own Jitsi server, which only the clinic's settings name: asked once the seat runs.
+  let clinicHosts = async (): Promise<string[]> => [];
+  const openExternal = async (url: string) => {
+    if (isAllowedExternal(url, await clinicHosts())) await shell.openExternal(url);
+  };
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isAppPage, openExternal }));
   app.on('second-instance', () => windows.focusAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -58,6 +64,7 @@ export async function startMainProcess(electron: ElectronMain, deps: MainDeps): 
     appOptions: { nativeBinding: paths.nativeBinding, keyProtection: keychainProtection(safeStorage, process.platform, log) },
     log,
   });
+  clinicHosts = () => seat.externalHosts();
   registerInvoke(ipcMain, { dispatch: seat.dispatch, isTrusted: (event) => isTrustedSender(event, windows.owns, isAppPage), log });
   let closed = false;
   app.on('will-quit', (event) => {

@@ -1,5 +1,4 @@
 import type { Session, WebContents } from 'electron';
-import { isAllowedExternal } from './external-links';
 
 /** The same policy browser mode sends (electron/web/server.ts); a test keeps the two equal. */
 export const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -23,6 +22,7 @@ export function hardenSession(session: Session): void {
 
 export interface ContentsPolicy {
   isAppPage(url: string): boolean;
+  /** Hands a link to the system browser if it is allowed (allow-listed https); otherwise does nothing. */
   openExternal(url: string): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ export function hardenContents(contents: WebContents, policy: ContentsPolicy): v
   contents.on('will-frame-navigate', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) policy.openExternal(url).catch(() => undefined);
+    policy.openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }

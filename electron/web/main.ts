@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createApp } from '../core/app';
 import { seedDemo } from '../core/demo';
 import { startSeat } from '../core/seat/seat';
+import { googleEndpointsFromEnv } from '../core/video/google-endpoints';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
 
@@ -15,6 +16,8 @@ async function main() {
     dataDir: defaultDataDir(),
     databaseUrl: process.env.MEDLINK_DATABASE_URL || undefined,
     createApp,
+    // Google's own endpoints, unless a test points browser mode at its fake on loopback (MEDLINK_GOOGLE_FAKE).
+    appOptions: { google: { endpoints: googleEndpointsFromEnv(process.env) } },
     log: (m) => console.error(m),
   });
   if (process.argv.includes('--demo')) {

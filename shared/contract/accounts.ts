@@ -86,6 +86,8 @@ const clinicSettings = f.clinic.safeExtend({
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
   /** How long before a visit a patient may be checked in. */
   checkInOpensMinutes: z.number({ error: 'check_in_invalid' }).int('check_in_invalid').min(0, 'check_in_invalid').max(720, 'check_in_invalid'),
+  /** The number the health assistant tells a patient with a red flag to call (112, India's emergency number, unless set). */
+  emergencyNumber: z.string({ error: 'emergency_number_invalid' }).trim().regex(/^\d{3,15}$/, 'emergency_number_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -101,6 +103,8 @@ export const AUDIT_ACTIONS = [
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
   'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
+  'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
+  'alert.viewed', 'alert.handled',
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
   'health_service.saved',

@@ -5,8 +5,11 @@ import type { Role } from '../roles';
 export interface Channel<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  /** `public`: no session needed; `any`: any signed-in person. */
-  roles: readonly Role[] | 'public' | 'any';
+  /**
+   * `public`: no session needed; `any`: any signed-in person; `optional`: no session needed, but a token that comes
+   * must be a live session, which the handler then sees (general questions from a kiosk, personal ones signed in).
+   */
+  roles: readonly Role[] | 'public' | 'any' | 'optional';
 }
 export const channel = <I extends z.ZodType, O extends z.ZodType>(c: Channel<I, O>) => c;
 

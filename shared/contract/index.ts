@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
+import { assistantChannels } from './assistant';
 import { billingChannels } from './billing';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
@@ -10,6 +11,7 @@ import { mailChannels } from './mail';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
 import { seatChannels } from './seat';
+import { videoChannels } from './video';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -17,6 +19,7 @@ import { seatChannels } from './seat';
  */
 export const contract = {
   ...accountChannels,
+  ...assistantChannels,
   ...billingChannels,
   ...clinicKeyChannels,
   ...deskChannels,
@@ -27,6 +30,7 @@ export const contract = {
   ...schedulingChannels,
   ...searchChannels,
   ...seatChannels,
+  ...videoChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,6 +42,7 @@ export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const isChannel = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 export * from './accounts';
+export * from './assistant';
 export * from './billing';
 export * from './clinic-key';
 export * from './desk';
@@ -49,3 +54,4 @@ export * from './mail';
 export * from './scheduling';
 export * from './search';
 export * from './seat';
+export * from './video';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields';
+import { VIDEO_PROVIDERS } from '../video';
 import { channel, none, ok } from './channel';
 
 // Doctors' availability, clinic holidays, appointments and their life.
@@ -50,7 +51,7 @@ export type AvailabilityView = z.infer<typeof availability>;
 const slot = z.object({ start: z.string(), end: z.string(), date: z.string(), time: z.string(), modes: z.array(z.enum(MODES)) });
 export type SlotView = z.infer<typeof slot>;
 
-const appointment = z.object({
+export const appointment = z.object({
   id: z.number(),
   /** The clinic-wide booking number patients and the desk quote (1, 2, 3, … without gaps). */
   number: z.number(),
@@ -74,6 +75,18 @@ const appointment = z.object({
   canCheckIn: z.boolean(),
   canComplete: z.boolean(),
   canMarkNoShow: z.boolean(),
+  /** An online appointment's video link; url null while it is being made. */
+  video: z
+    .object({
+      provider: z.enum(VIDEO_PROVIDERS),
+      state: z.enum(['pending', 'ready']),
+      url: z.string().nullable(),
+      /** On the public meet.jit.si the first to join must sign in as moderator (the doctor is told). */
+      moderatorSignIn: z.boolean(),
+    })
+    .nullable(),
+  /** The doctor of this appointment may paste a link of their own or ask for a new one. */
+  canChangeLink: z.boolean(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 

@@ -11,7 +11,7 @@ import { createFakeElectron, FakeContents } from './fake-electron';
 const fake = await vi.hoisted(async () => {
   const { createFakeElectron } = await import('./fake-electron');
   const dispatch = vi.fn(async () => ({ ok: true, data: 'dispatched' }));
-  const core = { dispatch, deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined) };
+  const core = { dispatch, deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined), externalHosts: vi.fn(async () => ['jitsi.sunrise.example']) };
   return { ...createFakeElectron(), dispatch, core, createApp: vi.fn(async () => core) };
 });
 
@@ -83,13 +83,17 @@ describe('Electron main process', () => {
     expect(home.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('denies new windows and hands only allow-listed https links to the system browser', () => {
+  it('denies new windows and hands only allow-listed https links to the system browser', async () => {
     const open = win(0).webContents.openHandler;
     if (!open) throw new Error('no window open handler');
-    for (const url of ['https://evil.example/', 'http://meet.jit.si/x', 'https://user@meet.jit.si/x', 'file:///etc/passwd', 'https://meet.jit.si/room']) {
-      expect(open({ url })).toEqual({ action: 'deny' });
-    }
-    expect(fake.electron.shell.openExternal.mock.calls).toEqual([['https://meet.jit.si/room']]);
+    const allowed = ['https://meet.jit.si/room', 'https://meet.google.com/abc-defg-hij', 'https://jitsi.sunrise.example/MedLink-1', 'https://accounts.google.com/o/oauth2/v2/auth?x=1'];
+    const refused = [
+      'https://evil.example/', 'http://meet.jit.si/x', 'https://user@meet.jit.si/x', 'file:///etc/passwd', 'https://jitsi.sunrise.example.evil.example/',
+      'http://127.0.0.1:8080/o/oauth2/v2/auth', 'https://meet.google.com:8443/x',
+    ];
+    for (const url of [...refused, ...allowed]) expect(open({ url })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fake.electron.shell.openExternal.mock.calls).toHaveLength(allowed.length));
+    expect(fake.electron.shell.openExternal.mock.calls).toEqual(allowed.map((url) => [url]));
   });
 
   it('prevents webviews', () => {
@@ -210,5 +214,10 @@ describe('external link allow-list', () => {
     expect(isAllowedExternal('http://meet.jit.si/')).toBe(false);
     expect(isAllowedExternal('not a url')).toBe(false);
     expect(isAllowedExternal('https://example.org/', [])).toBe(false);
+    expect(isAllowedExternal('https://us02web.zoom.us/j/1')).toBe(true);
+    expect(isAllowedExternal('https://accounts.google.com/o/oauth2/v2/auth')).toBe(true);
+    expect(isAllowedExternal('https://accounts.google.com.evil.example/')).toBe(false);
+    expect(isAllowedExternal('https://jitsi.clinic.example/room')).toBe(false);
+    expect(isAllowedExternal('https://jitsi.clinic.example/room', ['jitsi.clinic.example'])).toBe(true);
   });
 });

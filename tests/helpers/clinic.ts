@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { freshDatabase } from './postgres-database';
-import { createApp, type MedLinkApp } from '../../electron/core/app';
+import { createApp, type AppOptions, type MedLinkApp } from '../../electron/core/app';
 import { codeInMail } from '../../electron/core/auth/mailed-codes';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
@@ -54,10 +54,10 @@ function closeAfterTest(close: () => Promise<void>) {
  * An app on a fresh data folder, fixed clock, fast bcrypt; not yet set up. Its database is a real SQLite file,
  * or, in the postgres project, a fresh database on the test cluster.
  */
-export async function openClinicApp(clock = testClock()) {
+export async function openClinicApp(clock = testClock(), options: Partial<AppOptions> = {}) {
   const dataDir = tempDir();
   const database = await freshDatabase();
-  const app = await createApp({ dataDir, clock, bcryptCost: 4, databaseUrl: database?.url });
+  const app = await createApp({ dataDir, clock, bcryptCost: 4, databaseUrl: database?.url, ...options });
   const close = async () => {
     await app.close();
     await database?.drop();
@@ -68,8 +68,8 @@ export async function openClinicApp(clock = testClock()) {
 }
 
 /** A set-up clinic with its administrator signed in (`withDoctor`: the administrator is also the clinic's doctor). */
-export async function newClinic(options: { withDoctor?: boolean } = {}): Promise<Clinic> {
-  const { app, clock, dataDir, databaseUrl, close } = await openClinicApp();
+export async function newClinic(options: { withDoctor?: boolean; app?: Partial<AppOptions> } = {}): Promise<Clinic> {
+  const { app, clock, dataDir, databaseUrl, close } = await openClinicApp(testClock(), options.app);
   const call: Clinic['call'] = (channel, input, token) => app.dispatch(channel, input, token) as never;
   const setup = ok(await call('setup.complete', setupInput(options.withDoctor)));
   return { app, clock, dataDir, databaseUrl, adminToken: setup.token, call, close };

@@ -11,7 +11,9 @@ const send = (m: SeatMessage) => (process.connected ? process.send!(m) : process
 
 const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
 const clock = testClock(job.now);
-const app = await createApp({ dataDir: job.dataDir, databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }) });
+const app = await createApp({
+  dataDir: job.dataDir, databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }), google: job.google && { endpoints: job.google },
+});
 
 async function handle(r: SeatRequest): Promise<unknown> {
   switch (r.op) {
@@ -22,6 +24,8 @@ async function handle(r: SeatRequest): Promise<unknown> {
     }
     case 'runSender':
       return app.sender.runOnce();
+    case 'runJobs':
+      return app.jobs.runOnce();
     case 'advanceClock':
       return clock.advanceMinutes(r.minutes);
   }

@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { RunResult } from '../../electron/core/outbox/sender';
+import type { RunResult } from '../../electron/core/queue/worker';
+import type { GoogleEndpoints } from '../../electron/core/video/google-endpoints';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { ok, recoveryCodeOf, tempDir, type Clinic } from './clinic';
@@ -15,6 +16,8 @@ export interface SeatJob {
   databaseUrl?: string;
   /** Where the seat's clock stands; it stays there until advanced. */
   now: string;
+  /** Where the seat finds Google (the test's fake). */
+  google?: GoogleEndpoints;
 }
 
 export interface SeatCall {
@@ -26,6 +29,7 @@ export interface SeatCall {
 export type SeatRequest =
   | { op: 'dispatch'; calls: SeatCall[] }
   | { op: 'runSender' }
+  | { op: 'runJobs' }
   | { op: 'advanceClock'; minutes: number };
 
 export type SeatMessage = { ready: true } | { log: string } | { id: number; value: unknown } | { id: number; error: string };
@@ -39,6 +43,8 @@ export interface Seat {
   call<C extends ChannelName>(channel: C, input: Input<C>, token?: string): Promise<Result<Output<C>>>;
   /** One run of the seat's mail sender (what its background loop runs): claims and sends until nothing is due. */
   runSender(): Promise<RunResult>;
+  /** One run of the seat's job worker (the calls to Google). */
+  runJobs(): Promise<RunResult>;
   advanceClock(minutes: number): Promise<void>;
   /** SIGKILL: the seat dies wherever it is; resolves once it is gone. */
   kill(): Promise<void>;
@@ -58,13 +64,14 @@ export interface SeatOptions {
   dataDir?: string;
   /** Where the seat's clock stands. Default: the clinic's time. */
   now?: Date;
+  google?: GoogleEndpoints;
 }
 
 /** Starts a seat on the clinic's database; resolves once its app is open. Killed when the test ends. */
 export async function openSeat(clinic: Clinic, options: SeatOptions = {}): Promise<Seat> {
   const own = !options.dataDir && !!clinic.databaseUrl;
   const dataDir = options.dataDir ?? (own ? tempDir() : clinic.dataDir);
-  const job: SeatJob = { dataDir, databaseUrl: clinic.databaseUrl, now: (options.now ?? clinic.clock.now()).toISOString() };
+  const job: SeatJob = { dataDir, databaseUrl: clinic.databaseUrl, now: (options.now ?? clinic.clock.now()).toISOString(), google: options.google };
   const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, MEDLINK_SEAT: JSON.stringify(job) } });
   const { seat, ready } = driver(child);
   onTestFinished(async () => {
@@ -114,6 +121,7 @@ function driver(child: ChildProcess): { seat: Seat; ready: Promise<void> } {
     dispatch,
     call: async (channel, input, token) => (await dispatch([{ channel, input, token }]))[0] as never,
     runSender: () => request({ op: 'runSender' }),
+    runJobs: () => request({ op: 'runJobs' }),
     advanceClock: (minutes) => request({ op: 'advanceClock', minutes }),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAuditStore } from '../../electron/core/audit/audit.store';
-import { verify } from '../../electron/core/audit/audit.service';
+import { verify as verifyAudit } from '../../electron/core/audit/audit.service';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Clinic } from '../helpers/clinic';
 import { auditRows, type AuditRow } from '../helpers/db';
@@ -23,7 +23,10 @@ async function busyClinic() {
 
 const db = (clinic: Clinic) => clinic.app.deps.db;
 
-/** What an attacker with the database (and the head file) but without the audit key can do: re-hash everything. */
+/**
+ * What an attacker with the database (and the head file) but without the audit key can do: re-hash everything,
+ * and write a head file naming the new last row (which they cannot seal).
+ */
 async function rewriteChain(clinic: Clinic, hash: (content: string) => string) {
   let prev = 'genesis';
   let last = { id: 0, hash: prev };
@@ -33,7 +36,8 @@ async function rewriteChain(clinic: Clinic, hash: (content: string) => string) {
     await db(clinic).updateTable('audit_log').set({ prev_hash: prev, hash: last.hash }).where('id', '=', r.id).execute();
     prev = last.hash;
   }
-  clinic.app.deps.audit.writeHead(last);
+  await clinic.app.deps.audit.flush();
+  writeFileSync(join(clinic.dataDir, 'audit-head.json'), JSON.stringify({ ...last, mac: hash(JSON.stringify(['audit-head', last.id, last.hash])) }));
 }
 
 /**
@@ -49,7 +53,7 @@ async function reopenedWithOlderHead(clinic: Clinic, headId: number | null) {
   }
   // A new store on the folder reads the file, as a restarted seat does (signing in would move the head on).
   const store = fileAuditStore(clinic.dataDir, () => undefined, () => key);
-  return { verify: async () => ({ ok: true as const, data: await verify(db(clinic), store, key) }) };
+  return { verify: async () => ({ ok: true as const, data: await verifyAudit(db(clinic), store, key) }) };
 }
 
 const problems = (result: { problems: { id: number | null; problem: string }[] }) => result.problems;
@@ -117,8 +121,13 @@ describe('the audit chain', () => {
     const { clinic, rows, verify } = await busyClinic();
     await db(clinic).updateTable('audit_log').set({ detail: '{}' }).where('id', '=', 2).execute();
     await rewriteChain(clinic, hash);
+    // Every row fails its keyed hash; the running seat still holds the real head, which no row now matches.
     const result = await verify();
     expect(result.intact).toBe(false);
-    expect(result.problems).toEqual(rows.map((r: AuditRow) => ({ id: r.id, problem: 'edited' })));
+    expect(result.problems).toEqual([...rows.map((r: AuditRow) => ({ id: r.id, problem: 'edited' })), { id: rows.at(-1)!.id, problem: 'head_mismatch' }]);
+    // A seat started afresh reads the head file, whose seal is not the audit key's.
+    const key = clinic.app.deps.keyring.auditKey();
+    const fresh = await verifyAudit(db(clinic), fileAuditStore(clinic.dataDir, () => undefined, () => key), key);
+    expect(fresh.problems).toContainEqual({ id: null, problem: 'head_unsealed' });
   });
 });

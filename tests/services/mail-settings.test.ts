@@ -91,7 +91,7 @@ describe('mail settings', () => {
     const server = await smtpServer({ auth: AUTH });
     await useSmtp(clinic, server.port, { user: AUTH.user, pass: 'wrong-password-123' });
     const { id } = ok(await clinic.call('mail.sendTest', { to: 'meera@example.in' }, clinic.adminToken));
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 1 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 1 });
     const [failed] = ok(await clinic.call('mail.queue', {}, clinic.adminToken)).messages;
     expect(failed).toMatchObject({ id, status: 'pending', attempts: 1 });
     expect(failed!.lastError).toContain('535');
@@ -99,7 +99,7 @@ describe('mail settings', () => {
 
     await useSmtp(clinic, server.port, AUTH);
     clinic.clock.advanceMinutes(1);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 1, failed: 0 });
     expect(server.received.map((r) => [r.envelopeTo, r.mail.subject])).toEqual([[['meera@example.in'], 'MedLink test email from Sunrise Clinic']]);
     expect(server.received[0]!.mail.text).toContain('sent by Dr Meera Joshi');
   });

@@ -22,8 +22,10 @@ const TABLES_003 = ['files'];
 const TABLES_004 = ['counters'];
 const TABLES_006 = ['audit_patients'];
 const TABLES_007 = ['mailed_codes'];
-const TABLES_008 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, 'schema_migrations'].sort();
+const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
+const TABLES_009 = ['assistant_alerts'];
+const TABLES_010 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_010, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -211,6 +213,40 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
   },
   8: async (db) => {
     expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008].sort());
+    const { appointment, doctorId } = await people(db);
+    const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('booked', 'v1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
+    const now = '2026-03-02T00:00:00.000Z';
+    // A job belongs to a real appointment (or none) and has a status from the queue's list.
+    const job = { kind: 'video.sync', appointment_id: appointmentId, status: 'pending', due_at: now, created_at: now };
+    await db.insertInto('jobs').values(job).execute();
+    await db.insertInto('jobs').values({ ...job, appointment_id: null }).execute();
+    await expect(db.insertInto('jobs').values({ ...job, status: 'sending' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('jobs').values({ ...job, appointment_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    // One link per appointment, from a known provider in a known state.
+    const link = { appointment_id: appointmentId, provider: 'jitsi', state: 'ready', url: 'https://meet.jit.si/x', generation: 1, since: now, updated_at: now };
+    await db.insertInto('video_links').values(link).execute();
+    await expect(db.insertInto('video_links').values(link).execute()).rejects.toThrow(/unique|primary/i);
+    await expect(db.updateTable('video_links').set({ provider: 'zoom' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.updateTable('video_links').set({ state: 'lost' }).execute()).rejects.toThrow(/check/i);
+    // One connection per owner; a doctor's goes with the doctor.
+    const { id: userId } = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const connection = { owner: `doctor:${doctorId}`, doctor_id: doctorId, status: 'connected', tokens: 'sealed', connected_by: userId, connected_at: now, updated_at: now };
+    await db.insertInto('google_connections').values(connection).execute();
+    await expect(db.insertInto('google_connections').values(connection).execute()).rejects.toThrow(/unique|primary/i);
+    await expect(db.insertInto('google_connections').values({ ...connection, owner: 'clinic', status: 'lost' }).execute()).rejects.toThrow(/check/i);
+  },
+  9: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009].sort());
+    // An alert belongs to a real patient, or to nobody signed in; it is open until handled by a real user.
+    const at = '2026-03-02T00:00:00.000Z';
+    const { id } = await db.insertInto('assistant_alerts').values({ at, patient_id: null, message: 'chest pain', flags: '["chest_pain"]' }).returning('id').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('assistant_alerts').select(['handled_at', 'handled_by']).where('id', '=', id).executeTakeFirst()).toEqual({ handled_at: null, handled_by: null });
+    await expect(db.insertInto('assistant_alerts').values({ at, patient_id: 999, message: 'm', flags: '[]' }).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.updateTable('assistant_alerts').set({ handled_at: at, handled_by: 999 }).where('id', '=', id).execute()).rejects.toThrow(/foreign key/i);
+    await expect(db.insertInto('assistant_alerts').values({ at, message: null, flags: '[]' }).execute()).rejects.toThrow(/not.null|null value/i);
+  },
+  10: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
     const now = '2026-03-02T00:00:00.000Z';
     const { doctorId, appointment } = await people(db);
     const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('completed', 'u1'), number: 1 }).returning('id').executeTakeFirstOrThrow();

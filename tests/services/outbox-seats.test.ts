@@ -34,15 +34,15 @@ describe('the outbox with two seat processes', () => {
 
     const [a, b] = await Promise.all([first.runSender(), second.runSender()]);
     // Both took part, and between them sent each message once.
-    expect(a.sent).toBeGreaterThan(0);
-    expect(b.sent).toBeGreaterThan(0);
-    expect(a.sent + b.sent).toBe(50);
+    expect(a.done).toBeGreaterThan(0);
+    expect(b.done).toBeGreaterThan(0);
+    expect(a.done + b.done).toBe(50);
     expect(a.failed + b.failed).toBe(0);
     const rows = await outboxRows(clinic.app);
     expect(rows).toHaveLength(50);
     expect(server.countsByMessageId()).toEqual(new Map(rows.map((r) => [r.message_id, 1])));
     for (const r of rows) expect(r).toMatchObject({ status: 'sent', attempts: 0, lease_until: null, last_error: null });
-    expect(rows.filter((r) => r.sent_at === at(first).toISOString())).toHaveLength(a.sent);
+    expect(rows.filter((r) => r.sent_at === at(first).toISOString())).toHaveLength(a.done);
     // Neither lost a claim to the other (the sender logs every one it loses).
     expect([first.log, second.log]).toEqual([[], []]);
   }, SEATS_TIMEOUT);
@@ -79,10 +79,10 @@ describe('the outbox with two seat processes', () => {
     expect(first.failed).toBe(0);
     let rows = await outboxRows(clinic.app);
     expect(rows.filter((r) => r.status !== 'sent').map((r) => [r.message_id, r.status, r.lease_until])).toEqual([[held, 'sending', victimLease]]);
-    expect(await survivor.runSender()).toEqual({ sent: 0, failed: 0 });
+    expect(await survivor.runSender()).toEqual({ done: 0, failed: 0 });
 
     await survivor.advanceClock(LEASE_MINUTES + 1);
-    expect(await survivor.runSender()).toEqual({ sent: 1, failed: 0 });
+    expect(await survivor.runSender()).toEqual({ done: 1, failed: 0 });
     rows = await outboxRows(clinic.app);
     for (const r of rows) expect(r).toMatchObject({ status: 'sent', attempts: 0, lease_until: null, last_error: null });
     expect(rows.find((r) => r.message_id === held)!.sent_at).toBe(isoAfter(at(survivor), LEASE_MINUTES + 1));

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
 import { buildIcs } from '../../electron/core/mail/ics';
 import { mailCatalog } from '../../electron/core/mail/templates';
-import { claimNext } from '../../electron/core/outbox/outbox.repo';
+import { claimNext } from '../../electron/core/queue/queue.repo';
 import { cancelPending, enqueue, enqueueMail } from '../../electron/core/outbox/outbox.service';
 import { smtpTransport, type Transport } from '../../electron/core/outbox/smtp';
 import { ADMIN_EMAIL, newClinic, ok, PASSWORD, refused, signIn, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
@@ -60,7 +60,7 @@ describe('the outbox', () => {
       ['verification_rejected', hindi.email, 'pending'],
       ['verification_approved', english.email, 'pending'],
     ]);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 2, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 2, failed: 0 });
     expect(server.received).toHaveLength(2);
 
     const toHindi = server.received.find((r) => r.envelopeTo[0] === hindi.email)!.mail;
@@ -103,15 +103,15 @@ describe('the outbox', () => {
   it('with no SMTP server configured, messages wait as pending, then go once one is', async () => {
     const clinic = await newClinic();
     const [id] = await queueTests(clinic, 1);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 0 });
     clinic.clock.advanceMinutes(24 * 60);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 0 });
     expect(await outboxRows(clinic.app)).toMatchObject([{ id, status: 'pending', attempts: 0, last_error: null }]);
 
     const server = await smtpServer();
     await signInAgain(clinic);
     await useSmtp(clinic, server.port);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 1, failed: 0 });
     expect(server.received.map((r) => r.mail.subject)).toEqual(['MedLink test email from Sunrise Clinic']);
   });
 
@@ -124,17 +124,17 @@ describe('the outbox', () => {
     ok(await clinic.call('admin.decideDoctor', { doctorId: doctor.doctorId, decision: 'approve' }, clinic.adminToken));
     const start = clinic.clock.now().getTime();
 
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 4 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 4 });
     for (const r of await outboxRows(clinic.app)) {
       expect(r).toMatchObject({ status: 'pending', attempts: 1, lease_until: null });
       expect(at(r.due_at) - start).toBe(30 * SECOND);
       expect(r.last_error).toContain('ECONNREFUSED');
     }
     // Not due yet: nothing is tried.
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 0 });
 
     clinic.clock.advanceMinutes(1);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 4 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 4 });
     for (const r of await outboxRows(clinic.app)) {
       expect(r).toMatchObject({ status: 'pending', attempts: 2 });
       expect(at(r.due_at) - clinic.clock.now().getTime()).toBe(60 * SECOND);
@@ -142,8 +142,8 @@ describe('the outbox', () => {
 
     const server = await smtpServer({ port });
     clinic.clock.advanceMinutes(2);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 4, failed: 0 });
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 4, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 0 });
     const rows = await outboxRows(clinic.app);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(server.countsByMessageId()).toEqual(new Map(rows.map((r) => [r.message_id, 1])));
@@ -156,14 +156,14 @@ describe('the outbox', () => {
     const [id] = await queueTests(clinic, 1);
     const waits: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
-      expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 1 });
+      expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 1 });
       const [row] = await outboxRows(clinic.app);
       expect(row).toMatchObject({ attempts: attempt, status: attempt < 8 ? 'pending' : 'dead' });
       if (attempt < 8) waits.push((at(row!.due_at) - clinic.clock.now().getTime()) / SECOND);
       clinic.clock.advanceMinutes(61);
     }
     expect(waits).toEqual([30, 60, 120, 240, 480, 960, 1920]);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 0 });
 
     await signInAgain(clinic);
     const dead = ok(await clinic.call('mail.queue', { status: 'dead' }, clinic.adminToken));
@@ -176,7 +176,7 @@ describe('the outbox', () => {
       { id, status: 'pending', attempts: 0, lastError: null, dueAt: clinic.clock.now().toISOString() },
     ]);
     const server = await smtpServer({ port });
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 1, failed: 0 });
     expect(server.received).toHaveLength(1);
     expect(ok(await clinic.call('mail.queue', { status: 'sent' }, clinic.adminToken)).messages).toMatchObject([
       { id, status: 'sent', sentAt: clinic.clock.now().toISOString() },
@@ -210,7 +210,7 @@ describe('the outbox', () => {
 
     const restarted = await openAgain(clinic);
     // Until the lease runs out, the message may still be on its way: nobody takes it.
-    expect(await restarted.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await restarted.sender.runOnce()).toEqual({ done: 0, failed: 0 });
     clinic.clock.advanceMinutes(6);
     // Starting up sends at once what is due.
     restarted.startBackground();
@@ -250,7 +250,7 @@ describe('the outbox', () => {
 
     const restarted = await openAgain(clinic);
     clinic.clock.advanceMinutes(6);
-    expect(await restarted.sender.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await restarted.sender.runOnce()).toEqual({ done: 1, failed: 0 });
     // Nothing lost; the one duplicate carries the same Message-ID, so the reader's mail program can drop it.
     expect(server.countsByMessageId()).toEqual(new Map([[queued!.message_id, 2]]));
     expect((await outboxRows(clinic.app))[0]!.status).toBe('sent');
@@ -263,7 +263,7 @@ describe('the outbox', () => {
     await queueTests(clinic, 12);
     const other = await openAgain(clinic);
     const [a, b] = await Promise.all([clinic.app.sender.runOnce(), other.sender.runOnce()]);
-    expect(a.sent + b.sent).toBe(12);
+    expect(a.done + b.done).toBe(12);
     expect(a.failed + b.failed).toBe(0);
     const rows = await outboxRows(clinic.app);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
@@ -277,7 +277,7 @@ describe('the outbox', () => {
     const now = clinic.clock.now().toISOString();
     const lease = new Date(clinic.clock.now().getTime() + 5 * MINUTE).toISOString();
     const claims = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => claimNext((i % 2 ? other : clinic.app).deps.db, clinic.app.deps.dialect, now, lease)),
+      Array.from({ length: 24 }, (_, i) => claimNext((i % 2 ? other : clinic.app).deps.db, clinic.app.deps.dialect, 'outbox', now, lease)),
     );
     const ids = claims.filter((c) => c !== undefined).map((c) => c.id);
     expect(ids).toHaveLength(20);
@@ -320,9 +320,9 @@ describe('the outbox', () => {
     });
     expect(await inTransaction(clinic, (ctx) => cancelPending(ctx, appointmentId, 'appointment_reminder'))).toBe(1);
 
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 1, failed: 0 });
     clinic.clock.advanceMinutes(2 * 24 * 60);
-    expect(await clinic.app.sender.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await clinic.app.sender.runOnce()).toEqual({ done: 0, failed: 0 });
     expect((await outboxRows(clinic.app)).map((r) => [r.kind, r.status])).toEqual([
       ['booking_confirmation', 'sent'],
       ['appointment_reminder', 'cancelled'],

@@ -25,7 +25,7 @@ describe('session limits', () => {
 
   it('honours the idle limit the administrator sets', async () => {
     const clinic = await newClinic();
-    ok(await clinic.call('settings.update', { ...clinicDetails(), sessionIdleMinutes: 30, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 }, clinic.adminToken));
+    ok(await clinic.call('settings.update', { ...clinicDetails(), sessionIdleMinutes: 30, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112' }, clinic.adminToken));
     const login = ok(await signIn(clinic, ADMIN_EMAIL, PASSWORD));
     expect(login.idleMinutes).toBe(30);
     clinic.clock.advanceMinutes(29);
@@ -34,7 +34,7 @@ describe('session limits', () => {
     expect(await sessionCode(clinic, login.token)).toBe('SESSION_EXPIRED');
 
     const short = ok(await signIn(clinic, ADMIN_EMAIL, PASSWORD));
-    ok(await clinic.call('settings.update', { ...clinicDetails(), sessionIdleMinutes: 5, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 }, short.token));
+    ok(await clinic.call('settings.update', { ...clinicDetails(), sessionIdleMinutes: 5, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112' }, short.token));
     clinic.clock.advanceMinutes(6);
     expect(await sessionCode(clinic, short.token)).toBe('SESSION_EXPIRED');
   });

@@ -17,6 +17,8 @@ const samples: { [K in MailKind]: MailData[K] } = {
   doctor_new_booking: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, visitReason: 'Chest pain on climbing stairs' },
   doctor_rescheduled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, previousStart: new Date('2026-03-02T09:00:00Z') },
   doctor_cancelled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit, reason: 'Feeling better now' },
+  video_link: { clinic, patientName: 'Asha Kulkarni', bookingNumber: 42, doctor, visit: { ...online, videoLink: 'https://meet.google.com/abc-defg-hij' }, replaced: false },
+  doctor_video_link: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', visit: { ...online, videoLink: 'https://meet.google.com/abc-defg-hij' }, replaced: true },
   verification_approved: { clinic, doctorName: 'Dr Rohan Mehta' },
   verification_rejected: { clinic, doctorName: 'Dr Rohan Mehta', reason: 'Registration number not found.' },
   test_message: { clinic, sentBy: 'Dr Meera Joshi' },
@@ -61,7 +63,7 @@ describe('email templates', () => {
     for (const part of [
       'Dear Asha Kulkarni,', 'Booking no.: 42', 'Doctor: Dr Rohan Mehta', 'Qualifications: MBBS, MD (Medicine)', 'Speciality: Cardiology (heart)',
       'Date and time: Tuesday, 3 March 2026, 10:30 am (India Standard Time)', 'Consultation: Online (video call)',
-      'Place: Sunrise Clinic, 1 FC Road, Shivajinagar, Pune', 'A video link will be created and emailed to you before the visit',
+      'Place: Sunrise Clinic, 1 FC Road, Shivajinagar, Pune', 'Your video link is being made and follows in a separate email shortly.',
     ]) {
       expect(text).toContain(part);
     }
@@ -116,6 +118,32 @@ describe('email templates', () => {
     expect(linked.text).toContain('Join the video consultation: https://meet.jit.si/sunrise-abc123');
     const sneaky = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit: { ...online, videoLink: 'javascript:alert(1)' } });
     expect(sneaky.html).not.toContain('href="javascript');
+  });
+
+  it('an online visit carries its link to the patient and the doctor, or says it follows; the doctor hears of Jitsi\'s moderator sign-in', () => {
+    const link = 'https://meet.google.com/abc-defg-hij';
+    const confirmed = renderMail('booking_confirmation', 'en', { ...samples.booking_confirmation, visit: { ...online, videoLink: link } });
+    expect(confirmed.text).toContain(`Join the video consultation: ${link}`);
+    expect(confirmed.text).toContain('You can join from 15 minutes before the start.');
+    expect(confirmed.text).not.toContain('separate email');
+    const reminder = renderMail('appointment_reminder', 'hi', { ...samples.appointment_reminder, visit: { ...online, videoLink: link } });
+    expect(reminder.text).toContain(`वीडियो परामर्श में शामिल हों: ${link}`);
+
+    const toDoctor = renderMail('doctor_new_booking', 'en', { ...samples.doctor_new_booking, visit: { ...online, videoLink: link } });
+    expect(toDoctor.text).toContain(`Join the video consultation: ${link}`);
+    const pending = renderMail('doctor_rescheduled', 'en', { ...samples.doctor_rescheduled, visit: { ...online, videoPending: true } });
+    expect(pending.text).toContain('The video link follows in a separate email.');
+    const jitsi = renderMail('doctor_new_booking', 'en', { ...samples.doctor_new_booking, visit: { ...online, videoLink: 'https://meet.jit.si/MedLink-1', moderatorSignIn: true } });
+    expect(jitsi.text).toContain('asks the first person who joins to sign in as moderator');
+    expect(renderMail('doctor_new_booking', 'en', samples.doctor_new_booking).text).not.toContain('video');
+
+    const followUp = renderMail('video_link', 'en', samples.video_link);
+    expect(followUp.subject).toBe('Video link for your appointment with Dr Rohan Mehta on 3 March 2026, 10:30 am');
+    expect(followUp.text).toContain(`Join the video consultation: ${link}`);
+    expect(followUp.text).not.toContain('replaces');
+    const replaced = renderMail('doctor_video_link', 'en', samples.doctor_video_link);
+    expect(replaced.subject).toBe('Video link: Asha Kulkarni on 3 March 2026, 10:30 am');
+    expect(replaced.text).toContain('This link replaces the one sent earlier: please use only this one.');
   });
 
   it('an invitation carries the code, its expiry and the steps', () => {

@@ -63,6 +63,8 @@ export function fileAuditStore(dataDir: string, log: (message: string) => void, 
   return {
     readHead: () => (latest ? { head: latest, sealed: true } : fromFile()),
     writeHead(head) {
+      // Two calls' commits can report in either order: the head only ever moves forward.
+      if (latest && head.id <= latest.id) return;
       latest = head;
       if (queued) return;
       queued = true;

@@ -1,9 +1,11 @@
 import type { ClinicSettings } from '../../../shared/contract';
+import type { Kysely } from 'kysely';
 import { requireSession, type Ctx } from '../context';
+import type { Database } from '../db/schema';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
 
-export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60 };
+export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112' };
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
 // saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
@@ -11,12 +13,13 @@ const perCall = new WeakMap<Ctx, Promise<ClinicSettings | null>>();
 
 export function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
   let settings = perCall.get(ctx);
-  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx)));
+  if (!settings) perCall.set(ctx, (settings = readClinicSettings(ctx.db)));
   return settings;
 }
 
-async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
-  const s = await readSettings(ctx.db);
+/** The settings as stored now, outside any call (background work); calls use clinicSettings. */
+export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSettings | null> {
+  const s = await readSettings(db);
   const name = s.get('clinic.name');
   if (!name) return null;
   return {
@@ -31,6 +34,7 @@ async function readClinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
     cancelCutoffMinutes: Number(s.get('appointments.cancelCutoffMinutes') ?? DEFAULTS.cancelCutoffMinutes),
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
     checkInOpensMinutes: Number(s.get('appointments.checkInOpensMinutes') ?? DEFAULTS.checkInOpensMinutes),
+    emergencyNumber: s.get('assistant.emergencyNumber') ?? DEFAULTS.emergencyNumber,
   };
 }
 
@@ -38,6 +42,7 @@ export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sess
 export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
 export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
+export const emergencyNumber = async (ctx: Ctx) => (await clinicSettings(ctx))?.emergencyNumber ?? DEFAULTS.emergencyNumber;
 
 export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<void> {
   await writeSettings(ctx.db, {
@@ -49,6 +54,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'appointments.cancelCutoffMinutes': String(c.cancelCutoffMinutes),
     'mail.reminderHours': String(c.reminderHours),
     'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
+    'assistant.emergencyNumber': c.emergencyNumber,
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
     ...(c.phone ? { 'clinic.phone': c.phone } : {}),
     ...(c.email ? { 'clinic.email': c.email } : {}),

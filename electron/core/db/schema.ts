@@ -210,6 +210,57 @@ export interface Database {
   };
   /** Gapless numbers (counters.repo.ts): the last value handed out, per name. */
   counters: { name: string; value: number };
+  /** Work for other services (Google), queued in the change's transaction and done outside it (queue/worker.ts). */
+  jobs: {
+    id: Generated<number>;
+    kind: string;
+    appointment_id: number | null;
+    payload: string | null;
+    status: string;
+    attempts: number;
+    due_at: string;
+    lease_until: string | null;
+    last_error: string | null;
+    created_at: string;
+    done_at: string | null;
+  };
+  /** The clinic's ('clinic') and doctors' ('doctor:<id>') Google accounts; tokens sealed under the clinic key. */
+  google_connections: {
+    owner: string;
+    doctor_id: number | null;
+    status: string;
+    tokens: string;
+    connected_by: number;
+    connected_at: string;
+    broken_at: string | null;
+    broken_reason: string | null;
+    updated_at: string;
+  };
+  /** An online appointment's video link (one row per appointment that was ever online). */
+  video_links: {
+    appointment_id: number;
+    provider: string;
+    state: string;
+    url: string | null;
+    event_id: string | null;
+    calendar_owner: string | null;
+    generation: number;
+    since: string;
+    last_error: string | null;
+    updated_at: string;
+  };
+  /** Red flags the health assistant met, open (handled_at null) until someone at the clinic marks them handled. */
+  assistant_alerts: {
+    id: Generated<number>;
+    at: string;
+    /** Null when asked without signing in (a kiosk). */
+    patient_id: number | null;
+    message: string;
+    /** JSON array of red-flag ids. */
+    flags: string;
+    handled_at: string | null;
+    handled_by: number | null;
+  };
   /** A doctor's own fees in paise; null: the clinic's default (settings 'billing.fee.*') applies. */
   doctor_fees: {
     doctor_id: number;

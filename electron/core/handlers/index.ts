@@ -1,6 +1,7 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
 import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
+import { assistantHandlers } from './assistant';
 import { billingHandlers } from './billing';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
@@ -10,6 +11,7 @@ import { mailHandlers } from './mail';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { videoHandlers } from './video';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
 type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
@@ -31,6 +33,7 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 /** Every channel of the contract, and only those: a missing or extra entry does not compile. */
 export const handlers = {
   ...accountHandlers,
+  ...assistantHandlers,
   ...billingHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
@@ -40,4 +43,5 @@ export const handlers = {
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...videoHandlers,
 } satisfies HandlersOf<ChannelName>;

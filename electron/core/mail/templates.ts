@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { formatRupees } from '../../../shared/money';
 import type { Speciality } from '../../../shared/specialities';
-import { resourcePath } from '../resources';
+import { wording, type Catalog } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
 
 // The emails MedLink sends, one typed data shape per kind. The wording lives in resources/email/<lang>.json
@@ -34,6 +33,10 @@ export interface VisitInfo {
   mode: 'online' | 'in_person';
   /** The video link, once one exists. */
   videoLink?: string | null;
+  /** An online visit whose link is still being made: it follows in a mail of its own. */
+  videoPending?: boolean;
+  /** The link is a room on the public meet.jit.si, where the first to join signs in as moderator (the doctor is told). */
+  moderatorSignIn?: boolean;
 }
 
 interface PatientVisit {
@@ -62,6 +65,9 @@ export interface MailData {
   doctor_new_booking: DoctorVisit;
   doctor_rescheduled: DoctorVisit & { previousStart: Date };
   doctor_cancelled: DoctorVisit & { reason: string };
+  /** A video link made after the confirmation, or a new one in place of the old. */
+  video_link: PatientVisit & { replaced: boolean };
+  doctor_video_link: DoctorVisit & { replaced: boolean };
   verification_approved: { clinic: ClinicInfo; doctorName: string };
   verification_rejected: { clinic: ClinicInfo; doctorName: string; reason: string };
   test_message: { clinic: ClinicInfo; sentBy: string };
@@ -77,8 +83,8 @@ export interface MailData {
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
-  'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'verification_approved', 'verification_rejected',
-  'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code', 'bill_issued',
+  'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'video_link', 'doctor_video_link', 'verification_approved',
+  'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code', 'bill_issued',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -87,18 +93,8 @@ export interface RenderedMail {
   html: string;
 }
 
-type Catalog = Record<string, Record<string, string>>;
-const catalogs = new Map<MailLanguage, Catalog>();
-
-/** The wording of one language (read once; the files do not change while the app runs). */
-export function mailCatalog(language: MailLanguage): Catalog {
-  let c = catalogs.get(language);
-  if (!c) {
-    c = JSON.parse(readFileSync(resourcePath(`email/${language}.json`), 'utf8')) as Catalog;
-    catalogs.set(language, c);
-  }
-  return c;
-}
+/** The emails' wording in one language. */
+export const mailCatalog = (language: MailLanguage): Catalog => wording('email', language);
 
 export const mailLanguage = (language: string | null | undefined): MailLanguage =>
   (MAIL_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as MailLanguage) : 'en';
@@ -173,7 +169,9 @@ class Words {
 const p = (text: string): Block => ({ type: 'p', text });
 const clinicPlace = (c: ClinicInfo) => `${c.name}, ${c.address}`;
 
-function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previousStart?: Date; reason?: string; calendar?: boolean }): Block[] {
+const videoLink = (w: Words, url: string): Block => ({ type: 'link', label: w.t('common', 'videoLinkLabel'), url });
+
+function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previousStart?: Date; reason?: string; calendar?: boolean; replaced?: boolean }): Block[] {
   const cancelled = kind === 'appointment_cancelled';
   const rows: [string, string][] = [
     [w.label('bookingNumber'), String(d.bookingNumber)],
@@ -190,20 +188,31 @@ function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previo
     blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: extra.reason ?? '' }, p(w.t(kind, 'rebook')));
     return blocks;
   }
-  blocks.push(p(w.t(kind, d.visit.mode === 'online' ? 'nextOnline' : 'nextInPerson')));
-  if (d.visit.mode === 'online' && d.visit.videoLink) blocks.push({ type: 'link', label: w.t('common', 'videoLinkLabel'), url: d.visit.videoLink });
+  if (extra.replaced) blocks.push(p(w.t(kind, 'replaces')));
+  const link = d.visit.mode === 'online' ? d.visit.videoLink : null;
+  if (d.visit.mode === 'in_person') blocks.push(p(w.t(kind, 'nextInPerson')));
+  else blocks.push(p(w.t(kind, link || kind === 'video_link' ? 'nextOnline' : 'nextOnlinePending')));
+  if (link) blocks.push(videoLink(w, link));
   if (extra.calendar) blocks.push(p(w.t('common', 'calendar')));
   blocks.push(p(w.t('common', 'manage')));
   return blocks;
 }
 
-function doctorVisit(w: Words, kind: MailKind, d: DoctorVisit, extra: { previousStart?: Date; reason?: string }): Block[] {
+function doctorVisit(w: Words, kind: MailKind, d: DoctorVisit, extra: { previousStart?: Date; reason?: string; replaced?: boolean }): Block[] {
   const rows: [string, string][] = [[w.label('patient'), d.patientName], [w.label('when'), w.when(d.visit.start)]];
   if (extra.previousStart) rows.push([w.label('previously'), w.when(extra.previousStart)]);
   rows.push([w.label('mode'), w.t('modes', d.visit.mode)]);
   if (d.visitReason) rows.push([w.label('visitReason'), d.visitReason]);
   const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: d.clinic.name, patient: d.patientName })), { type: 'details', rows }];
   if (extra.reason) blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: extra.reason });
+  if (kind === 'doctor_cancelled' || d.visit.mode !== 'online') return blocks;
+  if (extra.replaced) blocks.push(p(w.t(kind, 'replaces')));
+  if (d.visit.videoLink) {
+    blocks.push(videoLink(w, d.visit.videoLink));
+    if (d.visit.moderatorSignIn) blocks.push(p(w.t('common', 'jitsiModerator')));
+  } else if (d.visit.videoPending) {
+    blocks.push(p(w.t('common', 'videoFollows')));
+  }
   return blocks;
 }
 
@@ -219,22 +228,24 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
     case 'booking_confirmation':
     case 'appointment_reminder':
     case 'appointment_rescheduled':
-    case 'appointment_cancelled': {
-      const v = d as MailData['appointment_rescheduled'] & MailData['appointment_cancelled'];
+    case 'appointment_cancelled':
+    case 'video_link': {
+      const v = d as MailData['appointment_rescheduled'] & MailData['appointment_cancelled'] & MailData['video_link'];
       return {
         subjectVars: { doctor: v.doctor.name, date: w.short(v.visit.start) },
         recipientName: v.patientName,
-        blocks: patientVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason, calendar }),
+        blocks: patientVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason, calendar, replaced: v.replaced }),
       };
     }
     case 'doctor_new_booking':
     case 'doctor_rescheduled':
-    case 'doctor_cancelled': {
-      const v = d as MailData['doctor_rescheduled'] & MailData['doctor_cancelled'];
+    case 'doctor_cancelled':
+    case 'doctor_video_link': {
+      const v = d as MailData['doctor_rescheduled'] & MailData['doctor_cancelled'] & MailData['doctor_video_link'];
       return {
         subjectVars: { patient: v.patientName, date: w.short(v.visit.start) },
         recipientName: v.doctorName,
-        blocks: doctorVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason }),
+        blocks: doctorVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason, replaced: v.replaced }),
       };
     }
     case 'verification_approved':

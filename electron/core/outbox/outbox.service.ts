@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import { DomainError, type Ctx } from '../context';
 import { renderMail, type MailData, type MailKind } from '../mail/templates';
+import { retryRow } from '../queue/queue.repo';
 import * as repo from './outbox.repo';
 
 // The outbox: every email is a row written in the same transaction as the change it reports, so a change that
@@ -122,7 +123,7 @@ export async function queue(ctx: Ctx, input: ParsedInput<'mail.queue'>): Promise
 export async function retry(ctx: Ctx, id: number): Promise<{ done: true }> {
   const row = await repo.messageById(ctx.db, id);
   if (!row) throw new DomainError('NOT_FOUND', 'No email has this number.');
-  if (!(await repo.retryMessage(ctx.db, id, ctx.now.toISOString()))) {
+  if (!(await retryRow(ctx.db, 'outbox', id, ctx.now.toISOString()))) {
     const why = row.status === 'sent' ? 'it was already sent' : row.status === 'sending' ? 'it is being sent right now' : 'it was withdrawn';
     throw new DomainError('CONFLICT', `This email cannot be sent again: ${why}.`);
   }

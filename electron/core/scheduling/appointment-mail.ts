@@ -9,6 +9,7 @@ import { clinicInfo } from '../mail/notify';
 import type { VisitInfo } from '../mail/templates';
 import { cancelPending, enqueueMail } from '../outbox/outbox.service';
 import { patientById } from '../patients/patients.repo';
+import { videoView } from '../video/video-links.service';
 import type { DetailedRow } from './appointments.repo';
 
 const HOUR = 3_600_000;
@@ -16,7 +17,9 @@ const HOUR = 3_600_000;
 export type AppointmentEvent =
   | { kind: 'booked' }
   | { kind: 'rescheduled'; previousStart: Date }
-  | { kind: 'cancelled'; reason: string };
+  | { kind: 'cancelled'; reason: string }
+  /** The video link came after the confirmation (made by Google, or Jitsi after Google failed), or replaced another. */
+  | { kind: 'link'; replaced: boolean };
 
 type DoctorRow = NonNullable<Awaited<ReturnType<typeof doctorById>>>;
 type PatientRow = NonNullable<Awaited<ReturnType<typeof patientById>>>;
@@ -24,8 +27,9 @@ type PatientRow = NonNullable<Awaited<ReturnType<typeof patientById>>>;
 /**
  * Queues what an appointment's change tells people, inside the change's own transaction: the patient (with a
  * calendar invitation that keeps one UID and raises SEQUENCE), the doctor, and the reminder, which a
- * cancellation or a move withdraws. `a` is the appointment as the change left it; `known` holds the patient's
- * and doctor's rows when the caller has just read them (each read is a statement more inside the booking).
+ * cancellation, a move or a new video link withdraws (it is written anew, with the link it then has). `a` is the
+ * appointment as the change left it, its video link included; `known` holds the patient's and doctor's rows when
+ * the caller has just read them (each read is a statement more inside the booking).
  */
 export async function appointmentMail(
   ctx: Ctx,
@@ -41,7 +45,15 @@ export async function appointmentMail(
   if (!patient || !doctor) return;
   const doctorUser = await userById(ctx.db, doctor.user_id);
   const education = (await educationOf(ctx.db, [doctor.id])).get(doctor.id) ?? [];
-  const visit: VisitInfo = { start: new Date(a.start_at), end: new Date(a.end_at), mode: a.mode as VisitInfo['mode'] };
+  const video = videoView(a);
+  const visit: VisitInfo = {
+    start: new Date(a.start_at),
+    end: new Date(a.end_at),
+    mode: a.mode as VisitInfo['mode'],
+    videoLink: video?.url,
+    videoPending: video?.state === 'pending',
+    moderatorSignIn: video?.moderatorSignIn,
+  };
   const doctorInfo = {
     name: doctor.full_name,
     qualifications: education.map((e) => e.degree).join(', '),
@@ -52,7 +64,7 @@ export async function appointmentMail(
   if (event.kind !== 'booked') await cancelPending(ctx, a.id, 'appointment_reminder');
 
   if (patient.email) {
-    const ics = buildIcs({
+    const ics = event.kind === 'link' ? null : buildIcs({
       method: event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
       uid: a.ics_uid,
       sequence: a.ics_sequence,
@@ -60,7 +72,7 @@ export async function appointmentMail(
       end: visit.end,
       summary: `${doctor.full_name} · ${clinic.name}`,
       description: a.mode === 'online' ? 'Online consultation' : 'Consultation at the clinic',
-      location: a.mode === 'online' ? 'Online' : `${doctor.hospital}, ${clinic.address}`,
+      location: a.mode === 'online' ? (visit.videoLink ?? 'Online') : `${doctor.hospital}, ${clinic.address}`,
       organizer: { name: doctor.full_name, email: doctor.email },
       attendee: { name: patient.full_name, email: patient.email },
       stamp: ctx.now,
@@ -74,6 +86,7 @@ export async function appointmentMail(
     }
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
     if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });
+    if (event.kind === 'link') await enqueueMail(ctx, 'video_link', { ...to, data: { ...base, replaced: event.replaced } });
 
     const remindAt = new Date(visit.start.getTime() - (await reminderHours(ctx)) * HOUR);
     if (event.kind !== 'cancelled' && remindAt > ctx.now) {
@@ -86,4 +99,5 @@ export async function appointmentMail(
   if (event.kind === 'booked') await enqueueMail(ctx, 'doctor_new_booking', { ...toDoctor, data: forDoctor });
   if (event.kind === 'rescheduled') await enqueueMail(ctx, 'doctor_rescheduled', { ...toDoctor, data: { ...forDoctor, previousStart: event.previousStart } });
   if (event.kind === 'cancelled') await enqueueMail(ctx, 'doctor_cancelled', { ...toDoctor, data: { ...forDoctor, reason: event.reason } });
+  if (event.kind === 'link') await enqueueMail(ctx, 'doctor_video_link', { ...toDoctor, data: { ...forDoctor, replaced: event.replaced } });
 }

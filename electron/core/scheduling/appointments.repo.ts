@@ -7,14 +7,16 @@ export type AppointmentRow = Selectable<Database['appointments']>;
 /** The statuses that hold a doctor's (and the patient's) time: no other appointment may overlap one of them. */
 export const HELD_STATUSES = ['booked', 'checked_in', 'completed'] as const;
 
-/** With the names and place a screen shows beside an appointment. */
+/** With the names, place and video link a screen shows beside an appointment. */
 const detailed = (db: Db) =>
   db
     .selectFrom('appointments as a')
     .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
     .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
+    .leftJoin('video_links as v', 'v.appointment_id', 'a.id')
     .selectAll('a')
-    .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'p.user_id as patient_user_id']);
+    .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'p.user_id as patient_user_id'])
+    .select(['v.provider as video_provider', 'v.state as video_state', 'v.url as video_url']);
 export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTakeFirstOrThrow']>>;
 
 export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id', '=', id).executeTakeFirst();

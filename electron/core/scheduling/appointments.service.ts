@@ -15,6 +15,7 @@ import * as repo from './appointments.repo';
 import { practisingDoctor } from './availability.service';
 import { keptHours } from './kept-hours';
 import { allowedChanges, statusRefusal } from './status-rules';
+import { linkAfterChange, videoView } from '../video/video-links.service';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -74,6 +75,8 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     ...(rel.isDoctor || rel.isDesk
       ? allowedChanges(row, ctx.now, await checkInOpensMinutes(ctx))
       : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
+    video: videoView(row),
+    canChangeLink: rel.isDoctor && row.mode === 'online' && row.status === 'booked' && ctx.now.getTime() < Date.parse(row.end_at),
   };
 }
 
@@ -136,6 +139,7 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   const start = new Date(input.start);
   const end = await checkTime(ctx, doctor.id, patient.id, start, input.mode);
   const nowIso = ctx.now.toISOString();
+  const icsUid = `${randomUUID()}@medlink`;
   // Last before the insert: the counter's row stays locked until this booking commits.
   const number = await nextNumber(ctx.db, 'appointment');
   const id = await repo.insertAppointment(ctx.db, {
@@ -148,13 +152,14 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
     reason: input.reason || null,
     status: 'booked',
     cancel_reason: null,
-    ics_uid: `${randomUUID()}@medlink`,
+    ics_uid: icsUid,
     created_by: session.userId,
     created_at: nowIso,
     updated_at: nowIso,
   });
   await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId: session.userId, change: 'booked', to: { start: start.toISOString(), mode: input.mode } });
   await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
+  await linkAfterChange(ctx, { id, doctor_id: doctor.id, ics_uid: icsUid, mode: input.mode, status: 'booked', start_at: start.toISOString(), end_at: end.toISOString() });
   const { row, rel } = await load(ctx, id);
   await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
   return toView(ctx, row, rel);
@@ -194,6 +199,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
     from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });
   await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  await linkAfterChange(ctx, { ...row, start_at: start.toISOString(), end_at: end.toISOString(), mode }, row);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
   return toView(ctx, after.row, after.rel);
@@ -209,6 +215,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
     appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason: input.reason },
   });
   await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
+  await linkAfterChange(ctx, { ...row, status: 'cancelled' }, row);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
   return toView(ctx, after.row, after.rel);

@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { Speciality } from '../../../shared/specialities';
 import { resourcePath } from '../resources';
 
-type Synonyms = Record<Speciality, { en: string[]; hi: string[] }>;
+export type SpecialitySynonyms = Record<Speciality, { en: string[]; hi: string[] }>;
 
-let cached: Synonyms | null = null;
+let cached: SpecialitySynonyms | null = null;
 
-/** Words a patient may type for a speciality, English and Hindi (resources/search/specialities.json; read once, never changes). */
+/** Words a patient may type for each speciality, English and Hindi (resources/search/specialities.json; read once, never changes). */
+export function specialitySynonyms(): SpecialitySynonyms {
+  cached ??= JSON.parse(readFileSync(resourcePath('search/specialities.json'), 'utf8')) as SpecialitySynonyms;
+  return cached;
+}
+
+/** A speciality's words in both languages. */
 export function specialityWords(speciality: string): string[] {
-  cached ??= JSON.parse(readFileSync(resourcePath('search/specialities.json'), 'utf8')) as Synonyms;
-  const s = cached[speciality as Speciality];
+  const s = specialitySynonyms()[speciality as Speciality];
   return s ? [...s.en, ...s.hi] : [];
 }

@@ -29,6 +29,8 @@ export interface Seat {
   ready(): Pick<MedLinkApp, 'dispatch' | 'deps'> | null;
   /** Stops retrying, waits for the calls in progress, stops the background work and closes the database. */
   close(): Promise<void>;
+  /** The clinic's own video hosts (its Jitsi server) the system browser may open; none until the database is open. */
+  externalHosts(): Promise<string[]>;
 }
 
 /** The wait before each retry while the server cannot be reached: quick at first, then every 15 s. */
@@ -64,6 +66,7 @@ function tracked(app: MedLinkApp) {
       if (calls > 0) await new Promise<void>((resolve) => (idle = resolve));
       await app.close();
     },
+    externalHosts: () => app.externalHosts(),
   };
 }
 
@@ -184,6 +187,7 @@ export function startSeat(options: SeatOptions): Seat {
       if (state.kind === 'closed') return Promise.reject(new Error('MedLink is closing.'));
       return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
     },
+    externalHosts: () => (state.kind === 'ready' ? state.app.externalHosts() : Promise.resolve([])),
     close: () =>
       (closing ??= (async () => {
         const was = state;

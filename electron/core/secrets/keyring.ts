@@ -3,7 +3,7 @@ import { keySecretBox, type SecretBox } from './secret-box';
 
 /**
  * This seat's hold on the clinic's shared secrets. Every secret the seats share (the SMTP password, the audit
- * key; later record keys and Google tokens) is kept in the database sealed under the clinic key, which each seat
+ * key, Google's client secret and tokens; later record keys) is kept in the database sealed under the clinic key, which each seat
  * holds itself once an administrator has enrolled it. Until then nothing sealed can be read or written.
  */
 export interface Keyring {

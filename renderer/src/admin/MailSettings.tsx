@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMTP_SECURITY, type Input, type MailSettingsView } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { SelectField, TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Button, Fieldset, Form, Loading, Notice, Page } from '../ui/Layout';
+import { useDraft } from '../ui/useDraft';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 import { MailTest } from './MailTest';
@@ -40,19 +40,8 @@ export function MailSettings({ onOpenQueue }: { onOpenQueue: () => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const { data: settings, setData: setSettings, error: loadError } = useLoad(invoke, 'mail.settings', {});
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { draft, change, saved, setSaved, saveDone } = useDraft(settings, draftFrom);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'mail.saveSettings');
-
-  // The form starts from the first answer; a later reload (after a lost connection) keeps what is being typed.
-  useEffect(() => {
-    if (settings) setDraft((d) => d ?? draftFrom(settings));
-  }, [settings]);
-
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => (d ? { ...d, ...patch } : d));
-    setSaved(false);
-  };
 
   /** A port left at the usual one for the old choice follows the new choice. */
   const changeSecurity = (security: Security) => {
@@ -68,8 +57,7 @@ export function MailSettings({ onOpenQueue }: { onOpenQueue: () => void }) {
     const r = await submit(settingsInput(draft), extra);
     if (!r) return focusFirstInvalid();
     setSettings(r);
-    setDraft(draftFrom(r));
-    setSaved(true);
+    saveDone(r);
   }
 
   const passwordKept = settings?.passwordStored && draft?.user.trim();

@@ -7,6 +7,7 @@ import { AppointmentHistory } from './AppointmentHistory';
 import { CancelForm } from './CancelForm';
 import { modeLabel } from './labels';
 import { RescheduleForm } from './RescheduleForm';
+import { VideoLink } from '../video/VideoLink';
 
 
 export function StatusBadge({ status }: { status: AppointmentView['status'] }) {
@@ -55,6 +56,7 @@ export function AppointmentCard({ appointment: a, onChanged }: { appointment: Ap
           </>
         )}
       </dl>
+      <VideoLink appointment={a} />
 
       {locked && <p className="appointment__locked">{t('appointments.locked', { count: a.cutoffMinutes / 60 })}</p>}
       {open === null && (a.canCancel || a.canReschedule) && (

@@ -13,8 +13,9 @@ type Step =
  * Find a doctor → profile → confirm, as state of this window: no history entries are pushed, so after
  * signing out there is nothing one step back. The search is kept while the patient looks at profiles.
  */
-export function BookingFlow({ onMyAppointments }: { onMyAppointments: () => void }) {
-  const [step, setStep] = useState<Step>({ name: 'search' });
+export function BookingFlow({ onMyAppointments, doctorId }: { onMyAppointments: () => void; doctorId?: number }) {
+  // Opened for one doctor (from the health assistant's answer), it starts at that doctor's profile.
+  const [step, setStep] = useState<Step>(doctorId ? { name: 'profile', doctorId } : { name: 'search' });
   const [search, setSearch] = useState<SearchForm>(EMPTY_SEARCH);
   const moved = useRef(false);
 

@@ -5,6 +5,7 @@ import { useSession } from '../session/session';
 import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { useRefreshWhile } from '../ui/useRefreshWhile';
 import { AppointmentCard } from './AppointmentCard';
 
 /** The patient's upcoming and past appointments; cancel or reschedule where the clinic still allows it. */
@@ -14,6 +15,7 @@ export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
   const dates = useDates();
   const { data, error, reload } = useLoad(invoke, 'appointments.mine', {});
   const [done, setDone] = useState<string | null>(null);
+  useRefreshWhile(!!data?.upcoming.some((a) => a.video?.state === 'pending'), reload);
 
   // After a change the form that had focus is gone: bring the reader back to the heading and the notice.
   useEffect(() => {

@@ -8,6 +8,7 @@ import { InviteDoctor } from '../admin/InviteDoctor';
 import { MailQueue } from '../admin/MailQueue';
 import { MailSettings } from '../admin/MailSettings';
 import { Rearrange } from '../admin/Rearrange';
+import { VideoSettings } from '../admin/VideoSettings';
 import { AccountsExport } from '../billing/AccountsExport';
 import { Bills } from '../billing/Bills';
 import { BillingSettings } from '../billing/BillingSettings';
@@ -17,11 +18,13 @@ import { OpenBill, type BillTarget } from '../billing/openBill';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
 import { Availability } from '../doctor/Availability';
+import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
 import { ServiceOrders } from '../services/ServiceOrders';
 import { ServicesCatalogue } from '../services/ServicesCatalogue';
 import { useSession } from '../session/session';
+import { AlertList } from './AlertList';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
 import { DoctorStatus } from './DoctorStatus';
@@ -30,26 +33,30 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey'
+  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'video' | 'googleCalendar' | 'alerts'
   | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'bills', 'fees'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange', 'bills', 'orders', 'collections'] },
   {
     role: 'admin',
-    sections: ['queue', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'billingSettings', 'services', 'bills', 'export', 'mailSettings', 'mailQueue', 'holidays', 'clinicKey'],
+    sections: [
+      'queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'billingSettings', 'services', 'bills', 'export',
+      'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey',
+    ],
   },
 ];
 
-/** Shown to a doctor only once verified: before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'availability'];
+/** A doctor's sections shown only once verified: before that the server refuses them anyway. */
+const PRACTICE: readonly Section[] = ['schedule', 'availability', 'googleCalendar', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
   fees: 'billing.fees.nav', bills: 'billing.list.nav', orders: 'services.desk.nav', collections: 'billing.collections.nav',
   billingSettings: 'billing.settings.nav', services: 'services.admin.nav', export: 'billing.export.nav',
 };
@@ -72,15 +79,17 @@ export function ClinicHome() {
     setBillTarget(null);
     setVisit((v) => v + 1);
   };
-  const [pending, setPending] = useState<number | null>(null);
-  const isAdmin = user.roles.includes('admin');
-  const isDoctor = user.roles.includes('doctor');
-  const [verified, setVerified] = useState(false);
   const openBill = useCallback((target: BillTarget) => {
     setBillTarget(target);
     setSection('bills');
     setVisit((v) => v + 1);
   }, []);
+  const [pending, setPending] = useState<number | null>(null);
+  const isAdmin = user.roles.includes('admin');
+  const isDoctor = user.roles.includes('doctor');
+  const [verified, setVerified] = useState(false);
+  const [alerts, setAlerts] = useState<number | null>(null);
+  const seesAlerts = isAdmin || verified;
 
   useEffect(() => {
     if (!isDoctor) return;
@@ -92,6 +101,12 @@ export function ClinicHome() {
     void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
   }, [isAdmin, invoke, visit]);
   const onCount = useCallback((n: number) => setPending(n), []);
+
+  // Open alerts are counted when the window opens and again each time a section is chosen.
+  useEffect(() => {
+    if (seesAlerts) void invoke('alerts.count', {}).then((r) => r.ok && setAlerts(r.data.open));
+  }, [seesAlerts, invoke, visit]);
+  const onAlerts = useCallback((n: number) => setAlerts(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
     verification: () => <DoctorStatus />,
@@ -112,6 +127,9 @@ export function ClinicHome() {
     mailSettings: () => <MailSettings onOpenQueue={() => open('mailQueue')} />,
     mailQueue: () => <MailQueue onSetUp={() => open('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
+    video: () => <VideoSettings />,
+    googleCalendar: () => <MyGoogleCalendar />,
+    alerts: () => <AlertList onCount={onAlerts} />,
     fees: () => <FeeSchedule />,
     bills: () => <Bills target={billTarget} onTarget={setBillTarget} />,
     orders: () => <ServiceOrders />,
@@ -128,16 +146,12 @@ export function ClinicHome() {
           <div key={g.role} className="sidenav__group">
             {groups.length > 1 && <h2 className="sidenav__heading" id={`nav-${g.role}`}>{t(`clinic.nav.groups.${g.role}`)}</h2>}
             <ul aria-labelledby={groups.length > 1 ? `nav-${g.role}` : undefined}>
-              {g.sections.filter((s) => (verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
+              {g.sections.filter((s) => (g.role !== 'doctor' || verified || !PRACTICE.includes(s)) && firstGroup.get(s) === g.role).map((s) => (
                 <li key={s}>
                   <button type="button" aria-current={section === s ? 'page' : undefined} onClick={() => open(s)}>
                     {t(NAV_KEYS[s] ?? `clinic.nav.${s}`)}
-                    {s === 'queue' && pending !== null && pending > 0 && (
-                      <span className="sidenav__badge">
-                        <span aria-hidden="true">{pending}</span>
-                        <span className="visually-hidden">{t('clinic.nav.pending', { count: pending })}</span>
-                      </span>
-                    )}
+                    {s === 'queue' && <Badge count={pending} label={t('clinic.nav.pending', { count: pending ?? 0 })} />}
+                    {s === 'alerts' && <Badge count={alerts} label={t('alerts.open', { count: alerts ?? 0 })} urgent />}
                   </button>
                 </li>
               ))}
@@ -149,5 +163,16 @@ export function ClinicHome() {
         <OpenBill.Provider value={openBill}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</OpenBill.Provider>
       </main>
     </div>
+  );
+}
+
+/** A count beside a section's name, read out in words. */
+function Badge({ count, label, urgent }: { count: number | null; label: string; urgent?: boolean }) {
+  if (!count) return null;
+  return (
+    <span className={`sidenav__badge${urgent ? ' sidenav__badge--urgent' : ''}`}>
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
   );
 }

@@ -11,7 +11,7 @@ import { ClinicFields } from './ClinicFields';
 
 const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
-/** The clinic's details and how long an unattended screen stays signed in. */
+/** The clinic's details, how long an unattended screen stays signed in, booking limits and the emergency number. */
 export function ClinicSettings() {
   const { t } = useTranslation();
   const { invoke } = useSession();
@@ -21,6 +21,7 @@ export function ClinicSettings() {
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
   const [checkIn, setCheckIn] = useState('');
+  const [emergency, setEmergency] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -31,6 +32,7 @@ export function ClinicSettings() {
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
     setCheckIn(String(data.checkInOpensMinutes));
+    setEmergency(data.emergencyNumber);
   }, [data]);
 
   async function save() {
@@ -43,6 +45,7 @@ export function ClinicSettings() {
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: minutes(reminder),
       checkInOpensMinutes: minutes(checkIn),
+      emergencyNumber: emergency,
     });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
@@ -50,6 +53,7 @@ export function ClinicSettings() {
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
     setCheckIn(String(r.checkInOpensMinutes));
+    setEmergency(r.emergencyNumber);
     setSaved(true);
   }
 
@@ -81,6 +85,11 @@ export function ClinicSettings() {
             label={t('admin.settings.checkInMinutes')} inputMode="numeric" value={checkIn}
             onChange={(v) => { setCheckIn(v); setSaved(false); }}
             required maxLength={3} error={fieldError('checkInOpensMinutes')} hint={t('admin.settings.checkInHint')}
+          />
+          <TextField
+            label={t('admin.settings.emergencyNumber')} type="tel" inputMode="tel" value={emergency}
+            onChange={(v) => { setEmergency(v); setSaved(false); }}
+            required maxLength={15} error={fieldError('emergencyNumber')} hint={t('admin.settings.emergencyHint')}
           />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>

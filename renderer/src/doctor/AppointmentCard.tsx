@@ -9,6 +9,7 @@ import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { AppointmentHistory } from './AppointmentHistory';
 import { useDates } from '../ui/format';
+import { VideoLink } from '../video/VideoLink';
 
 type Status = 'checked_in' | 'completed' | 'no_show';
 
@@ -81,6 +82,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
         </div>
         <StatusTag status={a.status} />
       </div>
+      <VideoLink appointment={a} onChanged={(text) => onChanged(a.id, text)} />
       {notice && <Notice kind="success">{notice}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       <div className="sched-item__actions">

@@ -6,6 +6,7 @@ import { errorText } from '../ui/errors';
 import { addDays, useDates, weekStart } from '../ui/format';
 import { Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
+import { useRefreshWhile } from '../ui/useRefreshWhile';
 import { AppointmentCard } from './AppointmentCard';
 import { BlockTimeForm } from './BlockTimeForm';
 import { NotPractising } from './NotPractising';
@@ -29,6 +30,7 @@ export function Schedule() {
   const from = view === 'day' ? anchor : weekStart(anchor);
   const to = view === 'day' ? anchor : addDays(from, 6);
   const { data, error, errorCode, reload } = useLoad(invoke, 'appointments.schedule', { fromDate: from, toDate: to });
+  useRefreshWhile(!!data?.appointments.some((a) => a.video?.state === 'pending'), reload);
 
   if (errorCode === 'FORBIDDEN') return <NotPractising title={t('schedule.title')} />;
 

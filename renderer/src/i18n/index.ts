@@ -7,7 +7,8 @@ type Catalog = Record<string, unknown>;
 // A window loads only the language it shows, and another one when the person chooses it.
 const parts = import.meta.glob<Catalog>('./*/*.json', { import: 'default' });
 
-async function load(language: string): Promise<void> {
+/** Loads a language's catalog once (a health assistant's answer may come in a language the screen is not showing). */
+export async function loadLanguage(language: string): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return;
   const mine = Object.entries(parts).filter(([path]) => path.startsWith(`./${language}/`));
   const loaded = await Promise.all(mine.map(([, part]) => part()));
@@ -26,14 +27,14 @@ export async function initI18n(): Promise<void> {
     interpolation: { escapeValue: false },
   });
   // English is the fallback for a key another language lacks, so it is always there.
-  await Promise.all([load('en'), load(language)]);
+  await Promise.all([loadLanguage('en'), loadLanguage(language)]);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
 
 export async function setLanguage(language: (typeof UI_LANGUAGES)[number]): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
-  await load(language);
+  await loadLanguage(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

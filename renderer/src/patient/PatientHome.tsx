@@ -1,31 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BookingFlow } from '../booking/BookingFlow';
+import { Assistant, type ChatEntry } from '../assistant/Assistant';
 import { MyBills } from '../billing/MyBills';
+import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
 import { HealthServices } from '../services/HealthServices';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'services', 'bills'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'services', 'bills', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
-const NAV_KEYS: Partial<Record<View, string>> = { find: 'find.title', appointments: 'appointments.title', services: 'services.patient.title', bills: 'billing.mine.title' };
+const NAV_KEYS: Partial<Record<View, string>> = {
+  find: 'find.title', appointments: 'appointments.title', services: 'services.patient.title', bills: 'billing.mine.title', assistant: 'assistant.nav',
+};
 
-/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments. */
+/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments, health services, bills, the health assistant. */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
   const switched = useRef(false);
   // Choosing a section again starts it afresh (the booking flow back at its search).
   const [visit, setVisit] = useState(0);
+  // The booking flow opened for one doctor (from the assistant's answer).
+  const [bookDoctor, setBookDoctor] = useState<number | undefined>();
+  // The assistant's conversation outlives a visit to another section, and ends with the window (sign-out reloads it).
+  const [conversation, setConversation] = useState<ChatEntry[]>([]);
 
   // After a change of section, focus its heading so a screen reader announces where the reader is.
   useEffect(() => {
     if (switched.current) document.getElementById('page-title')?.focus();
-  }, [view]);
+  }, [view, visit]);
 
-  const open = (v: View) => {
+  const open = (v: View, doctorId?: number) => {
     switched.current = true;
+    setBookDoctor(doctorId);
     setView(v);
     setVisit((n) => n + 1);
   };
@@ -45,10 +53,17 @@ export function PatientHome() {
       </nav>
       <main className="main">
         {view === 'profile' && <MyProfile />}
-        {view === 'find' && <BookingFlow key={visit} onMyAppointments={() => open('appointments')} />}
+        {view === 'find' && <BookingFlow key={visit} doctorId={bookDoctor} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
         {view === 'services' && <HealthServices key={visit} />}
         {view === 'bills' && <MyBills key={visit} />}
+        {view === 'assistant' && (
+          <Assistant
+            conversation={conversation}
+            onConversation={setConversation}
+            actions={{ book: (id) => open('find', id), openAppointments: () => open('appointments'), findDoctor: () => open('find') }}
+          />
+        )}
       </main>
     </div>
   );

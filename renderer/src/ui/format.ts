@@ -25,11 +25,14 @@ export const CLOCK: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-d
 /** A calendar day as the UTC midnight of its fields, so formatting it in UTC shows that very day. */
 const utcDay = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
-/** Dates and times in the current language, in the clinic's zone (this computer's if the clinic names none). */
-export function useDates() {
+/**
+ * Dates and times in the current language (or the one given: an assistant's answer keeps its own), in the clinic's
+ * zone (this computer's if the clinic names none).
+ */
+export function useDates(language?: string) {
   const { i18n } = useTranslation();
   const zone = useContext(ClinicZone) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const loc = intlLocale(i18n.language);
+  const loc = intlLocale(language ?? i18n.language);
   const instant = (iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(loc, { ...options, timeZone: zone }).format(new Date(iso));
   const calendar = (ymd: string, options: Intl.DateTimeFormatOptions) => {
     const d = utcDay(ymd);

@@ -8,7 +8,9 @@ import { m004BookingNumbers } from './004_booking_numbers';
 import { m005HeldTime } from './005_held_time';
 import { m006AuditPatients } from './006_audit_patients';
 import { m007SignIn } from './007_sign_in';
-import { m008Billing } from './008_billing';
+import { m008Video } from './008_video';
+import { m009AssistantAlerts } from './009_assistant_alerts';
+import { m010Billing } from './010_billing';
 
 export interface Migration {
   version: number;
@@ -16,7 +18,9 @@ export interface Migration {
 }
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Billing];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts, m010Billing,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
