@@ -21,7 +21,7 @@ describe('bill emails', () => {
     // The row names the file; the bytes stay in the file store.
     expect(row.text_body.length + row.html_body.length).toBeLessThan(10_000);
 
-    expect(await clinic.app.sender.runOnce()).toMatchObject({ done: 0, failed: 1 });
+    expect(await clinic.app.sender.runOnce()).toMatchObject({ done: 0 });
     expect((await outboxRows(clinic.app)).find((r) => r.id === row.id)).toMatchObject({ status: 'pending', attempts: 1 });
 
     await server.start();
