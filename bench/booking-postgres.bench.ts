@@ -45,10 +45,10 @@ export const bookingPostgresBench: Benchmark = {
         await admin.end();
         const url = cluster.url.replace(/\/postgres$/, '/medlink_bench');
         const t0 = performance.now();
-        await moveToPostgres({ dataDir: dir, targetUrl: url, batchSize: 2_000 });
+        await moveToPostgres({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, targetUrl: url, batchSize: 2_000 });
         const moved = (performance.now() - t0) / 1000;
 
-        const app = await createApp({ dataDir: dir, databaseUrl: url, bcryptCost: 4, log: () => undefined });
+        const app = await createApp({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, databaseUrl: url, bcryptCost: 4, log: () => undefined });
         try {
           const login = await app.dispatch('auth.login', { email: desk.email, password: PASSWORD, portal: 'clinic' });
           if (!login.ok) throw new Error(login.error.message);

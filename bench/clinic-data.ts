@@ -1,7 +1,7 @@
 // The clinic every benchmark measures: 10,000 verified doctors with weekly hours, upcoming visits on their grids,
 // and years of past visits until the appointments table holds 1,000,000 rows (issue 3). MEDLINK_BENCH_SCALE=0.1
 // shrinks every count (for quick runs while working on a benchmark; the figures in the README are at scale 1).
-import SQLite from 'better-sqlite3';
+import SQLite from 'better-sqlite3-multiple-ciphers';
 import { sql, type Kysely } from 'kysely';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { createApp, type MedLinkApp } from '../electron/core/app';
 import { signUp } from '../electron/core/demo';
 import { addDays, clockTime, zonedInstant, zonedParts } from '../shared/clinic-time';
 import type { Database } from '../electron/core/db/schema';
+import { keyConnection } from '../electron/core/db/sqlite-cipher';
+import { databaseKey } from '../electron/core/secrets/database-key';
+import { seatKeyFile } from '../electron/core/secrets/seat-key';
 import { pick, random } from './lib';
 
 const SCALE = Number(process.env.MEDLINK_BENCH_SCALE ?? 1);
@@ -36,8 +39,7 @@ const DEGREE: Partial<Record<string, string>> = {
 const NON_MBBS: Partial<Record<string, string>> = { dentistry: 'BDS', ayurveda: 'BAMS', homoeopathy: 'BHMS', physiotherapy: 'BPT' };
 
 /** Bulk rows straight into the file (one transaction, prepared statements), as no screen would: the point is the data. */
-function generate(file: string, today: string): { ranges: number; appointments: number } {
-  const db = new SQLite(file);
+function generate(db: SQLite.Database, today: string): { ranges: number; appointments: number } {
   const rnd = random(2026);
   const now = new Date().toISOString();
   let ranges = 0;
@@ -103,11 +105,8 @@ function generate(file: string, today: string): { ranges: number; appointments: 
       appointments += r.changes;
     }
   })();
-  db.close();
   return { ranges, appointments };
 }
-
-
 
 /** Rows written straight into the file get the booking numbers the app would have given them; the counter moves past them. */
 function giveBookingNumbers(db: SQLite.Database) {
@@ -116,8 +115,7 @@ function giveBookingNumbers(db: SQLite.Database) {
 }
 
 /** Past visits (completed, cancelled, no-show) until the table holds TOTAL_APPOINTMENTS rows, as years of a busy clinic would. */
-function fillHistory(file: string, today: string) {
-  const db = new SQLite(file);
+function fillHistory(db: SQLite.Database, today: string) {
   const rnd = random(7);
   const have = (db.prepare('select count(*) as n from appointments').get() as { n: number }).n;
   const doctors = (db.prepare('select count(*) as n from doctor_info').get() as { n: number }).n;
@@ -137,12 +135,14 @@ function fillHistory(file: string, today: string) {
     }
   })();
   giveBookingNumbers(db);
-  db.close();
 }
 
 export interface BenchClinic {
   app: MedLinkApp;
-  file: string;
+  dataDir: string;
+  keyFile: string;
+  /** The database file, opened as it is (keyed when encrypted): for rows written as no screen would, and raw baselines. */
+  raw(options?: { readonly?: boolean }): SQLite.Database;
   today: string;
   adminToken: string;
   ranges: number;
@@ -154,9 +154,15 @@ export interface BenchClinic {
   call<T>(channel: string, input: unknown, token?: string): Promise<T>;
 }
 
-/** A clinic set up through the app (first run), then filled with the generated data straight into its file. */
-export async function benchClinic(dir: string): Promise<BenchClinic> {
-  const app = await createApp({ dataDir: dir, bcryptCost: 4, log: () => undefined });
+/**
+ * A clinic set up through the app (first run), then filled with the generated data straight into its file:
+ * its data folder `<dir>/data`, its key `<dir>/clinic.key`. `plain`: its database left unencrypted (the
+ * booking-encrypted benchmark's baseline).
+ */
+export async function benchClinic(dir: string, options: { plain?: boolean } = {}): Promise<BenchClinic> {
+  const dataDir = join(dir, 'data');
+  const keyFile = join(dir, 'clinic.key');
+  const app = await createApp({ dataDir, keyFile, bcryptCost: 4, log: () => undefined, plainDatabaseForBenchmark: options.plain });
   const call = async <T>(channel: string, input: unknown, token?: string): Promise<T> => {
     const r = await app.dispatch(channel, input, token);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
@@ -167,15 +173,27 @@ export async function benchClinic(dir: string): Promise<BenchClinic> {
     admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: PASSWORD },
   });
   const today = zonedParts(new Date(), TZ).date;
-  const file = join(dir, 'medlink.sqlite');
+  const raw = rawOpener(dataDir, keyFile, !options.plain);
   const t0 = performance.now();
-  const made = generate(file, today);
-  fillHistory(file, today);
+  const db = raw();
+  const made = generate(db, today);
+  fillHistory(db, today);
+  db.close();
   const generatedIn = (performance.now() - t0) / 1000;
-  const raw = new SQLite(file, { readonly: true });
-  const appointments = (raw.prepare('select count(*) as n from appointments').get() as { n: number }).n;
-  raw.close();
-  return { app, file, today, adminToken: admin.token, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
+  const counted = raw({ readonly: true });
+  const appointments = (counted.prepare('select count(*) as n from appointments').get() as { n: number }).n;
+  counted.close();
+  return { app, dataDir, keyFile, raw, today, adminToken: admin.token, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
+}
+
+/** Opens a data folder's database file, keyed with the clinic key in `keyFile` when `encrypted`. */
+export function rawOpener(dataDir: string, keyFile: string, encrypted: boolean): BenchClinic['raw'] {
+  const key = encrypted ? databaseKey(seatKeyFile(keyFile).read()!) : undefined;
+  return (options = {}) => {
+    const db = new SQLite(join(dataDir, 'medlink.sqlite'), { readonly: options.readonly ?? false });
+    if (key) keyConnection(db, key);
+    return db;
+  };
 }
 
 export interface BusyDoctor {
@@ -210,7 +228,7 @@ export async function busyDoctor(clinic: BenchClinic): Promise<BusyDoctor> {
       starts.push(zonedInstant(addDays(today, d), clockTime(8 * 60 + m * 15), TZ)!.toISOString());
     }
   }
-  const db = new SQLite(clinic.file);
+  const db = clinic.raw();
   const now = new Date().toISOString();
   const insert = db.prepare(
     "insert into appointments (doctor_id, patient_id, start_at, end_at, mode, status, ics_uid, created_by, created_at, updated_at) values (?, 1, ?, ?, 'in_person', 'booked', ?, 1, ?, ?)",
@@ -246,7 +264,7 @@ export async function frontDesk(clinic: BenchClinic): Promise<{ email: string; t
  * invitation), the reminder and the doctor's note; returns the first one's number (the rest follow).
  */
 export function walkIns(clinic: BenchClinic, n: number): number {
-  const db = new SQLite(clinic.file);
+  const db = clinic.raw();
   const first = (db.prepare('select max(id) as n from patient_info').get() as { n: number }).n + 1;
   const now = new Date().toISOString();
   const insert = db.prepare("insert into patient_info (full_name, phone, email, state, created_at, updated_at) values (?, '9822000000', ?, 'Maharashtra', ?, ?)");

@@ -1,7 +1,6 @@
 // Slots for a busy doctor and the booking rate on SQLite, on a clinic with 10,000 doctors and 1,000,000
 // appointments. Every figure is a call through the dispatcher, as a screen makes it (validation, session, roles,
 // transaction, output parse), against a baseline measured in the same run.
-import SQLite from 'better-sqlite3';
 import { addDays } from '../shared/clinic-time';
 import { bumpSearchVersion } from '../electron/core/search/versions.repo';
 import { benchClinic, busyDoctor, frontDesk, loadAverage, pragmas, scaled, walkIns } from './clinic-data';
@@ -20,7 +19,7 @@ export const schedulingBench: Benchmark = {
       try {
         const doctor = await busyDoctor(clinic);
         const { doctorId } = doctor;
-        const raw = new SQLite(clinic.file);
+        const raw = clinic.raw();
 
         // Slots: the app's one query for busy time over kept open slots, against a query per candidate slot.
         const input = { doctorId, fromDate: addDays(today, 1), toDate: addDays(today, 60) };
@@ -75,7 +74,7 @@ export const schedulingBench: Benchmark = {
         const rate = (times: number[]) => times.length / (times.reduce((x, y) => x + y, 0) / 1000);
         const queued = (raw.prepare('select count(*) as n from outbox').get() as { n: number }).n - outboxBefore;
         raw.close();
-        log(`bench booking: ${Math.round(rate(booked))}/s, ${(rate(booked) / rate(inserted)).toFixed(2)}x vs raw better-sqlite3 insert (${Math.round(rate(inserted))}/s)`);
+        log(`bench booking: ${Math.round(rate(booked))}/s, ${(rate(booked) / rate(inserted)).toFixed(2)}x vs raw SQLite insert (${Math.round(rate(inserted))}/s)`);
         log(
           `  p95 ${ms(percentile(booked, 95))} ms vs ${ms(percentile(inserted, 95))} ms; ${count(BOOKINGS)} bookings (${count(queued)} emails queued) ` +
             `among ${count(clinic.appointments)} appointments; SQLite ${await pragmas(app.deps.db)}; ${loadAverage()}`,

@@ -11,11 +11,11 @@ const ownUrl = {
 };
 
 const bundles = [
-  { entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3'], ...ownUrl },
+  { entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3-multiple-ciphers'], ...ownUrl },
   // A sandboxed preload can require 'electron' and nothing else.
   { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], only: ['electron'] },
   // Browser mode runs on plain Node: 'electron' must not be reachable from it.
-  { entryPoints: ['electron/web/main.ts'], outfile: 'dist/web/server.cjs', external: ['better-sqlite3', 'electron'], forbid: ['electron'], ...ownUrl },
+  { entryPoints: ['electron/web/main.ts'], outfile: 'dist/web/server.cjs', external: ['better-sqlite3-multiple-ciphers', 'electron'], forbid: ['electron'], ...ownUrl },
 ];
 
 const problems = [];

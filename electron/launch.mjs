@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronDir = join(root, 'node_modules', 'electron');
-const nativeFile = join(root, 'native', 'electron', 'better_sqlite3.node');
+// Named for the package it is built from: a build of plain better-sqlite3 left from before could not encrypt.
+const nativeFile = join(root, 'native', 'electron', 'better_sqlite3_multiple_ciphers.node');
 const logFile = join(tmpdir(), 'medlink-launch.log');
 const args = process.argv.slice(2);
 
@@ -28,10 +29,10 @@ function quietly(command, commandArgs, options) {
   }
 }
 
-/** Builds better-sqlite3 for Electron in a copy, so node_modules keeps the Node build the tests use. */
+/** Builds better-sqlite3-multiple-ciphers for Electron in a copy, so node_modules keeps the Node build the tests use. */
 function buildNative() {
   const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'));
-  const source = join(root, 'node_modules', 'better-sqlite3');
+  const source = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
   const work = mkdtempSync(join(tmpdir(), 'medlink-sqlite-'));
   try {
     cpSync(source, work, { recursive: true, filter: (src) => src !== join(source, 'build') });

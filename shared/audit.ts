@@ -14,33 +14,41 @@ export const AUDIT_DETAIL_KEYS = [
   'walkInPatientId', 'accountPatientId', 'appointments', 'matched',
   // dates, times and hours
   'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
+  // records, files and a doctor's way to them
+  'recordId', 'documentId', 'fileId', 'kind', 'via', 'emergency', 'until', 'count', 'phone', 'medicines',
   // video consultations: whose Google calendar, where a new link comes from
   'calendar', 'provider',
   // the health assistant's urgent alerts
   'alertId',
+  // the kiosk
+  'enabled', 'method',
   // bills, payments, credit notes, health-service orders (amounts in paise, shown in rupees)
-  'billId', 'number', 'creditNote', 'method', 'amountPaise', 'totalPaise', 'refundPaise', 'orderId', 'bills', 'creditNotes',
+  'billId', 'number', 'creditNote', 'paidBy', 'amountPaise', 'totalPaise', 'refundPaise', 'orderId', 'bills', 'creditNotes',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
 
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
-  changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', calendar: 'calendar', provider: 'provider', method: 'method',
+  changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
+  calendar: 'calendar', provider: 'provider', method: 'method', paidBy: 'paymentMethod',
 } as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
 export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof AUDIT_NAMED_VALUES], readonly string[]> = {
   field: [
     // clinic settings
-    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'emergencyNumber',
+    'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'uploadLimitMb',
+    'emergencyNumber', 'kioskIdleSeconds',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
     // video settings
     'google.clientId', 'google.clientSecret', 'video.jitsiServer', 'video.fallbackMinutes',
     // a patient's or a doctor's profile
-    'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'emergencyContactName',
-    'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo',
+    'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'chronicConditions', 'currentMedications',
+    'emergencyContactName', 'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo',
+    // a doctor's details that need no new verification
+    'hospital', 'experienceYears',
     // a doctor's own fees; the clinic's default fees, GST rates and SAC/HSN codes (billing/billing-settings.ts)
     ...['consultation_in_person', 'consultation_online', 'lab_test', 'medication', 'other'].map((k) => `fee_${k}`),
     ...['consultation', 'lab_test', 'medication', 'other'].flatMap((c) => [`gst_${c}`, `sac_${c}`]),
@@ -49,7 +57,10 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   role: ['patient', 'doctor', 'front_desk', 'admin'],
   why: ['sign_in', 'confirmations'],
   matched: ['phone', 'email'],
+  via: ['appointment', 'shared', 'emergency'],
+  documentKind: ['degree', 'registration', 'other'],
   calendar: ['clinic', 'doctor'],
   provider: VIDEO_PROVIDERS,
-  method: ['cash', 'card', 'upi'],
+  method: ['code', 'phone'],
+  paymentMethod: ['cash', 'card', 'upi'],
 };

@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'TOO_MANY'
   | 'UNAVAILABLE'
   | 'NOT_ENROLLED'
+  | 'FILE_ALTERED'
   | 'INTERNAL';
 
 export interface AppError {

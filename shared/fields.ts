@@ -86,6 +86,8 @@ export const patientProfile = z.strictObject({
   bloodGroup: z.enum(BLOOD_GROUPS, { error: 'invalid' }).optional(),
   allergies: optionalText(1000),
   medicalHistory: optionalText(4000),
+  chronicConditions: optionalText(2000),
+  currentMedications: optionalText(2000),
   emergencyContactName: optionalText(100),
   emergencyContactPhone: phone.optional(),
   preferredLanguage: z.enum(LANGUAGES, { error: 'invalid' }).default('en'),

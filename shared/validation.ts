@@ -16,3 +16,17 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<stri
   }
   return fields;
 }
+
+const BASE64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * True for standard base64 (its alphabet, whole groups of four, '=' padding at the end only). One pass over the
+ * characters: a regular expression takes ten times as long on the half megabyte of an upload's chunk.
+ */
+export function isBase64(v: string): boolean {
+  if (v.length % 4 !== 0) return false;
+  const end = v.endsWith('==') ? v.length - 2 : v.endsWith('=') ? v.length - 1 : v.length;
+  for (let i = 0; i < end; i++) if (BASE64_CHAR[v.charCodeAt(i)] !== 1) return false;
+  return true;
+}

@@ -6,9 +6,12 @@ import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/dialects';
 import type { FileStore } from './files/file-store';
+import type { KioskSeat } from './kiosk/kiosk-seat';
+import type { LiveBus } from './live/bus';
 import type { Keyring } from './secrets/keyring';
 import type { SeatKey } from './secrets/seat-key';
 import type { SeatSwitch } from './seat/seat-switch';
+import type { UploadStore } from './uploads/upload-store';
 import type { GoogleService } from './video/google-client';
 
 export interface Clock {
@@ -36,6 +39,12 @@ export interface Deps {
   google: GoogleService;
   /** Doctors' photos and other files: the data folder on SQLite, the `files` table on PostgreSQL (every seat sees them). */
   files: FileStore;
+  /** Uploads on their way in, chunk by chunk (uploads/upload-store.ts). */
+  uploads: UploadStore;
+  /** Whether this computer is a kiosk (its data folder's setting, or the start flag). */
+  kiosk: KioskSeat;
+  /** What changed, for the screens watching (electron/core/live): services announce, the dispatcher sends on commit. */
+  live: LiveBus;
   /** The running seat (absent when the core is opened on its own, as tests and the move command do): the first run may point it at a server. */
   seat?: SeatSwitch;
 }

@@ -60,7 +60,7 @@ export async function signUp(app: Pick<MedLinkApp, 'dispatch' | 'deps'>, channel
 
 /**
  * Fills an empty clinic through the same channels the screens use: an administrator, verified doctors of
- * several specialities, one doctor waiting for verification, a front-desk account and a few patients.
+ * several specialities, one doctor waiting for verification, a front-desk account, a few patients and a record.
  */
 export async function seedDemo(app: Pick<MedLinkApp, 'dispatch' | 'deps'>): Promise<string> {
   const { dispatch } = app;
@@ -93,12 +93,19 @@ export async function seedDemo(app: Pick<MedLinkApp, 'dispatch' | 'deps'>): Prom
   const desk = await call<{ temporaryPassword: string }>(dispatch, 'admin.createStaff', { fullName: 'Sunita Pawar', email: 'desk@medlink.demo', phone: '9820000021' }, admin.token);
   const deskLogin = await call<LoginResult>(dispatch, 'auth.login', { email: 'desk@medlink.demo', password: desk.temporaryPassword, portal: 'clinic' });
   await call(dispatch, 'auth.changePassword', { currentPassword: desk.temporaryPassword, newPassword: DEMO_PASSWORD }, deskLogin.token);
+  const patients = [];
   for (const p of [
     patient('Priya Sharma', 'priya@medlink.demo', '9820000031', '1990-04-12', 'female'),
     patient('Arjun Nair', 'arjun@medlink.demo', '9820000032', '1984-11-03', 'male'),
     patient('Meera Joshi', 'meera@medlink.demo', '9820000033', '2001-07-25', 'female'),
   ]) {
-    await signUp(app, 'patients.signup', p.profile.email, 'patient', p);
+    patients.push(await signUp(app, 'patients.signup', p.profile.email, 'patient', p));
   }
+  // Arjun keeps a lab report from before, uploaded as the screens upload one.
+  const report = Buffer.from('Sunrise Diagnostics, Pune\nFasting blood sugar: 98 mg/dL (70-100)\nHbA1c: 5.6 % (below 5.7)\n');
+  const arjun = patients[1]!.token;
+  const { uploadId } = await call<{ uploadId: string }>(dispatch, 'uploads.begin', { purpose: 'record', name: 'blood-sugar.txt', size: report.length }, arjun);
+  await call(dispatch, 'uploads.chunk', { uploadId, index: 0, base64: report.toString('base64') }, arjun);
+  await call(dispatch, 'records.add', { uploadId, title: 'Blood sugar', category: 'lab_report', recordDate: '2026-01-10' }, arjun);
   return `Demo clinic created; every demo account's password is ${DEMO_PASSWORD} (see the README for the accounts).`;
 }

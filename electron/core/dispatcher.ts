@@ -6,6 +6,7 @@ import { resolveSession } from './auth/auth.service';
 import { DomainError, inTransaction, type Ctx, type Deps } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
+import { sendAnnounced } from './live/changes';
 import { notEnrolled } from './secrets/keyring';
 
 export type Dispatch = (channel: unknown, input: unknown, token?: string) => Promise<Result<unknown>>;
@@ -15,7 +16,7 @@ const BEFORE_ENROLMENT = new Set<ChannelName>(['setup.status', 'clinicKey.enrol'
 // While a temporary password is in force, only these channels answer.
 const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
 
-function validationError(issues: z.core.$ZodIssue[]): AppError {
+export function validationError(issues: z.core.$ZodIssue[]): AppError {
   const fields = issuesToFields(issues);
   return { code: 'VALIDATION', message: `Please check these fields: ${Object.keys(fields).join(', ')}.`, fields };
 }
@@ -41,7 +42,7 @@ function unsafeInput(value: unknown, path: string[] = [], seen = new Set<object>
   return null;
 }
 
-const failure = (code: AppError['code'], message: string, fields?: Record<string, string>): Result<never> => ({
+export const failure = (code: AppError['code'], message: string, fields?: Record<string, string>): Result<never> => ({
   ok: false,
   error: fields ? { code, message, fields } : { code, message },
 });
@@ -80,7 +81,9 @@ export function createDispatcher(deps: Deps): Dispatch {
             if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
           }
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
-          return def.output.parse(await handler(parsed.data, ctx));
+          const output = def.output.parse(await handler(parsed.data, ctx));
+          await sendAnnounced(ctx);
+          return output;
         } catch (e) {
           if (e instanceof DomainError && e.options.keep) {
             kept = e;

@@ -9,7 +9,7 @@ const bundleDir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToP
 
 // Health data: every file this process writes is its owner's alone, whatever the user's usual umask.
 process.umask(0o077);
-startMainProcess(electron, { createApp, bundleDir, env: process.env }).catch((e: unknown) => {
+startMainProcess(electron, { createApp, bundleDir, env: process.env, argv: process.argv }).catch((e: unknown) => {
   console.error(`MedLink could not start: ${e instanceof Error ? e.message : String(e)}`);
   electron.app.exit(1);
 });

@@ -6,11 +6,11 @@ export interface AppPaths {
   rendererDir: string;
   /** dist/electron/preload.cjs, beside the main bundle. */
   preload: string;
-  /** Electron-ABI better-sqlite3 build, if one is present (else better-sqlite3's own lookup). */
+  /** Electron-ABI better-sqlite3-multiple-ciphers build, if one is present (else the package's own lookup). */
   nativeBinding: string | undefined;
 }
 
-const NATIVE = ['native', 'electron', 'better_sqlite3.node'];
+const NATIVE = ['native', 'electron', 'better_sqlite3_multiple_ciphers.node'];
 
 /** `bundleDir` is the folder holding main.cjs (dist/electron); `resourcesPath` is a packaged app's resources. */
 export function appPaths(bundleDir: string, resourcesPath?: string): AppPaths {

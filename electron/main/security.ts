@@ -1,4 +1,21 @@
-import type { Session, WebContents } from 'electron';
+import type { Session, WebContents, WebPreferences } from 'electron';
+
+/** Every window's renderer: sandboxed, isolated, no Node, no webviews, nothing dropped on it opened. */
+export function webPreferences(preload: string, devTools: boolean): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    devTools,
+  };
+}
 
 /** The same policy browser mode sends (electron/web/server.ts); a test keeps the two equal. */
 export const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -13,11 +30,17 @@ export function withCsp(headers: Record<string, string[]> | undefined): Record<s
   return out;
 }
 
-/** CSP on every response (file:// pages rely on the renderer's meta tag too) and no permission, ever. */
-export function hardenSession(session: Session): void {
+/**
+ * CSP on every response (file:// pages rely on the renderer's meta tag too) and no permission, ever. Downloads
+ * (the clinic key's file) are saved only while the seat is not a kiosk.
+ */
+export function hardenSession(session: Session, options: { isKiosk(): boolean }): void {
   session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event) => {
+    if (options.isKiosk()) event.preventDefault();
+  });
 }
 
 export interface ContentsPolicy {

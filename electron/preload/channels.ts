@@ -2,6 +2,10 @@ import type { ChannelName } from '../../shared/contract';
 
 /** IPC names the preload and the main process share. */
 export const INVOKE_CHANNEL = 'medlink:invoke';
+/** The window asks for its live feed (with its session token), or stops it; the feed's events come back on LIVE_EVENT. */
+export const WATCH_CHANNEL = 'medlink:watch';
+export const UNWATCH_CHANNEL = 'medlink:unwatch';
+export const LIVE_EVENT = 'medlink:live';
 
 /**
  * The contract's channel names, by hand: importing the contract would bundle zod and every schema into the
@@ -83,6 +87,31 @@ export const CHANNELS = {
   'auth.forgotPassword': true,
   'auth.resetWithCode': true,
   'admin.unlockAccount': true,
+  'uploads.begin': true,
+  'uploads.chunk': true,
+  'uploads.cancel': true,
+  'records.add': true,
+  'records.mine': true,
+  'records.trash': true,
+  'records.delete': true,
+  'records.restore': true,
+  'records.share': true,
+  'records.unshare': true,
+  'records.file': true,
+  'records.accessLog': true,
+  'records.myPatients': true,
+  'records.patientChart': true,
+  'records.findPatient': true,
+  'records.emergencyAccess': true,
+  'admin.emergencyAccesses': true,
+  'consultations.get': true,
+  'consultations.save': true,
+  'consultations.mine': true,
+  'prescriptions.pdf': true,
+  'doctors.addDocument': true,
+  'doctors.removeDocument': true,
+  'doctors.document': true,
+  'clinicKey.protection': true,
   'video.settings': true,
   'video.saveSettings': true,
   'google.connection': true,
@@ -117,4 +146,8 @@ export const CHANNELS = {
   'orders.done': true,
   'orders.cancel': true,
   'orders.history': true,
+  'kiosk.status': true,
+  'kiosk.checkIn': true,
+  'kiosk.configure': true,
+  'kiosk.leave': true,
 } as const satisfies Record<ChannelName, true>;

@@ -2,7 +2,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatcher';
+import type { Watch } from '../core/live/watch';
 import { contentType } from './content-types';
+import { eventStream } from './events';
 
 /** The same policy the Electron windows carry. Images may also be data: URLs (doctors' photos, sent inside answers). */
 export const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -42,12 +44,15 @@ function ownHosts(req: IncomingMessage): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
-async function invoke(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch) {
-  // Only the page this server sent may call it: a foreign site in the same browser cannot.
+/** Only the page this server sent may call it: a foreign site in the same browser cannot. */
+const foreignOrigin = (req: IncomingMessage) => {
   const origin = req.headers.origin;
-  if (origin && !ownHosts(req).some((h) => origin === `http://${h}`)) {
-    return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Requests from other sites are refused.' } });
-  }
+  return !!origin && !ownHosts(req).some((h) => origin === `http://${h}`);
+};
+const refuseForeign = (res: ServerResponse) => sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Requests from other sites are refused.' } });
+
+async function invoke(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch) {
+  if (foreignOrigin(req)) return refuseForeign(res);
   const body = await readBody(req);
   if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'The request is too large.' } });
   let message: { channel?: unknown; input?: unknown };
@@ -78,21 +83,44 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string) {
     .pipe(res);
 }
 
-function route(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch, root: string): Promise<void> | void {
+/** What browser mode serves: the calls and the live feeds of this seat. */
+export interface WebCore {
+  dispatch: Dispatch;
+  watch: Watch;
+}
+
+export interface WebOptions {
+  log?: (message: string) => void;
+  /** How often a quiet live feed gets a keep-alive comment (default events.ts KEEP_ALIVE_MS). */
+  keepAliveMs?: number;
+}
+
+function route(req: IncomingMessage, res: ServerResponse, core: WebCore, root: string, options: WebOptions): Promise<void> | void {
   if (!ownHosts(req).includes(req.headers.host ?? '')) {
     return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'This server answers only to 127.0.0.1 and localhost.' } });
   }
   if (req.url === '/api/invoke') {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
-    return invoke(req, res, dispatch);
+    return invoke(req, res, core.dispatch);
+  }
+  if (req.url === '/api/events') {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use GET.' } });
+    if (foreignOrigin(req)) return refuseForeign(res);
+    return eventStream(req, res, {
+      watch: core.watch,
+      headers: SECURITY_HEADERS,
+      keepAliveMs: options.keepAliveMs,
+      refuse: (status, code, message) => sendJson(res, status, { ok: false, error: { code, message } }),
+    });
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Not allowed.' } });
   serveStatic(req, res, root);
 }
 
 /** Browser mode: the built screens and the dispatcher over HTTP, on loopback only. */
-export function createWebServer(dispatch: Dispatch, staticRoot: string, log: (message: string) => void = (m) => console.error(m)): Server {
+export function createWebServer(core: WebCore, staticRoot: string, options: WebOptions = {}): Server {
   const root = resolve(staticRoot);
+  const log = options.log ?? ((m: string) => console.error(m));
   // No request, however malformed, may end the process: whatever a handler throws is logged and answered.
   const failed = (res: ServerResponse, e: unknown) => {
     log(`browser mode: a request failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -101,7 +129,7 @@ export function createWebServer(dispatch: Dispatch, staticRoot: string, log: (me
   };
   return createServer((req, res) => {
     try {
-      void Promise.resolve(route(req, res, dispatch, root)).catch((e: unknown) => failed(res, e));
+      void Promise.resolve(route(req, res, core, root, options)).catch((e: unknown) => failed(res, e));
     } catch (e) {
       failed(res, e);
     }

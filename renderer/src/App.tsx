@@ -20,6 +20,7 @@ const PatientHome = lazy(() => import('./patient/PatientHome').then((m) => ({ de
 const PatientSignup = lazy(() => import('./patient/PatientSignup').then((m) => ({ default: m.PatientSignup })));
 const EnrolSeat = lazy(() => import('./setup/EnrolSeat').then((m) => ({ default: m.EnrolSeat })));
 const FirstRun = lazy(() => import('./setup/FirstRun').then((m) => ({ default: m.FirstRun })));
+const Kiosk = lazy(() => import('./kiosk/Kiosk').then((m) => ({ default: m.Kiosk })));
 
 function portalFromUrl(): Portal | null {
   const p = new URLSearchParams(window.location.search).get('portal');
@@ -38,6 +39,8 @@ type Phase =
   | { name: 'not_set_up' }
   | { name: 'enrol' }
   | { name: 'signed_out'; view: 'login' | 'signup' | 'forgot' }
+  /** This seat is a kiosk: its patient window is the kiosk (with its own sign-in for booking). */
+  | { name: 'kiosk'; idleSeconds: number }
   | { name: 'signed_in'; login: LoginResult };
 
 /** A window that cannot be used yet says why, in the middle of the page. */
@@ -73,8 +76,16 @@ export function App() {
     // A computer joining a clinic's database server: enrolled before anything else (setup included) can run.
     if (!r.data.enrolled) setPhase({ name: 'enrol' });
     else if (r.data.needsSetup) setPhase(portal === 'clinic' ? { name: 'setup' } : { name: 'not_set_up' });
+    else if (portal === 'patient' && (await asKiosk())) return true;
     else setPhase({ name: 'signed_out', view: invite ? 'signup' : 'login' });
     return true;
+  }
+
+  /** True (and the kiosk shown) when this seat is a kiosk. */
+  async function asKiosk(): Promise<boolean> {
+    const r = await publicInvoke('kiosk.status', {});
+    if (r.ok && r.data.active) setPhase({ name: 'kiosk', idleSeconds: r.data.idleSeconds });
+    return r.ok && r.data.active;
   }
 
   useEffect(() => {
@@ -87,6 +98,15 @@ export function App() {
   }, [clinicName]);
 
   if (!portal) return <PortalChooser />;
+  if (phase.name === 'kiosk') {
+    return (
+      <ClinicZone.Provider value={timeZone}>
+        <Suspense fallback={<Loading />}>
+          <Kiosk clinicName={clinicName} idleSeconds={phase.idleSeconds} />
+        </Suspense>
+      </ClinicZone.Provider>
+    );
+  }
   const signedIn = (login: LoginResult) => setPhase({ name: 'signed_in', login });
 
   if (phase.name === 'signed_in') {

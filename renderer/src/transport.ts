@@ -1,9 +1,13 @@
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import type { LiveEvent } from '../../shared/live';
+import { followEventStream } from './eventStream';
 
-/** How a call reaches the application; the screens never know which one they have. */
+/** How a call reaches the application, and how its changes come back; the screens never know which one they have. */
 export interface Transport {
   invoke(channel: ChannelName, input: unknown, token: string | undefined): Promise<Result<unknown>>;
+  /** Hears each change the session may hear of (and `all` after a gap), until the returned function is called. */
+  subscribe(token: string, onEvent: (event: LiveEvent) => void): () => void;
 }
 
 declare global {
@@ -27,6 +31,7 @@ const httpTransport: Transport = {
       return { ok: false, error: { code: 'INTERNAL', message: 'MedLink is not reachable. Check that it is still running.' } };
     }
   },
+  subscribe: (token, onEvent) => followEventStream('./api/events', token, onEvent),
 };
 
 export const transport: Transport = window.medlink ?? httpTransport;

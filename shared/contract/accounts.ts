@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { PORTALS, ROLES } from '../roles';
+import { DOCUMENT_KINDS, MAX_UPLOAD_LIMIT_MB, STORED_TYPES } from '../records';
 import { SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
 import { invitationCode } from './invitation-code';
@@ -51,6 +52,19 @@ const patientSummary = z.object({
 });
 
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+
+/** A credential document attached to a doctor's verification request. */
+export const doctorDocument = z.object({
+  id: z.number(),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  mime: z.enum(STORED_TYPES),
+  size: z.number(),
+  fileName: z.string(),
+  uploadedAt: z.string(),
+});
+export type DoctorDocument = z.infer<typeof doctorDocument>;
+
 const doctorView = z.object({
   id: z.number(),
   email: z.string(),
@@ -69,6 +83,9 @@ const doctorView = z.object({
   decisionReason: z.string().optional(),
   submittedAt: z.string(),
   decidedAt: z.string().optional(),
+  /** Set while a doctor verified before waits for changed credentials to be checked: when they were verified. */
+  verifiedBefore: z.string().optional(),
+  documents: z.array(doctorDocument),
 });
 export type DoctorView = z.infer<typeof doctorView>;
 
@@ -86,8 +103,12 @@ const clinicSettings = f.clinic.safeExtend({
   reminderHours: z.number({ error: 'reminder_invalid' }).int('reminder_invalid').min(1, 'reminder_invalid').max(168, 'reminder_invalid'),
   /** How long before a visit a patient may be checked in. */
   checkInOpensMinutes: z.number({ error: 'check_in_invalid' }).int('check_in_invalid').min(0, 'check_in_invalid').max(720, 'check_in_invalid'),
+  /** The largest file a patient or doctor may upload, in MB. */
+  uploadLimitMb: z.number({ error: 'upload_limit_invalid' }).int('upload_limit_invalid').min(1, 'upload_limit_invalid').max(MAX_UPLOAD_LIMIT_MB, 'upload_limit_invalid'),
   /** The number the health assistant tells a patient with a red flag to call (112, India's emergency number, unless set). */
   emergencyNumber: z.string({ error: 'emergency_number_invalid' }).trim().regex(/^\d{3,15}$/, 'emergency_number_invalid'),
+  /** Seconds without a touch before a kiosk clears itself for the next patient. */
+  kioskIdleSeconds: z.number({ error: 'kiosk_idle_invalid' }).int('kiosk_idle_invalid').min(30, 'kiosk_idle_invalid').max(600, 'kiosk_idle_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -103,8 +124,11 @@ export const AUDIT_ACTIONS = [
   'appointment.rearrange_viewed', 'seat.enrolled', 'clinic_key.shown', 'appointment.checked_in', 'appointment.completed',
   'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
+  'file.altered', 'record.uploaded', 'record.deleted', 'record.restored', 'record.purged', 'record.shared', 'record.unshared', 'record.opened',
+  'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'prescription.printed',
+  'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
-  'alert.viewed', 'alert.handled',
+  'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
   'health_service.saved',
@@ -202,6 +226,10 @@ export const accountChannels = {
     roles: 'public',
   }),
   'doctors.me': channel({ input: none, output: doctorView, roles: ['doctor'] }),
+  /**
+   * A doctor's credentials: a pending or refused application corrected, or a verified doctor's changed. A change of
+   * education, registration or speciality sends a verified doctor back to the queue (their appointments stay).
+   */
   'doctors.resubmit': channel({ input: f.doctorCredentials, output: doctorView, roles: ['doctor'] }),
   'doctors.directory': channel({ input: none, output: z.array(directoryEntry), roles: ['patient', 'front_desk', 'doctor', 'admin'] }),
   'admin.pendingDoctors': channel({ input: none, output: z.array(doctorView), roles: ['admin'] }),

@@ -21,8 +21,9 @@ const boardAppointment = z.object({
   patientName: z.string(),
   /** False for a walk-in without a login. */
   patientHasAccount: z.boolean(),
-  /** When the patient was checked in, if they were. */
+  /** When the patient was checked in, if they were, and their place in the doctor's queue. */
   checkedInAt: z.string().nullable(),
+  queueNumber: z.number().nullable(),
   /** What the desk may do now (the server checks again when it is done). */
   canCheckIn: z.boolean(),
   canCancel: z.boolean(),
@@ -49,6 +50,7 @@ const waiting = z.object({
   doctorName: z.string(),
   start: z.string(),
   checkedInAt: z.string().nullable(),
+  queueNumber: z.number().nullable(),
 });
 export type WaitingPatient = z.infer<typeof waiting>;
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import * as f from '../fields';
-import { channel, none } from './channel';
+import { DOCUMENT_KINDS } from '../records';
+import { isBase64 } from '../validation';
+import { doctorDocument } from './accounts';
+import { channel, none, ok } from './channel';
+import { fileContent } from './records';
+import { uploadId } from './uploads';
 
 // What a doctor shows patients about themselves: photo, introduction, languages, and whether their email and
 // mobile number appear on their profile.
@@ -16,8 +21,7 @@ export const PHOTO_MAX_BASE64 = 4 * 1024 * 1024;
 const base64 = z
   .string({ error: 'photo_required' })
   .max(PHOTO_MAX_BASE64, 'photo_too_large')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'photo_unreadable')
-  .refine((v) => v.length % 4 === 0, 'photo_unreadable')
+  .refine(isBase64, 'photo_unreadable')
   .refine((v) => v.length > 0, 'photo_required');
 
 const ownProfile = z.object({
@@ -51,4 +55,17 @@ export const doctorProfileChannels = {
   /** A JPEG or PNG (told by its bytes) of at most 2 MB; replaces the previous photo. */
   'doctors.uploadPhoto': channel({ input: z.strictObject({ base64 }), output: ownProfile, roles: ['doctor'] }),
   'doctors.removePhoto': channel({ input: none, output: ownProfile, roles: ['doctor'] }),
+  /** A credential document (PDF, JPEG or PNG, told by its content) from a finished upload. */
+  'doctors.addDocument': channel({
+    input: z.strictObject({
+      uploadId,
+      kind: z.enum(DOCUMENT_KINDS, { error: 'document_kind_required' }),
+      title: z.string({ error: 'title_required' }).trim().min(1, 'title_required').max(150, 'too_long'),
+    }),
+    output: doctorDocument,
+    roles: ['doctor'],
+  }),
+  'doctors.removeDocument': channel({ input: z.strictObject({ documentId: f.id }), output: ok, roles: ['doctor'] }),
+  /** A credential document's file: the doctor's own, or any for the administrator (each look in the audit log). */
+  'doctors.document': channel({ input: z.strictObject({ documentId: f.id }), output: fileContent, roles: ['doctor', 'admin'] }),
 } as const;

@@ -7,10 +7,13 @@ import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
 import { healthServiceChannels } from './health-services';
+import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
+import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
 import { seatChannels } from './seat';
+import { uploadChannels } from './uploads';
 import { videoChannels } from './video';
 
 /**
@@ -26,10 +29,13 @@ export const contract = {
   ...doctorAdminChannels,
   ...doctorProfileChannels,
   ...healthServiceChannels,
+  ...kioskChannels,
   ...mailChannels,
+  ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
   ...seatChannels,
+  ...uploadChannels,
   ...videoChannels,
 } as const;
 
@@ -50,8 +56,11 @@ export * from './doctor-admin';
 export * from './doctor-profile';
 export * from './health-services';
 export * from './invitation-code';
+export * from './kiosk';
 export * from './mail';
+export * from './records';
 export * from './scheduling';
 export * from './search';
 export * from './seat';
+export * from './uploads';
 export * from './video';

@@ -87,6 +87,10 @@ export const appointment = z.object({
     .nullable(),
   /** The doctor of this appointment may paste a link of their own or ask for a new one. */
   canChangeLink: z.boolean(),
+  /** What the patient types or scans at the kiosk on the day; given to the patient only, while it is booked. */
+  checkInCode: z.string().nullable(),
+  /** The patient's place in the doctor's queue, once checked in. */
+  queueNumber: z.number().nullable(),
 });
 export type AppointmentView = z.infer<typeof appointment>;
 

@@ -25,7 +25,8 @@ for (const [width, language] of [[390, 'hi'], [800, 'en']] as const) {
       await expect(sections.first()).toBeVisible();
       for (let i = 0; i < (await sections.count()); i++) {
         await sections.nth(i).click();
-        await page.waitForLoadState('networkidle');
+        // Not 'networkidle': a signed-in window keeps its live feed open, so the network is never idle.
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
         const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
         if (scroll > inner) wide.push(`${email} › ${await sections.nth(i).innerText()}: ${scroll} px`);
       }

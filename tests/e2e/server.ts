@@ -13,14 +13,17 @@ export interface RunningApp {
   dataDir: string;
 }
 
-/** Starts the built browser-mode server on a free port, on `dataDir` (default: a new empty data folder), with `env` added (MEDLINK_DATABASE_URL). */
+/**
+ * Starts the built browser-mode server on a free port, on `dataDir` (default: a new empty data folder), with `env`
+ * added (MEDLINK_DATABASE_URL). Its clinic key goes beside the data folder (keyFileOf), never into the home folder.
+ */
 export async function startServer(
   args: string[],
   dataDir = mkdtempSync(join(tmpdir(), 'medlink-e2e-')),
   env: Record<string, string> = {},
 ): Promise<{ app: RunningApp; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/web/server.cjs', ...args], {
-    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_PORT: '0', ...env },
+    env: { ...process.env, MEDLINK_DATA_DIR: dataDir, MEDLINK_KEY_FILE: keyFileOf(dataDir), MEDLINK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -48,17 +51,22 @@ function serverFixture(args: string[]) {
   };
 }
 
-/** Stops a server from startServer and removes its data folder. */
+/** Where a server's clinic key is kept: beside its data folder. */
+export const keyFileOf = (dataDir: string) => `${dataDir}.key`;
+
+/** Stops a server from startServer and removes its data folder and key. */
 export async function stopServer({ app, child }: { app: RunningApp; child: ChildProcess }) {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   rmSync(app.dataDir, { recursive: true, force: true });
+  rmSync(keyFileOf(app.dataDir), { force: true });
 }
 
-/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. */
-export const test = base.extend<{ fresh: RunningApp; demo: RunningApp }>({
+/** `fresh`: a clinic never set up. `demo`: the documented demo clinic. `kiosk`: the demo clinic on a seat started with --kiosk. */
+export const test = base.extend<{ fresh: RunningApp; demo: RunningApp; kiosk: RunningApp }>({
   fresh: serverFixture([]),
   demo: serverFixture(['--demo']),
+  kiosk: serverFixture(['--demo', '--kiosk']),
 });
 export { expect };
 
@@ -107,3 +115,30 @@ export async function mailTo(smtp: SmtpServer, to: string, subject: RegExp): Pro
 
 /** The six-digit code a sign-up email carries. */
 export const signupCode = (mail: ParsedMail) => /\b(\d{6})\b/.exec(mail.text ?? '')![1]!;
+
+/** The demo clinic's zone (Asia/Kolkata): today there, and the minutes of its clock now. */
+const DEMO_ZONE = 'Asia/Kolkata';
+const clinicNowParts = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date());
+const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)!.value;
+export function clinicToday(): string {
+  const parts = clinicNowParts();
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+}
+/** Too late in the clinic's day to book a few slots still today: tests that need them are skipped. */
+export const lateInClinicDay = () => {
+  const parts = clinicNowParts();
+  return Number(part(parts, 'hour')) * 60 + Number(part(parts, 'minute')) >= 23 * 60 + 15;
+};
+
+/**
+ * The server runs on the real clock, so a test that needs an appointment today has the doctor see patients all
+ * day today, at no notice (through the same channels the doctor's own screens use).
+ */
+export async function openTodayAllDay(request: APIRequestContext, app: RunningApp, doctorEmail: string) {
+  const token = await login(request, app, doctorEmail, 'clinic');
+  const hours = await call<{ settings: object; weekly: unknown }>(request, app, 'availability.get', {}, token);
+  await call(request, app, 'availability.save', { settings: { ...hours.settings, minNoticeMinutes: 0 }, weekly: hours.weekly }, token);
+  await call(request, app, 'availability.setException', { date: clinicToday(), ranges: [{ start: '00:00', end: '23:59', modes: ['in_person', 'online'] }] }, token);
+}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,16 +13,17 @@ const root = resolve(__dirname, '../..');
 const channelNames = Object.keys(contract).sort();
 let source = '';
 
+// The bundles carry pdf.js (uploaded PDFs are opened to check them): on a busy machine that takes more than the default 10 s.
 beforeAll(() => {
   execFileSync(process.execPath, ['electron/build.mjs'], { cwd: root, stdio: 'pipe' });
   source = readFileSync(resolve(root, 'dist/electron/preload.cjs'), 'utf8');
-});
+}, 60_000);
 
 /** Runs the built preload as a sandboxed renderer would, with a stand-in for 'electron'. */
 function loadPreload() {
   const required: string[] = [];
   const exposed: Record<string, any> = {};
-  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, data: null })), on: vi.fn(), removeListener: vi.fn() };
+  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, data: null })), send: vi.fn(), on: vi.fn(), removeListener: vi.fn(), removeAllListeners: vi.fn() };
   const electron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) }, ipcRenderer };
   const require = (name: string) => {
     required.push(name);
@@ -42,10 +43,28 @@ describe('built preload', () => {
     expect(loadPreload().required).toEqual(['electron']);
   });
 
-  it('exposes one object, medlink, with invoke', () => {
+  it('exposes one object, medlink, with invoke and subscribe', () => {
     const { exposed } = loadPreload();
     expect(Object.keys(exposed)).toEqual(['medlink']);
-    expect(Object.keys(exposed.medlink)).toEqual(['invoke']);
+    expect(Object.keys(exposed.medlink)).toEqual(['invoke', 'subscribe']);
+  });
+
+  it("subscribes the window's live feed with its token, hands the page only the event, and stops it", () => {
+    const { exposed, ipcRenderer } = loadPreload();
+    const heard: unknown[] = [];
+    const stop = exposed.medlink.subscribe('tok', (e: unknown) => heard.push(e));
+    expect(ipcRenderer.send.mock.calls).toEqual([['medlink:watch', 'tok']]);
+    const [[channel, listener]] = ipcRenderer.on.mock.calls as unknown as [[string, (...args: unknown[]) => void]];
+    expect(channel).toBe('medlink:live');
+    listener({ sender: 'the IPC event, which must not reach the page' }, { topic: 'appointments', id: 4 });
+    expect(heard).toEqual([{ topic: 'appointments', id: 4 }]);
+    stop();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith('medlink:live', listener);
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith('medlink:unwatch');
+
+    ipcRenderer.send.mockClear();
+    for (const [token, onEvent] of [[42, () => undefined], ['tok', 'not a function'], [undefined, undefined]]) exposed.medlink.subscribe(token, onEvent)();
+    expect(ipcRenderer.send).not.toHaveBeenCalled();
   });
 
   it('lists exactly the contract channels', () => {
@@ -79,6 +98,9 @@ describe('built main process', () => {
     };
     const previous = process.env.MEDLINK_DATA_DIR;
     delete process.env.MEDLINK_DATA_DIR;
+    // Never the real home folder's key folder.
+    const keyFile = `${dataDir}.key`;
+    process.env.MEDLINK_KEY_FILE = keyFile;
     try {
       createRequire(__filename)(resolve(root, 'dist/electron/main.cjs'));
       await vi.waitFor(() => expect(fake.windows).toHaveLength(2), { timeout: 15_000 });
@@ -92,17 +114,20 @@ describe('built main process', () => {
       const frame = { url: 'medlink://app/index.html?portal=clinic', parent: null };
       await expect(fake.invoke(fake.win(1).webContents, frame, 'setup.status', {})).resolves.toEqual({ ok: true, data: { needsSetup: true, clinicName: null, timeZone: null, enrolled: true, contact: null } });
       await expect(fake.invoke(fake.win(1).webContents, frame, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      // The clinic key made for this clinic is kept sealed by the keychain (safeStorage), not as it is.
-      expect(JSON.parse(readFileSync(join(dataDir, 'clinic.key'), 'utf8'))).toMatchObject({ protection: 'safeStorage' });
+      // The clinic key made for this clinic is kept outside the data folder, sealed by the keychain (safeStorage), not as it is.
+      expect(JSON.parse(readFileSync(keyFile, 'utf8'))).toMatchObject({ protection: 'safeStorage' });
+      expect(existsSync(join(dataDir, 'clinic.key'))).toBe(false);
       expect(fake.electron.safeStorage.encryptString).toHaveBeenCalledTimes(1);
     } finally {
       loader._load = load;
       if (previous !== undefined) process.env.MEDLINK_DATA_DIR = previous;
+      delete process.env.MEDLINK_KEY_FILE;
       if (fake.handlers.size > 0) {
         fake.app.emit('will-quit', { preventDefault: () => undefined });
         await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
       }
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyFile, { force: true });
     }
   });
 });
@@ -112,7 +137,7 @@ describe('other bundles', () => {
     const server = readFileSync(resolve(root, 'dist/web/server.cjs'), 'utf8');
     const main = readFileSync(resolve(root, 'dist/electron/main.cjs'), 'utf8');
     expect(server).not.toMatch(/require\("electron"\)/);
-    expect(server).toMatch(/require\("better-sqlite3"\)/);
-    expect(main).toMatch(/require\("better-sqlite3"\)/);
+    expect(server).toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
+    expect(main).toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
   });
 });

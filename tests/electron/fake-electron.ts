@@ -20,6 +20,7 @@ class Emitter {
 export class FakeContents extends Emitter {
   openHandler: ((details: { url: string }) => unknown) | undefined;
   send = vi.fn();
+  closeDevTools = vi.fn();
   isDestroyed = () => false;
   setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
     this.openHandler = handler;
@@ -44,8 +45,17 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     isMinimized = () => false;
+    isDestroyed = () => false;
     restore = vi.fn();
     focus = vi.fn();
+    removeMenu = vi.fn();
+    setKiosk = vi.fn();
+    /** As Electron does: 'close' may be prevented; otherwise the window goes and says 'closed'. */
+    close = vi.fn(() => {
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      this.emit('close', event);
+      if (!event.defaultPrevented) this.emit('closed');
+    });
     constructor(public options: any) {
       super();
       windows.push(this);
@@ -54,8 +64,10 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
     }
   }
   const handlers = new Map<string, Listener>();
+  const listeners = new Map<string, Listener>();
   const session = {
     defaultSession: {
+      on: vi.fn(),
       webRequest: { onHeadersReceived: vi.fn() },
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
@@ -64,7 +76,10 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    ipcMain: { handle: vi.fn((channel: string, handler: Listener) => handlers.set(channel, handler)) },
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: Listener) => handlers.set(channel, handler)),
+      on: vi.fn((channel: string, listener: Listener) => listeners.set(channel, listener)),
+    },
     session,
     shell: { openExternal: vi.fn(async () => undefined) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -83,10 +98,16 @@ export function createFakeElectron(userData = '/nonexistent/userData') {
     if (!handler) throw new Error('no invoke handler');
     return handler({ sender, senderFrame: frame }, ...args) as Promise<unknown>;
   };
+  /** Sends an IPC message (ipcRenderer.send) as a renderer frame would. */
+  const send = (channel: string, sender: unknown, frame: unknown, ...args: unknown[]) => {
+    const listener = listeners.get(channel);
+    if (!listener) throw new Error(`no listener for ${channel}`);
+    listener({ sender, senderFrame: frame }, ...args);
+  };
   const win = (i: number) => {
     const w = windows[i];
     if (!w) throw new Error(`no window ${i}`);
     return w;
   };
-  return { electron, app, windows, handlers, session, invoke, win };
+  return { electron, app, windows, handlers, session, invoke, send, win };
 }

@@ -4,15 +4,24 @@ import { CSP as WEB_CSP } from '../../electron/web/server';
 import { isAllowedExternal } from '../../electron/main/external-links';
 import { menuTemplate } from '../../electron/main/menu';
 import { startMainProcess, type ElectronMain } from '../../electron/main/main-process';
-import type { MedLinkApp } from '../../electron/core/app';
+import type { AppOptions, MedLinkApp } from '../../electron/core/app';
 import { CSP } from '../../electron/main/security';
 import { createFakeElectron, FakeContents } from './fake-electron';
 
 const fake = await vi.hoisted(async () => {
   const { createFakeElectron } = await import('./fake-electron');
   const dispatch = vi.fn(async () => ({ ok: true, data: 'dispatched' }));
-  const core = { dispatch, deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined), externalHosts: vi.fn(async () => ['jitsi.sunrise.example']) };
-  return { ...createFakeElectron(), dispatch, core, createApp: vi.fn(async () => core) };
+  // The core's watch: each feed it opens is kept, so a test can deliver to it and see it stopped.
+  const feeds: { token: unknown; feed: { deliver(id: string, event: unknown): void }; stop: ReturnType<typeof vi.fn> }[] = [];
+  const watch = vi.fn(async (token: unknown, _last: unknown, feed: (typeof feeds)[number]['feed']) => {
+    const stop = vi.fn();
+    feeds.push({ token, feed, stop });
+    return { ok: true, data: { stop, lastEventId: 'x.0' } };
+  });
+  const core = {
+    dispatch, watch, deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined), externalHosts: vi.fn(async () => ['jitsi.sunrise.example']),
+  };
+  return { ...createFakeElectron(), dispatch, feeds, core, createApp: vi.fn(async () => core) };
 });
 
 vi.mock('electron', () => fake.electron);
@@ -29,6 +38,7 @@ const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
 beforeAll(async () => {
   vi.stubEnv('MEDLINK_DATA_DIR', '/nonexistent/medlink-test-data');
+  vi.stubEnv('MEDLINK_KEY_FILE', '/nonexistent/medlink-test-keys/clinic.key');
   await import('../../electron/main/main');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
 });
@@ -63,8 +73,8 @@ describe('Electron main process', () => {
     }
   });
 
-  it('starts the core on MEDLINK_DATA_DIR', () => {
-    expect(fake.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/nonexistent/medlink-test-data' }));
+  it('starts the core on MEDLINK_DATA_DIR, with the clinic key in MEDLINK_KEY_FILE', () => {
+    expect(fake.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/nonexistent/medlink-test-data', keyFile: '/nonexistent/medlink-test-keys/clinic.key' }));
     expect(fake.core.startBackground).toHaveBeenCalled();
   });
 
@@ -138,6 +148,33 @@ describe('Electron main process', () => {
     expect(fake.dispatch).toHaveBeenLastCalledWith('auth.session', {}, undefined);
   });
 
+  it("gives a window its live feed over IPC, for its own session, until it asks again, navigates or is refused", async () => {
+    const ours = win(0).webContents;
+    const appFrame = { url: `${indexUrl}?portal=patient`, parent: null };
+    fake.send('medlink:watch', ours, { url: 'https://evil.example/', parent: null }, 'tok-1');
+    fake.send('medlink:watch', new FakeContents(), appFrame, 'tok-1');
+    expect(fake.core.watch).not.toHaveBeenCalled();
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('Refused a live feed'));
+
+    fake.send('medlink:watch', ours, appFrame, 'tok-1');
+    await vi.waitFor(() => expect(fake.feeds).toHaveLength(1));
+    expect(fake.feeds[0]!.token).toBe('tok-1');
+    fake.feeds[0]!.feed.deliver('x.1', { topic: 'appointments', id: 3 });
+    expect(ours.send).toHaveBeenLastCalledWith('medlink:live', { topic: 'appointments', id: 3 });
+
+    // A new sign-in in the same window replaces the feed; a navigation (sign-out reloads) ends it; so does unwatch.
+    fake.send('medlink:watch', ours, appFrame, 'tok-2');
+    await vi.waitFor(() => expect(fake.feeds).toHaveLength(2));
+    await vi.waitFor(() => expect(fake.feeds[0]!.stop).toHaveBeenCalled());
+    ours.emit('did-navigate');
+    await vi.waitFor(() => expect(fake.feeds[1]!.stop).toHaveBeenCalled());
+    fake.send('medlink:watch', ours, appFrame, 'tok-3');
+    await vi.waitFor(() => expect(fake.feeds).toHaveLength(3));
+    fake.send('medlink:unwatch', ours, appFrame);
+    await vi.waitFor(() => expect(fake.feeds[2]!.stop).toHaveBeenCalled());
+    expect(fake.feeds.map((f) => f.stop.mock.calls.length)).toEqual([1, 1, 1]);
+  });
+
   it('stops trusting a window once it is closed', async () => {
     const closing = win(1);
     closing.emit('closed');
@@ -166,8 +203,8 @@ describe('Electron main process with the database server down at launch', () => 
       return core as unknown as MedLinkApp;
     });
     const log = vi.fn();
-    const env = { MEDLINK_DATA_DIR: '/nonexistent/medlink-seat', MEDLINK_DATABASE_URL: 'postgres://medlink:s3cret-Pass@db.sunrise.example:5432/medlink' };
-    await startMainProcess(second.electron as unknown as ElectronMain, { createApp, bundleDir, env, log });
+    const env = { MEDLINK_DATA_DIR: '/nonexistent/medlink-seat', MEDLINK_KEY_FILE: '/nonexistent/medlink-seat.key', MEDLINK_DATABASE_URL: 'postgres://medlink:s3cret-Pass@db.sunrise.example:5432/medlink' };
+    await startMainProcess(second.electron as unknown as ElectronMain, { createApp, bundleDir, env, argv: [], log });
 
     expect(second.windows).toHaveLength(2);
     const clinicWindow = second.win(1).webContents;
@@ -192,6 +229,75 @@ describe('Electron main process with the database server down at launch', () => 
     second.app.emit('will-quit', { preventDefault: vi.fn() });
     await vi.waitFor(() => expect(second.app.quit).toHaveBeenCalled());
     expect(core.close).toHaveBeenCalled();
+  });
+});
+
+describe('Electron main process on a kiosk seat (--kiosk)', () => {
+  async function kioskSeat() {
+    const electron = createFakeElectron();
+    const core = { dispatch: vi.fn(async () => ({ ok: true, data: null })), watch: vi.fn(), deps: {}, startBackground: vi.fn(), close: vi.fn(async () => undefined) };
+    const createApp = vi.fn(async (_options: AppOptions) => core as unknown as MedLinkApp);
+    await startMainProcess(electron.electron as unknown as ElectronMain, { createApp, bundleDir, env: { MEDLINK_DATA_DIR: '/nonexistent/kiosk-seat' }, argv: ['--kiosk'], log: vi.fn() });
+    await vi.waitFor(() => expect(createApp).toHaveBeenCalled());
+    return { ...electron, kiosk: createApp.mock.calls[0]![0]!.kiosk! };
+  }
+
+  it('opens one full-screen kiosk window on the patient page: no frame, no menu, no developer tools, no dialogs', async () => {
+    const seat = await kioskSeat();
+    expect(seat.windows).toHaveLength(1);
+    const kiosk = seat.win(0);
+    expect(kiosk.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, webPreferences: { devTools: false, disableDialogs: true, sandbox: true, contextIsolation: true } });
+    expect(kiosk.loadURL).toHaveBeenCalledWith(`${indexUrl}?portal=patient`);
+    expect(seat.electron.Menu.setApplicationMenu).toHaveBeenLastCalledWith(null);
+    expect(kiosk.removeMenu).toHaveBeenCalled();
+    expect(seat.kiosk.active).toBe(true);
+  });
+
+  it('refuses developer tools, printing, saving, downloads, other windows, links out and closing; takes the focus and full screen back', async () => {
+    const seat = await kioskSeat();
+    const kiosk = seat.win(0);
+    const contents = kiosk.webContents;
+    const key = (k: Partial<{ key: string; control: boolean; meta: boolean; shift: boolean; alt: boolean }>) => {
+      const event = { preventDefault: vi.fn() };
+      contents.emit('before-input-event', event, { type: 'keyDown', control: false, meta: false, shift: false, alt: false, key: '', ...k });
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    for (const refused of [{ key: 'F12' }, { key: 'I', control: true, shift: true }, { key: 'p', control: true }, { key: 'p', meta: true }, { key: 's', control: true }, { key: 'o', control: true }, { key: 'r', control: true }, { key: 'w', control: true }, { key: 'n', control: true }, { key: 'F4', alt: true }]) {
+      expect(key(refused), JSON.stringify(refused)).toBe(true);
+    }
+    for (const typed of [{ key: 'a' }, { key: 'K', shift: true }, { key: '7' }, { key: 'Enter' }, { key: 'Backspace' }]) expect(key(typed), JSON.stringify(typed)).toBe(false);
+
+    contents.emit('devtools-opened');
+    expect(contents.closeDevTools).toHaveBeenCalled();
+    const download = seat.session.defaultSession.on.mock.calls.find(([name]) => name === 'will-download')![1] as (e: unknown) => void;
+    const event = { preventDefault: vi.fn() };
+    download(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    // Even an allow-listed link goes nowhere: nothing may open beside the kiosk.
+    expect(contents.openHandler!({ url: 'https://meet.jit.si/room' })).toEqual({ action: 'deny' });
+    expect(seat.electron.shell.openExternal).not.toHaveBeenCalled();
+
+    kiosk.close();
+    expect(seat.windows[0]!.listeners.get('closed')).toBeDefined();
+    expect(seat.windows).toHaveLength(1);
+    kiosk.emit('blur');
+    expect(kiosk.focus).toHaveBeenCalled();
+    kiosk.emit('leave-full-screen');
+    expect(kiosk.setKiosk).toHaveBeenCalledWith(true);
+  });
+
+  it('staff leaving kiosk mode closes the kiosk and opens the usual windows, menu and downloads', async () => {
+    const seat = await kioskSeat();
+    const kiosk = seat.win(0);
+    seat.kiosk.leave();
+    expect(seat.windows.map((w) => w.loadURL.mock.calls[0])).toEqual([[`${indexUrl}?portal=patient`], [`${indexUrl}?portal=patient`], [`${indexUrl}?portal=clinic`]]);
+    expect(kiosk.close).toHaveBeenCalled();
+    expect(seat.windows[1]!.options.kiosk).toBeUndefined();
+    expect(seat.electron.Menu.setApplicationMenu).toHaveBeenLastCalledWith(expect.arrayContaining([expect.objectContaining({ label: 'File' })]));
+    const download = seat.session.defaultSession.on.mock.calls.find(([name]) => name === 'will-download')![1] as (e: unknown) => void;
+    const event = { preventDefault: vi.fn() };
+    download(event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
   });
 });
 

@@ -1,14 +1,14 @@
 import type { BillView, Input } from '../../shared/contract';
 import type { IndianState } from '../../shared/specialities';
 import { ADMIN_EMAIL, ok, PASSWORD, signIn, type Clinic } from './clinic';
+import { settingsInput } from './data';
 import { bookingClinic, ist } from './scheduling';
 
 /** The clinic's GSTIN (Maharashtra, state code 27), as the administrator enters it in Clinic settings. */
 export const GSTIN = '27AAPFU0939F1ZV';
 
-export async function setGstin(clinic: Clinic, gstin: string | undefined) {
-  const s = ok(await clinic.call('settings.get', {}, clinic.adminToken));
-  ok(await clinic.call('settings.update', { ...s, gstin }, clinic.adminToken));
+export async function setGstin(clinic: Clinic, gstin: string) {
+  ok(await clinic.call('settings.update', settingsInput({ gstin }), clinic.adminToken));
 }
 
 /** Whose visit: one of the clinic's two patients, or a walk-in registered at the desk. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { freshDatabase } from './postgres-database';
 import { createApp, type AppOptions, type MedLinkApp } from '../../electron/core/app';
+import { databaseKey } from '../../electron/core/secrets/database-key';
+import { seatKeyFile } from '../../electron/core/secrets/seat-key';
 import { codeInMail } from '../../electron/core/auth/mailed-codes';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
@@ -41,6 +43,18 @@ export function tempDir(): string {
   return mkdtempSync(join(TEMP_ROOT, 'medlink-test-'));
 }
 
+/** Where a test's seat keeps its clinic key: beside its data folder (never inside it, never in the home folder). */
+export const keyFileOf = (dataDir: string): string => `${dataDir}.key`;
+
+/** The key a test seat's SQLite database is encrypted with, for opening its file directly. */
+export const databaseKeyOf = (dataDir: string): Buffer => databaseKey(seatKeyFile(keyFileOf(dataDir)).read()!);
+
+/** Removes a test's data folder and the key file beside it. */
+export function removeDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(keyFileOf(dataDir), { force: true });
+}
+
 /** Inside a test, `close` runs when it ends; from a hook (beforeAll) the caller runs it. */
 function closeAfterTest(close: () => Promise<void>) {
   try {
@@ -57,11 +71,11 @@ function closeAfterTest(close: () => Promise<void>) {
 export async function openClinicApp(clock = testClock(), options: Partial<AppOptions> = {}) {
   const dataDir = tempDir();
   const database = await freshDatabase();
-  const app = await createApp({ dataDir, clock, bcryptCost: 4, databaseUrl: database?.url, ...options });
+  const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), clock, bcryptCost: 4, databaseUrl: database?.url, ...options });
   const close = async () => {
     await app.close();
     await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   };
   closeAfterTest(close);
   return { app, clock, dataDir, databaseUrl: database?.url, close };
@@ -82,10 +96,10 @@ export async function newClinic(options: { withDoctor?: boolean; app?: Partial<A
 export async function enrolledSeat(clinic: Clinic): Promise<MedLinkApp> {
   if (!clinic.databaseUrl) throw new Error('a second seat needs the clinic on PostgreSQL');
   const dataDir = tempDir();
-  const app = await createApp({ dataDir, databaseUrl: clinic.databaseUrl, clock: clinic.clock, bcryptCost: 4, log: () => undefined });
+  const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), databaseUrl: clinic.databaseUrl, clock: clinic.clock, bcryptCost: 4, log: () => undefined });
   closeAfterTest(async () => {
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
   ok(await app.dispatch('clinicKey.enrol', { recoveryCode: await recoveryCodeOf(clinic) }));
   return app;

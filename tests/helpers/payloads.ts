@@ -1,5 +1,5 @@
 import { contract, type ChannelName, type Input } from '../../shared/contract';
-import { doctorCredentials, patientProfile, PASSWORD, setupInput, staffInput } from './data';
+import { doctorCredentials, patientProfile, PASSWORD, settingsInput, setupInput, staffInput } from './data';
 
 type Path = (string | number)[];
 
@@ -34,6 +34,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   },
   'clinicKey.enrol': { recoveryCode: 'K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD-M3PA-K7QF-29XD' },
   'clinicKey.recoveryCode': { password: PASSWORD },
+  'clinicKey.protection': {},
   'auth.login': { email: 'someone@example.in', password: PASSWORD, portal: 'patient' },
   'auth.session': {},
   'auth.logout': {},
@@ -59,7 +60,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.auditLog': { action: 'auth.login', actorEmail: 'a@b.in', patientId: 1, from: '2026-01-01', to: '2026-03-01', beforeId: 10 },
   'admin.verifyAudit': {},
   'settings.get': {},
-  'settings.update': { ...setupInput().clinic, gstin: '27AAPFU0939F1ZV', sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112' },
+  'settings.update': settingsInput({ gstin: '27AAPFU0939F1ZV' }),
   'mail.settings': {},
   'mail.saveSettings': { host: 'smtp.example.in', port: 587, security: 'starttls', user: 'clinic@example.in', password: 'app-password-1', from: 'clinic@example.in' },
   'mail.sendTest': { to: 'someone@example.in' },
@@ -100,8 +101,40 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'admin.suspendDoctor': { doctorId: 1, reason: 'Registration lapsed; renewal awaited.' },
   'admin.reinstateDoctor': { doctorId: 1 },
   'admin.suspendedAppointments': {},
+  'kiosk.status': {},
+  'kiosk.checkIn': { method: 'phone', phone: '9850012345', dateOfBirth: '1990-04-12' },
+  'kiosk.configure': { enabled: true },
+  'kiosk.leave': {},
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },
+  'doctors.addDocument': { uploadId: UPLOAD_ID, kind: 'registration', title: 'Maharashtra Medical Council certificate' },
+  'doctors.removeDocument': { documentId: 1 },
+  'doctors.document': { documentId: 1 },
+  'uploads.begin': { purpose: 'record', name: 'cbc-report.pdf', size: 48_213 },
+  'uploads.chunk': { uploadId: UPLOAD_ID, index: 0, base64: 'JVBERi0xLjcK' },
+  'uploads.cancel': { uploadId: UPLOAD_ID },
+  'records.add': { uploadId: UPLOAD_ID, title: 'Complete blood count', category: 'lab_report', recordDate: '2026-02-20', shareWith: [1] },
+  'records.mine': { category: 'lab_report', from: '2026-01-01', to: '2026-03-01', doctorId: 1 },
+  'records.trash': {},
+  'records.delete': { recordId: 1 },
+  'records.restore': { recordId: 1 },
+  'records.share': { recordId: 1, doctorId: 1 },
+  'records.unshare': { recordId: 1, doctorId: 1 },
+  'records.file': { recordId: 1 },
+  'records.accessLog': {},
+  'records.myPatients': {},
+  'records.patientChart': { patientId: 1 },
+  'records.findPatient': { phone: '9822033333' },
+  'records.emergencyAccess': { patientId: 1, reason: 'Unconscious in casualty; allergies needed.' },
+  'admin.emergencyAccesses': {},
+  'consultations.get': { appointmentId: 1 },
+  'consultations.save': {
+    appointmentId: 1,
+    notes: 'Viral fever, day three. Fluids and rest.',
+    items: [{ medicine: 'Paracetamol', strength: '500 mg', dose: '1 tablet', frequency: 'Every 6 hours if fever', duration: '3 days', instructions: 'After food' }],
+  },
+  'consultations.mine': {},
+  'prescriptions.pdf': { appointmentId: 1 },
   'video.settings': {},
   'video.saveSettings': { clientId: '123-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret', jitsiServer: 'https://meet.jit.si', fallbackMinutes: 10 },
   'google.connection': { calendar: 'clinic' },
@@ -140,6 +173,8 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'orders.cancel': { orderId: 1, reason: 'No longer needed.' },
   'orders.history': { orderId: 1 },
 });
+
+const UPLOAD_ID = '6f1c2a4e-0b7d-4c8e-9a51-3d2f7e8b9c10';
 
 export interface Malformed {
   label: string;

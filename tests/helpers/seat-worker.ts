@@ -1,8 +1,10 @@
 // One seat of the clinic in its own process: an app on the given data folder and database, doing what its parent
 // asks over IPC (tests/helpers/seat.ts). Run with node --import tsx.
 import { createApp } from '../../electron/core/app';
+import { keyFileOf } from './clinic';
 import { testClock } from './clock';
 import type { SeatJob, SeatMessage, SeatRequest } from './seat';
+import type { LiveEvent } from '../../shared/live';
 
 // Without its parent (the test ended or died) the seat has nothing to do: it must not outlive it, even when the
 // parent went while the app was still loading.
@@ -12,8 +14,11 @@ const send = (m: SeatMessage) => (process.connected ? process.send!(m) : process
 const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
 const clock = testClock(job.now);
 const app = await createApp({
-  dataDir: job.dataDir, databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }), google: job.google && { endpoints: job.google },
+  dataDir: job.dataDir, keyFile: keyFileOf(job.dataDir), databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }),
+  google: job.google && { endpoints: job.google },
 });
+
+const heard: LiveEvent[] = [];
 
 async function handle(r: SeatRequest): Promise<unknown> {
   switch (r.op) {
@@ -28,6 +33,12 @@ async function handle(r: SeatRequest): Promise<unknown> {
       return app.jobs.runOnce();
     case 'advanceClock':
       return clock.advanceMinutes(r.minutes);
+    case 'watch': {
+      const watching = await app.watch(r.token, undefined, { deliver: (_id, event) => heard.push(event), end: () => undefined });
+      return watching.ok ? { ok: true, data: null } : watching;
+    }
+    case 'heard':
+      return heard;
   }
 }
 

@@ -1,12 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { RunResult } from '../../electron/core/queue/worker';
 import type { GoogleEndpoints } from '../../electron/core/video/google-endpoints';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { ok, recoveryCodeOf, tempDir, type Clinic } from './clinic';
+import type { LiveEvent } from '../../shared/live';
+import { ok, recoveryCodeOf, removeDataDir, tempDir, type Clinic } from './clinic';
 
 // Another seat of the clinic in a process of its own (tests/helpers/seat-worker.ts), driven over IPC: its own
 // createApp, connections, clock and mail sender, on the clinic's database.
@@ -30,7 +30,9 @@ export type SeatRequest =
   | { op: 'dispatch'; calls: SeatCall[] }
   | { op: 'runSender' }
   | { op: 'runJobs' }
-  | { op: 'advanceClock'; minutes: number };
+  | { op: 'advanceClock'; minutes: number }
+  | { op: 'watch'; token: string }
+  | { op: 'heard' };
 
 export type SeatMessage = { ready: true } | { log: string } | { id: number; value: unknown } | { id: number; error: string };
 
@@ -46,6 +48,9 @@ export interface Seat {
   /** One run of the seat's job worker (the calls to Google). */
   runJobs(): Promise<RunResult>;
   advanceClock(minutes: number): Promise<void>;
+  /** Opens a live feed on the seat for this session, as a screen there would; `heard` is what it has received since. */
+  watch(token: string): Promise<Result<null>>;
+  heard(): Promise<LiveEvent[]>;
   /** SIGKILL: the seat dies wherever it is; resolves once it is gone. */
   kill(): Promise<void>;
 }
@@ -76,7 +81,7 @@ export async function openSeat(clinic: Clinic, options: SeatOptions = {}): Promi
   const { seat, ready } = driver(child);
   onTestFinished(async () => {
     await seat.kill();
-    if (own) rmSync(dataDir, { recursive: true, force: true });
+    if (own) removeDataDir(dataDir);
   });
   await ready;
   if (own) {
@@ -123,6 +128,8 @@ function driver(child: ChildProcess): { seat: Seat; ready: Promise<void> } {
     runSender: () => request({ op: 'runSender' }),
     runJobs: () => request({ op: 'runJobs' }),
     advanceClock: (minutes) => request({ op: 'advanceClock', minutes }),
+    watch: (token) => request({ op: 'watch', token }),
+    heard: () => request({ op: 'heard' }),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -2,7 +2,7 @@ import { onTestFinished } from 'vitest';
 import type { Selectable } from 'kysely';
 import { createApp, type AppOptions, type MedLinkApp } from '../../electron/core/app';
 import type { Database } from '../../electron/core/db/schema';
-import { ok, type Clinic } from './clinic';
+import { keyFileOf, ok, type Clinic } from './clinic';
 import { loopbackSmtpServer, type SmtpServer } from './smtp-server';
 
 export { freePort } from './free-port';
@@ -34,7 +34,8 @@ export const outboxRows = (app: Pick<MedLinkApp, 'deps'>): Promise<OutboxRow[]> 
  * the same SQLite file; after the first one closed, the app started again. Closed when the test ends.
  */
 export async function openAgain(clinic: Clinic, options: Partial<AppOptions> = {}): Promise<MedLinkApp> {
-  const app = await createApp({ dataDir: clinic.dataDir, clock: clinic.clock, bcryptCost: 4, databaseUrl: clinic.databaseUrl, log: () => undefined, ...options });
+  const dataDir = options.dataDir ?? clinic.dataDir;
+  const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), clock: clinic.clock, bcryptCost: 4, databaseUrl: clinic.databaseUrl, log: () => undefined, ...options });
   onTestFinished(() => app.close());
   return app;
 }

@@ -1,8 +1,8 @@
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
-import { ok, tempDir } from '../helpers/clinic';
+import { keyFileOf, ok, removeDataDir, tempDir } from '../helpers/clinic';
 import { testClock } from '../helpers/clock';
 import { setupInput } from '../helpers/data';
 
@@ -15,14 +15,14 @@ describe('the data folder', () => {
   it('holds only files its owner alone can read, the database and its journal files included', async () => {
     const dataDir = tempDir();
     try {
-      const app = await createApp({ dataDir, clock: testClock(), bcryptCost: 4, log: () => undefined });
+      const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), clock: testClock(), bcryptCost: 4, log: () => undefined });
       ok(await app.dispatch('setup.complete', setupInput()));
       await app.close();
       const found = modes(dataDir);
       expect(found.map(([f]) => f)).toEqual(expect.arrayContaining(['medlink.sqlite', 'audit-head.json']));
       for (const [file, mode] of found) expect([file, mode]).toEqual([file, statSync(join(dataDir, file)).isDirectory() ? '700' : '600']);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     }
   });
 
@@ -30,12 +30,12 @@ describe('the data folder', () => {
     const dataDir = tempDir();
     try {
       writeFileSync(join(dataDir, 'medlink.sqlite'), '', { mode: 0o644 });
-      const app = await createApp({ dataDir, clock: testClock(), bcryptCost: 4, log: () => undefined });
+      const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), clock: testClock(), bcryptCost: 4, log: () => undefined });
       expect((statSync(join(dataDir, 'medlink.sqlite')).mode & 0o777).toString(8)).toBe('600');
       expect((statSync(join(dataDir, 'medlink.sqlite-wal')).mode & 0o777).toString(8)).toBe('600');
       await app.close();
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     }
   });
 });

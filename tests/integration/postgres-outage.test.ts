@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
 import type { ChannelName, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { confirmedSignup, ok, tempDir } from '../helpers/clinic';
+import { confirmedSignup, keyFileOf, ok, removeDataDir, tempDir } from '../helpers/clinic';
 import { testClock } from '../helpers/clock';
 import { patientSignupInput, setupInput } from '../helpers/data';
 import { postgresBin, startCluster, type Cluster } from '../helpers/postgres-cluster';
@@ -49,6 +48,7 @@ describe.skipIf(skipReason !== null)(`The clinic's PostgreSQL server goes away${
     const dataDir = tempDir();
     const app: MedLinkApp = await createApp({
       dataDir,
+      keyFile: keyFileOf(dataDir),
       clock: testClock(),
       bcryptCost: 4,
       databaseUrl: `postgres://postgres@127.0.0.1:${cluster.port}/${name}`,
@@ -56,7 +56,7 @@ describe.skipIf(skipReason !== null)(`The clinic's PostgreSQL server goes away${
     });
     onTestFinished(async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     });
     const call = <C extends ChannelName>(channel: C, input: Input<C>, token?: string) =>
       app.dispatch(channel, input, token) as Promise<Result<Output<C>>>;

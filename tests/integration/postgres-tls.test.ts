@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
-import { tempDir } from '../helpers/clinic';
+import { keyFileOf, tempDir } from '../helpers/clinic';
 import { startCluster, type Cluster } from '../helpers/postgres-cluster';
 import { makeTestCa, tlsClusterMissing, type TestCa } from '../helpers/test-ca';
 
@@ -23,7 +23,7 @@ describe.skipIf(skipReason !== null)(`PostgreSQL over TLS${skipReason ? ` (skipp
   const open = (databaseUrl: string) => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    return createApp({ dataDir, databaseUrl, bcryptCost: 4, log: () => undefined });
+    return createApp({ dataDir, keyFile: keyFileOf(dataDir), databaseUrl, bcryptCost: 4, log: () => undefined });
   };
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -6,7 +6,7 @@ import { createApp, type AppOptions } from '../../electron/core/app';
 import { startSeat, type Seat } from '../../electron/core/seat/seat';
 import type { ChannelName, Input, Output, ServerAddress } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { ok, refused, tempDir } from '../helpers/clinic';
+import { keyFileOf, ok, refused, removeDataDir, tempDir } from '../helpers/clinic';
 import { setupInput } from '../helpers/data';
 import { freePort } from '../helpers/free-port';
 import { startCluster, type Cluster } from '../helpers/postgres-cluster';
@@ -74,12 +74,12 @@ describe.skipIf(skipReason !== null)(`A seat and the clinic's database server${s
         opened.push(o);
         return createApp(o);
       },
-      appOptions: { bcryptCost: 4 },
+      appOptions: { bcryptCost: 4, keyFile: keyFileOf(dataDir) },
       log: (m) => logged.push(m),
     });
     onTestFinished(async () => {
       await s.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) removeDataDir(dataDir);
     });
     const call = <C extends ChannelName>(channel: C, input: Input<C>, token?: string) => s.dispatch(channel, input, token) as Promise<Result<Output<C>>>;
     return { seat: s, dataDir, logged, opened, call };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { qrPng } from '../../electron/core/mail/qr-image';
+import { formatCheckInCode } from '../../shared/check-in-code';
 import { newClinic, ok } from '../helpers/clinic';
 import { bookingClinic, ist } from '../helpers/scheduling';
+import { smtpServer, useSmtp } from '../helpers/smtp';
 
 const TUESDAY = '2026-03-03';
 
@@ -62,5 +65,33 @@ describe('what an appointment tells people', () => {
     expect(JSON.stringify(queue)).not.toContain(asha.email);
     // Mail about no patient stays readable.
     expect(about('verification_approved')).toMatchObject({ recipient: doctor.email, subject: expect.stringContaining('verified') });
+  });
+
+  it('a visit in person is confirmed with its check-in code, in words and as a QR image the message carries inline', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, vikram } = await bookingClinic(clinic);
+    const server = await smtpServer();
+    await useSmtp(clinic, server.port);
+    const visit = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'in_person' }, asha.token));
+    // An online consultation has no kiosk to check in at: no code in its emails.
+    ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:30'), mode: 'online' }, vikram.token));
+    await clinic.app.sender.runOnce();
+
+    const toPatient = (to: string) => server.received.filter((r) => r.envelopeTo.includes(to)).map((r) => r.mail);
+    const [confirmation] = toPatient(asha.email).filter((m) => m.subject?.startsWith('Appointment confirmed'));
+    const code = visit.checkInCode!;
+    expect(confirmation!.text).toContain(`Check-in code: ${formatCheckInCode(code)}`);
+    expect(confirmation!.html).toContain(formatCheckInCode(code));
+    // The HTML names the image by its Content-ID; the reader's mail program (here mailparser) finds it in the message.
+    const row = await clinic.app.deps.db.selectFrom('outbox').select('html_body').where('kind', '=', 'booking_confirmation').where('recipient', '=', asha.email).executeTakeFirstOrThrow();
+    expect(row.html_body).toContain('<img src="cid:check-in-code@medlink" alt="Check-in code"');
+    expect(confirmation!.html).toContain(`<img src="data:image/png;base64,${qrPng(code).toString('base64')}" alt="Check-in code"`);
+    const images = confirmation!.attachments.filter((a) => a.contentType === 'image/png');
+    expect(images.map((a) => [a.cid, a.contentDisposition, a.related])).toEqual([['check-in-code@medlink', 'inline', true]]);
+    expect(images[0]!.content.equals(qrPng(code))).toBe(true);
+
+    const [online] = toPatient(vikram.email).filter((m) => m.subject?.startsWith('Appointment confirmed'));
+    expect(online!.text).not.toContain('Check-in code');
+    expect(online!.attachments.filter((a) => a.contentType === 'image/png')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssistantAnswer, AssistantBlock } from '../../shared/contract';
 import { newClinic, ok, refused, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
-import { clinicDetails, doctorSignupInput, patientSignupInput } from '../helpers/data';
+import { doctorSignupInput, patientSignupInput, settingsInput } from '../helpers/data';
 import { bookingClinic, ist, practisingDoctor } from '../helpers/scheduling';
 
 // The test clock starts on Monday 2 March 2026, 10:00 in Pune (04:30 UTC).
@@ -10,7 +10,7 @@ const TUESDAY = '2026-03-03';
 
 const ask = async (clinic: Clinic, text: string, token?: string, language: 'en' | 'hi' = 'en') => ok(await clinic.call('assistant.ask', { text, language }, token));
 const blocksOf = <K extends AssistantBlock['kind']>(a: AssistantAnswer, kind: K) => a.blocks.filter((b): b is Extract<AssistantBlock, { kind: K }> => b.kind === kind);
-const settingsWith = (emergencyNumber: string) => ({ ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber });
+const settingsWith = (emergencyNumber: string) => settingsInput({ emergencyNumber });
 
 describe('the health assistant answers', () => {
   it('a general question without signing in, from the knowledge, with the note and writing nothing', async () => {

@@ -54,7 +54,7 @@ describe('who sees and does what with bills', () => {
       ['bill.credit_note_issued', adminId, c.asha.patientId],
       ['bill.exported', adminId, null],
     ]);
-    expect(JSON.parse(entries[1]!.detail)).toEqual({ billId: bill.id, number: 'ML/2025-26/000001', method: 'cash', amountPaise: 59_000 });
+    expect(JSON.parse(entries[1]!.detail)).toEqual({ billId: bill.id, number: 'ML/2025-26/000001', paidBy: 'cash', amountPaise: 59_000 });
     expect(JSON.parse(entries[3]!.detail)).toMatchObject({ creditNote: 'ML/CN/2025-26/000001', refundPaise: 59_000 });
     // Opening a patient's bill, as staff, is recorded too.
     expect((await auditRows(clinic.app, 'bill.viewed')).every((r) => r.patient_id === c.asha.patientId)).toBe(true);

@@ -72,7 +72,7 @@ describe('the day board', () => {
     expect(column.appointments[1]).toMatchObject({
       start: ist(MONDAY, '12:45'), end: ist(MONDAY, '13:00'), reason: 'Fever', patientId: walkIn.id, patientHasAccount: false,
       // Check-in opens an hour before the start (11:45).
-      checkedInAt: null, canCheckIn: false, canCancel: true, canReschedule: true,
+      checkedInAt: null, queueNumber: null, canCheckIn: false, canCancel: true, canReschedule: true,
     });
     // Every patient on the board is an access to their data: one row for the look, naming them all, found by either.
     expect((await auditRows(clinic.app, 'appointment.board_viewed')).map((r) => [r.actor_user_id, r.patient_id, JSON.parse(r.detail)])).toEqual([
@@ -94,7 +94,7 @@ describe('the day board', () => {
     ok(await clinic.call('appointments.setStatus', { appointmentId: late.id, status: 'checked_in' }, deskToken));
     const after = ok(await clinic.call('desk.board', { date: MONDAY }, deskToken));
     expect(after.waiting).toEqual([
-      { appointmentId: late.id, patientId: walkIn.id, patientName: 'Ramesh Patil', doctorId: doctor.doctorId, doctorName: 'Dr Rohan Mehta', start: ist(MONDAY, '12:45'), checkedInAt: ist(MONDAY, '12:30') },
+      { appointmentId: late.id, patientId: walkIn.id, patientName: 'Ramesh Patil', doctorId: doctor.doctorId, doctorName: 'Dr Rohan Mehta', start: ist(MONDAY, '12:45'), checkedInAt: ist(MONDAY, '12:30'), queueNumber: 1 },
     ]);
     expect(after.doctors.find((d) => d.id === doctor.doctorId)!.appointments[1]).toMatchObject({ status: 'checked_in', canCheckIn: false, canCancel: false });
     clinic.clock.advanceMinutes(15); // 12:45: the visit starts

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { BCRYPT_COST } from '../../electron/core/auth/passwords';
-import { ADMIN_EMAIL, newClinic, newFrontDesk, ok, PASSWORD, readyFrontDesk, refused, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, keyFileOf, newClinic, newFrontDesk, ok, PASSWORD, readyFrontDesk, refused, removeDataDir, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
 import { auditRows } from '../helpers/db';
 import { setupInput } from '../helpers/data';
 
@@ -40,10 +39,10 @@ describe('signing in', () => {
   it('hashes passwords at cost 12 unless told otherwise', async () => {
     expect(BCRYPT_COST).toBe(12);
     const dataDir = tempDir();
-    const app = await createApp({ dataDir });
+    const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir) });
     expect(app.deps.bcryptCost).toBe(12);
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
 });
 
@@ -134,7 +133,7 @@ describe('bcrypt runs outside the write transaction', () => {
   it('other calls are answered while a sign-in is still hashing', async () => {
     // Real cost: a comparison takes a quarter of a second, long enough to see whether others wait behind it.
     const dataDir = tempDir();
-    const app = await createApp({ dataDir, bcryptCost: 12 });
+    const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), bcryptCost: 12 });
     try {
       ok(await app.dispatch('setup.complete', setupInput()));
       const order: string[] = [];
@@ -145,7 +144,7 @@ describe('bcrypt runs outside the write transaction', () => {
       expect(order).toEqual(['status', 'sign-in']);
     } finally {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     }
   });
 });

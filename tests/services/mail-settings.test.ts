@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keySecretBox } from '../../electron/core/secrets/secret-box';
 import type { ChannelName } from '../../shared/contract';
-import { newClinic, ok, readyFrontDesk, refused, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
+import { keyFileOf, newClinic, ok, readyFrontDesk, refused, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 
@@ -38,7 +37,7 @@ describe('mail settings', () => {
     expect(sealed).not.toContain(Buffer.from(PLAIN).toString('base64'));
     expect(clinic.app.deps.keyring.secrets.open(sealed)).toBe(PLAIN);
     // Sealed under the clinic key, which this seat keeps in an owner-only file.
-    expect(statSync(join(clinic.dataDir, 'clinic.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(keyFileOf(clinic.dataDir)).mode & 0o777).toBe(0o600);
     // Another key cannot open it.
     expect(() => keySecretBox(randomBytes(32)).open(sealed)).toThrow();
     // Sealing twice gives different text (a fresh IV each time).

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { openDatabase } from '../../electron/core/db/dialects';
 import type { Database } from '../../electron/core/db/schema';
 import { freshDatabase } from '../helpers/postgres-database';
 import { testClock } from '../helpers/clock';
-import { ADMIN_EMAIL, ok, PASSWORD, tempDir } from '../helpers/clinic';
+import { ADMIN_EMAIL, databaseKeyOf, keyFileOf, ok, PASSWORD, removeDataDir, tempDir } from '../helpers/clinic';
 import { countRows } from '../helpers/db';
 import { setupInput } from '../helpers/data';
 
@@ -24,8 +24,9 @@ const TABLES_006 = ['audit_patients'];
 const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
 const TABLES_009 = ['assistant_alerts'];
-const TABLES_010 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_010, 'schema_migrations'].sort();
+const TABLES_011 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
+const TABLES_012 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
+const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_011, ...TABLES_012, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -39,14 +40,14 @@ async function place() {
   const database = await freshDatabase();
   cleanups.push(async () => {
     await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dir);
   });
   return { dir, databaseUrl: database?.url };
 }
 type Place = Awaited<ReturnType<typeof place>>;
 
 const open = (p: Place, at = '2026-03-02T04:30:00.000Z') =>
-  createApp({ dataDir: p.dir, databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
+  createApp({ dataDir: p.dir, keyFile: keyFileOf(p.dir), databaseUrl: p.databaseUrl, clock: testClock(at), bcryptCost: 4 });
 const tableNames = async (db: Kysely<any>) => (await db.introspection.getTables()).map((t) => t.name).sort();
 const versions = (db: Kysely<Database>) => db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
 const fileHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'medlink.sqlite'))).digest('hex');
@@ -86,7 +87,7 @@ describe('opening a data folder', () => {
     await expect(refusal).rejects.toBeInstanceOf(NewerDatabaseError);
     await expect(refusal).rejects.toThrow(/version 99/);
     if (before) expect(fileHash(p.dir)).toBe(before);
-    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite') });
+    const reopened = openDatabase(p.databaseUrl ? { kind: 'postgres', url: p.databaseUrl } : { kind: 'sqlite', file: join(p.dir, 'medlink.sqlite'), key: databaseKeyOf(p.dir) });
     expect(await countRows({ deps: { db: reopened.kysely } })).toEqual(counts);
     await reopened.kysely.destroy();
   });
@@ -246,6 +247,40 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('assistant_alerts').values({ at, message: null, flags: '[]' }).execute()).rejects.toThrow(/not.null|null value/i);
   },
   10: async (db) => {
+    // Appointments made before it have no check-in code and no queue place; new ones carry both, and a code is found by its index.
+    expect(await db.selectFrom('appointments').select(['check_in_code', 'queue_number']).execute()).toEqual([{ check_in_code: null, queue_number: null }]);
+    const { id: _, ...before } = await db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
+    await db.insertInto('appointments').values({ ...before, status: 'checked_in', ics_uid: 'u9', start_at: '2026-03-04T04:30:00.000Z', end_at: '2026-03-04T04:45:00.000Z', number: 9, check_in_code: 'K7M4XE', queue_number: 3 }).execute();
+    expect(await db.selectFrom('appointments').select(['ics_uid', 'queue_number']).where('check_in_code', '=', 'K7M4XE').execute()).toEqual([{ ics_uid: 'u9', queue_number: 3 }]);
+    expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
+  },
+  11: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations' && !TABLES_012.includes(t)));
+    // The patient and doctor made before it keep their rows, with the new columns empty.
+    expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
+      { full_name: 'P', chronic_conditions: null, current_medications: null },
+    ]);
+    expect(await db.selectFrom('doctor_info').select(['status', 'verified_before_at']).execute()).toEqual([{ status: 'verified', verified_before_at: null }]);
+    const now = '2026-03-02T00:00:00.000Z';
+    const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const doctor = await db.selectFrom('doctor_info').select(['id', 'user_id']).executeTakeFirstOrThrow();
+    const record = {
+      patient_id: patient.id, title: 'CBC', category: 'lab_report', record_date: '2026-02-20', file_id: 'f', mime: 'application/pdf', size: 1,
+      file_name: 'cbc.pdf', uploaded_by: doctor.user_id, created_at: now,
+    };
+    const { id: recordId } = await db.insertInto('medical_records').values(record).returning('id').executeTakeFirstOrThrow();
+    await expect(db.insertInto('medical_records').values({ ...record, category: 'horoscope' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('medical_records').values({ ...record, patient_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    // A record is shared with a doctor once; its shares go with it.
+    await db.insertInto('record_shares').values({ record_id: recordId, doctor_id: doctor.id, shared_at: now }).execute();
+    await expect(db.insertInto('record_shares').values({ record_id: recordId, doctor_id: doctor.id, shared_at: now }).execute()).rejects.toThrow(/unique|primary/i);
+    await db.deleteFrom('medical_records').where('id', '=', recordId).execute();
+    expect(await db.selectFrom('record_shares').selectAll().execute()).toEqual([]);
+    await expect(
+      db.insertInto('doctor_documents').values({ doctor_id: doctor.id, kind: 'passport', title: 't', file_id: 'f', mime: 'image/png', size: 1, file_name: 'x.png', uploaded_at: now }).execute(),
+    ).rejects.toThrow(/check/i);
+  },
+  12: async (db) => {
     expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
     const now = '2026-03-02T00:00:00.000Z';
     const { doctorId, appointment } = await people(db);
@@ -276,6 +311,13 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     const now = '2026-03-02T00:00:00.000Z';
     await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();
     await db.insertInto('login_failures').values({ email: 'a@x.in', failures: 3, locked_until: null, updated_at: now }).execute();
+  },
+  10: async (db) => {
+    const { appointment } = await people(db);
+    await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
+  },
+  11: async (db) => {
+    await people(db);
   },
   4: async (db) => {
     const { appointment } = await people(db);

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
-import { openDatabase } from '../../electron/core/db/dialects';
+import { openDatabase, SQLITE_FILE } from '../../electron/core/db/dialects';
 import { LATEST_VERSION } from '../../electron/core/db/migrations/index';
-import { moveToPostgres, MoveRefusedError, SQLITE_FILE, TARGET_NOT_EMPTY } from '../../electron/core/db/move-to-postgres';
+import { moveToPostgres, MoveRefusedError, TARGET_NOT_EMPTY } from '../../electron/core/db/move-to-postgres';
 import { databaseFileStore } from '../../electron/core/files/db-file-store';
 import { diskFileStore, filesRoot } from '../../electron/core/files/file-store';
 import { testClock } from '../helpers/clock';
-import { ADMIN_EMAIL, ok, PASSWORD, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, keyFileOf, ok, PASSWORD, removeDataDir, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
 import { countRows } from '../helpers/db';
 import { patientSignupInput, setupInput } from '../helpers/data';
 import { freshDatabase } from '../helpers/postgres-database';
@@ -38,10 +38,10 @@ const callOf =
 async function busySqliteClinic() {
   const dataDir = tempDir();
   const clock = testClock();
-  const app = await createApp({ dataDir, clock, bcryptCost: 4 });
+  const app = await createApp({ dataDir, keyFile: keyFileOf(dataDir), clock, bcryptCost: 4 });
   cleanups.push(async () => {
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
   const call = callOf(app);
   const setup = ok(await call('setup.complete', setupInput()));
@@ -72,7 +72,7 @@ async function busySqliteClinic() {
   await db.insertInto('clinic_holidays').values({ date: '2026-03-04', name: 'होळी (Holi)' }).execute();
 
   // The single-seat file store: files in the data folder, one of them the doctor's photo.
-  const store = diskFileStore(dataDir, clock);
+  const store = diskFileStore(dataDir, clock, app.deps.keyring.recordsKey);
   const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
   const photoId = await store.put(photo, { kind: 'doctor_photo', mime: 'image/png' });
   const oldPhoto = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3]);
@@ -124,7 +124,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
 
     const targetUrl = await emptyTarget();
     const lines: string[] = [];
-    const report = await moveToPostgres({ dataDir, targetUrl, log: (l) => lines.push(l), batchSize: 3 });
+    const report = await moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl, log: (l) => lines.push(l), batchSize: 3 });
 
     // The report names every table once, with the source's row count.
     expect(report.tables.map((t) => t.name).sort()).toEqual(Object.keys(sourceCounts).sort());
@@ -149,7 +149,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     expect(versions.map((v) => v.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
 
     // The files, as the multi-seat file store reads them (it checks each one's sha256).
-    const dbFiles = databaseFileStore(pg as never, clock);
+    const dbFiles = databaseFileStore(pg as never, clock, clinic.app.deps.keyring.recordsKey);
     for (const [id, bytes] of Object.entries(files)) {
       const stored = await dbFiles.get(id);
       expect(stored?.mime, id).toMatch(/^image\//);
@@ -157,7 +157,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     }
 
     // The moved clinic: the same data folder (audit key and head), the database on the server.
-    const moved = await createApp({ dataDir, databaseUrl: targetUrl, clock, bcryptCost: 4 });
+    const moved = await createApp({ dataDir, keyFile: keyFileOf(dataDir), databaseUrl: targetUrl, clock, bcryptCost: 4 });
     cleanups.push(() => moved.close());
     const call = callOf(moved);
     expect(moved.deps.dialect).toBe('postgres');
@@ -185,12 +185,12 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     const { clinic, dataDir } = await busySqliteClinic();
     await clinic.app.close();
     const targetUrl = await emptyTarget();
-    await moveToPostgres({ dataDir, targetUrl });
+    await moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl });
     const pg = open(targetUrl);
     const before = await countRows({ deps: { db: pg } } as never);
     const sequenceBefore = await pg.selectFrom('appointments').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
 
-    const again = moveToPostgres({ dataDir, targetUrl });
+    const again = moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl });
     await expect(again).rejects.toBeInstanceOf(MoveRefusedError);
     await expect(again).rejects.toThrow(TARGET_NOT_EMPTY);
     expect(await countRows({ deps: { db: pg } } as never)).toEqual(before);
@@ -203,7 +203,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     const targetUrl = await emptyTarget();
     const pg = open(targetUrl);
     await pg.schema.createTable('invoices').addColumn('id', 'integer').execute();
-    await expect(moveToPostgres({ dataDir, targetUrl })).rejects.toThrow(`${TARGET_NOT_EMPTY} It already holds public.invoices.`);
+    await expect(moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl })).rejects.toThrow(`${TARGET_NOT_EMPTY} It already holds public.invoices.`);
     expect((await pg.introspection.getTables()).map((t) => t.name)).toEqual(['invoices']);
   });
 
@@ -213,7 +213,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     await clinic.app.deps.db.insertInto('settings').values({ key: 'zz.note', value: 'before\u0000after' }).execute();
     await clinic.app.close();
     const targetUrl = await emptyTarget();
-    await expect(moveToPostgres({ dataDir, targetUrl })).rejects.toThrow(/0x00/);
+    await expect(moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl })).rejects.toThrow(/0x00/);
     expect(await open(targetUrl).introspection.getTables()).toEqual([]);
   });
 
@@ -223,7 +223,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     const id = Object.keys(files)[0]!;
     writeFileSync(join(filesRoot(dataDir), id.slice(0, 2), id), 'not the photo any more');
     const targetUrl = await emptyTarget();
-    const refusal = moveToPostgres({ dataDir, targetUrl });
+    const refusal = moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl });
     await expect(refusal).rejects.toMatchObject({ code: 'FILE_DAMAGED' });
     await expect(refusal).rejects.toThrow(new RegExp(`${id}.*damaged`));
     expect(await open(targetUrl).introspection.getTables()).toEqual([]);
@@ -233,12 +233,12 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     const targetUrl = await emptyTarget();
     const nowhere = tempDir();
     cleanups.push(async () => rmSync(nowhere, { recursive: true, force: true }));
-    await expect(moveToPostgres({ dataDir: nowhere, targetUrl })).rejects.toMatchObject({ code: 'SOURCE_MISSING', message: expect.stringContaining(SQLITE_FILE) });
+    await expect(moveToPostgres({ dataDir: nowhere, keyFile: keyFileOf(nowhere), targetUrl })).rejects.toMatchObject({ code: 'SOURCE_MISSING', message: expect.stringContaining(SQLITE_FILE) });
 
     const { clinic, dataDir } = await busySqliteClinic();
     await clinic.app.deps.db.deleteFrom('schema_migrations').where('version', '=', LATEST_VERSION).execute();
     await clinic.app.close();
-    const refusal = moveToPostgres({ dataDir, targetUrl });
+    const refusal = moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl });
     await expect(refusal).rejects.toMatchObject({ code: 'SOURCE_VERSION' });
     await expect(refusal).rejects.toThrow(`at version ${LATEST_VERSION - 1}, not ${LATEST_VERSION}`);
     expect(await open(targetUrl).introspection.getTables()).toEqual([]);

@@ -5,8 +5,8 @@ import { billById } from '../../electron/core/billing/bills.repo';
 import { MARGIN, unprintable } from '../../electron/core/pdf/document';
 import type { Ctx } from '../../electron/core/context';
 import { newClinic, ok, refused, type Clinic } from '../helpers/clinic';
-import { billingClinic, issueBill, line } from '../helpers/billing';
-import { patientProfile } from '../helpers/data';
+import { billingClinic, GSTIN, issueBill, line } from '../helpers/billing';
+import { patientProfile, settingsInput } from '../helpers/data';
 import { outsideMargins, overlapping, readPdf } from '../helpers/pdf';
 
 async function documentBytes(clinic: Clinic, token: string, billId: number, which: 'receipt' | 'credit_note' = 'receipt') {
@@ -35,6 +35,7 @@ describe('receipts', () => {
   it('print every section and amount, within the margins and without overlaps', async () => {
     const clinic = await newClinic();
     const c = await billingClinic(clinic, 1);
+    ok(await clinic.call('settings.update', settingsInput({ gstin: GSTIN, phone: '020 2612 3456', email: 'desk@sunrise.example' }), clinic.adminToken));
     const bill = await issueBill(clinic, c.desk.token, c.appointments[0]!, [line('Consultation (in person)', 50_000), line('Complete blood count', 30_000, { category: 'lab_test' })]);
     ok(await clinic.call('bills.pay', { billId: bill.id, method: 'upi', amountPaise: 40_000, reference: 'UPI-604512' }, c.desk.token));
     const bytes = await documentBytes(clinic, c.desk.token, bill.id);
@@ -45,7 +46,7 @@ describe('receipts', () => {
     for (const expected of [
       'Sunrise Clinic Tax invoice',
       '1 FC Road, Shivajinagar, Pune Receipt no. ML/2025-26/000001',
-      'Date: 3 Mar 2026',
+      'Phone 020 2612 3456 · desk@sunrise.example Date: 3 Mar 2026',
       'GSTIN: 27AAPFU0939F1ZV',
       'Billed to Doctor',
       'Asha Kulkarni Dr Rohan Mehta',
@@ -111,15 +112,14 @@ describe('receipts', () => {
     expect(text).not.toMatch(/GSTIN|CGST|SGST|IGST/);
   });
 
-  it('print again byte for byte, after the patient’s name and the clinic’s address change', async () => {
+  it('print again byte for byte, after the patient’s name and the clinic’s address and phone change', async () => {
     const clinic = await newClinic();
     const c = await billingClinic(clinic, 1);
     const bill = await issueBill(clinic, c.desk.token, c.appointments[0]!, [line('Consultation', 50_000)]);
     const first = await documentBytes(clinic, c.asha.token, bill.id);
 
     ok(await clinic.call('patients.updateMe', patientProfile({ fullName: 'Asha Deshpande', email: c.asha.email }), c.asha.token));
-    const settings = ok(await clinic.call('settings.get', {}, clinic.adminToken));
-    ok(await clinic.call('settings.update', { ...settings, address: '22 Law College Road, Erandwane, Pune' }, clinic.adminToken));
+    ok(await clinic.call('settings.update', settingsInput({ gstin: GSTIN, address: '22 Law College Road, Erandwane, Pune', phone: '020 2612 3456' }), clinic.adminToken));
     clinic.clock.advanceMinutes(10);
 
     expect((await documentBytes(clinic, c.desk.token, bill.id)).equals(first)).toBe(true);

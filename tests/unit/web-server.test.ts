@@ -18,12 +18,15 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'medlink-web-'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>MedLink</title>');
   server = createWebServer(
-    async (channel) => {
-      calls.push(channel);
-      return { ok: true, data: { answered: channel } };
+    {
+      dispatch: async (channel) => {
+        calls.push(channel);
+        return { ok: true, data: { answered: channel } };
+      },
+      watch: async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }),
     },
     root,
-    (m) => logged.push(m),
+    { log: (m) => logged.push(m) },
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;

@@ -83,25 +83,47 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: P
   return openSession(ctx, user.id, portal);
 }
 
-/** Finds the caller's session, ending it when it has been idle too long or open too long. */
-export async function resolveSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
+/** The open session behind a token, and whether it has run out (idle too long, or open too long); reads only. */
+async function sessionRow(ctx: Ctx, token: string | undefined) {
   if (!token) return null;
   const tokenHash = hashToken(token);
-  const s = await repo.sessionByHash(ctx.db, tokenHash);
-  if (!s) return null;
+  const row = await repo.sessionByHash(ctx.db, tokenHash);
+  if (!row) return null;
   const now = ctx.now.getTime();
   const idle = (await idleMinutes(ctx)) * MINUTE;
-  if (now - Date.parse(s.last_seen_at) > idle || now - Date.parse(s.created_at) > SESSION_MAX_HOURS * 60 * MINUTE) {
+  const expired = now - Date.parse(row.last_seen_at) > idle || now - Date.parse(row.created_at) > SESSION_MAX_HOURS * 60 * MINUTE;
+  return { row, tokenHash, expired };
+}
+
+async function sessionOf(ctx: Ctx, row: { user_id: number; portal: string }, tokenHash: string): Promise<Session | null> {
+  const user = await repo.userById(ctx.db, row.user_id);
+  if (!user) return null;
+  return {
+    tokenHash, userId: user.id, portal: row.portal as Portal, roles: await repo.rolesOf(ctx.db, user.id), mustChangePassword: user.must_change_password === 1,
+  };
+}
+
+/** Finds the caller's session, ending it when it has been idle too long or open too long. */
+export async function resolveSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
+  const found = await sessionRow(ctx, token);
+  if (!found) return null;
+  const { row, tokenHash } = found;
+  if (found.expired) {
     await repo.endSession(ctx.db, tokenHash, ctx.now.toISOString());
     throw new DomainError('SESSION_EXPIRED', 'Your session ended. Please sign in again.', { keep: true });
   }
   // Recording activity is a write (and an fsync); once every half minute is precise enough for idle limits.
-  if (now - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, tokenHash, ctx.now.toISOString());
-  const user = await repo.userById(ctx.db, s.user_id);
-  if (!user) return null;
-  return {
-    tokenHash, userId: user.id, portal: s.portal as Portal, roles: await repo.rolesOf(ctx.db, user.id), mustChangePassword: user.must_change_password === 1,
-  };
+  if (ctx.now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, tokenHash, ctx.now.toISOString());
+  return sessionOf(ctx, row, tokenHash);
+}
+
+/**
+ * The session behind a token if it is still open, without counting the look as activity: a screen's live feed
+ * asks this while nobody touches the screen, which must not keep the session from running out.
+ */
+export async function peekSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
+  const found = await sessionRow(ctx, token);
+  return found && !found.expired ? sessionOf(ctx, found.row, found.tokenHash) : null;
 }
 
 export async function logout(ctx: Ctx): Promise<{ done: true }> {

@@ -5,7 +5,7 @@ import { plainRupees } from '../../../shared/money';
 import { record } from '../audit/audit.service';
 import { clinicSettings } from '../clinic/clinic.service';
 import { requireSession, type Ctx } from '../context';
-import { dayBounds } from '../scheduling/appointments.service';
+import { dayBounds } from '../scheduling/clinic-day';
 import { frozenOf, toReceiptLine } from './bill-view';
 import * as repo from './bills.repo';
 import type { FrozenBill } from './receipt';

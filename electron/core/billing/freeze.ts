@@ -43,7 +43,7 @@ export async function freeze(ctx: Ctx, row: BillRow, replaces: string | null): P
     timeZone: clinic.timeZone,
     supply: supplyOf(clinic.gstin, state),
     placeOfSupply: placeOfSupply(state),
-    clinic: { name: clinic.name, address: clinic.address, gstin: clinic.gstin ?? null },
+    clinic: { name: clinic.name, address: clinic.address, gstin: clinic.gstin ?? null, phone: clinic.phone ?? null, email: clinic.email ?? null },
     patient: {
       id: patient.id,
       name: printedName(patient.full_name, patient.latin_name, 'patientLatinName', "patient's"),

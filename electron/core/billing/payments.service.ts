@@ -2,7 +2,7 @@ import { PAYMENT_METHODS, type BillView, type Output, type ParsedInput } from '.
 import { formatRupees } from '../../../shared/money';
 import { record } from '../audit/audit.service';
 import { DomainError, type Ctx } from '../context';
-import { dayBounds } from '../scheduling/appointments.service';
+import { dayBounds } from '../scheduling/clinic-day';
 import { toView } from './bill-view';
 import * as repo from './bills.repo';
 import { lockedBill } from './bills.service';
@@ -31,7 +31,7 @@ export async function pay(ctx: Ctx, input: ParsedInput<'bills.pay'>): Promise<Bi
   await storeReceipt(ctx, row.id);
   await record(ctx, {
     action: 'bill.paid', actorId: a.session.userId, patientId: row.patient_id,
-    detail: { billId: row.id, number: row.number, method: input.method, amountPaise: input.amountPaise },
+    detail: { billId: row.id, number: row.number, paidBy: input.method, amountPaise: input.amountPaise },
   });
   return toView(ctx, (await repo.billById(ctx.db, row.id))!, a);
 }

@@ -14,7 +14,8 @@ export interface FrozenBill {
   timeZone: string;
   supply: Supply;
   placeOfSupply: string;
-  clinic: { name: string; address: string; gstin: string | null };
+  /** `phone` and `email`: how patients reach the clinic, where the administrator has given them. */
+  clinic: { name: string; address: string; gstin: string | null; phone: string | null; email: string | null };
   patient: { id: number; name: string; phone: string; address: string };
   doctor: { name: string; qualifications: string; speciality: string; registration: string } | null;
   visit:
@@ -70,6 +71,9 @@ function when(iso: string, timeZone: string, withTime = false): string {
 }
 const money = (paise: number) => formatRupees(paise, { symbol: false });
 
+/** "Phone 020 2612 3456 · desk@sunrise.example", or what there is of it. */
+const contact = (c: FrozenBill['clinic']) => [c.phone && `Phone ${c.phone}`, c.email].filter(Boolean).join(' · ');
+
 function header(doc: PdfWriter, b: FrozenBill, title: string, numberLabel: string, number: string, dateIso: string) {
   doc.row([
     { text: b.clinic.name, width: 0.62, bold: true, size: 15 },
@@ -77,7 +81,7 @@ function header(doc: PdfWriter, b: FrozenBill, title: string, numberLabel: strin
   ]);
   doc.space(3);
   doc.row([
-    { text: b.clinic.address, width: 0.62, muted: true },
+    { text: [b.clinic.address, contact(b.clinic)].filter(Boolean).join('\n'), width: 0.62, muted: true },
     { text: `${numberLabel} ${number}\nDate: ${when(dateIso, b.timeZone)}`, width: 0.38, align: 'right' },
   ]);
   if (b.clinic.gstin) doc.text(`GSTIN: ${b.clinic.gstin}`);

@@ -4,8 +4,12 @@ import { requireSession, type Ctx } from '../context';
 import type { Database } from '../db/schema';
 import { record } from '../audit/audit.service';
 import { deleteSettings, readSettings, writeSettings } from './settings.repo';
+import { DEFAULT_UPLOAD_LIMIT_MB } from '../../../shared/records';
 
-export const DEFAULTS = { sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112' };
+export const DEFAULTS = {
+  sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112', kioskIdleSeconds: 90,
+  uploadLimitMb: DEFAULT_UPLOAD_LIMIT_MB,
+};
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
 // saveClinicSettings forgets the call's copy, so a call that changes them reads them anew.
@@ -35,6 +39,8 @@ export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSe
     reminderHours: Number(s.get('mail.reminderHours') ?? DEFAULTS.reminderHours),
     checkInOpensMinutes: Number(s.get('appointments.checkInOpensMinutes') ?? DEFAULTS.checkInOpensMinutes),
     emergencyNumber: s.get('assistant.emergencyNumber') ?? DEFAULTS.emergencyNumber,
+    kioskIdleSeconds: Number(s.get('kiosk.idleSeconds') ?? DEFAULTS.kioskIdleSeconds),
+    uploadLimitMb: Number(s.get('records.uploadLimitMb') ?? DEFAULTS.uploadLimitMb),
   };
 }
 
@@ -43,6 +49,9 @@ export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
 export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
 export const emergencyNumber = async (ctx: Ctx) => (await clinicSettings(ctx))?.emergencyNumber ?? DEFAULTS.emergencyNumber;
+export const kioskIdleSeconds = async (ctx: Ctx) => (await clinicSettings(ctx))?.kioskIdleSeconds ?? DEFAULTS.kioskIdleSeconds;
+/** The largest upload accepted, in bytes. */
+export const uploadLimitBytes = async (ctx: Ctx) => ((await clinicSettings(ctx))?.uploadLimitMb ?? DEFAULTS.uploadLimitMb) * 1024 * 1024;
 
 export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<void> {
   await writeSettings(ctx.db, {
@@ -55,6 +64,8 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'mail.reminderHours': String(c.reminderHours),
     'appointments.checkInOpensMinutes': String(c.checkInOpensMinutes),
     'assistant.emergencyNumber': c.emergencyNumber,
+    'kiosk.idleSeconds': String(c.kioskIdleSeconds),
+    'records.uploadLimitMb': String(c.uploadLimitMb),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
     ...(c.phone ? { 'clinic.phone': c.phone } : {}),
     ...(c.email ? { 'clinic.email': c.email } : {}),

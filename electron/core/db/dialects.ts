@@ -1,10 +1,14 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
-import SQLite from 'better-sqlite3';
+import SQLite from 'better-sqlite3-multiple-ciphers';
 import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { keyConnection } from './sqlite-cipher';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/** The file in the data folder that holds a single-seat clinic's database. */
+export const SQLITE_FILE = 'medlink.sqlite';
 
 export interface DB {
   kysely: Kysely<Database>;
@@ -12,7 +16,14 @@ export interface DB {
 }
 
 export type DbConfig =
-  | { kind: 'sqlite'; file: string; /** A better_sqlite3.node for the running ABI (Electron and Node differ). */ nativeBinding?: string }
+  | {
+      kind: 'sqlite';
+      file: string;
+      /** The database's own key (derived from the clinic key), 32 bytes; without it the file is opened plain (the move command's tests, benchmarks' baselines). */
+      key?: Buffer;
+      /** A better_sqlite3.node for the running ABI (Electron and Node differ). */
+      nativeBinding?: string;
+    }
   /** postgres://user:pass@host:port/db?sslmode=verify-full&sslrootcert=/path/ca.pem */
   | { kind: 'postgres'; url: string };
 
@@ -60,8 +71,15 @@ function withStatementCache(raw: SQLite.Database): SqliteDatabase {
   };
 }
 
-function openSqlite(file: string, nativeBinding?: string): Kysely<Database> {
+function openSqlite(file: string, key: Buffer | undefined, nativeBinding?: string): Kysely<Database> {
   const raw = new SQLite(file, { nativeBinding });
+  try {
+    // The key before anything else reads or writes a page.
+    if (key) keyConnection(raw, key);
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   // Whatever a person is told is saved must survive a power cut.
@@ -126,7 +144,7 @@ function openPostgres(url: string): Kysely<Database> {
 
 export function openDatabase(config: DbConfig): DB {
   return config.kind === 'sqlite'
-    ? { kysely: openSqlite(config.file, config.nativeBinding), dialect: 'sqlite' }
+    ? { kysely: openSqlite(config.file, config.key, config.nativeBinding), dialect: 'sqlite' }
     : { kysely: openPostgres(config.url), dialect: 'postgres' };
 }
 
@@ -207,4 +225,15 @@ export function connectionProblem(e: unknown, url: string): string | null {
     return `The certificate file named in the clinic's database address cannot be read (${err.path}: ${code || detail}). Check the path and that MedLink may read the file.`;
   }
   return null;
+}
+
+/** The PostgreSQL channel on which seats tell each other what changed (electron/core/live). */
+export const LIVE_CHANNEL = 'medlink_changes';
+
+/**
+ * DIALECT-SPECIFIC: tells the clinic's other seats. Inside a transaction PostgreSQL delivers the notification
+ * when it commits, and never if it rolls back; outside one, at once. SQLite has no other seats to tell.
+ */
+export async function notifySeats(db: Kysely<Database>, dialect: DialectName, payload: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(db);
 }

@@ -3,17 +3,19 @@
 // 1 otherwise (and then nothing was copied).
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../web/data-dir';
+import { keyFileFor } from '../secrets/seat-key';
 import { MoveRefusedError, moveToPostgres, redactUrl } from './move-to-postgres';
 
-const USAGE = `Usage: npm run move-to-postgres -- --data-dir <folder> --target <postgres://user:password@host:port/database>
+const USAGE = `Usage: npm run move-to-postgres -- --data-dir <folder> --target <postgres://user:password@host:port/database> [--key-file <file>]
 
 Moves the clinic whose data folder is <folder> (default: MEDLINK_DATA_DIR, else MedLink's usual folder) into
-an empty PostgreSQL database (default: MEDLINK_DATABASE_URL). Close MedLink first.`;
+an empty PostgreSQL database (default: MEDLINK_DATABASE_URL). The database is opened with this computer's
+clinic key file (default: MEDLINK_KEY_FILE, else the one MedLink uses for that data folder). Close MedLink first.`;
 
 async function main(): Promise<number> {
-  let values: { 'data-dir'?: string; target?: string; help?: boolean };
+  let values: { 'data-dir'?: string; target?: string; 'key-file'?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { 'data-dir': { type: 'string' }, target: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options: { 'data-dir': { type: 'string' }, target: { type: 'string' }, 'key-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 1;
@@ -29,7 +31,8 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const report = await moveToPostgres({ dataDir, targetUrl, log: (line) => console.log(line) });
+    const keyFile = values['key-file'] || keyFileFor(dataDir);
+    const report = await moveToPostgres({ dataDir, keyFile, targetUrl, log: (line) => console.log(line) });
     const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
     console.log(
       `Done: ${report.tables.length} tables (${rows} rows) and ${report.files} files moved into ${redactUrl(targetUrl)}. ` +

@@ -9,7 +9,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isUnreachable, openDatabase } from './dialects';
+import { readSettings } from '../clinic/settings.repo';
+import { openSealedKeys } from '../secrets/clinic-key.service';
+import { databaseKey } from '../secrets/database-key';
+import { seatKeyFile } from '../secrets/seat-key';
+import { isUnreachable, openDatabase, SQLITE_FILE } from './dialects';
+import { isPlainDatabase, opensWith } from './sqlite-cipher';
 import { copyDiskFilesToDatabase, FileMoveError } from '../files/move-files';
 import { dependencyOrder, postgresOccupants, postgresTables, resetIdentities, sqliteColumns, sqliteTables, type TargetTable } from './move-catalog';
 import { LATEST_VERSION, migrate } from './migrations/index';
@@ -17,8 +22,10 @@ import type { Database } from './schema';
 import { countRows, pages, summarize, type Row, type TableShape } from './table-content';
 
 export interface MoveOptions {
-  /** The clinic's data folder: medlink.sqlite and the files; it stays in use after the move (its clinic key and audit head). */
+  /** The clinic's data folder: medlink.sqlite and the files; it stays in use after the move (its audit head). */
   dataDir: string;
+  /** This seat's clinic key file (keyFileFor), which opens the encrypted database and the files' records key; it stays in use after the move. */
+  keyFile: string;
   /** postgres://… of an empty database the clinic will use from now on. */
   targetUrl: string;
   log?: (line: string) => void;
@@ -48,7 +55,7 @@ export interface MoveReport {
 }
 
 export type MoveRefusal =
-  | 'SOURCE_MISSING' | 'SOURCE_VERSION' | 'SOURCE_BUSY' | 'TARGET_UNREACHABLE' | 'TARGET_NOT_EMPTY' | 'SCHEMA_MISMATCH' | 'CONTENT_MISMATCH' | 'FILE_DAMAGED';
+  | 'SOURCE_MISSING' | 'SOURCE_VERSION' | 'SOURCE_KEY' | 'SOURCE_BUSY' | 'TARGET_UNREACHABLE' | 'TARGET_NOT_EMPTY' | 'SCHEMA_MISMATCH' | 'CONTENT_MISMATCH' | 'FILE_DAMAGED';
 
 /** The move did not happen; the message says why and what to do. The target is as it was. */
 export class MoveRefusedError extends Error {
@@ -62,8 +69,6 @@ export class MoveRefusedError extends Error {
 }
 
 export const TARGET_NOT_EMPTY = 'The target database is not empty; nothing was copied.';
-/** The file createApp keeps a single-seat clinic in (app.ts). */
-export const SQLITE_FILE = 'medlink.sqlite';
 /**
  * schema_migrations is written on the target by migrate() itself, at the time of the move: its versions are
  * compared (and hashed), its applied_at times are not copied over.
@@ -87,16 +92,19 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
   if (!existsSync(file)) {
     throw new MoveRefusedError('SOURCE_MISSING', `There is no MedLink database in ${options.dataDir} (no ${SQLITE_FILE}). Check the data folder; nothing was copied.`);
   }
-  const source = openDatabase({ kind: 'sqlite', file, nativeBinding: options.nativeBinding });
+  const clinicKey = sourceKey(file, options);
+  const source = openDatabase({ kind: 'sqlite', file, key: databaseKey(clinicKey), nativeBinding: options.nativeBinding });
   let report: MoveReport;
   try {
     await checkSourceVersion(source.kysely, file);
+    const recordsKey = openSealedKeys(clinicKey, await readSettings(source.kysely))?.records;
+    if (!recordsKey) throw new MoveRefusedError('SOURCE_VERSION', `The clinic in ${options.dataDir} has no records key yet. Open it once with this MedLink, close it, then run the move again. Nothing was copied.`);
     const target = openDatabase({ kind: 'postgres', url: options.targetUrl });
     try {
       log(`Moving the clinic in ${options.dataDir} into ${redactUrl(options.targetUrl)}…`);
       // BEGIN IMMEDIATE on the source: a stable snapshot, and no MedLink on this computer writes meanwhile.
       report = await source.kysely.transaction().execute((src) =>
-        target.kysely.transaction().execute((trx) => copyAndVerify(src, trx, options)),
+        target.kysely.transaction().execute((trx) => copyAndVerify(src, trx, options, recordsKey)),
       );
     } catch (e) {
       if (isUnreachable(e)) {
@@ -115,6 +123,22 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
   for (const t of report.tables) log(`${t.name}: ${t.rows} rows, hash ok`);
   log(`files: ${report.files} from the data folder copied into the files table, sha256 ok`);
   return report;
+}
+
+/** The clinic key that opens the encrypted SQLite database, from this seat's key file. */
+function sourceKey(file: string, options: MoveOptions): Buffer {
+  if (isPlainDatabase(file)) {
+    throw new MoveRefusedError('SOURCE_VERSION', `The clinic's database in ${options.dataDir} is not yet encrypted. Open it once with this MedLink (which encrypts it), close it, then run the move again. Nothing was copied.`);
+  }
+  const key = seatKeyFile(options.keyFile).read();
+  if (!key || !opensWith(file, databaseKey(key), options.nativeBinding)) {
+    throw new MoveRefusedError(
+      'SOURCE_KEY',
+      `The clinic key in ${options.keyFile} does not open the database in ${options.dataDir}. Name this computer's key file with --key-file (or MEDLINK_KEY_FILE); ` +
+        "a key kept in the desktop app's keychain cannot be read by this command. Nothing was copied.",
+    );
+  }
+  return key;
 }
 
 async function checkSourceVersion(db: Kysely<Database>, file: string): Promise<void> {
@@ -139,7 +163,7 @@ async function checkSourceVersion(db: Kysely<Database>, file: string): Promise<v
 }
 
 /** Inside the target's transaction: refuse a non-empty target, create the schema, copy, move sequences on, verify, add the files. */
-async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Database>, options: MoveOptions): Promise<MoveReport> {
+async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Database>, options: MoveOptions, recordsKey: Buffer): Promise<MoveReport> {
   const batch = options.batchSize ?? 500;
   // The app's pool limits statements to 15 s and idle transactions to 30 s; a large clinic may need longer.
   await sql`set local statement_timeout = 0`.execute(trx);
@@ -188,7 +212,7 @@ async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Databa
   }
 
   // After the tables' check, which compares the SQLite files table with its copy before these join it.
-  return { tables: report, files: await moveFiles(options.dataDir, trx) };
+  return { tables: report, files: await moveFiles(options.dataDir, trx, recordsKey) };
 }
 
 /**
@@ -197,9 +221,9 @@ async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Databa
  * each file in under the same id (so the rows naming it still do) and checks its sha256 before and after,
  * here inside the move's transaction. The data folder is only read.
  */
-async function moveFiles(dataDir: string, trx: Transaction<Database>): Promise<number> {
+async function moveFiles(dataDir: string, trx: Transaction<Database>, recordsKey: Buffer): Promise<number> {
   try {
-    return await copyDiskFilesToDatabase(dataDir, trx);
+    return await copyDiskFilesToDatabase(dataDir, trx, recordsKey);
   } catch (e) {
     if (e instanceof FileMoveError) {
       throw new MoveRefusedError('FILE_DAMAGED', `${e.message} Restore the file from a backup, or delete it and its .json description (MedLink then shows no picture there), and run the move again.`);

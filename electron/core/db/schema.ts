@@ -58,6 +58,8 @@ export interface Database {
     medical_history: string | null;
     emergency_contact_name: string | null;
     emergency_contact_phone: string | null;
+    chronic_conditions: string | null;
+    current_medications: string | null;
     preferred_language: string;
     /** Set on a walk-in's record once linked to an account: the account's patient record. */
     merged_into: number | null;
@@ -92,6 +94,8 @@ export interface Database {
     suspended_at: string | null;
     suspended_reason: string | null;
     latin_name: Generated<string | null>;
+    /** Set while a doctor verified before waits for their changed credentials to be checked again. */
+    verified_before_at: string | null;
   };
   doctor_education: {
     id: Generated<number>;
@@ -147,6 +151,10 @@ export interface Database {
     ics_sequence: Generated<number>;
     /** The clinic-wide booking number people quote: 1, 2, 3, … without gaps (counters 'appointment'). */
     number: number;
+    /** What the patient types or scans at the kiosk on the day (kiosk/check-in-code.ts); null before migration 5. */
+    check_in_code: string | null;
+    /** The patient's place in their doctor's queue that day, given at check-in. */
+    queue_number: number | null;
     created_by: number;
     created_at: string;
     updated_at: string;
@@ -179,6 +187,8 @@ export interface Database {
     html_body: string;
     ics: string | null;
     appointment_id: number | null;
+    /** JSON: images the HTML shows inline (see outbox.service InlineImage), or null. */
+    inline_images: string | null;
     status: string;
     attempts: number;
     due_at: string;
@@ -210,6 +220,62 @@ export interface Database {
   };
   /** Gapless numbers (counters.repo.ts): the last value handed out, per name. */
   counters: { name: string; value: number };
+  /** A patient's uploaded record; its bytes are a sealed file of the file store. */
+  medical_records: {
+    id: Generated<number>;
+    patient_id: number;
+    title: string;
+    category: string;
+    record_date: string;
+    file_id: string;
+    mime: string;
+    size: number;
+    file_name: string;
+    uploaded_by: number;
+    created_at: string;
+    /** In the trash since; null while kept. */
+    deleted_at: string | null;
+  };
+  record_shares: { record_id: number; doctor_id: number; shared_at: string };
+  emergency_access: {
+    id: Generated<number>;
+    doctor_id: number;
+    patient_id: number;
+    reason: string;
+    granted_at: string;
+    expires_at: string;
+  };
+  consultations: {
+    id: Generated<number>;
+    appointment_id: number;
+    doctor_id: number;
+    patient_id: number;
+    notes: string;
+    created_at: string;
+    updated_at: string;
+  };
+  prescription_items: {
+    id: Generated<number>;
+    consultation_id: number;
+    position: number;
+    medicine: string;
+    strength: string;
+    dose: string;
+    frequency: string;
+    duration: string;
+    instructions: string | null;
+  };
+  doctor_documents: {
+    id: Generated<number>;
+    doctor_id: number;
+    kind: string;
+    title: string;
+    file_id: string;
+    mime: string;
+    size: number;
+    file_name: string;
+    uploaded_at: string;
+  };
   /** Work for other services (Google), queued in the change's transaction and done outside it (queue/worker.ts). */
   jobs: {
     id: Generated<number>;

@@ -55,7 +55,7 @@ export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
       (join) => join.onRef('h.appointment_id', '=', 'a.id'),
     )
     .select([
-      'a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason',
+      'a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason', 'a.queue_number',
       'p.full_name as patient_name', 'p.user_id as patient_user_id', 'd.full_name as doctor_name', 'h.checked_in_at',
     ])
     .where('a.start_at', '>=', fromIso)

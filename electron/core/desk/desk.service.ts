@@ -7,7 +7,8 @@ import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
 import { patientById } from '../patients/patients.repo';
 import { toView } from '../patients/patients.service';
-import { dayBounds } from '../scheduling/appointments.service';
+import { announce, appointmentChange } from '../live/changes';
+import { dayBounds } from '../scheduling/clinic-day';
 import { allowedChanges } from '../scheduling/status-rules';
 import * as repo from './desk.repo';
 
@@ -89,6 +90,8 @@ export async function linkAccount(ctx: Ctx, input: ParsedInput<'patients.linkAcc
   // One entry against each record, so the log filtered by either patient number shows the link.
   await record(ctx, { action: 'patient.account_linked', actorId: session.userId, patientId: walkIn.id, detail });
   await record(ctx, { action: 'patient.account_linked', actorId: session.userId, patientId: account.id, detail });
+  // The moved appointments now show on the account holder's own list.
+  if (moved > 0) announce(ctx, appointmentChange(null, account.user_id));
   return { patient: toView((await patientById(ctx.db, account.id))!), movedAppointments: moved };
 }
 
@@ -122,6 +125,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       patientName: r.patient_name,
       patientHasAccount: r.patient_user_id !== null,
       checkedInAt: r.checked_in_at ?? null,
+      queueNumber: r.queue_number,
       canCheckIn: allowedChanges(r, ctx.now, opensMinutes).canCheckIn,
       canCancel: changeable,
       canReschedule: changeable,
@@ -145,6 +149,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       doctorName: r.doctor_name,
       start: r.start_at,
       checkedInAt: r.checked_in_at ?? null,
+      queueNumber: r.queue_number,
     }));
 
   await recordView(ctx, { action: 'appointment.board_viewed', actorId: session.userId, detail: { date: input.date } }, rows.map((r) => r.patient_id));

@@ -2,7 +2,9 @@ import { PHOTO_MAX_BYTES, type OwnDoctorProfile, type ParsedInput } from '../../
 import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
-import { imageTypeOf } from '../files/image-type';
+import { checkContent } from '../files/content-type';
+import { discardFile } from '../files/discard';
+import { readStoredFile } from '../files/stored-file';
 import { searchChanged } from '../search/changes';
 import * as repo from './doctor-profile.repo';
 import { doctorById, doctorByUser, type DoctorRow } from './doctors.repo';
@@ -15,8 +17,9 @@ import { doctorById, doctorByUser, type DoctorRow } from './doctors.repo';
  */
 export async function photoDataUrl(ctx: Ctx, photoFileId: string | null | undefined): Promise<string | undefined> {
   if (!photoFileId) return undefined;
-  const file = await ctx.deps.files.get(photoFileId, ctx.db);
-  return file ? `data:${file.mime};base64,${file.bytes.toString('base64')}` : undefined;
+  // An altered photo is left out (and recorded), not a reason to refuse the page it sits on.
+  const file = await readStoredFile(ctx, photoFileId);
+  return file && file !== 'altered' ? `data:${file.mime};base64,${file.bytes.toString('base64')}` : undefined;
 }
 
 async function toView(ctx: Ctx, row: DoctorRow): Promise<OwnDoctorProfile> {
@@ -67,31 +70,29 @@ export async function updateProfile(ctx: Ctx, input: ParsedInput<'doctors.update
 
 const refuse = (key: string, message: string) => new DomainError('VALIDATION', message, { fields: { base64: key } });
 
-/** The photo's bytes, refused (with a message a doctor can act on) unless a JPEG or PNG of at most 2 MB. */
-export function checkPhoto(base64: string): { bytes: Buffer; mime: 'image/jpeg' | 'image/png' } {
+/** The photo's bytes, refused (with a message a doctor can act on) unless a whole JPEG or PNG of at most 2 MB and of a sensible size. */
+export async function checkPhoto(base64: string): Promise<{ bytes: Buffer; mime: 'image/jpeg' | 'image/png' }> {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0) throw refuse('photo_required', 'The file is empty. Choose a photo.');
   if (bytes.length > PHOTO_MAX_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     throw refuse('photo_too_large', `The photo is ${mb} MB; it can be at most 2 MB. Choose a smaller photo, or save it smaller first.`);
   }
-  const mime = imageTypeOf(bytes);
-  if (!mime) throw refuse('photo_type', 'Only a JPEG or PNG photo can be used, and this file is neither (whatever its name says). Choose a photo saved as JPEG or PNG.');
-  return { bytes, mime };
-}
-
-/** Removes a file the doctor's row no longer names: with the transaction in the database, after the commit on disk. */
-async function discard(ctx: Ctx, fileId: string) {
-  const files = ctx.deps.files;
-  if (files.transactional) return files.remove(fileId, ctx.db);
-  ctx.afterCommit(() => {
-    files.remove(fileId).catch((e: unknown) => ctx.deps.log(`file store: could not remove ${fileId}: ${String(e)}`));
-  });
+  const checked = await checkContent(bytes, ['image/jpeg', 'image/png']);
+  if ('refused' in checked) {
+    const { key, message } = checked.refused;
+    // Not an image at all: said in a photo's own words.
+    if (key === 'file_type' || key === 'file_program') {
+      throw refuse('photo_type', 'Only a JPEG or PNG photo can be used, and this file is neither (whatever its name says). Choose a photo saved as JPEG or PNG.');
+    }
+    throw refuse(key, message);
+  }
+  return { bytes, mime: checked.type as 'image/jpeg' | 'image/png' };
 }
 
 export async function uploadPhoto(ctx: Ctx, input: ParsedInput<'doctors.uploadPhoto'>): Promise<OwnDoctorProfile> {
   // Checked before anything is read or written: a refused file leaves no trace.
-  const { bytes, mime } = checkPhoto(input.base64);
+  const { bytes, mime } = await checkPhoto(input.base64);
   const row = await ownLocked(ctx);
   const files = ctx.deps.files;
   // Written (and fsynced) before the row names it, so a saved row never points at a missing file.
@@ -105,7 +106,7 @@ export async function uploadPhoto(ctx: Ctx, input: ParsedInput<'doctors.uploadPh
     if (!files.transactional) await files.remove(fileId);
     throw e;
   }
-  if (row.photo_file) await discard(ctx, row.photo_file);
+  if (row.photo_file) await discardFile(ctx, row.photo_file);
   return reread(ctx, row.id);
 }
 
@@ -115,7 +116,7 @@ export async function removePhoto(ctx: Ctx): Promise<OwnDoctorProfile> {
     await repo.setPhoto(ctx.db, row.id, null, ctx.now.toISOString());
     await record(ctx, { action: 'doctor.profile_updated', actorId: row.user_id, detail: { doctorId: row.id, changed: ['photo'] } });
     await searchChanged(ctx);
-    await discard(ctx, row.photo_file);
+    await discardFile(ctx, row.photo_file);
   }
   return reread(ctx, row.id);
 }

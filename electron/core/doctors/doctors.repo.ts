@@ -37,19 +37,31 @@ export async function insertDoctor(db: Db, userId: number, c: DoctorCredentials,
   return id;
 }
 
-export async function resubmitDoctor(db: Db, id: number, c: DoctorCredentials, nowIso: string) {
+/** Back into the verification queue with these credentials; `verifiedBefore`: when a doctor changing verified credentials was verified. */
+export async function resubmitDoctor(db: Db, id: number, c: DoctorCredentials, nowIso: string, verifiedBefore: string | null) {
   await db
     .updateTable('doctor_info')
-    .set({ ...columns(c), status: 'pending', decision_reason: null, decided_by: null, decided_at: null, submitted_at: nowIso, updated_at: nowIso })
+    .set({
+      ...columns(c), status: 'pending', decision_reason: null, decided_by: null, decided_at: null, submitted_at: nowIso, updated_at: nowIso,
+      verified_before_at: verifiedBefore,
+    })
     .where('id', '=', id)
     .execute();
   await replaceEducation(db, id, c);
 }
 
+/** A verified doctor's details that need no new check (the credentials themselves are unchanged). */
+export const updateDetails = (db: Db, id: number, c: DoctorCredentials, nowIso: string) =>
+  db.updateTable('doctor_info').set({ ...columns(c), updated_at: nowIso }).where('id', '=', id).execute();
+
+/** The administrator's decision; an approval ends a re-verification. */
 export const decide = (db: Db, id: number, d: { status: string; reason: string | null; by: number; nowIso: string }) =>
   db
     .updateTable('doctor_info')
-    .set({ status: d.status, decision_reason: d.reason, decided_by: d.by, decided_at: d.nowIso, updated_at: d.nowIso })
+    .set({
+      status: d.status, decision_reason: d.reason, decided_by: d.by, decided_at: d.nowIso, updated_at: d.nowIso,
+      ...(d.status === 'verified' ? { verified_before_at: null } : {}),
+    })
     .where('id', '=', id)
     .execute();
 

@@ -8,10 +8,13 @@ import { requestSignup, type PendingSignup } from '../auth/signup.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { verificationDecided } from '../mail/notify';
 import { searchChanged } from '../search/changes';
+import { documentView } from './documents.service';
+import { documentsOf, type DocumentRow } from './documents.repo';
+import { announce, doctorChange } from '../live/changes';
 import * as repo from './doctors.repo';
 import { openInvitation, settleOnSignup as settleInvitations } from './invitations.service';
 
-function toView(r: repo.DoctorRow, education: repo.EducationRow[]): DoctorView {
+function toView(r: repo.DoctorRow, education: repo.EducationRow[], documents: DocumentRow[]): DoctorView {
   return {
     id: r.id,
     email: r.email,
@@ -30,12 +33,15 @@ function toView(r: repo.DoctorRow, education: repo.EducationRow[]): DoctorView {
     decisionReason: r.decision_reason ?? undefined,
     submittedAt: r.submitted_at,
     decidedAt: r.decided_at ?? undefined,
+    verifiedBefore: r.verified_before_at ?? undefined,
+    documents: documents.map(documentView),
   };
 }
 
 async function views(ctx: Ctx, rows: repo.DoctorRow[]): Promise<DoctorView[]> {
-  const education = await repo.educationOf(ctx.db, rows.map((r) => r.id));
-  return rows.map((r) => toView(r, education.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const [education, documents] = await Promise.all([repo.educationOf(ctx.db, ids), documentsOf(ctx.db, ids)]);
+  return rows.map((r) => toView(r, education.get(r.id) ?? [], documents.get(r.id) ?? []));
 }
 const view = async (ctx: Ctx, row: repo.DoctorRow) => (await views(ctx, [row]))[0]!;
 
@@ -63,6 +69,7 @@ export async function addDoctorProfile(ctx: Ctx, userId: number, c: DoctorCreden
     await record(ctx, { action: 'doctor.signup', actorId: userId, detail: { doctorId: id } });
   }
   await searchChanged(ctx);
+  announce(ctx, doctorChange(id, userId));
   return id;
 }
 
@@ -86,6 +93,9 @@ export async function createFromSignup(ctx: Ctx, s: Extract<PendingSignup, { kin
   return userId;
 }
 
+/** Verified, or verified before and back in the queue after a change of credentials (their appointments stay theirs). */
+export const hasPractised = (doctor: Pick<repo.DoctorRow, 'status' | 'verified_before_at'>) => doctor.status === 'verified' || doctor.verified_before_at !== null;
+
 async function own(ctx: Ctx): Promise<repo.DoctorRow> {
   const row = await repo.doctorByUser(ctx.db, requireSession(ctx).userId);
   if (!row) throw new DomainError('NOT_FOUND', 'No doctor profile is linked to this account.');
@@ -94,18 +104,46 @@ async function own(ctx: Ctx): Promise<repo.DoctorRow> {
 
 export const me = async (ctx: Ctx) => view(ctx, await own(ctx));
 
-/** A pending or rejected doctor corrects their credentials; the application goes back into the queue. */
+/** What the administrator checked: a change to any of these sends a verified doctor back to the queue. */
+const checkedCredentials = (c: Pick<DoctorCredentials, 'education' | 'registrationNumber' | 'registrationCouncil' | 'speciality' | 'specialityOther'>) =>
+  JSON.stringify([
+    c.education.map((e) => [e.degree, e.institution, e.year]), c.registrationNumber, c.registrationCouncil, c.speciality,
+    c.speciality === 'other' ? (c.specialityOther ?? null) : null,
+  ]);
+
+/**
+ * A doctor's credentials. A pending or refused application, corrected, goes back into the queue. A verified doctor's
+ * change of education, registration or speciality does too: their appointments stay, but until the administrator
+ * verifies them again no patient sees or books them. Other details (name, phone, hospital, experience, languages,
+ * introduction) change at once.
+ */
 export async function resubmit(ctx: Ctx, c: DoctorCredentials): Promise<DoctorView> {
   const row = await own(ctx);
-  if (row.status === 'verified') {
-    throw new DomainError('CONFLICT', 'Your credentials are already verified. Ask the administrator to change them.');
-  }
   await checkRegistrationFree(ctx, c, row.id);
   const nowIso = ctx.now.toISOString();
-  await repo.resubmitDoctor(ctx.db, row.id, c, nowIso);
+  const education = (await repo.educationOf(ctx.db, [row.id])).get(row.id) ?? [];
+  const before = checkedCredentials({
+    education, registrationNumber: row.registration_number, registrationCouncil: row.registration_council,
+    speciality: row.speciality as Speciality, specialityOther: row.speciality_other ?? undefined,
+  });
+  if (row.status === 'verified' && before === checkedCredentials(c)) {
+    const was = toView(row, education, []);
+    const changed = (['fullName', 'phone', 'hospital', 'experienceYears', 'languages', 'bio'] as const).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(c[k]));
+    await repo.updateDetails(ctx.db, row.id, c, nowIso);
+    if (changed.length > 0) await record(ctx, { action: 'doctor.profile_updated', actorId: row.user_id, detail: { doctorId: row.id, changed } });
+  } else {
+    // Verified before: kept while the change is checked, so their own appointments stay theirs to see and write up.
+    const verifiedBefore = row.status === 'verified' ? (row.decided_at ?? nowIso) : row.verified_before_at;
+    await repo.resubmitDoctor(ctx.db, row.id, c, nowIso, verifiedBefore);
+    await record(ctx, {
+      action: row.status === 'verified' ? 'doctor.credentials_changed' : 'doctor.resubmitted',
+      actorId: row.user_id,
+      detail: { doctorId: row.id },
+    });
+  }
   await setUserContact(ctx.db, row.user_id, { fullName: c.fullName, phone: c.phone }, nowIso);
-  await record(ctx, { action: 'doctor.resubmitted', actorId: row.user_id, detail: { doctorId: row.id } });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }
 
@@ -129,6 +167,7 @@ export async function decide(ctx: Ctx, input: ParsedInput<'admin.decideDoctor'>)
     detail: { doctorId: row.id, ...(reason ? { reason } : {}) },
   });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   await verificationDecided(ctx, { userId: row.user_id, email: row.email, fullName: row.full_name }, reason === null ? { approved: true } : { approved: false, reason });
   return view(ctx, (await repo.doctorById(ctx.db, row.id))!);
 }

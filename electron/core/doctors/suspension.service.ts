@@ -4,6 +4,7 @@ import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
 import type { Mode } from '../availability/slots';
+import { announce, doctorChange } from '../live/changes';
 import { searchChanged } from '../search/changes';
 import { doctorById } from './doctors.repo';
 import * as repo from './suspension.repo';
@@ -52,6 +53,7 @@ export async function suspend(ctx: Ctx, input: ParsedInput<'admin.suspendDoctor'
   await repo.setSuspension(ctx.db, row.id, { at: nowIso, reason: input.reason, nowIso });
   await record(ctx, { action: 'doctor.suspended', actorId: admin.userId, detail: { doctorId: row.id, reason: input.reason } });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   return entry(ctx, row.id);
 }
 
@@ -63,6 +65,7 @@ export async function reinstate(ctx: Ctx, doctorId: number): Promise<AdminDoctor
   await repo.setSuspension(ctx.db, row.id, { at: null, reason: null, nowIso });
   await record(ctx, { action: 'doctor.reinstated', actorId: admin.userId, detail: { doctorId: row.id } });
   await searchChanged(ctx);
+  announce(ctx, doctorChange(row.id, row.user_id));
   return entry(ctx, row.id);
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -22,11 +22,16 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o60
     rmSync(tmp, { force: true });
     throw e;
   }
-  const dir = openSync(dirname(path), 'r');
+  fsyncFolder(dirname(path));
+}
+
+/** Makes a folder's entries (a rename, a new or removed file) durable. */
+export function fsyncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
   try {
-    fsyncSync(dir);
+    fsyncSync(fd);
   } finally {
-    closeSync(dir);
+    closeSync(fd);
   }
 }
 
@@ -52,4 +57,33 @@ export async function writeFileAtomicAsync(path: string, data: string | Buffer, 
   } finally {
     await dir.close();
   }
+}
+
+/**
+ * Overwrites a file with zeros (fsynced) before removing it, so what it held does not linger in the blocks it
+ * freed (on a disk that rewrites in place; copy-on-write file systems and SSDs may still keep old blocks).
+ * A missing file is not an error.
+ */
+export function shred(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r+');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  try {
+    zeroFill(fd);
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(path, { force: true });
+}
+
+/** Zeros over the whole of an open file, fsynced. */
+export function zeroFill(fd: number): void {
+  const size = fstatSync(fd).size;
+  const zeros = Buffer.alloc(Math.min(size, 1 << 20));
+  for (let at = 0; at < size; ) at += writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
+  fsyncSync(fd);
 }

@@ -1,17 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../context';
 import type { Database } from '../db/schema';
-import { writeFileAtomic } from './atomic';
+import { fsyncFolder, writeFileAtomic } from './atomic';
+import { FileAlteredError, isSealed, openSealedFile, sealFile } from './sealed-file';
 
 // The file store: bytes kept under a generated name, read back by that name. Two implementations behind one
 // interface: a folder in the data folder (a single-seat clinic on SQLite) and the `files` table (a multi-seat
 // clinic on PostgreSQL, where every seat must see every file). See db-file-store.ts for the second.
 
-/** What a file is for (recorded with it). */
-export const FILE_KINDS = ['doctor_photo', 'receipt'] as const;
+/** What a file is for (recorded with it, and vouched for by its seal). */
+export const FILE_KINDS = ['doctor_photo', 'medical_record', 'credential_document', 'receipt'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface FileMeta {
@@ -26,16 +27,19 @@ export interface StoredFile {
 }
 
 /**
- * `db`: the caller's transaction. The database store writes through it, so a file and the row naming it commit
- * (or roll back) together; the disk store ignores it and writes at once (see `transactional`).
+ * Every file is sealed at rest (sealed-file.ts) under the records key, which `recordsKey` gives once this seat
+ * is enrolled. `db`: the caller's transaction. The database store writes through it, so a file and the row
+ * naming it commit (or roll back) together; the disk store ignores it and writes at once (see `transactional`).
  */
 export interface FileStore {
-  /** Keeps the bytes; returns the new file's id (a UUID). */
+  /** Seals and keeps the bytes; returns the new file's id (a UUID). */
   put(bytes: Buffer, meta: FileMeta, db?: Kysely<Database>): Promise<string>;
-  /** The file, or null when there is none with this id (or its bytes no longer match their sha256). */
+  /** The file, or null when there is none with this id. Throws FileAlteredError when its stored bytes were changed. */
   get(id: string, db?: Kysely<Database>): Promise<StoredFile | null>;
   /** Removes the file; an unknown id is not an error. */
   remove(id: string, db?: Kysely<Database>): Promise<void>;
+  /** Seals the files kept before sealing began (doctors' photos); returns how many. */
+  sealPlainFiles(): Promise<number>;
   /** True when put and remove through a transaction take effect only when it commits. */
   readonly transactional: boolean;
 }
@@ -58,6 +62,7 @@ export function resolveUnder(root: string, ...parts: string[]): string {
 export interface MetaFile {
   kind: FileKind;
   mime: string;
+  /** Of the plain bytes. */
   size: number;
   sha256: string;
   createdAt: string;
@@ -66,19 +71,48 @@ export interface MetaFile {
 /** The folder the disk store keeps its files in. */
 export const filesRoot = (dataDir: string): string => join(dataDir, 'files');
 
+const diskPaths = (root: string, id: string) => {
+  const dir = resolveUnder(root, id.slice(0, 2));
+  return { dir, data: resolveUnder(dir, id), meta: resolveUnder(dir, `${id}.json`) };
+};
+
+/** The plain bytes, checked against the description; FileAlteredError when they do not match it. */
+export function checkedPlain(stored: Buffer, recordsKey: Buffer, id: string, meta: Pick<MetaFile, 'kind' | 'mime' | 'size' | 'sha256'>): Buffer {
+  const plain = openSealedFile(stored, recordsKey, { id, kind: meta.kind, mime: meta.mime });
+  if (plain.length !== Number(meta.size) || sha256(plain) !== meta.sha256) throw new FileAlteredError(id);
+  return plain;
+}
+
 /**
- * Files under `<dataDir>/files/<first two characters>/<uuid>`, with `<uuid>.json` beside each holding its kind,
- * type, size and sha256. Both are written temp-then-fsync-then-rename; the data before its description, so a
- * description always names bytes that are there.
+ * One file of the disk store: its description, its stored (sealed) bytes and the plain bytes they open to.
+ * Null when missing; FileAlteredError when the bytes or the description were changed.
  */
-export function diskFileStore(dataDir: string, clock: Clock, log: (message: string) => void = () => undefined): FileStore {
+export function readDiskFile(dataDir: string, id: string, recordsKey: Buffer): (MetaFile & { stored: Buffer; bytes: Buffer }) | null {
+  if (!isFileId(id)) return null;
+  const p = diskPaths(filesRoot(dataDir), id);
+  let meta: MetaFile;
+  let stored: Buffer;
+  try {
+    stored = readFileSync(p.data);
+    meta = JSON.parse(readFileSync(p.meta, 'utf8')) as MetaFile;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (e instanceof SyntaxError) throw new FileAlteredError(id);
+    throw e;
+  }
+  return { ...meta, stored, bytes: checkedPlain(stored, recordsKey, id, meta) };
+}
+
+/**
+ * Files under `<dataDir>/files/<first two characters>/<uuid>`, sealed, with `<uuid>.json` beside each holding its
+ * kind, type, plain size and sha256. Both are written temp-then-fsync-then-rename; the data before its
+ * description, so a description always names bytes that are there.
+ */
+export function diskFileStore(dataDir: string, clock: Clock, recordsKey: () => Buffer, log: (message: string) => void = () => undefined): FileStore {
   mkdirSync(filesRoot(dataDir), { recursive: true, mode: 0o700 });
   // Symbolic links in the data folder's path are resolved once, so the containment check compares real paths.
   const root = realpathSync(filesRoot(dataDir));
-  const paths = (id: string) => {
-    const dir = resolveUnder(root, id.slice(0, 2));
-    return { dir, data: resolveUnder(dir, id), meta: resolveUnder(dir, `${id}.json`) };
-  };
+  const paths = (id: string) => diskPaths(root, id);
 
   return {
     transactional: false,
@@ -86,28 +120,14 @@ export function diskFileStore(dataDir: string, clock: Clock, log: (message: stri
       const id = randomUUID();
       const p = paths(id);
       mkdirSync(p.dir, { recursive: true, mode: 0o700 });
-      writeFileAtomic(p.data, bytes);
+      writeFileAtomic(p.data, sealFile(bytes, recordsKey(), { id, ...meta }));
       const description: MetaFile = { kind: meta.kind, mime: meta.mime, size: bytes.length, sha256: sha256(bytes), createdAt: clock.now().toISOString() };
       writeFileAtomic(p.meta, JSON.stringify(description));
       return id;
     },
     async get(id) {
-      if (!isFileId(id)) return null;
-      const p = paths(id);
-      let description: MetaFile;
-      let bytes: Buffer;
-      try {
-        description = JSON.parse(readFileSync(p.meta, 'utf8')) as MetaFile;
-        bytes = readFileSync(p.data);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
-      }
-      if (bytes.length !== description.size || sha256(bytes) !== description.sha256) {
-        log(`file store: ${id} does not match its sha256; not served`);
-        return null;
-      }
-      return { bytes, mime: description.mime };
+      const file = readDiskFile(dataDir, id, recordsKey());
+      return file && { bytes: file.bytes, mime: file.mime };
     },
     async remove(id) {
       if (!isFileId(id)) return;
@@ -116,15 +136,26 @@ export function diskFileStore(dataDir: string, clock: Clock, log: (message: stri
       rmSync(p.meta, { force: true });
       rmSync(p.data, { force: true });
       try {
-        const fd = openSync(p.dir, 'r');
-        try {
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
+        fsyncFolder(p.dir);
       } catch {
         // The folder itself is gone or unreadable: nothing left to make durable.
       }
+    },
+    async sealPlainFiles() {
+      let sealed = 0;
+      for (const id of diskFileIds(dataDir)) {
+        const p = paths(id);
+        const stored = readFileSync(p.data);
+        if (isSealed(stored)) continue;
+        const meta = JSON.parse(readFileSync(p.meta, 'utf8')) as MetaFile;
+        if (sha256(stored) !== meta.sha256) {
+          log(`file store: ${id} does not match its sha256; left as it is (it reads as altered)`);
+          continue;
+        }
+        writeFileAtomic(p.data, sealFile(stored, recordsKey(), { id, kind: meta.kind, mime: meta.mime }));
+        sealed++;
+      }
+      return sealed;
     },
   };
 }
@@ -138,18 +169,4 @@ export function diskFileIds(dataDir: string): string[] {
     .flatMap((d) => readdirSync(resolveUnder(root, d.name)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)))
     .filter(isFileId)
     .sort();
-}
-
-/** One file of the disk store with its description, or null when missing or not matching its sha256. */
-export function readDiskFile(dataDir: string, id: string): (MetaFile & { bytes: Buffer }) | null {
-  if (!isFileId(id)) return null;
-  const dir = resolveUnder(filesRoot(dataDir), id.slice(0, 2));
-  try {
-    const meta = JSON.parse(readFileSync(resolveUnder(dir, `${id}.json`), 'utf8')) as MetaFile;
-    const bytes = readFileSync(resolveUnder(dir, id));
-    return bytes.length === meta.size && sha256(bytes) === meta.sha256 ? { ...meta, bytes } : null;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
 }

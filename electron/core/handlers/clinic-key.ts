@@ -9,4 +9,9 @@ export const clinicKeyHandlers = {
     (input: { password: string }, deps, token) => checkOwnPassword(deps, token, input.password),
     (_, ctx, check) => recoveryCode(ctx, check),
   ),
+  'clinicKey.protection': async (_, ctx) => ({
+    protection: ctx.deps.seatKey.protection,
+    keyFile: ctx.deps.seatKey.path,
+    database: ctx.deps.dialect === 'postgres' ? ('server' as const) : ('this_computer' as const),
+  }),
 } satisfies HandlersOf<keyof typeof clinicKeyChannels>;

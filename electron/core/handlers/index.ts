@@ -7,10 +7,13 @@ import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
 import { healthServiceHandlers } from './health-services';
+import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
+import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { uploadHandlers } from './uploads';
 import { videoHandlers } from './video';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
@@ -39,9 +42,12 @@ export const handlers = {
   ...deskHandlers,
   ...doctorAdminHandlers,
   ...healthServiceHandlers,
+  ...kioskHandlers,
   ...mailHandlers,
+  ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...uploadHandlers,
   ...videoHandlers,
 } satisfies HandlersOf<ChannelName>;

@@ -8,7 +8,9 @@ export type Block =
   | { type: 'quote'; text: string }
   /** Something to copy exactly (an invitation code). */
   | { type: 'code'; label: string; text: string }
-  | { type: 'link'; label: string; url: string };
+  | { type: 'link'; label: string; url: string }
+  /** An image the message carries inline (a QR code), shown by its Content-ID; left out of the text part. */
+  | { type: 'image'; cid: string; alt: string };
 
 export interface Layout {
   language: string;
@@ -42,6 +44,8 @@ function blockHtml(b: Block): string {
       return isWebUrl(b.url)
         ? `<p style="${P}"><a href="${escapeHtml(b.url)}" style="display:inline-block;padding:10px 18px;background:#0b6e6e;color:#ffffff;text-decoration:none;border-radius:4px">${html(b.label)}</a><br><span style="font-size:13px;color:#52606d">${html(b.url)}</span></p>`
         : `<p style="${P}">${html(b.label)}: ${html(b.url)}</p>`;
+    case 'image':
+      return `<p style="${P}"><img src="cid:${escapeHtml(b.cid)}" alt="${escapeHtml(b.alt)}" style="display:block;border:0"></p>`;
     case 'details':
       return `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;margin:0 0 16px">${b.rows
         .map(
@@ -71,8 +75,10 @@ export function toHtml(l: Layout, subject: string): string {
   ].join('\n');
 }
 
-function blockText(b: Block): string {
+function blockText(b: Block): string | null {
   switch (b.type) {
+    case 'image':
+      return null;
     case 'p':
       return b.text;
     case 'quote':
@@ -87,5 +93,5 @@ function blockText(b: Block): string {
 }
 
 export function toText(l: Layout): string {
-  return [l.heading, ...l.blocks.map(blockText), l.signoff.join('\n'), '--', l.footer].join('\n\n') + '\n';
+  return [l.heading, ...l.blocks.map(blockText).filter((t) => t !== null), l.signoff.join('\n'), '--', l.footer].join('\n\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { formatRupees } from '../../../shared/money';
 import type { Speciality } from '../../../shared/specialities';
+import { formatCheckInCode } from '../../../shared/check-in-code';
 import { wording, type Catalog } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
 
@@ -44,6 +45,8 @@ interface PatientVisit {
   patientName: string;
   /** The appointment's booking number, which the patient quotes to the clinic. */
   bookingNumber: number;
+  /** What the patient types at the kiosk on the day (a visit in person); shown as text and as the inline QR image CHECK_IN_QR_CID. */
+  checkInCode?: string | null;
   doctor: DoctorInfo;
   visit: VisitInfo;
   /** The consultation fee for this kind of visit, in paise (the booking confirmation states it). */
@@ -167,6 +170,9 @@ class Words {
 }
 
 const p = (text: string): Block => ({ type: 'p', text });
+
+/** The Content-ID of the check-in code's QR image, which the email carries (appointment-mail.ts makes it). */
+export const CHECK_IN_QR_CID = 'check-in-code@medlink';
 const clinicPlace = (c: ClinicInfo) => `${c.name}, ${c.address}`;
 
 const videoLink = (w: Words, url: string): Block => ({ type: 'link', label: w.t('common', 'videoLinkLabel'), url });
@@ -193,6 +199,10 @@ function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previo
   if (d.visit.mode === 'in_person') blocks.push(p(w.t(kind, 'nextInPerson')));
   else blocks.push(p(w.t(kind, link || kind === 'video_link' ? 'nextOnline' : 'nextOnlinePending')));
   if (link) blocks.push(videoLink(w, link));
+  if (d.checkInCode) {
+    const label = w.label('checkInCode');
+    blocks.push({ type: 'code', label, text: formatCheckInCode(d.checkInCode) }, { type: 'image', cid: CHECK_IN_QR_CID, alt: label }, p(w.t('common', 'checkIn')));
+  }
   if (extra.calendar) blocks.push(p(w.t('common', 'calendar')));
   blocks.push(p(w.t('common', 'manage')));
   return blocks;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import { DomainError, type Ctx } from '../context';
+import { announce, mailChange } from '../live/changes';
 import { renderMail, type MailData, type MailKind } from '../mail/templates';
 import { retryRow } from '../queue/queue.repo';
 import * as repo from './outbox.repo';
+import type { InlineImage } from './smtp';
 
 // The outbox: every email is a row written in the same transaction as the change it reports, so a change that
 // commits always has its email, and a change that rolls back never sends one. The sender delivers the rows.
@@ -17,6 +19,7 @@ export interface OutboxMessage {
   text: string;
   html: string;
   ics?: string | null;
+  inlineImages?: InlineImage[];
   appointmentId?: number | null;
   /** When it may go out: now unless later (a reminder). */
   dueAt?: Date;
@@ -52,6 +55,7 @@ export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
     text_body: m.text,
     html_body: m.html,
     ics: m.ics ?? null,
+    inline_images: m.inlineImages?.length ? JSON.stringify(m.inlineImages.map((i) => ({ ...i, content: i.content.toString('base64') }))) : null,
     appointment_id: m.appointmentId ?? null,
     status: 'pending',
     attempts: 0,
@@ -64,17 +68,29 @@ export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
   });
   // Once committed, a running sender need not wait for its next turn.
   ctx.afterCommit(() => ctx.deps.wakeSender());
+  announce(ctx, mailChange(null));
   return { id, messageId };
+}
+
+/** An outbox row's inline images, as the transport sends them. */
+export function inlineImagesOf(json: string | null): InlineImage[] {
+  if (!json) return [];
+  return (JSON.parse(json) as (Omit<InlineImage, 'content'> & { content: string })[]).map((i) => ({ ...i, content: Buffer.from(i.content, 'base64') }));
 }
 
 /** Renders one kind of email in the reader's language and queues it. */
 export function enqueueMail<K extends MailKind>(
   ctx: Ctx,
   kind: K,
-  m: { to: string; language: string; data: MailData[K]; ics?: string | null; appointmentId?: number | null; dueAt?: Date; attachments?: Attachment[] },
+  m: {
+    to: string; language: string; data: MailData[K]; ics?: string | null; inlineImages?: InlineImage[]; appointmentId?: number | null; dueAt?: Date;
+    attachments?: Attachment[];
+  },
 ): Promise<Enqueued> {
   const rendered = renderMail(kind, m.language, m.data, { calendarAttached: !!m.ics });
-  return enqueue(ctx, { kind, to: m.to, language: m.language, ...rendered, ics: m.ics, appointmentId: m.appointmentId, dueAt: m.dueAt, attachments: m.attachments });
+  return enqueue(ctx, {
+    kind, to: m.to, language: m.language, ...rendered, ics: m.ics, inlineImages: m.inlineImages, appointmentId: m.appointmentId, dueAt: m.dueAt, attachments: m.attachments,
+  });
 }
 
 /** Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved). */
@@ -128,5 +144,6 @@ export async function retry(ctx: Ctx, id: number): Promise<{ done: true }> {
     throw new DomainError('CONFLICT', `This email cannot be sent again: ${why}.`);
   }
   ctx.afterCommit(() => ctx.deps.wakeSender());
+  announce(ctx, mailChange(id));
   return { done: true };
 }

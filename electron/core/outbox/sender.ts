@@ -4,8 +4,8 @@ import type { DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import type { FileStore } from '../files/file-store';
 import type { QueueRow } from '../queue/queue.repo';
-import { createWorker, type Worker, type WorkerTuning } from '../queue/worker';
-import type { Attachment } from './outbox.service';
+import { createWorker, type Worker, type WorkerOptions, type WorkerTuning } from '../queue/worker';
+import { inlineImagesOf, type Attachment } from './outbox.service';
 import { describeSendError, type OutgoingMail, type Transport } from './smtp';
 
 // Delivers the outbox through the queue worker. A process that dies mid-send leaves a 'sending' row whose lease
@@ -22,6 +22,7 @@ export interface SenderOptions extends Partial<WorkerTuning> {
   transport: () => Transport | null | Promise<Transport | null>;
   /** Where attachments are read from when a message is sent. */
   files: FileStore;
+  onOutcome?: WorkerOptions<'outbox'>['onOutcome'];
 }
 
 /** The message as it goes out, its attachments read now from the file store; one that cannot be read fails this attempt. */
@@ -32,7 +33,10 @@ async function outgoing(row: QueueRow<'outbox'>, files: FileStore): Promise<Outg
     if (!file) throw new Error(`the attachment ${a.filename} cannot be read from the file store`);
     attachments.push({ filename: a.filename, mime: a.mime, bytes: file.bytes });
   }
-  return { messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics, attachments };
+  return {
+    messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics,
+    inlineImages: inlineImagesOf(row.inline_images), attachments,
+  };
 }
 
 export function createSender({ transport, files, ...options }: SenderOptions): Worker {

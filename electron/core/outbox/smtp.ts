@@ -20,6 +20,14 @@ export interface SmtpConfig {
   fromName?: string;
 }
 
+/** An image the HTML part shows by `cid:` (a QR code), carried in the message itself. */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  contentType: 'image/png';
+  content: Buffer;
+}
+
 export interface OutgoingMail {
   messageId: string;
   to: string;
@@ -28,6 +36,7 @@ export interface OutgoingMail {
   html: string;
   ics: string | null;
   attachments: { filename: string; mime: string; bytes: Buffer }[];
+  inlineImages: InlineImage[];
 }
 
 export interface Transport {
@@ -60,7 +69,10 @@ export function smtpTransport(config: SmtpConfig): Transport {
         html: mail.html,
         messageId: mail.messageId,
         ...(mail.ics ? { icalEvent: { method: icsMethod(mail.ics), filename: 'invitation.ics', content: mail.ics } } : {}),
-        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.mime, content: a.bytes })),
+        attachments: [
+          ...mail.attachments.map((a) => ({ filename: a.filename, contentType: a.mime, content: a.bytes })),
+          ...mail.inlineImages.map((i) => ({ cid: i.cid, filename: i.filename, contentType: i.contentType, content: i.content, contentDisposition: 'inline' as const })),
+        ],
         // Message content never names a file or URL for nodemailer to fetch.
         disableFileAccess: true,
         disableUrlAccess: true,

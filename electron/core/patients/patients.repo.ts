@@ -18,6 +18,8 @@ const columns = (p: PatientProfile) => ({
   blood_group: p.bloodGroup ?? null,
   allergies: p.allergies ?? null,
   medical_history: p.medicalHistory ?? null,
+  chronic_conditions: p.chronicConditions ?? null,
+  current_medications: p.currentMedications ?? null,
   emergency_contact_name: p.emergencyContactName ?? null,
   emergency_contact_phone: p.emergencyContactPhone ?? null,
   preferred_language: p.preferredLanguage,

@@ -26,6 +26,8 @@ export function toView(r: repo.PatientRow): PatientView {
     bloodGroup: (r.blood_group ?? undefined) as PatientView['bloodGroup'],
     allergies: r.allergies ?? undefined,
     medicalHistory: r.medical_history ?? undefined,
+    chronicConditions: r.chronic_conditions ?? undefined,
+    currentMedications: r.current_medications ?? undefined,
     emergencyContactName: r.emergency_contact_name ?? undefined,
     emergencyContactPhone: r.emergency_contact_phone ?? undefined,
     preferredLanguage: r.preferred_language as PatientView['preferredLanguage'],

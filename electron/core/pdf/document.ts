@@ -1,5 +1,5 @@
-// MedLink's PDF layout: A4 documents of text (receipts today; prescriptions, summaries and exports next) drawn
-// with pdf-lib and the Noto Sans fonts shipped in resources/fonts (so ₹ and accented Latin print).
+// MedLink's PDF layout: A4 documents of text (receipts, credit notes and prescriptions; summaries and exports
+// next) drawn with pdf-lib and the Noto Sans fonts shipped in resources/fonts (so ₹ and accented Latin print).
 //
 //   const doc = await newDocument({ title, author, subject, createdAt, footer });
 //   doc.row([{ text: 'Sunrise Clinic', width: 0.6, bold: true, size: 14 }, { text: 'Receipt', width: 0.4, align: 'right' }]);
@@ -12,7 +12,8 @@
 // split); a block that does not fit on the page starts a new one. Every page keeps its text inside the margins.
 // Output is byte-identical for the same input: fixed metadata dates (the caller's createdAt), fixed font
 // names, no random ids. pdf-lib does not shape complex scripts (Devanagari and the like): `unprintable` names
-// the characters a text holds that the fonts cannot draw, so callers can ask for a Latin spelling instead.
+// the characters a text holds that the fonts cannot draw, so callers can ask for a Latin spelling instead; any
+// such character still left prints as '?'.
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
@@ -111,6 +112,12 @@ export function unprintable(text: string): string[] {
   const missing = new Set<string>();
   for (const ch of text) if (!/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch);
   return [...missing];
+}
+
+/** `text` with each character the fonts cannot draw shown as '?'. */
+function printable(text: string): string {
+  const missing = unprintable(text);
+  return missing.length ? [...text].map((ch) => (missing.includes(ch) ? '?' : ch)).join('') : text;
 }
 
 export async function newDocument(info: DocumentInfo): Promise<PdfWriter> {
@@ -213,7 +220,7 @@ export class PdfWriter {
       const from = x + left;
       const inner = c.width * this.width - left - right;
       x += c.width * this.width;
-      return { c, size, from, inner, lines: wrap(c.text, this.font(c), size, inner) };
+      return { c, size, from, inner, lines: wrap(printable(c.text), this.font(c), size, inner) };
     });
     // The cells' first lines share a baseline (a large name beside a smaller title), set by the largest size.
     const first = Math.max(...laid.map((l) => l.size));
@@ -273,7 +280,7 @@ export class PdfWriter {
       const numberWidth = font.widthOfTextAtSize(number, FOOTER_SIZE);
       const y = MARGIN + 2;
       page.drawText(number, { x: A4.width - MARGIN - numberWidth, y, size: FOOTER_SIZE, font, color: MUTED });
-      const note = wrap(this.footer, font, FOOTER_SIZE, this.width - numberWidth - GUTTER)[0] ?? '';
+      const note = wrap(printable(this.footer), font, FOOTER_SIZE, this.width - numberWidth - GUTTER)[0] ?? '';
       if (note) page.drawText(note, { x: MARGIN, y, size: FOOTER_SIZE, font, color: MUTED });
     });
     return this.pdf.save();

@@ -52,6 +52,8 @@ export interface WorkerOptions<Q extends repo.QueueName> extends Partial<WorkerT
   describe: (row: repo.QueueRow<Q>) => string;
   /** What works on rows now; null while nothing can be done (no SMTP server yet): the rows wait as they are. */
   handler: () => Promise<Handle<Q> | null>;
+  /** After a run that finished or failed any row (the administrator's mail queue follows the outbox's). */
+  onOutcome?: () => void;
 }
 
 export interface RunResult {
@@ -133,6 +135,7 @@ export function createWorker<Q extends repo.QueueName>(options: WorkerOptions<Q>
       // The database went away (closing, a network fault): what was claimed is re-claimed once its lease ends.
       log(`${queue} worker stopped a run: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (result.done + result.failed > 0) o.onOutcome?.();
     return result;
   }
 

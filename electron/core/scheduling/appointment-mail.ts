@@ -6,7 +6,8 @@ import type { Ctx } from '../context';
 import { doctorById, educationOf } from '../doctors/doctors.repo';
 import { buildIcs } from '../mail/ics';
 import { clinicInfo } from '../mail/notify';
-import type { VisitInfo } from '../mail/templates';
+import { qrPng } from '../mail/qr-image';
+import { CHECK_IN_QR_CID, type VisitInfo } from '../mail/templates';
 import { cancelPending, enqueueMail } from '../outbox/outbox.service';
 import { patientById } from '../patients/patients.repo';
 import { videoView } from '../video/video-links.service';
@@ -77,8 +78,11 @@ export async function appointmentMail(
       attendee: { name: patient.full_name, email: patient.email },
       stamp: ctx.now,
     });
-    const to = { to: patient.email, language: patient.preferred_language, ics, appointmentId: a.id };
-    const base = { clinic, patientName: patient.full_name, bookingNumber: a.number, doctor: doctorInfo, visit };
+    // A visit in person is checked in at the kiosk: its code goes with every email that still expects the patient.
+    const checkInCode = event.kind !== 'cancelled' && a.mode === 'in_person' ? a.check_in_code : null;
+    const inlineImages = checkInCode ? [{ cid: CHECK_IN_QR_CID, filename: 'check-in-code.png', contentType: 'image/png' as const, content: qrPng(checkInCode) }] : [];
+    const to = { to: patient.email, language: patient.preferred_language, ics, appointmentId: a.id, inlineImages };
+    const base = { clinic, patientName: patient.full_name, bookingNumber: a.number, doctor: doctorInfo, visit, checkInCode };
     if (event.kind === 'booked') {
       const fees = await feesOf(ctx, doctor.id);
       const fee = a.mode === 'online' ? fees.consultation_online : fees.consultation_in_person;
@@ -90,7 +94,7 @@ export async function appointmentMail(
 
     const remindAt = new Date(visit.start.getTime() - (await reminderHours(ctx)) * HOUR);
     if (event.kind !== 'cancelled' && remindAt > ctx.now) {
-      await enqueueMail(ctx, 'appointment_reminder', { to: patient.email, language: patient.preferred_language, appointmentId: a.id, dueAt: remindAt, data: base });
+      await enqueueMail(ctx, 'appointment_reminder', { to: patient.email, language: patient.preferred_language, appointmentId: a.id, dueAt: remindAt, data: base, inlineImages });
     }
   }
 

@@ -72,6 +72,31 @@ export async function updateAppointment(db: Db, id: number, set: Partial<Omit<Ap
   return result;
 }
 
+/** Whether an appointment starting in [fromIso, toIso) (one clinic day) already holds this check-in code. */
+export async function checkInCodeTaken(db: Db, code: string, fromIso: string, toIso: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('check_in_code', '=', code)
+    .where('start_at', '>=', fromIso)
+    .where('start_at', '<', toIso)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The next place in a doctor's queue on one clinic day [fromIso, toIso): one after the last given. */
+export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.max('queue_number').as('last'))
+    .where('doctor_id', '=', doctorId)
+    .where('start_at', '>=', fromIso)
+    .where('start_at', '<', toIso)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
 export const addHistory = (
   db: Db,
   h: { appointmentId: number; at: string; actorId: number | null; change: string; from?: unknown; to?: unknown },

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, zonedInstant } from '../../../shared/clinic-time';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
 import { record, recordView } from '../audit/audit.service';
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
-import { cancelCutoffMinutes, checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
+import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import { nextNumber } from '../db/counters.repo';
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
+import { announce, appointmentChange } from '../live/changes';
 import { patientById, patientByUser } from '../patients/patients.repo';
 import { catalogKey } from '../search/search.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
 import { practisingDoctor } from './availability.service';
+import { newCheckInCode } from './check-in-code';
+import { clinicDayOf, dayBounds } from './clinic-day';
 import { keptHours } from './kept-hours';
-import { allowedChanges, statusRefusal } from './status-rules';
+import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
 import { linkAfterChange, videoView } from '../video/video-links.service';
 
 const MINUTE = 60_000;
@@ -77,8 +79,14 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
       : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
     video: videoView(row),
     canChangeLink: rel.isDoctor && row.mode === 'online' && row.status === 'booked' && ctx.now.getTime() < Date.parse(row.end_at),
+    // The code is the patient's to show at the kiosk; nobody else needs it.
+    checkInCode: rel.isPatient && row.status === 'booked' ? row.check_in_code : null,
+    queueNumber: row.queue_number,
   };
 }
+
+/** Everyone whose screens show this appointment hears that it changed (once the call commits). */
+const changed = (ctx: Ctx, row: repo.DetailedRow) => announce(ctx, appointmentChange(row.id, row.patient_user_id, row.doctor_user_id));
 
 async function load(ctx: Ctx, id: number) {
   const row = await repo.appointmentById(ctx.db, id);
@@ -152,6 +160,8 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
     reason: input.reason || null,
     status: 'booked',
     cancel_reason: null,
+    check_in_code: await newCheckInCode(ctx, start),
+    queue_number: null,
     ics_uid: icsUid,
     created_by: session.userId,
     created_at: nowIso,
@@ -162,6 +172,7 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): P
   await linkAfterChange(ctx, { id, doctor_id: doctor.id, ics_uid: icsUid, mode: input.mode, status: 'booked', start_at: start.toISOString(), end_at: end.toISOString() });
   const { row, rel } = await load(ctx, id);
   await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
+  changed(ctx, row);
   return toView(ctx, row, rel);
 }
 
@@ -191,6 +202,8 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
     start_at: start.toISOString(),
     end_at: end.toISOString(),
     mode,
+    // A code is good for its appointment's day only: the moved appointment gets a new one, in the email that moves it.
+    check_in_code: await newCheckInCode(ctx, start),
     ics_sequence: row.ics_sequence + 1,
     updated_at: nowIso,
   });
@@ -202,6 +215,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   await linkAfterChange(ctx, { ...row, start_at: start.toISOString(), end_at: end.toISOString(), mode }, row);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
+  changed(ctx, after.row);
   return toView(ctx, after.row, after.rel);
 }
 
@@ -218,18 +232,35 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   await linkAfterChange(ctx, { ...row, status: 'cancelled' }, row);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
+  changed(ctx, after.row);
   return toView(ctx, after.row, after.rel);
 }
 
-/** booked → checked in → completed; booked → no-show once the start has passed (status-rules.ts). */
+/**
+ * Moves an appointment on (booked → checked in → completed; booked → no-show once the start has passed), by the
+ * one rule (status-rules.ts) whoever does it: the doctor, the front desk, or the patient at the kiosk (`actorId`
+ * null). A check-in takes the next place in the doctor's queue that day.
+ */
+export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null): Promise<void> {
+  const refusal = statusRefusal(row, status, ctx.now, await checkInOpensMinutes(ctx));
+  if (refusal) throw refusal;
+  const nowIso = ctx.now.toISOString();
+  let queueNumber: number | undefined;
+  if (status === 'checked_in') {
+    // Two check-ins for one doctor at once (desk and kiosk, two seats) wait in turn, so no place is given twice.
+    await serialize(ctx.db, ctx.deps.dialect, `doctor:${row.doctor_id}`);
+    const day = await clinicDayOf(ctx, new Date(row.start_at));
+    queueNumber = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso);
+  }
+  await repo.updateAppointment(ctx.db, row.id, { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) });
+  await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: status, from: { status: row.status }, to: { status } });
+  changed(ctx, row);
+}
+
 export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
   const { row, rel } = await load(ctx, input.appointmentId);
   if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
-  const refusal = statusRefusal(row, input.status, ctx.now, await checkInOpensMinutes(ctx));
-  if (refusal) throw refusal;
-  const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, { status: input.status, updated_at: nowIso });
-  await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: input.status, from: { status: row.status }, to: { status: input.status } });
+  await changeStatus(ctx, row, input.status, rel.session.userId);
   await record(ctx, { action: `appointment.${input.status}`, actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
   const after = await load(ctx, row.id);
   return toView(ctx, after.row, after.rel);
@@ -246,15 +277,6 @@ export async function mine(ctx: Ctx) {
     upcoming: views.filter((v) => v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in')),
     past: views.filter((v) => !(v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in'))).reverse(),
   };
-}
-
-/** The UTC instants that bound clinic-local days [fromDate, toDate]. */
-export async function dayBounds(ctx: Ctx, fromDate: string, toDate: string) {
-  const tz = (await clinicSettings(ctx))?.timeZone ?? 'Asia/Kolkata';
-  const from = zonedInstant(fromDate, '00:00', tz) ?? new Date(`${fromDate}T00:00:00Z`);
-  const next = addDays(toDate, 1);
-  const to = zonedInstant(next, '00:00', tz) ?? new Date(`${next}T00:00:00Z`);
-  return { fromIso: from.toISOString(), toIso: to.toISOString() };
 }
 
 export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {

@@ -4,6 +4,7 @@ import { record } from '../audit/audit.service';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { doctorByUser } from '../doctors/doctors.repo';
+import { hasPractised } from '../doctors/doctors.service';
 import { searchChanged } from '../search/changes';
 import * as repo from './availability.repo';
 
@@ -21,10 +22,13 @@ const byStart = (a: repo.AvailabilityRow, b: repo.AvailabilityRow) => {
 };
 const toRow = (r: TimeRangeInput): repo.RangeRow => ({ start: r.start, end: r.end, online: r.modes.includes('online'), inPerson: r.modes.includes('in_person') });
 
-/** The doctor signed in, refused unless verified and not suspended: only they may practise. */
+/**
+ * The doctor signed in, refused unless verified (or verified before and waiting for changed credentials to be
+ * checked again, who keeps their diary) and not suspended. Bookings check that the doctor is verified now.
+ */
 export async function practisingDoctor(ctx: Ctx) {
   const doctor = await doctorByUser(ctx.db, requireSession(ctx).userId);
-  if (!doctor || doctor.status !== 'verified' || doctor.suspended_at) {
+  if (!doctor || !hasPractised(doctor) || doctor.suspended_at) {
     throw new DomainError('FORBIDDEN', 'Only a verified doctor can do this. Your credentials are still being checked, or your account is suspended.');
   }
   return doctor;

@@ -4,7 +4,7 @@ import { DomainError, type Ctx } from '../context';
 import { doctorById } from '../doctors/doctors.repo';
 import { catalogKey } from '../search/search.repo';
 import { busyOfDoctor } from './appointments.repo';
-import { dayBounds } from './appointments.service';
+import { dayBounds } from './clinic-day';
 import { isoInstant } from './iso-instant';
 import { keptHours } from './kept-hours';
 

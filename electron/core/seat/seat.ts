@@ -1,19 +1,24 @@
 import type { Result } from '../../../shared/errors';
 import type { AppOptions, MedLinkApp } from '../app';
 import type { Dispatch } from '../dispatcher';
+import type { Watch } from '../live/watch';
 import { checkServer } from './check-server';
 import { startProblem } from './problems';
 import { chooseDatabase, saveSeatFile, type DatabaseChoice } from './seat-file';
 import type { SeatSwitch } from './seat-switch';
 import { serverLocation } from './server-url';
+import { lockedAnswer, refusal } from './locked-seat';
+import { DatabaseLockedError, NotThisClinicError } from '../secrets/database-key';
+import { otherClinic } from '../secrets/clinic-key.service';
+import type { ParsedInput } from '../../../shared/contract';
 
 export interface SeatOptions {
   dataDir: string;
   /** MEDLINK_DATABASE_URL: when set, this seat uses that server whatever seat.json says. */
   databaseUrl?: string;
   createApp(options: AppOptions): Promise<MedLinkApp>;
-  /** The rest of createApp's options (native module, key protection, clock…). */
-  appOptions?: Omit<AppOptions, 'dataDir' | 'databaseUrl' | 'seat' | 'log'>;
+  /** The rest of createApp's options (key file and its protection, native module, clock…). */
+  appOptions: Omit<AppOptions, 'dataDir' | 'databaseUrl' | 'seat' | 'log' | 'enrolKey'>;
   log(message: string): void;
 }
 
@@ -23,6 +28,8 @@ export interface SeatOptions {
  */
 export interface Seat {
   dispatch: Dispatch;
+  /** A screen's live feed, from the clinic's app once its database is open (until then UNAVAILABLE: the screen tries again). */
+  watch: Watch;
   /** Resolves once the clinic's database is open; rejects when it cannot be without a restart, or on close. */
   whenReady(): Promise<void>;
   /** The open clinic (null until it is): for the start-up work of the process that runs this seat (demo data). */
@@ -45,6 +52,8 @@ type State =
   | Opening
   | { kind: 'waiting'; choice: Openable; problem: string }
   | { kind: 'failed'; problem: string }
+  /** This computer's own encrypted database, which no key it holds opens: only enrolment answers. */
+  | { kind: 'locked'; problem: string }
   | { kind: 'ready'; app: Tracked }
   | { kind: 'closed' };
 
@@ -62,6 +71,7 @@ function tracked(app: MedLinkApp) {
         if (--calls === 0) idle?.();
       }
     },
+    watch: app.watch,
     async close() {
       if (calls > 0) await new Promise<void>((resolve) => (idle = resolve));
       await app.close();
@@ -136,6 +146,13 @@ export function startSeat(options: SeatOptions): Seat {
     } catch (e) {
       lastEnded = Date.now();
       if (state !== opening) return;
+      if (e instanceof DatabaseLockedError) {
+        const problem = `${e.message} An administrator enrols it with the clinic's recovery code.`;
+        state = { kind: 'locked', problem };
+        report(problem);
+        settle(problem);
+        return;
+      }
       const problem = startProblem(e, choice, dataDir);
       if (!problem.retry) return fail(problem.message);
       report(problem.message);
@@ -145,13 +162,36 @@ export function startSeat(options: SeatOptions): Seat {
     }
     lastEnded = Date.now();
     // Closed (or moved to another database) while this attempt was on its way.
-    if (state !== opening) return app.close().catch((e: unknown) => log(`Closing a database opened too late failed: ${String(e)}`));
+    if (state !== opening) return closeLate(app);
     if (failures > 0 && choice.kind === 'postgres') log(`The clinic's database server at ${serverLocation(choice.url)} answers again.`);
     failures = 0;
+    becomeReady(app);
+  }
+
+  function becomeReady(app: MedLinkApp) {
     lastReported = '';
     state = { kind: 'ready', app: tracked(app) };
     app.startBackground();
     settle();
+  }
+
+  const closeLate = (app: MedLinkApp) => app.close().catch((e: unknown) => log(`Closing a database opened too late failed: ${String(e)}`));
+
+  /** Enrolment of a locked seat: the database opened with the recovery code's key, then enrolled as any seat is. */
+  async function enrolLocked(locked: State, key: Buffer, input: ParsedInput<'clinicKey.enrol'>): Promise<Result<unknown>> {
+    let app: MedLinkApp;
+    try {
+      app = await options.createApp({ ...options.appOptions, dataDir, log, seat, enrolKey: key });
+    } catch (e) {
+      if (e instanceof NotThisClinicError) return refusal(otherClinic());
+      log(`Enrolling this computer failed: ${String(e)}`);
+      return unavailable(`MedLink could not open the clinic's database in ${dataDir} (${(e as Error).message}).`);
+    }
+    const result = await app.dispatch('clinicKey.enrol', input);
+    // Refused, or another window's enrolment (or closing) came first: this opening is not needed.
+    if (result.ok && state === locked) becomeReady(app);
+    else await closeLate(app);
+    return result;
   }
 
   const dispatch: Dispatch = async (channel, input, token) => {
@@ -170,10 +210,17 @@ export function startSeat(options: SeatOptions): Seat {
           continue;
         case 'failed':
           return unavailable(now.problem);
+        case 'locked':
+          return lockedAnswer(channel, input, (key, enrol) => enrolLocked(now, key, enrol));
         case 'closed':
           return unavailable('MedLink is closing.');
       }
     }
+  };
+
+  const watch: Watch = async (token, lastEventId, feed) => {
+    if (state.kind === 'ready') return state.app.watch(token, lastEventId, feed);
+    return unavailable(state.kind === 'waiting' || state.kind === 'failed' ? state.problem : 'MedLink is starting.');
   };
 
   open(chooseDatabase(dataDir, options.databaseUrl));
@@ -181,9 +228,10 @@ export function startSeat(options: SeatOptions): Seat {
   return {
     dispatch,
     ready: () => (state.kind === 'ready' ? state.app : null),
+    watch,
     whenReady() {
       if (state.kind === 'ready') return Promise.resolve();
-      if (state.kind === 'failed') return Promise.reject(new Error(state.problem));
+      if (state.kind === 'failed' || state.kind === 'locked') return Promise.reject(new Error(state.problem));
       if (state.kind === 'closed') return Promise.reject(new Error('MedLink is closing.'));
       return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
     },

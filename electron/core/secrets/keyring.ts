@@ -1,9 +1,15 @@
 import { DomainError } from '../context';
 import { keySecretBox, type SecretBox } from './secret-box';
 
+/** The keys the clinic key opens: the audit chain's, and the records key every stored file's key is wrapped under. */
+export interface SealedKeys {
+  audit: Buffer;
+  records: Buffer;
+}
+
 /**
  * This seat's hold on the clinic's shared secrets. Every secret the seats share (the SMTP password, the audit
- * key, Google's client secret and tokens; later record keys) is kept in the database sealed under the clinic key, which each seat
+ * key, the records key, Google's client secret and tokens) is kept in the database sealed under the clinic key, which each seat
  * holds itself once an administrator has enrolled it. Until then nothing sealed can be read or written.
  */
 export interface Keyring {
@@ -11,9 +17,10 @@ export interface Keyring {
   /** Seals and opens the shared secrets under the clinic key; refuses until this seat is enrolled. */
   readonly secrets: SecretBox;
   auditKey(): Buffer;
+  recordsKey(): Buffer;
   clinicKey(): Buffer;
-  /** Takes the clinic key (already checked against the database) and the audit key it opened. */
-  adopt(clinicKey: Buffer, auditKey: Buffer): void;
+  /** Takes the clinic key (already checked against the database) and the keys it opened. */
+  adopt(clinicKey: Buffer, sealed: SealedKeys): void;
   /** Runs `fn` now if this seat is enrolled, else once it is. */
   whenEnrolled(fn: () => void): void;
 }
@@ -22,7 +29,7 @@ export const notEnrolled = () =>
   new DomainError('NOT_ENROLLED', "This computer is not yet enrolled in the clinic. An administrator enrols it with the clinic's recovery code.");
 
 export function createKeyring(): Keyring {
-  let keys: { clinic: Buffer; audit: Buffer; box: SecretBox } | null = null;
+  let keys: (SealedKeys & { clinic: Buffer; box: SecretBox }) | null = null;
   const waiting: (() => void)[] = [];
   const held = () => {
     if (!keys) throw notEnrolled();
@@ -34,9 +41,10 @@ export function createKeyring(): Keyring {
     },
     secrets: { seal: (plain) => held().box.seal(plain), open: (sealed) => held().box.open(sealed) },
     auditKey: () => held().audit,
+    recordsKey: () => held().records,
     clinicKey: () => held().clinic,
-    adopt(clinic, audit) {
-      keys = { clinic, audit, box: keySecretBox(clinic) };
+    adopt(clinic, sealed) {
+      keys = { clinic, ...sealed, box: keySecretBox(clinic) };
       for (const fn of waiting.splice(0)) fn();
     },
     whenEnrolled(fn) {

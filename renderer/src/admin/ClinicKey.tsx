@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { download } from '../ui/files';
 import { useDates } from '../ui/format';
 import { Button, Form, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
@@ -14,6 +15,7 @@ export function ClinicKey() {
   const { invoke } = useSession();
   const { date } = useDates();
   const clinic = useLoad(invoke, 'settings.get', {});
+  const protection = useLoad(invoke, 'clinicKey.protection', {});
   const [password, setPassword] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'clinicKey.recoveryCode');
@@ -34,17 +36,23 @@ export function ClinicKey() {
       `Recovery code: ${recoveryCode}`,
       '',
     ].join('\n');
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    link.download = 'medlink-clinic-key.txt';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    download(new Blob([text], { type: 'text/plain' }), 'medlink-clinic-key.txt');
   }
 
   return (
     <Page title={t('clinicKey.title')}>
       <p className="lead">{t('clinicKey.intro')}</p>
       <Notice kind="info">{t('clinicKey.keepSafe')}</Notice>
+      {protection.data && (
+        <section className="card" aria-labelledby="key-protection">
+          <h2 id="key-protection">{t('clinicKey.protection.title')}</h2>
+          <p>{t(`clinicKey.protection.${protection.data.protection}`)}</p>
+          <p>
+            {t('clinicKey.protection.where')} <code>{protection.data.keyFile}</code>
+          </p>
+          <p>{t(`clinicKey.protection.database.${protection.data.database}`)}</p>
+        </section>
+      )}
       {code ? (
         <div className="notice notice--success temp-password" role="status">
           <p className="temp-password__label">{t('clinicKey.code')}</p>

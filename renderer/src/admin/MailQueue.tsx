@@ -7,6 +7,7 @@ import { errorText } from '../ui/errors';
 import { SelectField } from '../ui/Field';
 import { useDates } from '../ui/format';
 import { Button, Notice, Page } from '../ui/Layout';
+import { useLive } from '../ui/live';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 import { MailProgress, MailStatusBadge, useQueuedMail } from './MailState';
@@ -20,7 +21,7 @@ export function MailQueue({ onSetUp }: { onSetUp: () => void }) {
   const { dateTime } = useDates();
   const settings = useLoad(invoke, 'mail.settings', {});
   // What waits for a mail server, for the banner; its first page is enough to say "N" or "more than N".
-  const waiting = useLoad(invoke, 'mail.queue', { status: 'pending' });
+  const waiting = useLoad(invoke, 'mail.queue', { status: 'pending' }, ['mail']);
   const [status, setStatus] = useState<Status | ''>('');
   const [messages, setMessages] = useState<QueuedMail[] | null>(null);
   const [more, setMore] = useState(false);
@@ -44,6 +45,8 @@ export function MailQueue({ onSetUp }: { onSetUp: () => void }) {
   useEffect(() => {
     void show();
   }, [show]);
+  // Mail queued, sent or failed, at this seat or another: the first page is read again.
+  useLive(['mail'], () => void show());
 
   function refresh() {
     setNotice(null);

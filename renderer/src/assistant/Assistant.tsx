@@ -1,8 +1,8 @@
-import { Fragment, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { Fragment, useContext, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssistantAnswer } from '../../../shared/contract';
 import { loadLanguage } from '../i18n';
-import { useSession } from '../session/session';
+import { publicInvoke, SessionContext } from '../session/session';
 import { TextField } from '../ui/Field';
 import { Button, Form, Notice, Page } from '../ui/Layout';
 import { errorText } from '../ui/errors';
@@ -18,8 +18,8 @@ export interface ChatEntry {
 
 /**
  * The health assistant's chat: a log read out as it grows, suggested questions, and a question field. The
- * conversation belongs to the patient's window (PatientHome keeps it across sections); signing out reloads the
- * window, and it is gone.
+ * conversation belongs to the patient's window (PatientHome keeps it across sections) or the kiosk; signing out,
+ * or the kiosk clearing itself, reloads the window, and it is gone.
  */
 export function Assistant({ conversation, onConversation, actions }: {
   conversation: ChatEntry[];
@@ -27,7 +27,8 @@ export function Assistant({ conversation, onConversation, actions }: {
   actions: AnswerActions;
 }) {
   const { t, i18n } = useTranslation();
-  const { invoke } = useSession();
+  // Signed in (the patient's window), or not (the kiosk: general questions only, the assistant says when to sign in).
+  const invoke = useContext(SessionContext)?.invoke ?? publicInvoke;
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | undefined>();
   const latest = useRef<HTMLLIElement>(null);

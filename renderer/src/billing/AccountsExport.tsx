@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session';
-import { download } from '../ui/download';
+import { download } from '../ui/files';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { useDates } from '../ui/format';
@@ -23,7 +23,7 @@ export function AccountsExport() {
     const r = await submit({ from, to });
     if (!r) return focusFirstInvalid();
     // A byte-order mark, so spreadsheet programs read names with accents as UTF-8.
-    download(r.filename, `\ufeff${r.csv}`, 'text/csv;charset=utf-8');
+    download(new Blob([`\ufeff${r.csv}`], { type: 'text/csv;charset=utf-8' }), r.filename);
     setDone(t('billing.export.done', { filename: r.filename, bills: r.bills, notes: r.creditNotes }));
   }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FEE_KINDS, FEE_LINES, type BillView, type FeeKind, type Input } from '../../../shared/contract';
 import { BILL_CATEGORIES, billTotals, lineTax, type BillCategory } from '../../../shared/gst';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useSession } from '../session/session';
 import { TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type BillView, type PaymentMethod } from '../../../shared/contract';
 import { ratePercent } from '../../../shared/gst';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/DataTable';
 import { SelectField, TextArea, TextField } from '../ui/Field';

@@ -1,23 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
-import { Dialog } from '../desk/Dialog';
-import { download } from '../ui/download';
+import { Dialog } from '../ui/Dialog';
+import { download, fromBase64 } from '../ui/files';
 import { Button, Loading, Notice } from '../ui/Layout';
+import { openPdf } from '../ui/pdf';
 
 export type PdfDocument = Output<'bills.document'>;
 
-const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-
 /** Offers the PDF as a download under its own name. */
-export const savePdf = (doc: PdfDocument) => download(doc.filename, bytesOf(doc.base64), doc.mime);
+export const savePdf = (doc: PdfDocument) => download(new Blob([fromBase64(doc.base64)], { type: doc.mime }), doc.filename);
 
 /** Pages drawn at this many canvas pixels per PDF point: sharp on screen and on paper. */
 const SCALE = 2;
 
 /**
- * A PDF the core sent, drawn page by page with pdf.js inside the window (loaded only when first needed; no
- * eval, glyphs drawn as paths, so the window's strict content policy holds), with Print and Save.
+ * A receipt or credit note the core sent, every page drawn with pdf.js inside the window (ui/pdf.ts: loaded only
+ * when first needed, nothing in the document run), ready for Print (the print style prints these pages only) and Save.
  */
 export function PdfPreview({ doc, title, onClose }: { doc: PdfDocument; title: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -28,9 +27,7 @@ export function PdfPreview({ doc, title, onClose }: { doc: PdfDocument; title: s
     let cancelled = false;
     void (async () => {
       try {
-        const pdfjs = await import('pdfjs-dist');
-        pdfjs.GlobalWorkerOptions.workerSrc = (await import('pdfjs-dist/build/pdf.worker.min.mjs?url')).default;
-        const pdf = await pdfjs.getDocument({ data: bytesOf(doc.base64), isEvalSupported: false, disableFontFace: true, enableXfa: false }).promise;
+        const pdf = await openPdf(fromBase64(doc.base64));
         const canvases: HTMLCanvasElement[] = [];
         for (let n = 1; n <= pdf.numPages; n++) {
           const page = await pdf.getPage(n);

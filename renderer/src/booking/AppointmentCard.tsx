@@ -5,6 +5,7 @@ import { Button } from '../ui/Layout';
 import { useDates } from '../ui/format';
 import { AppointmentHistory } from './AppointmentHistory';
 import { CancelForm } from './CancelForm';
+import { CheckInCode } from './CheckInCode';
 import { modeLabel } from './labels';
 import { RescheduleForm } from './RescheduleForm';
 import { VideoLink } from '../video/VideoLink';
@@ -55,8 +56,15 @@ export function AppointmentCard({ appointment: a, onChanged }: { appointment: Ap
             <dd className="multiline">{a.cancelReason}</dd>
           </>
         )}
+        {a.queueNumber !== null && a.status === 'checked_in' && (
+          <>
+            <dt>{t('appointments.queueNumber')}</dt>
+            <dd>{a.queueNumber}</dd>
+          </>
+        )}
       </dl>
       <VideoLink appointment={a} />
+      {a.checkInCode && a.mode === 'in_person' && <CheckInCode code={a.checkInCode} />}
 
       {locked && <p className="appointment__locked">{t('appointments.locked', { count: a.cutoffMinutes / 60 })}</p>}
       {open === null && (a.canCancel || a.canReschedule) && (

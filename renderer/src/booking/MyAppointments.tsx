@@ -13,7 +13,7 @@ export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const dates = useDates();
-  const { data, error, reload } = useLoad(invoke, 'appointments.mine', {});
+  const { data, error, reload } = useLoad(invoke, 'appointments.mine', {}, ['appointments']);
   const [done, setDone] = useState<string | null>(null);
   useRefreshWhile(!!data?.upcoming.some((a) => a.video?.state === 'pending'), reload);
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
 import { ClinicKey } from '../admin/ClinicKey';
 import { DoctorsAdmin } from '../admin/DoctorsAdmin';
+import { EmergencyAccesses } from '../admin/EmergencyAccesses';
 import { Holidays } from '../admin/Holidays';
 import { InviteDoctor } from '../admin/InviteDoctor';
 import { MailQueue } from '../admin/MailQueue';
@@ -21,10 +22,12 @@ import { Availability } from '../doctor/Availability';
 import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
+import { MyPatients } from '../records/MyPatients';
 import { ServiceOrders } from '../services/ServiceOrders';
 import { ServicesCatalogue } from '../services/ServicesCatalogue';
 import { useSession } from '../session/session';
 import { AlertList } from './AlertList';
+import { useLive } from '../ui/live';
 import { AuditLog } from './AuditLog';
 import { ClinicSettings } from './ClinicSettings';
 import { DoctorStatus } from './DoctorStatus';
@@ -32,31 +35,31 @@ import { FrontDesk } from './FrontDesk';
 import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
-type Section = 'verification' | 'schedule' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit' | 'settings'
-  | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'video' | 'googleCalendar' | 'alerts'
-  | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export';
+type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit'
+  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
+  | 'alerts' | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange', 'bills', 'orders', 'collections'] },
   {
     role: 'admin',
     sections: [
-      'queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'settings', 'billingSettings', 'services', 'bills', 'export',
+      'queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'billingSettings', 'services', 'bills', 'export',
       'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey',
     ],
   },
 ];
 
-/** A doctor's sections shown only once verified: before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'availability', 'googleCalendar', 'alerts'];
+/** A doctor's sections shown only once verified (or verified before and waiting for changed credentials to be checked): before that the server refuses them anyway. */
+const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
-  video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
+  myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
   fees: 'billing.fees.nav', bills: 'billing.list.nav', orders: 'services.desk.nav', collections: 'billing.collections.nav',
   billingSettings: 'billing.settings.nav', services: 'services.admin.nav', export: 'billing.export.nav',
 };
@@ -93,13 +96,15 @@ export function ClinicHome() {
 
   useEffect(() => {
     if (!isDoctor) return;
-    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified'));
+    void invoke('doctors.me', {}).then((r) => r.ok && setVerified(r.data.status === 'verified' || r.data.verifiedBefore !== undefined));
   }, [isDoctor, invoke]);
 
-  useEffect(() => {
-    if (!isAdmin) return;
-    void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
-  }, [isAdmin, invoke, visit]);
+  const countPending = useCallback(() => {
+    if (isAdmin) void invoke('admin.pendingDoctors', {}).then((r) => r.ok && setPending(r.data.length));
+  }, [isAdmin, invoke]);
+  // Counted again whenever a section is chosen, and whenever a doctor's standing changes anywhere.
+  useEffect(countPending, [countPending, visit]);
+  useLive(['doctors'], countPending);
   const onCount = useCallback((n: number) => setPending(n), []);
 
   // Open alerts are counted when the window opens and again each time a section is chosen.
@@ -111,6 +116,8 @@ export function ClinicHome() {
   const screens: Record<Section, () => ReactNode> = {
     verification: () => <DoctorStatus />,
     schedule: () => <Schedule />,
+    myPatients: () => <MyPatients />,
+    emergency: () => <EmergencyAccesses />,
     availability: () => <Availability />,
     holidays: () => <Holidays />,
     profile: () => <MyProfile />,

@@ -8,8 +8,9 @@ import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { useSubmit } from '../ui/useSubmit';
 import { clinicDraftFrom, clinicInput, type ClinicDraft } from './clinicDraft';
 import { ClinicFields } from './ClinicFields';
+import { KioskSetting } from './KioskSetting';
 
-const minutes = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+const wholeNumber = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 /** The clinic's details, how long an unattended screen stays signed in, booking limits and the emergency number. */
 export function ClinicSettings() {
@@ -21,7 +22,9 @@ export function ClinicSettings() {
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
   const [checkIn, setCheckIn] = useState('');
+  const [uploadLimit, setUploadLimit] = useState('');
   const [emergency, setEmergency] = useState('');
+  const [kioskIdle, setKioskIdle] = useState('');
   const [saved, setSaved] = useState(false);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'settings.update');
 
@@ -32,7 +35,9 @@ export function ClinicSettings() {
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
     setCheckIn(String(data.checkInOpensMinutes));
+    setUploadLimit(String(data.uploadLimitMb));
     setEmergency(data.emergencyNumber);
+    setKioskIdle(String(data.kioskIdleSeconds));
   }, [data]);
 
   async function save() {
@@ -40,12 +45,14 @@ export function ClinicSettings() {
     setSaved(false);
     const r = await submit({
       ...clinicInput(clinic),
-      sessionIdleMinutes: minutes(idle),
+      sessionIdleMinutes: wholeNumber(idle),
       // Shown in hours, kept in minutes.
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
-      reminderHours: minutes(reminder),
-      checkInOpensMinutes: minutes(checkIn),
+      reminderHours: wholeNumber(reminder),
+      checkInOpensMinutes: wholeNumber(checkIn),
+      uploadLimitMb: wholeNumber(uploadLimit),
       emergencyNumber: emergency,
+      kioskIdleSeconds: wholeNumber(kioskIdle),
     });
     if (!r) return focusFirstInvalid();
     setClinic(clinicDraftFrom(r));
@@ -53,7 +60,9 @@ export function ClinicSettings() {
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
     setCheckIn(String(r.checkInOpensMinutes));
+    setUploadLimit(String(r.uploadLimitMb));
     setEmergency(r.emergencyNumber);
+    setKioskIdle(String(r.kioskIdleSeconds));
     setSaved(true);
   }
 
@@ -87,15 +96,26 @@ export function ClinicSettings() {
             required maxLength={3} error={fieldError('checkInOpensMinutes')} hint={t('admin.settings.checkInHint')}
           />
           <TextField
+            label={t('admin.settings.uploadLimit')} inputMode="numeric" value={uploadLimit}
+            onChange={(v) => { setUploadLimit(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('uploadLimitMb')} hint={t('admin.settings.uploadLimitHint')}
+          />
+          <TextField
             label={t('admin.settings.emergencyNumber')} type="tel" inputMode="tel" value={emergency}
             onChange={(v) => { setEmergency(v); setSaved(false); }}
             required maxLength={15} error={fieldError('emergencyNumber')} hint={t('admin.settings.emergencyHint')}
+          />
+          <TextField
+            label={t('admin.settings.kioskIdleSeconds')} inputMode="numeric" value={kioskIdle}
+            onChange={(v) => { setKioskIdle(v); setSaved(false); }}
+            required maxLength={3} error={fieldError('kioskIdleSeconds')} hint={t('admin.settings.kioskIdleHint')}
           />
           <div className="form__actions">
             <Button type="submit" busy={busy}>{t('admin.settings.save')}</Button>
           </div>
         </Form>
       )}
+      <KioskSetting />
     </Page>
   );
 }

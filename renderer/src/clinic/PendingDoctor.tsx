@@ -6,7 +6,9 @@ import { TextArea } from '../ui/Field';
 import { Button, Form, Notice } from '../ui/Layout';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { useSubmit } from '../ui/useSubmit';
+import { useDates } from '../ui/format';
 import { CredentialsDetails } from './CredentialsDetails';
+import { DocumentList } from './DocumentList';
 import { StatusBadge } from './StatusBadge';
 
 export type Decision = 'approve' | 'reject';
@@ -19,6 +21,7 @@ export function PendingDoctor({ doctor, onDecided }: { doctor: DoctorView; onDec
   const [reason, setReason] = useState('');
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'admin.decideDoctor');
   const headingId = `doctor-${doctor.id}`;
+  const { date } = useDates();
 
   async function approve() {
     const d = await submit({ doctorId: doctor.id, decision: 'approve' });
@@ -37,7 +40,10 @@ export function PendingDoctor({ doctor, onDecided }: { doctor: DoctorView; onDec
         <StatusBadge status={doctor.status} />
       </header>
       {error && <Notice kind="error">{error}</Notice>}
+      {doctor.verifiedBefore && <Notice kind="info">{t('admin.queue.reverification', { date: date(doctor.verifiedBefore) })}</Notice>}
       <CredentialsDetails doctor={doctor} />
+      <h3>{t('documents.title')}</h3>
+      <DocumentList documents={doctor.documents} />
       {!rejecting ? (
         <div className="card__actions">
           <Button onClick={approve} busy={busy}>{t('admin.queue.approve')}</Button>

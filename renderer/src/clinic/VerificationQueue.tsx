@@ -10,7 +10,7 @@ import { PendingDoctor, type Decision } from './PendingDoctor';
 export function VerificationQueue({ onCount }: { onCount: (n: number) => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { data, error, reload } = useLoad(invoke, 'admin.pendingDoctors', {});
+  const { data, error, reload } = useLoad(invoke, 'admin.pendingDoctors', {}, ['doctors']);
   const [done, setDone] = useState<{ name: string; decision: Decision } | null>(null);
 
   useEffect(() => {

@@ -12,7 +12,7 @@ const REF_KIND: Partial<Record<AuditDetailKey, string>> = {
 };
 const DATE_KEYS = new Set<string>(['date', 'from', 'to']);
 const MONEY_KEYS = new Set<string>(['amountPaise', 'totalPaise', 'refundPaise']);
-const INSTANT_KEYS = new Set<string>(['start', 'end']);
+const INSTANT_KEYS = new Set<string>(['start', 'end', 'until']);
 
 interface Range {
   start: string;

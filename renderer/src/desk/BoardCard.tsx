@@ -11,7 +11,7 @@ import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { useDates } from '../ui/format';
 import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { FreeSlots } from './FreeSlots';
 
 type Panel = 'none' | 'cancel' | 'reschedule';

@@ -16,7 +16,7 @@ export function DayBoard() {
   const { invoke } = useSession();
   const { today, longDay, time } = useDates();
   const [date, setDate] = useState(today);
-  const board = useLoad(invoke, 'desk.board', { date });
+  const board = useLoad(invoke, 'desk.board', { date }, ['appointments', 'doctors']);
   const [notice, setNotice] = useState<string | null>(null);
   const data = board.data;
 
@@ -61,6 +61,7 @@ export function DayBoard() {
                     <strong>{w.patientName}</strong>{' '}
                     <span>{t('board.waiting.with', { doctor: w.doctorName, time: time(w.start) })}</span>
                     {w.checkedInAt && <>{' '}<span className="muted">{t('board.waiting.since', { time: time(w.checkedInAt) })}</span></>}
+                    {w.queueNumber !== null && <>{' '}<span className="badge desk-queue">{t('board.waiting.queue', { number: w.queueNumber })}</span></>}
                   </li>
                 ))}
               </ol>

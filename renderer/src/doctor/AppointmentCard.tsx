@@ -22,12 +22,14 @@ export function StatusTag({ status }: { status: AppointmentView['status'] }) {
  * One appointment in the doctor's schedule, with what can be done to it now. After any change the
  * parent reloads; `notice` (kept by the parent, so it outlives the reload) says what was done.
  */
-export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }: {
+export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nameLevel }: {
   appointment: AppointmentView;
   notice?: string;
   /** The patient's name is a heading under the day's (3 in the day view, 4 in the week view). */
   nameLevel: 3 | 4;
   onChanged: (id: number, notice: string) => Promise<void>;
+  /** Opens the patient's records, or the visit's notes and prescription. */
+  onOpen: (what: 'chart' | 'notes', a: AppointmentView) => void;
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
@@ -89,6 +91,18 @@ export function AppointmentCard({ appointment: a, notice, onChanged, nameLevel }
         {canCheckIn && action('checked_in', t('schedule.actions.checkIn'))}
         {canComplete && action('completed', t('schedule.actions.complete'))}
         {canNoShow && action('no_show', t('schedule.actions.noShow'))}
+        {a.status !== 'cancelled' && (
+          <button type="button" className="btn btn--secondary" onClick={() => onOpen('chart', a)}>
+            {t('schedule.actions.records')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
+        {a.status !== 'cancelled' && (Date.now() >= Date.parse(a.start) || a.status === 'checked_in' || a.status === 'completed') && (
+          <button type="button" className="btn btn--secondary" onClick={() => onOpen('notes', a)}>
+            {t('schedule.actions.notes')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
         {(a.status === 'checked_in' || a.status === 'completed') && openBill && (
           <button type="button" className="btn btn--secondary" onClick={() => openBill({ appointmentId: a.id })}>
             {t('billing.bill')}

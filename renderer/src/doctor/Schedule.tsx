@@ -10,6 +10,8 @@ import { useRefreshWhile } from '../ui/useRefreshWhile';
 import { AppointmentCard } from './AppointmentCard';
 import { BlockTimeForm } from './BlockTimeForm';
 import { NotPractising } from './NotPractising';
+import { ConsultationEditor } from '../records/ConsultationEditor';
+import { PatientChart } from '../records/PatientChart';
 
 type View = 'day' | 'week';
 type Blocked = Output<'appointments.schedule'>['blocked'][number];
@@ -26,13 +28,25 @@ export function Schedule() {
   const [notices, setNotices] = useState<Record<number, string>>({});
   const [pageNotice, setPageNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const blockButton = useRef<HTMLButtonElement>(null);
+  const [opened, setOpened] = useState<{ what: 'chart' | 'notes'; appointment: AppointmentView } | null>(null);
 
   const from = view === 'day' ? anchor : weekStart(anchor);
   const to = view === 'day' ? anchor : addDays(from, 6);
-  const { data, error, errorCode, reload } = useLoad(invoke, 'appointments.schedule', { fromDate: from, toDate: to });
+  const { data, error, errorCode, reload } = useLoad(invoke, 'appointments.schedule', { fromDate: from, toDate: to }, ['appointments']);
   useRefreshWhile(!!data?.appointments.some((a) => a.video?.state === 'pending'), reload);
 
   if (errorCode === 'FORBIDDEN') return <NotPractising title={t('schedule.title')} />;
+  if (opened) {
+    const back = () => {
+      setOpened(null);
+      void reload();
+    };
+    return opened.what === 'chart' ? (
+      <PatientChart patientId={opened.appointment.patientId} patientName={opened.appointment.patientName} onBack={back} />
+    ) : (
+      <ConsultationEditor appointmentId={opened.appointment.id} onBack={back} />
+    );
+  }
 
   const days = view === 'day' ? [from] : [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(from, n));
   const now = today();
@@ -124,7 +138,14 @@ export function Schedule() {
           <DaySection key={day} day={day} single={view === 'day'} isToday={day === now} items={byDay.get(day) ?? []}>
             {(item) =>
               item.kind === 'appointment' ? (
-                <AppointmentCard key={`a${item.appointment.id}`} appointment={item.appointment} notice={notices[item.appointment.id]} onChanged={changed} nameLevel={view === 'day' ? 3 : 4} />
+                <AppointmentCard
+                  key={`a${item.appointment.id}`}
+                  appointment={item.appointment}
+                  notice={notices[item.appointment.id]}
+                  onChanged={changed}
+                  onOpen={(what, appointment) => setOpened({ what, appointment })}
+                  nameLevel={view === 'day' ? 3 : 4}
+                />
               ) : (
                 <BlockedItem key={`b${item.block.id}`} block={item.block} onUnblock={unblock} />
               )

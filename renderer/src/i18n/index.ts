@@ -32,8 +32,9 @@ export async function initI18n(): Promise<void> {
   document.documentElement.lang = language;
 }
 
-export async function setLanguage(language: (typeof UI_LANGUAGES)[number]): Promise<void> {
-  localStorage.setItem(STORAGE_KEY, language);
+/** `remember`: kept for the next start; a kiosk's choice is for the person in front of it only. */
+export async function setLanguage(language: (typeof UI_LANGUAGES)[number], remember = true): Promise<void> {
+  if (remember) localStorage.setItem(STORAGE_KEY, language);
   await loadLanguage(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;

@@ -5,10 +5,14 @@ import { useSession } from '../session/session';
 import { Button, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { EditProfile } from './EditProfile';
+import { ProfileAppointments, ProfileDocuments } from './ProfileSections';
 import { PatientDetails } from './PatientDetails';
 
-/** The signed-in patient's own record, with a switch to edit it. */
-export function MyProfile() {
+/**
+ * The signed-in patient's own record, with a switch to edit it, and beside it what the clinic holds for them:
+ * their appointments and their documents (each section opens its own page).
+ */
+export function MyProfile({ onOpen }: { onOpen: (view: 'appointments' | 'records') => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const { data, error } = useLoad(invoke, 'patients.me', {});
@@ -53,6 +57,8 @@ export function MyProfile() {
           <PatientDetails patient={patient} />
         </div>
       )}
+      <ProfileAppointments onOpen={() => onOpen('appointments')} />
+      <ProfileDocuments onOpen={() => onOpen('records')} />
     </Page>
   );
 }

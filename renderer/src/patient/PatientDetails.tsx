@@ -30,6 +30,8 @@ export function PatientDetails({ patient }: { patient: PatientView }) {
     [t('patient.form.preferredLanguage'), t(`labels.language.${patient.preferredLanguage}`)],
     [t('patient.form.bloodGroup'), patient.bloodGroup ? t(`labels.bloodGroup.${patient.bloodGroup}`) : notGiven],
     [t('patient.form.allergies'), orNotGiven(patient.allergies), 'multiline'],
+    [t('patient.form.chronicConditions'), orNotGiven(patient.chronicConditions), 'multiline'],
+    [t('patient.form.currentMedications'), orNotGiven(patient.currentMedications), 'multiline'],
     [t('patient.form.medicalHistory'), orNotGiven(patient.medicalHistory), 'multiline'],
     [t('patient.form.emergency'), orNotGiven(emergency)],
   ];

@@ -4,17 +4,23 @@ import { Assistant, type ChatEntry } from '../assistant/Assistant';
 import { MyBills } from '../billing/MyBills';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
+import { MyConsultations } from '../records/MyConsultations';
+import { MyRecords } from '../records/MyRecords';
 import { HealthServices } from '../services/HealthServices';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'services', 'bills', 'assistant'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'records', 'consultations', 'services', 'bills', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = {
-  find: 'find.title', appointments: 'appointments.title', services: 'services.patient.title', bills: 'billing.mine.title', assistant: 'assistant.nav',
+  find: 'find.title', appointments: 'appointments.title', records: 'records.title', consultations: 'consultations.title',
+  services: 'services.patient.title', bills: 'billing.mine.title', assistant: 'assistant.nav',
 };
 
-/** The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments, health services, bills, the health assistant. */
+/**
+ * The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments,
+ * records, notes and prescriptions, health services, bills, the health assistant.
+ */
 export function PatientHome() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('profile');
@@ -52,11 +58,13 @@ export function PatientHome() {
         </ul>
       </nav>
       <main className="main">
-        {view === 'profile' && <MyProfile />}
+        {view === 'profile' && <MyProfile onOpen={open} />}
         {view === 'find' && <BookingFlow key={visit} doctorId={bookDoctor} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
         {view === 'services' && <HealthServices key={visit} />}
         {view === 'bills' && <MyBills key={visit} />}
+        {view === 'records' && <MyRecords />}
+        {view === 'consultations' && <MyConsultations />}
         {view === 'assistant' && (
           <Assistant
             conversation={conversation}

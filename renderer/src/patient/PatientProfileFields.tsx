@@ -101,6 +101,8 @@ export function PatientProfileFields({ value, onChange, fieldError, pathPrefix, 
           error={err('bloodGroup')}
         />
         <TextArea label={t('patient.form.allergies')} value={value.allergies} onChange={set('allergies')} rows={2} maxLength={1000} hint={t('patient.form.allergiesHint')} error={err('allergies')} />
+        <TextArea label={t('patient.form.chronicConditions')} value={value.chronicConditions} onChange={set('chronicConditions')} rows={2} maxLength={2000} hint={t('patient.form.chronicConditionsHint')} error={err('chronicConditions')} />
+        <TextArea label={t('patient.form.currentMedications')} value={value.currentMedications} onChange={set('currentMedications')} rows={2} maxLength={2000} hint={t('patient.form.currentMedicationsHint')} error={err('currentMedications')} />
         <TextArea label={t('patient.form.medicalHistory')} value={value.medicalHistory} onChange={set('medicalHistory')} rows={4} maxLength={4000} hint={t('patient.form.medicalHistoryHint')} error={err('medicalHistory')} />
       </Fieldset>
 

@@ -13,6 +13,8 @@ export interface ProfileForm {
   bloodGroup: '' | (typeof BLOOD_GROUPS)[number];
   allergies: string;
   medicalHistory: string;
+  chronicConditions: string;
+  currentMedications: string;
   emergencyContactName: string;
   emergencyContactPhone: string;
   preferredLanguage: Language;
@@ -21,7 +23,7 @@ export interface ProfileForm {
 export const emptyProfileForm = (language: string): ProfileForm => ({
   fullName: '', email: '', phone: '', dateOfBirth: '', sex: '',
   address: { line: '', city: '', state: '', pinCode: '' },
-  bloodGroup: '', allergies: '', medicalHistory: '', emergencyContactName: '', emergencyContactPhone: '',
+  bloodGroup: '', allergies: '', medicalHistory: '', chronicConditions: '', currentMedications: '', emergencyContactName: '', emergencyContactPhone: '',
   preferredLanguage: language === 'hi' ? 'hi' : 'en',
 });
 
@@ -36,6 +38,8 @@ export const formFromPatient = (p: PatientView): ProfileForm => ({
   bloodGroup: p.bloodGroup ?? '',
   allergies: p.allergies ?? '',
   medicalHistory: p.medicalHistory ?? '',
+  chronicConditions: p.chronicConditions ?? '',
+  currentMedications: p.currentMedications ?? '',
   emergencyContactName: p.emergencyContactName ?? '',
   emergencyContactPhone: p.emergencyContactPhone ?? '',
   preferredLanguage: p.preferredLanguage,
@@ -57,6 +61,8 @@ export const profileFromForm = (f: ProfileForm): PatientProfileInput => ({
   bloodGroup: f.bloodGroup || undefined,
   allergies: optional(f.allergies),
   medicalHistory: optional(f.medicalHistory),
+  chronicConditions: optional(f.chronicConditions),
+  currentMedications: optional(f.currentMedications),
   emergencyContactName: optional(f.emergencyContactName),
   emergencyContactPhone: optional(f.emergencyContactPhone),
   preferredLanguage: f.preferredLanguage,

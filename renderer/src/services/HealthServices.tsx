@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthService, ServiceOrderView } from '../../../shared/contract';
 import { rupees } from '../billing/labels';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useSession } from '../session/session';
 import { TextArea } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type ServiceOrderView } from '../../../shared/contract';
 import { rupees } from '../billing/labels';
 import { useOpenBill } from '../billing/openBill';
-import { Dialog } from '../desk/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/DataTable';
 import { errorText } from '../ui/errors';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../../shared/contract';
 import type { Portal } from '../../../shared/roles';
@@ -7,11 +7,18 @@ import { Button, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { publicInvoke, takeSignOutNotice } from './session';
 
-export function Login({ portal, onSignedIn, onSignup, onForgot }: {
+/**
+ * `shared`: a screen in the waiting room (the kiosk), where nothing typed is offered again to the next person;
+ * it passes no sign-up or forgotten-password step, and may pass `intro` (shown under the title) and `onBack`.
+ */
+export function Login({ portal, onSignedIn, onSignup, onForgot, shared, intro, onBack }: {
   portal: Portal;
   onSignedIn: (l: LoginResult) => void;
-  onSignup: () => void;
-  onForgot: () => void;
+  onSignup?: () => void;
+  onForgot?: () => void;
+  shared?: boolean;
+  intro?: ReactNode;
+  onBack?: () => void;
 }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
@@ -32,19 +39,23 @@ export function Login({ portal, onSignedIn, onSignup, onForgot }: {
       <Page title={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
         {notice && notice !== 'signed_out' && <Notice kind="info">{t(`login.notice.${notice}`)}</Notice>}
         {notice === 'signed_out' && <Notice kind="success">{t('login.notice.signed_out')}</Notice>}
+        {intro}
         {error && <Notice kind="error">{error}</Notice>}
         <Form onSubmit={signIn} label={t(portal === 'patient' ? 'login.patientTitle' : 'login.clinicTitle')}>
-          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete="username" autoFocus required error={fieldError('email')} />
-          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" required error={fieldError('password')} />
-          <div className="form__actions form__actions--split">
-            <Button kind="link" onClick={onForgot}>{t('login.forgot')}</Button>
+          <TextField label={t('fields.email')} type="email" value={email} onChange={setEmail} autoComplete={shared ? 'off' : 'username'} autoFocus required error={fieldError('email')} />
+          <TextField label={t('fields.password')} type="password" value={password} onChange={setPassword} autoComplete={shared ? 'off' : 'current-password'} required error={fieldError('password')} />
+          <div className={`form__actions${onForgot ? ' form__actions--split' : ''}`}>
+            {onForgot && <Button kind="link" onClick={onForgot}>{t('login.forgot')}</Button>}
+            {onBack && <Button kind="secondary" onClick={onBack}>{t('app.back')}</Button>}
             <Button type="submit" busy={busy}>{t('login.submit')}</Button>
           </div>
         </Form>
-        <p className="aside">
-          {t(portal === 'patient' ? 'login.newPatient' : 'login.newDoctor')}{' '}
-          <Button kind="link" onClick={onSignup}>{t(portal === 'patient' ? 'login.patientSignup' : 'login.doctorSignup')}</Button>
-        </p>
+        {onSignup && (
+          <p className="aside">
+            {t(portal === 'patient' ? 'login.newPatient' : 'login.newDoctor')}{' '}
+            <Button kind="link" onClick={onSignup}>{t(portal === 'patient' ? 'login.patientSignup' : 'login.doctorSignup')}</Button>
+          </p>
+        )}
       </Page>
     </main>
   );

@@ -6,6 +6,17 @@ import { Button } from '../ui/Layout';
 import { ChangePassword } from './ChangePassword';
 import { SessionContext } from './session';
 
+/** MedLink's name and the clinic's, at the left of a window's top bar. */
+export function Brand({ clinicName }: { clinicName: string | null }) {
+  return (
+    <div className="topbar__brand">
+      <span className="brand-mark" aria-hidden="true">✚</span>
+      <span className="brand-name">MedLink</span>
+      {clinicName && <span className="topbar__clinic">{clinicName}</span>}
+    </div>
+  );
+}
+
 /** The frame of every window: brand, clinic, language, (when signed in) who is signed in, and how to reach the clinic. */
 export function Shell({ clinicName, contact, children }: {
   clinicName: string | null;
@@ -20,11 +31,7 @@ export function Shell({ clinicName, contact, children }: {
     <div className="shell">
       <a className="skip-link" href="#content">{t('app.skip')}</a>
       <header className="topbar">
-        <div className="topbar__brand">
-          <span className="brand-mark" aria-hidden="true">✚</span>
-          <span className="brand-name">MedLink</span>
-          {clinicName && <span className="topbar__clinic">{clinicName}</span>}
-        </div>
+        <Brand clinicName={clinicName} />
         <div className="topbar__tools">
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>

@@ -2,8 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { ChannelName, Input, LoginResult, Output, SessionUser } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
 import type { Portal } from '../../../shared/roles';
+import type { LiveEvent } from '../../../shared/live';
 import { transport, type Invoke } from '../transport';
 import { ReconnectContext } from '../ui/connection';
+import { LiveContext, type Listen } from '../ui/live';
 
 export type SignOutReason = 'signed_out' | 'idle' | 'expired' | 'reloaded';
 
@@ -109,11 +111,28 @@ export function SessionProvider({ portal, login, children }: { portal: Portal; l
     };
   }, [invoke, signOut, login.idleMinutes]);
 
+  // The window's one live feed, opened with the session: each screen listens to the topics it shows.
+  const listeners = useRef(new Set<{ topics: readonly string[]; onChange: (event: LiveEvent) => void }>());
+  useEffect(
+    () =>
+      transport.subscribe(token, (event) => {
+        for (const l of listeners.current) if (event.topic === 'all' || l.topics.includes(event.topic)) l.onChange(event);
+      }),
+    [token],
+  );
+  const listen = useCallback<Listen>((topics, onChange) => {
+    const listener = { topics, onChange };
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
   const checkConnection = useCallback(async () => (await invoke('auth.session', {})).ok, [invoke]);
   const value = useMemo(() => ({ portal, user: login.user, invoke, signOut, lost, checkConnection }), [portal, login.user, invoke, signOut, lost, checkConnection]);
   return (
     <SessionContext.Provider value={value}>
-      <ReconnectContext.Provider value={reconnected}>{children}</ReconnectContext.Provider>
+      <LiveContext.Provider value={listen}>
+        <ReconnectContext.Provider value={reconnected}>{children}</ReconnectContext.Provider>
+      </LiveContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -2,15 +2,18 @@ import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelName, Input, Output } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/errors';
+import type { LiveTopic } from '../../../shared/live';
 import type { Invoke } from '../transport';
 import { ReconnectContext } from './connection';
 import { errorText } from './errors';
+import { useLive } from './live';
 
 /**
  * Loads a channel's answer when a screen opens; `reload` asks again (after a change). `errorCode` lets a screen
- * explain a refusal in its own words (a doctor not yet verified, or suspended, gets FORBIDDEN).
+ * explain a refusal in its own words (a doctor not yet verified, or suspended, gets FORBIDDEN). `live`: the
+ * topics whose changes (made at this window, another window or another seat) make it ask again by itself.
  */
-export function useLoad<C extends ChannelName>(invoke: Invoke, channel: C, input: Input<C>) {
+export function useLoad<C extends ChannelName>(invoke: Invoke, channel: C, input: Input<C>, live: readonly LiveTopic[] = []) {
   const { t } = useTranslation();
   const [data, setData] = useState<Output<C> | null>(null);
   const [failure, setFailure] = useState<{ code: ErrorCode; text: string } | null>(null);
@@ -35,6 +38,7 @@ export function useLoad<C extends ChannelName>(invoke: Invoke, channel: C, input
   useEffect(() => {
     void reload();
   }, [reload, reconnected]);
+  useLive(live, () => void reload());
 
   const error = failure?.text ?? null;
   return { data, setData, error, errorCode: failure?.code ?? null, reload, loading: data === null && error === null };

@@ -141,6 +141,7 @@ export const m001Foundation: Migration = {
   },
 };
 
-function sqlIn(column: string, values: readonly string[]) {
+/** A CHECK that a text column holds one of `values`. */
+export function sqlIn(column: string, values: readonly string[]) {
   return sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 }

@@ -10,7 +10,9 @@ import { m006AuditPatients } from './006_audit_patients';
 import { m007SignIn } from './007_sign_in';
 import { m008Video } from './008_video';
 import { m009AssistantAlerts } from './009_assistant_alerts';
-import { m010Billing } from './010_billing';
+import { m010CheckIn } from './010_check_in';
+import { m011Records } from './011_records';
+import { m012Billing } from './012_billing';
 
 export interface Migration {
   version: number;
@@ -19,7 +21,8 @@ export interface Migration {
 
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
 export const MIGRATIONS: readonly Migration[] = [
-  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts, m010Billing,
+  m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts,
+  m010CheckIn, m011Records, m012Billing,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -9,8 +9,8 @@ const OPEN = sql<boolean>`status <> 'cancelled'`;
 
 // Fees, health services and their orders, bills with their lines, payments and credit notes, and email
 // attachments. Clinic-wide defaults (fees, GST rates, SAC/HSN codes) live in the settings table.
-export const m010Billing: Migration = {
-  version: 10,
+export const m012Billing: Migration = {
+  version: 12,
   async up(db: Kysely<any>, dialect: DialectName) {
     const id = idColumn(dialect);
 
