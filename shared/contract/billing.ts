@@ -157,7 +157,7 @@ const billView = z.object({
 });
 export type BillView = z.infer<typeof billView>;
 
-const billSummary = z.object({
+export const billSummary = z.object({
   id: z.number(),
   status: z.enum(BILL_STATUSES),
   number: z.string().nullable(),

@@ -10,7 +10,7 @@ import { channel, none } from './channel';
 export const SERVICE_KINDS = ['lab_test', 'health_package', 'vaccination', 'home_collection'] as const;
 export const ORDER_STATUSES = ['requested', 'confirmed', 'done', 'cancelled'] as const;
 
-const service = z.object({
+export const healthService = z.object({
   id: z.number(),
   kind: z.enum(SERVICE_KINDS),
   name: z.string(),
@@ -19,7 +19,7 @@ const service = z.object({
   category: z.enum(BILL_CATEGORIES),
   active: z.boolean(),
 });
-export type HealthService = z.infer<typeof service>;
+export type HealthService = z.infer<typeof healthService>;
 
 const order = z.object({
   id: z.number(),
@@ -44,8 +44,8 @@ const orderId = z.strictObject({ orderId: f.id });
 
 export const healthServiceChannels = {
   /** The active services, as patients and the front desk see them. */
-  'healthServices.catalogue': channel({ input: none, output: z.array(service), roles: ['patient', 'front_desk'] }),
-  'healthServices.all': channel({ input: none, output: z.array(service), roles: ['admin'] }),
+  'healthServices.catalogue': channel({ input: none, output: z.array(healthService), roles: ['patient', 'front_desk'] }),
+  'healthServices.all': channel({ input: none, output: z.array(healthService), roles: ['admin'] }),
   /** Adds a service (no id) or changes one; a service is never deleted, only made inactive. */
   'healthServices.save': channel({
     input: z.strictObject({
@@ -57,7 +57,7 @@ export const healthServiceChannels = {
       category: z.enum(BILL_CATEGORIES, { error: 'category_invalid' }),
       active: z.boolean({ error: 'invalid' }),
     }),
-    output: service,
+    output: healthService,
     roles: ['admin'],
   }),
   'orders.place': channel({

@@ -126,8 +126,15 @@ test('the administrator adds a health check, a patient orders it and the front d
   await expect(admin.getByText('Full body check-up is added.')).toBeVisible();
   await expect(admin.getByRole('row').filter({ hasText: 'Full body check-up' })).toContainText('₹2,499.00');
 
+  // The patient asks the health assistant what the clinic offers, and goes from its answer to order.
   const priya = await window(browser, demo, 'patient', 'priya@medlink.demo');
-  await priya.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'Health services' }).click();
+  await priya.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'Health assistant' }).click();
+  await priya.getByLabel('Your question').fill('What health services do you offer?');
+  await priya.getByLabel('Your question').press('Enter');
+  const answer = priya.getByRole('log', { name: 'Conversation' }).locator(':scope > li').last();
+  await expect(answer).toContainText('Health services you can order');
+  await expect(answer).toContainText('Full body check-up (Health check package): ₹2,499.00');
+  await answer.getByRole('button', { name: 'Order a health service' }).click();
   await expect(priya.getByText('You have not ordered any service yet.')).toBeVisible();
   await priya.getByRole('button', { name: 'Order Full body check-up' }).click();
   const order = priya.getByRole('dialog', { name: 'Order Full body check-up' });

@@ -69,7 +69,10 @@ export function PatientHome() {
           <Assistant
             conversation={conversation}
             onConversation={setConversation}
-            actions={{ book: (id) => open('find', id), openAppointments: () => open('appointments'), findDoctor: () => open('find') }}
+            actions={{
+              book: (id) => open('find', id), openAppointments: () => open('appointments'), findDoctor: () => open('find'), openBills: () => open('bills'),
+              openServices: () => open('services'),
+            }}
           />
         )}
       </main>
