@@ -1,6 +1,7 @@
 // npm run bench [-- name ...]: runs the registered benchmarks (all, or those named). Not run by CI; tests never assert timings.
 import { assistantBench } from './assistant.bench';
 import type { Benchmark } from './lib';
+import { billIssueBench, receiptPdfBench } from './billing.bench';
 import { bookingEncryptedBench } from './booking-encrypted.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
 import { liveBoardBench } from './live-board.bench';
@@ -9,7 +10,9 @@ import { schedulingBench } from './scheduling.bench';
 import { searchBench } from './search.bench';
 
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
-const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, liveBoardBench];
+const benchmarks: Benchmark[] = [
+  searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, receiptPdfBench, billIssueBench, liveBoardBench,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !benchmarks.some((b) => b.name === w));

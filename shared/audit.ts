@@ -22,6 +22,8 @@ export const AUDIT_DETAIL_KEYS = [
   'alertId',
   // the kiosk
   'enabled', 'method',
+  // bills, payments, credit notes, health-service orders (amounts in paise, shown in rupees)
+  'billId', 'number', 'creditNote', 'paidBy', 'amountPaise', 'totalPaise', 'refundPaise', 'orderId', 'bills', 'creditNotes',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
@@ -35,7 +37,7 @@ export const AUDIT_REFS = {
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
   changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
-  calendar: 'calendar', provider: 'provider', method: 'method',
+  calendar: 'calendar', provider: 'provider', method: 'method', paidBy: 'paymentMethod',
 } as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
@@ -53,6 +55,9 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
     'emergencyContactName', 'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo', 'relation',
     // a doctor's details that need no new verification
     'hospital', 'experienceYears',
+    // a doctor's own fees; the clinic's default fees, GST rates and SAC/HSN codes (billing/billing-settings.ts)
+    ...['consultation_in_person', 'consultation_online', 'lab_test', 'medication', 'other'].map((k) => `fee_${k}`),
+    ...['consultation', 'lab_test', 'medication', 'other'].flatMap((c) => [`gst_${c}`, `sac_${c}`]),
   ],
   portal: ['patient', 'clinic'],
   role: ['patient', 'doctor', 'front_desk', 'admin'],
@@ -63,4 +68,5 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   calendar: ['clinic', 'doctor'],
   provider: VIDEO_PROVIDERS,
   method: ['code', 'phone'],
+  paymentMethod: ['cash', 'card', 'upi'],
 };

@@ -144,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   const { createTransport, stopGraceMs, ...tuning } = options.mail ?? {};
   const transports = transportFromSettings(db, keyring.secrets, createTransport);
   const sender = createSender({
-    db, dialect, clock, log: deps.log, transport: transports.get, ...tuning,
+    db, dialect, clock, log: deps.log, files: deps.files, transport: transports.get, ...tuning,
     onOutcome: () => void announceNow(deps, [mailChange(null)]).catch((e: unknown) => log(`Telling the screens about sent mail failed: ${String(e)}`)),
   });
   const jobs = createJobWorker(deps, () => ({ ...videoJobHandlers(deps), ...waitlistJobHandlers(deps) }), options.google?.jobs);

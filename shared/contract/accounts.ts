@@ -141,6 +141,9 @@ export const AUDIT_ACTIONS = [
   'patient.family_added', 'patient.invited', 'patient.record_taken_over',
   'appointment.series_viewed',
   'waitlist.joined', 'waitlist.left', 'waitlist.viewed', 'waitlist.offered', 'waitlist.offer_taken', 'waitlist.offer_declined', 'waitlist.offer_expired',
+  'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
+  'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
+  'health_service.saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { LANGUAGES, SPECIALITIES } from '../specialities';
+import { billSummary } from './billing';
 import { channel, none, ok } from './channel';
+import { healthService } from './health-services';
 import { APPOINTMENT_STATUSES, appointmentView, MODES } from './scheduling';
 
 // The health assistant: answers in English or Hindi, red flags first; the clinic's list of urgent alerts.
 
 /** What a message was understood to ask. Each intent has its answerer (electron/core/assistant/intents.ts). */
 export const ASSISTANT_INTENTS = [
-  'emergency', 'condition', 'symptom', 'speciality', 'appointments', 'video_link', 'howto', 'greeting', 'thanks', 'help',
-  'privacy', 'unknown',
+  'emergency', 'condition', 'symptom', 'speciality', 'appointments', 'video_link', 'howto', 'fees', 'bills', 'services', 'greeting',
+  'thanks', 'help', 'privacy', 'unknown',
 ] as const;
 export type AssistantIntent = (typeof ASSISTANT_INTENTS)[number];
 
@@ -51,6 +53,9 @@ const doctor = z.object({
 });
 export type AssistantDoctor = z.infer<typeof doctor>;
 
+/** Consultation fees in paise, by kind of visit. */
+const fees = z.object({ in_person: z.number(), online: z.number() });
+
 const block = z.discriminatedUnion('kind', [
   /** Red flags: call the clinic's emergency number now; what to do meanwhile. */
   z.object({ kind: z.literal('emergency'), number: z.string(), advice: z.array(z.string()) }),
@@ -69,6 +74,21 @@ const block = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('appointments'), appointments: z.array(visit) }),
   /** The asking patient's next online appointment, if any, with its video link as their appointment card shows it. */
   z.object({ kind: z.literal('video'), appointment: appointmentView.nullable() }),
+  /**
+   * Consultation fees: of the doctors whose name was asked (`name`), or of a speciality's doctors; with neither,
+   * only the clinic's default fees (each doctor's own shows in doctor search).
+   */
+  z.object({
+    kind: z.literal('fees'),
+    name: z.string().nullable(),
+    speciality: z.enum(SPECIALITIES).nullable(),
+    doctors: z.array(doctor.pick({ id: true, fullName: true, speciality: true, specialityOther: true, hospital: true }).extend({ modes: z.array(z.enum(MODES)), fees: fees })),
+    defaults: fees,
+  }),
+  /** The asking patient's own issued bills (those with a balance due first) and what they owe in all. */
+  z.object({ kind: z.literal('bills'), bills: z.array(billSummary), duePaise: z.number(), more: z.boolean() }),
+  /** The health services the clinic offers, to order from the patient's window. */
+  z.object({ kind: z.literal('services'), services: z.array(healthService.pick({ id: true, kind: true, name: true, description: true, pricePaise: true })) }),
   z.object({ kind: z.literal('reply'), reply: z.enum(ASSISTANT_REPLIES) }),
 ]);
 export type AssistantBlock = z.infer<typeof block>;

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
 import { assistantChannels } from './assistant';
+import { billingChannels } from './billing';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
 import { familyChannels } from './family';
+import { healthServiceChannels } from './health-services';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { recordChannels } from './records';
@@ -24,11 +26,13 @@ import { waitlistChannels } from './waitlist';
 export const contract = {
   ...accountChannels,
   ...assistantChannels,
+  ...billingChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
   ...familyChannels,
+  ...healthServiceChannels,
   ...kioskChannels,
   ...mailChannels,
   ...recordChannels,
@@ -51,11 +55,13 @@ export const isChannel = (name: unknown): name is ChannelName => typeof name ===
 
 export * from './accounts';
 export * from './assistant';
+export * from './billing';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
 export * from './family';
+export * from './health-services';
 export * from './invitation-code';
 export * from './kiosk';
 export * from './mail';

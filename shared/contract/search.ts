@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { SPECIALITIES } from '../specialities';
+import { paise } from './billing';
 import { channel } from './channel';
 import { MODES } from './scheduling';
 
@@ -23,6 +24,8 @@ const result = z.object({
   modes: z.array(z.enum(MODES)),
   /** Null when the doctor has no free slot within their booking horizon. */
   nextSlot: nextSlot.nullable(),
+  /** The consultation fee in paise for each kind of visit (the doctor's own, else the clinic's default). */
+  fees: z.object({ in_person: z.number(), online: z.number() }),
 });
 export type SearchResult = z.infer<typeof result>;
 
@@ -49,6 +52,8 @@ export const searchChannels = {
       mode: z.enum(MODES, { error: 'mode_invalid' }).optional(),
       language: z.string().trim().max(40, 'too_long').optional(),
       availableOn: f.isoDate.optional(),
+      /** Doctors whose consultation fee (for the mode asked, else their cheaper mode) is at most this, in paise. */
+      maxFee: paise.optional(),
       sort: z.enum(SEARCH_SORTS).default('relevance'),
     }),
     output: z.array(result),

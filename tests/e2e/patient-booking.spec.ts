@@ -73,13 +73,17 @@ test('a patient finds a doctor by speciality, books from the profile, reschedule
   // This time offers both kinds of visit: the patient must choose.
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByText('Choose in person or online.')).toBeVisible();
+  // The fee of each kind of visit is stated, then the chosen one's.
+  await expect(page.getByRole('definition').filter({ hasText: 'Online (video): ₹400.00' })).toContainText('In person: ₹500.00');
   await page.getByLabel('In person').check();
+  await expect(page.getByRole('definition').filter({ hasText: /^₹500\.00$/ })).toBeVisible();
   await page.getByLabel('Reason for the visit (optional)').fill('Chest pain when climbing stairs');
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByRole('heading', { name: 'Appointment booked' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Booked: Dr. Rohan Mehta');
   await expect(page.getByRole('status')).toContainText('9:00 am, in person at Sunrise Clinic, Pune.');
   await expect(page.getByRole('status')).toContainText('An email confirmation is on its way to priya@medlink.demo.');
+  await expect(page.getByRole('status')).toContainText('Consultation fee: ₹500.00, paid at the clinic.');
 
   const booked = await doctorSchedule(page.request, demo, doctorToken);
   expect(booked).toEqual([expect.objectContaining({ start: instant(tomorrow.ymd, '09:00'), mode: 'in_person', status: 'booked', reason: 'Chest pain when climbing stairs' })]);

@@ -25,12 +25,13 @@ const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
 const TABLES_009 = ['assistant_alerts'];
 const TABLES_011 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
+const TABLES_012 = ['bill_lines', 'bills', 'credit_notes', 'doctor_fees', 'health_services', 'payments', 'service_order_history', 'service_orders'];
 const TABLES_013 = ['record_invitations'];
 const TABLES_014 = ['waitlist_entries', 'waitlist_offers'];
 const TABLES_015 = ['appointment_series'];
 const TABLES_TO_008 = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008];
-const TABLES_TO_011 = [...TABLES_TO_008, ...TABLES_009, ...TABLES_011];
-const TABLES = [...TABLES_TO_011, ...TABLES_013, ...TABLES_014, ...TABLES_015, 'schema_migrations'].sort();
+const TABLES_TO_012 = [...TABLES_TO_008, ...TABLES_009, ...TABLES_011, ...TABLES_012];
+const TABLES = [...TABLES_TO_012, ...TABLES_013, ...TABLES_014, ...TABLES_015, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -259,7 +260,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
   },
   11: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_TO_011].sort());
+    expect(await tableNames(db)).toEqual(TABLES_TO_012.filter((t) => !TABLES_012.includes(t)).sort());
     // The patient and doctor made before it keep their rows, with the new columns empty.
     expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
       { full_name: 'P', chronic_conditions: null, current_medications: null },
@@ -284,8 +285,31 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
       db.insertInto('doctor_documents').values({ doctor_id: doctor.id, kind: 'passport', title: 't', file_id: 'f', mime: 'image/png', size: 1, file_name: 'x.png', uploaded_at: now }).execute(),
     ).rejects.toThrow(/check/i);
   },
+  12: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_TO_012].sort());
+    const now = '2026-03-02T00:00:00.000Z';
+    const { doctorId, appointment } = await people(db);
+    const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('completed', 'u1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
+    const { patient_id: patientId, created_by: userId } = await db.selectFrom('appointments').select(['patient_id', 'created_by']).where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    const bill = { patient_id: patientId, doctor_id: doctorId, appointment_id: appointmentId, status: 'draft', created_by: userId, created_at: now, updated_at: now };
+    const { id: billId } = await db.insertInto('bills').values(bill).returning('id').executeTakeFirstOrThrow();
+    // One open bill per appointment; a draft has no number and an issued bill always has one.
+    await expect(db.insertInto('bills').values(bill).execute()).rejects.toThrow(/unique/i);
+    await expect(db.insertInto('bills').values({ ...bill, status: 'cancelled' }).execute()).rejects.toThrow(/check/i);
+    await db.insertInto('bills').values({ ...bill, status: 'cancelled', number: 'ML/2025-26/000001' }).execute();
+    await expect(db.insertInto('bills').values({ ...bill, appointment_id: null }).execute()).rejects.toThrow(/check/i);
+    // Money in paise beyond 32 bits comes back exact, as a number.
+    const big = 99_99_99_999_99;
+    const lineRow = { bill_id: billId, position: 0, description: 'x', category: 'other', sac_code: '999319', quantity: 1, unit_paise: big, rate_bp: 0, taxable_paise: big, cgst_paise: 0, sgst_paise: 0, igst_paise: 0, total_paise: big };
+    await db.insertInto('bill_lines').values(lineRow).execute();
+    expect((await db.selectFrom('bill_lines').select('total_paise').executeTakeFirstOrThrow()).total_paise).toBe(big);
+    await expect(db.insertInto('bill_lines').values({ ...lineRow, position: 1, quantity: 0 }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('payments').values({ bill_id: billId, method: 'cheque', amount_paise: 1, received_at: now, received_by: userId }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('health_services').values({ kind: 'massage', name: 'x', description: 'x', price_paise: 1, category: 'other', active: 1, created_at: now, updated_at: now }).execute()).rejects.toThrow(/check/i);
+    expect(await db.selectFrom('outbox').select('attachments').execute()).toEqual([]);
+  },
   13: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_TO_011, ...TABLES_013].sort());
+    expect(await tableNames(db)).toEqual([...TABLES_TO_012, ...TABLES_013].sort());
     // The record from before (rowsBefore) holds its own, with a date of birth as given.
     expect(await db.selectFrom('patient_info').select(['holder_patient_id', 'relation', 'birth_estimated']).execute()).toEqual([
       { holder_patient_id: null, relation: null, birth_estimated: 0 },
@@ -302,7 +326,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('record_invitations').values(invitation).execute()).rejects.toThrow(/unique|primary/i);
   },
   14: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_TO_011, ...TABLES_013, ...TABLES_014].sort());
+    expect(await tableNames(db)).toEqual([...TABLES_TO_012, ...TABLES_013, ...TABLES_014].sort());
     const { doctorId, patientId, userId } = await people(db);
     const now = '2026-03-02T00:00:00.000Z';
     const entry = { doctor_id: doctorId, patient_id: patientId, from_date: '2026-03-03', to_date: '2026-03-10', day_parts: 'morning', status: 'waiting', created_by: userId, created_at: now, updated_at: now };

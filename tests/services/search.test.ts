@@ -178,6 +178,8 @@ describe('doctor search', () => {
       qualifications: [{ degree: 'MBBS', institution: 'B. J. Medical College, Pune', year: 2010 }],
       hospital: 'Sunrise Heart Centre, Pune', experienceYears: 12, languages: ['English', 'Hindi'], modes: ['online', 'in_person'],
       nextSlot: { start: ist(MONDAY, '12:00'), date: MONDAY, time: '12:00', modes: ['online', 'in_person'] },
+      // The clinic's default consultation fees, in paise (tests/services/fees-search.test.ts follows them).
+      fees: { in_person: 50_000, online: 40_000 },
     });
 
     await practising(clinic, { fullName: 'Dr Farah Sheikh', speciality: 'dermatology' });

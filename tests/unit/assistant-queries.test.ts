@@ -23,6 +23,8 @@ interface Case {
   topic?: string;
   language?: string;
   facts?: string[];
+  /** For a question about fees: the doctor's name it asks for, or null for none. */
+  doctor?: string | null;
   /** 'second': written after the matcher's first run (reported apart). */
   batch?: string;
 }
@@ -57,6 +59,7 @@ function problems(c: Case): string[] {
   if (wrongly.length) out.push(`took ${wrongly.join(', ')} as present`);
   if (c.speciality && u.speciality !== c.speciality) out.push(`speciality ${u.speciality}, expected ${c.speciality}`);
   if (c.topic && u.topic !== c.topic) out.push(`topic ${u.topic}, expected ${c.topic}`);
+  if (c.doctor !== undefined && u.doctorName !== c.doctor) out.push(`doctor ${u.doctorName}, expected ${c.doctor}`);
   if (c.language && u.language !== c.language) out.push(`language ${u.language}, expected ${c.language}`);
   const text = plain(shownText(INTENTS[u.intent].knowledge?.(u, k) ?? []));
   const absentFacts = (c.facts ?? []).filter((f) => !text.includes(plain(f)));
@@ -82,6 +85,10 @@ describe('the health assistant understands what patients type', () => {
   it('catches every red flag in the table, and raises none where there is none', () => {
     expect(results.filter((r) => r.c.intent === 'emergency' && r.problems.length).map((r) => `${r.c.q}: ${r.problems.join('; ')}`)).toEqual([]);
     expect(results.filter((r) => r.c.intent !== 'emergency' && understand(r.c.q, r.c.screen ?? 'en').flags.length).map((r) => r.c.q)).toEqual([]);
+  });
+
+  it('understands every question about fees, bills and health services', () => {
+    expect(results.filter((r) => r.c.batch === 'billing' && r.problems.length).map((r) => `${r.c.q}: ${r.problems.join('; ')}`)).toEqual([]);
   });
 
   it('understands at least 95% of the table', () => {

@@ -34,6 +34,7 @@ const samples: { [K in MailKind]: MailData[K] } = {
   doctor_series_booked: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }], visitReason: 'Dressing' },
   doctor_series_moved: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }] },
   doctor_series_cancelled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }], reason: 'Healed.' },
+  bill_issued: { clinic, patientName: 'Asha Kulkarni', number: 'ML/2025-26/000042', issuedAt: start, totalPaise: 59_000, balancePaise: 29_000 },
 };
 
 type Tree = Record<string, Record<string, string>>;

@@ -3,8 +3,11 @@
 // PERSONAL if it reads the asker's records) and its block in the contract and on the screen.
 import type { AppointmentView, AssistantBlock, AssistantIntent, AssistantVisit } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
+import { readBillingSettings } from '../billing/billing-settings';
+import { mine as myBills } from '../billing/bills.service';
 import { emergencyNumber } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
+import { catalogue } from '../health-services/health-services.service';
 import { mine } from '../scheduling/appointments.service';
 import { search } from '../search/search.service';
 import type { Knowledge } from './knowledge';
@@ -26,6 +29,8 @@ interface Intent {
 /** Doctors shown for a speciality: the first few by next free slot. */
 const DOCTORS_SHOWN = 3;
 const VISITS_SHOWN = 5;
+const BILLS_SHOWN = 5;
+const SERVICES_SHOWN = 8;
 
 const reply = (r: Extract<AssistantBlock, { kind: 'reply' }>['reply']): AssistantBlock => ({ kind: 'reply', reply: r });
 
@@ -46,6 +51,27 @@ async function doctorsBlock(ctx: Ctx, speciality: Speciality): Promise<Assistant
     nextSlot: d.nextSlot && { start: d.nextSlot.start, date: d.nextSlot.date, time: d.nextSlot.time },
   }));
   return [{ kind: 'doctors', speciality, fallback, doctors }];
+}
+
+/**
+ * Consultation fees (doctor search's, the doctor's own else the clinic's default): of the doctors matching the
+ * name asked, else of the speciality's doctors; the clinic's defaults always, for when neither was asked.
+ */
+async function feesBlock(ctx: Ctx, u: Understanding): Promise<AssistantBlock> {
+  const found = u.doctorName
+    ? await search(ctx, { text: u.doctorName, sort: 'relevance' })
+    : u.speciality ? await search(ctx, { speciality: u.speciality, sort: 'next_slot' }) : [];
+  const { fees } = await readBillingSettings(ctx);
+  return {
+    kind: 'fees',
+    name: u.doctorName,
+    speciality: u.doctorName ? null : u.speciality,
+    doctors: found.slice(0, DOCTORS_SHOWN).map((d) => ({
+      id: d.id, fullName: d.fullName, speciality: d.speciality, ...(d.specialityOther ? { specialityOther: d.specialityOther } : {}), hospital: d.hospital,
+      modes: d.modes, fees: d.fees,
+    })),
+    defaults: { in_person: fees.consultation_in_person, online: fees.consultation_online },
+  };
 }
 
 const visit = (a: AppointmentView): AssistantVisit => ({
@@ -89,6 +115,22 @@ export const INTENTS: Record<AssistantIntent, Intent> = {
     // Changing or cancelling starts from one's appointments: a signed-in patient sees theirs.
     data: async (ctx, u, _k, patientId) =>
       patientId !== null && (u.topic === 'reschedule' || u.topic === 'cancel') ? [{ kind: 'appointments', appointments: (await upcoming(ctx)).slice(0, VISITS_SHOWN).map(visit) }] : [],
+  },
+  fees: {
+    data: async (ctx, u) => [await feesBlock(ctx, u)],
+  },
+  bills: {
+    personal: true,
+    // billing's own "my bills": the session's patient's issued bills, those with a balance due first.
+    data: async (ctx) => {
+      const bills = await myBills(ctx);
+      return [{ kind: 'bills', bills: bills.slice(0, BILLS_SHOWN), duePaise: bills.reduce((sum, b) => sum + b.balancePaise, 0), more: bills.length > BILLS_SHOWN }];
+    },
+  },
+  services: {
+    data: async (ctx) => [
+      { kind: 'services', services: (await catalogue(ctx)).slice(0, SERVICES_SHOWN).map(({ id, kind, name, description, pricePaise }) => ({ id, kind, name, description, pricePaise })) },
+    ],
   },
   // Without suggestions of its own, an answer is followed by the screen's opening suggestions.
   greeting: { knowledge: () => [reply('greeting')] },

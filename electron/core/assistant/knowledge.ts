@@ -51,8 +51,8 @@ export type Flag = z.infer<typeof flag> & { id: string };
 const withComment = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ _comment: z.string().optional(), ...shape });
 
 export const CUES = [
-  'notNegation', 'symptoms', 'selfCare', 'prevention', 'seeDoctor', 'speciality', 'appointments', 'video', 'book', 'reschedule',
-  'cancel', 'upload', 'greeting', 'thanks', 'help', 'self', 'otherPerson',
+  'notNegation', 'symptoms', 'selfCare', 'prevention', 'seeDoctor', 'speciality', 'appointments', 'video', 'fees', 'bills', 'services', 'book',
+  'reschedule', 'cancel', 'upload', 'greeting', 'thanks', 'help', 'self', 'otherPerson',
 ] as const;
 export type Cue = (typeof CUES)[number];
 

@@ -21,6 +21,8 @@ export interface Understanding {
   speciality: Speciality | null;
   sections: ConditionSection[];
   topic: HowtoTopic | null;
+  /** For a question about fees: the name written after "Dr" or "doctor" (the words of it the assistant does not know). */
+  doctorName: string | null;
 }
 
 /** A negation reaches this many words into its clause. */
@@ -30,12 +32,17 @@ const SECTION_CUES = ['symptoms', 'selfCare', 'prevention', 'seeDoctor'] as cons
 const TOPICS: readonly HowtoTopic[] = ['cancel', 'reschedule', 'upload', 'book'];
 /** Questions about the asker's own records, by the cue that asks them. Each new kind of record is one line here. */
 const PERSONAL: readonly { cue: Cue; intent: AssistantIntent }[] = [
+  { cue: 'bills', intent: 'bills' },
   { cue: 'video', intent: 'video_link' },
   { cue: 'appointments', intent: 'appointments' },
 ];
 /** Whether an answer shows the asker's own records (then a message about someone else gets the privacy reply instead). */
 const showsOwnRecords = (intent: AssistantIntent, topic: HowtoTopic | null) =>
-  intent === 'appointments' || intent === 'video_link' || (intent === 'howto' && (topic === 'reschedule' || topic === 'cancel'));
+  intent === 'appointments' || intent === 'video_link' || intent === 'bills' || (intent === 'howto' && (topic === 'reschedule' || topic === 'cancel'));
+/** Words written before a doctor's name. */
+const DOCTOR_TITLES = new Set(['dr', 'doctor', 'dactor', 'daktar', 'डॉ', 'डा', 'डॉक्टर']);
+/** A doctor's name has at most this many words. */
+const NAME_WORDS = 3;
 /** Possessive words after which a name is someone's (Ravi ki appointment). */
 const POSSESSIVE = new Set(['ka', 'ki', 'ke', 'का', 'की', 'के']);
 
@@ -89,6 +96,22 @@ function aboutSomeoneElse(message: string, words: Word[], cues: Found[], ix: Phr
   return words.some((w, i) => i > 0 && POSSESSIVE.has(w.text) && !ix.knows(words[i - 1]!.text));
 }
 
+/**
+ * The words after the first doctor's title, in its clause, that the assistant does not know: "Dr. Rohan Mehta's
+ * fee" → "rohan mehta" (the title's dot ends no clause here, and 's is dropped).
+ */
+function doctorNameIn(message: string, ix: PhraseIndex): string | null {
+  const words = wordsOf(message.replace(/(^|\s)(dr|डॉ|डा)\.(?=\s)/giu, '$1$2').replace(/['’]s(?=\s|$)/gu, ''));
+  const at = words.findIndex((w) => DOCTOR_TITLES.has(w.text));
+  if (at < 0) return null;
+  const name: string[] = [];
+  for (const w of words.slice(at + 1)) {
+    if (w.clause !== words[at]!.clause || name.length === NAME_WORDS || ix.knows(w.text)) break;
+    name.push(w.text);
+  }
+  return name.length ? name.join(' ') : null;
+}
+
 interface Mention { id: string; kind: ConceptKind; words: number[]; negated: boolean }
 
 export function understand(message: string, screen: Language, k: Knowledge = assistantKnowledge(), ix: PhraseIndex = phraseIndex()): Understanding {
@@ -121,6 +144,10 @@ export function understand(message: string, screen: Language, k: Knowledge = ass
   if (flags.length) intent = 'emergency';
   else if (topic === 'book' && (health || named)) intent = 'speciality';
   else if (topic) intent = 'howto';
+  // Services ("the price of a health checkup") and fees ("the fee for an online appointment") come before one's
+  // own appointments; one's own bill before both.
+  else if (has('services') && personal?.cue !== 'bills') intent = 'services';
+  else if (has('fees') && personal?.cue !== 'bills') intent = 'fees';
   // "Psychiatrist appointment" asks for one; "my appointment" asks about one's own.
   else if (personal && !(personal.cue === 'appointments' && (health || named) && !has('self'))) intent = personal.intent;
   else if (health) intent = has('speciality') ? 'speciality' : conditions.length ? 'condition' : 'symptom';
@@ -141,5 +168,6 @@ export function understand(message: string, screen: Language, k: Knowledge = ass
     speciality: named ?? ofFirst ?? (intent === 'speciality' ? 'general_medicine' : null),
     sections: sections.length ? sections : ['overview'],
     topic: intent === 'howto' ? topic : null,
+    doctorName: intent === 'fees' ? doctorNameIn(message, ix) : null,
   };
 }

@@ -36,11 +36,14 @@ export async function prescriptionPdf(ctx: Ctx, appointment: DetailedRow, view: 
   const date = new Intl.DateTimeFormat('en-IN', { timeZone: clinic.timeZone, day: 'numeric', month: 'long', year: 'numeric' });
   const visitDate = new Intl.DateTimeFormat('en-CA', { timeZone: clinic.timeZone }).format(new Date(appointment.start_at));
   const issued = new Date(view.updatedAt!);
+  // The spellings used on documents, where given (the fonts draw Latin script; see billing/names.ts).
+  const patientName = patient.latin_name ?? patient.full_name;
+  const doctorName = doctor.latin_name ?? doctor.full_name;
 
   const doc = await newDocument({
     title: `Prescription ${appointment.number}`,
-    author: doctor.full_name,
-    subject: `Prescription for ${patient.full_name}`,
+    author: doctorName,
+    subject: `Prescription for ${patientName}`,
     createdAt: issued,
     footer: `${clinic.name} · Prescription for booking ${appointment.number} · issued ${date.format(issued)}`,
   });
@@ -51,7 +54,7 @@ export async function prescriptionPdf(ctx: Ctx, appointment: DetailedRow, view: 
   doc.text(clinic.address, { muted: true });
   doc.space(6);
   doc.row([
-    { text: doctor.full_name, width: 0.6, bold: true, size: 11 },
+    { text: doctorName, width: 0.6, bold: true, size: 11 },
     { text: `Booking ${appointment.number}`, width: 0.4, align: 'right' },
   ]);
   doc.row([
@@ -65,12 +68,12 @@ export async function prescriptionPdf(ctx: Ctx, appointment: DetailedRow, view: 
     patient.sex,
   ].filter(Boolean).join(', ');
   doc.fields([
-    ['Patient', about ? `${patient.full_name} (${about})` : patient.full_name],
+    ['Patient', about ? `${patientName} (${about})` : patientName],
     ...(patient.allergies ? ([['Allergies', patient.allergies]] as [string, string][]) : []),
   ], 0.2);
   doc.space(10);
   doc.table(COLUMNS, view.items.map((i) => [i.medicine, i.strength, i.dose, i.frequency, i.duration, i.instructions ?? '']));
   doc.space(24);
-  doc.text(`Issued electronically by ${doctor.full_name} through MedLink on ${date.format(issued)}.`, { muted: true });
+  doc.text(`Issued electronically by ${doctorName} through MedLink on ${date.format(issued)}.`, { muted: true });
   return Buffer.from(await doc.finish());
 }

@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** The counters migrations create; each hands out 1, 2, 3, … */
-export type CounterName = 'appointment';
+/**
+ * The counters: 'appointment' (made by a migration), and a series per financial year that starts on first use
+ * ('bill:2026-27', 'credit_note:2026-27'). Each hands out 1, 2, 3, …
+ */
+export type CounterName = 'appointment' | `bill:${string}` | `credit_note:${string}`;
 
 /**
  * The counter's next number, in the caller's transaction and in one statement. The update locks the counter's
@@ -19,4 +22,15 @@ export async function nextNumber(db: Kysely<Database>, name: CounterName): Promi
     .executeTakeFirst();
   if (!row) throw new Error(`The database has no counter named ${name}.`);
   return Number(row.value);
+}
+
+/**
+ * The next number of a series that starts on first use: its counter is made at 0 if missing, then taken as
+ * nextNumber takes it. When two seats start the series at once on PostgreSQL, the second insert waits for the
+ * first one's transaction (the name is the key) and then does nothing, and its update waits for the row's lock:
+ * still one number each, no gap (a rolled-back first use takes its counter row with it).
+ */
+export async function nextInSeries(db: Kysely<Database>, name: CounterName): Promise<number> {
+  await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  return nextNumber(db, name);
 }

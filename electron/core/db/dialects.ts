@@ -112,8 +112,18 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/**
+ * 64-bit integers (money in paise, counts) as JavaScript numbers, as SQLite gives them: pg hands them over as
+ * strings by default. Exact up to 2^53, far beyond any amount MedLink accepts (shared/money.ts MAX_PAISE).
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({
+    types,
     Client: PreparingClient,
     connectionString: url,
     max: 10,

@@ -65,7 +65,9 @@ export interface Database {
     merged_into: number | null;
     created_at: string;
     updated_at: string;
-    /** A dependant's holder: the patient record whose account books for them and gets their mail (migration 009). */
+    /** The Latin-script spelling receipts print, when the name is written in another script. */
+    latin_name: Generated<string | null>;
+    /** A dependant's holder: the patient record whose account books for them and gets their mail (migration 013). */
     holder_patient_id: number | null;
     /** Who the dependant is to the holder. */
     relation: string | null;
@@ -107,6 +109,7 @@ export interface Database {
     show_phone: Generated<number>;
     suspended_at: string | null;
     suspended_reason: string | null;
+    latin_name: Generated<string | null>;
     /** Set while a doctor verified before waits for their changed credentials to be checked again. */
     verified_before_at: string | null;
   };
@@ -247,6 +250,8 @@ export interface Database {
     last_error: string | null;
     created_at: string;
     sent_at: string | null;
+    /** JSON [{fileId, filename, mime}]: files the sender reads from the file store when it sends. */
+    attachments: Generated<string | null>;
   };
   doctor_invitations: {
     code_hash: string;
@@ -375,5 +380,106 @@ export interface Database {
     flags: string;
     handled_at: string | null;
     handled_by: number | null;
+  };
+  /** A doctor's own fees in paise; null: the clinic's default (settings 'billing.fee.*') applies. */
+  doctor_fees: {
+    doctor_id: number;
+    consultation_in_person: number | null;
+    consultation_online: number | null;
+    lab_test: number | null;
+    medication: number | null;
+    other: number | null;
+    updated_at: string;
+  };
+  health_services: {
+    id: Generated<number>;
+    kind: string;
+    name: string;
+    description: string;
+    price_paise: number;
+    category: string;
+    active: number;
+    created_at: string;
+    updated_at: string;
+  };
+  service_orders: {
+    id: Generated<number>;
+    patient_id: number;
+    service_id: number;
+    price_paise: number;
+    note: string | null;
+    status: string;
+    scheduled_date: string | null;
+    cancel_reason: string | null;
+    created_by: number;
+    created_at: string;
+    updated_at: string;
+  };
+  service_order_history: {
+    id: Generated<number>;
+    order_id: number;
+    at: string;
+    actor_user_id: number | null;
+    change: string;
+    detail: string | null;
+  };
+  bills: {
+    id: Generated<number>;
+    patient_id: number;
+    doctor_id: number | null;
+    appointment_id: number | null;
+    service_order_id: number | null;
+    status: string;
+    number: string | null;
+    supply: string | null;
+    taxable_paise: number | null;
+    tax_paise: number | null;
+    total_paise: number | null;
+    /** JSON (billing/frozen.ts): the parties and the visit as they were when the bill was issued. */
+    frozen: string | null;
+    receipt_file: string | null;
+    created_by: number;
+    created_at: string;
+    updated_at: string;
+    issued_by: number | null;
+    issued_at: string | null;
+  };
+  bill_lines: {
+    id: Generated<number>;
+    bill_id: number;
+    position: number;
+    description: string;
+    category: string;
+    sac_code: string;
+    quantity: number;
+    unit_paise: number;
+    rate_bp: number;
+    taxable_paise: number;
+    cgst_paise: number;
+    sgst_paise: number;
+    igst_paise: number;
+    total_paise: number;
+  };
+  payments: {
+    id: Generated<number>;
+    bill_id: number;
+    method: string;
+    reference: string | null;
+    amount_paise: number;
+    received_at: string;
+    received_by: number;
+  };
+  credit_notes: {
+    id: Generated<number>;
+    bill_id: number;
+    number: string;
+    reason: string;
+    amount_paise: number;
+    refund_paise: number;
+    refund_method: string | null;
+    refund_reference: string | null;
+    file_id: string;
+    issued_at: string;
+    issued_by: number;
   };
 }

@@ -12,7 +12,7 @@ import { FileAlteredError, isSealed, openSealedFile, sealFile } from './sealed-f
 // clinic on PostgreSQL, where every seat must see every file). See db-file-store.ts for the second.
 
 /** What a file is for (recorded with it, and vouched for by its seal). */
-export const FILE_KINDS = ['doctor_photo', 'medical_record', 'credential_document'] as const;
+export const FILE_KINDS = ['doctor_photo', 'medical_record', 'credential_document', 'receipt'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface FileMeta {

@@ -2,10 +2,12 @@ import type { ChannelName, Output, ParsedInput } from '../../../shared/contract'
 import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
 import { assistantHandlers } from './assistant';
+import { billingHandlers } from './billing';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
 import { familyHandlers } from './family';
+import { healthServiceHandlers } from './health-services';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { recordHandlers } from './records';
@@ -38,10 +40,12 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 export const handlers = {
   ...accountHandlers,
   ...assistantHandlers,
+  ...billingHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
   ...familyHandlers,
+  ...healthServiceHandlers,
   ...kioskHandlers,
   ...mailHandlers,
   ...recordHandlers,

@@ -1,3 +1,4 @@
+import { formatRupees } from '../../../shared/money';
 import type { Speciality } from '../../../shared/specialities';
 import { formatCheckInCode } from '../../../shared/check-in-code';
 import { wording, type Catalog } from '../resources';
@@ -50,6 +51,8 @@ interface PatientVisit {
   checkInCode?: string | null;
   doctor: DoctorInfo;
   visit: VisitInfo;
+  /** The consultation fee for this kind of visit, in paise (the booking confirmation states it). */
+  fee?: number;
 }
 /** One visit of a series, as its email lists it. */
 export interface SeriesVisit {
@@ -116,12 +119,13 @@ export interface MailData {
   doctor_series_booked: DoctorSeries;
   doctor_series_moved: DoctorSeries;
   doctor_series_cancelled: DoctorSeries;
+  bill_issued: { clinic: ClinicInfo; patientName: string; number: string; issuedAt: Date; totalPaise: number; balancePaise: number };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'video_link', 'doctor_video_link', 'verification_approved',
-  'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code',
+  'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code', 'bill_issued',
   'record_invitation', 'waitlist_offer', 'series_booked', 'series_moved', 'series_cancelled', 'doctor_series_booked',
   'doctor_series_moved', 'doctor_series_cancelled',
 ] as const satisfies readonly MailKind[];
@@ -225,6 +229,7 @@ function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previo
   ];
   if (extra.previousStart) rows.push([w.label('previously'), w.when(extra.previousStart)]);
   rows.push([w.label('mode'), w.t('modes', d.visit.mode)], [w.label('where'), clinicPlace(d.clinic)]);
+  if (d.fee !== undefined) rows.push([w.label('fee'), formatRupees(d.fee)]);
   const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: d.clinic.name, doctor: d.doctor.name })), { type: 'details', rows }];
   if (cancelled) {
     blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: extra.reason ?? '' }, p(w.t(kind, 'rebook')));
@@ -406,6 +411,27 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
         subjectVars: { clinic: v.clinic.name },
         recipientName: null,
         blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name })), p(w.t(kind, 'next')), p(w.t(kind, 'notYou'))],
+      };
+    }
+    case 'bill_issued': {
+      const v = d as MailData['bill_issued'];
+      return {
+        subjectVars: { clinic: v.clinic.name, number: v.number },
+        recipientName: v.patientName,
+        blocks: [
+          p(w.t(kind, 'intro', { clinic: v.clinic.name })),
+          {
+            type: 'details',
+            rows: [
+              [w.label('billNumber'), v.number],
+              [w.label('billDate'), w.day(v.issuedAt)],
+              [w.label('total'), formatRupees(v.totalPaise)],
+              [w.label('balance'), formatRupees(v.balancePaise)],
+            ],
+          },
+          p(w.t(kind, v.balancePaise > 0 ? 'unpaid' : 'paid')),
+          p(w.t(kind, 'myBills')),
+        ],
       };
     }
   }

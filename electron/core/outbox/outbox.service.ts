@@ -23,6 +23,14 @@ export interface OutboxMessage {
   appointmentId?: number | null;
   /** When it may go out: now unless later (a reminder). */
   dueAt?: Date;
+  /** Files from the file store, read by the sender when it sends (the row stays small). */
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  fileId: string;
+  filename: string;
+  mime: string;
 }
 
 export interface Enqueued {
@@ -56,6 +64,7 @@ export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
     last_error: null,
     created_at: nowIso,
     sent_at: null,
+    attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
   });
   // Once committed, a running sender need not wait for its next turn.
   ctx.afterCommit(() => ctx.deps.wakeSender());
@@ -73,10 +82,15 @@ export function inlineImagesOf(json: string | null): InlineImage[] {
 export function enqueueMail<K extends MailKind>(
   ctx: Ctx,
   kind: K,
-  m: { to: string; language: string; data: MailData[K]; ics?: string | null; inlineImages?: InlineImage[]; appointmentId?: number | null; dueAt?: Date },
+  m: {
+    to: string; language: string; data: MailData[K]; ics?: string | null; inlineImages?: InlineImage[]; appointmentId?: number | null; dueAt?: Date;
+    attachments?: Attachment[];
+  },
 ): Promise<Enqueued> {
   const rendered = renderMail(kind, m.language, m.data, { calendarAttached: !!m.ics });
-  return enqueue(ctx, { kind, to: m.to, language: m.language, ...rendered, ics: m.ics, inlineImages: m.inlineImages, appointmentId: m.appointmentId, dueAt: m.dueAt });
+  return enqueue(ctx, {
+    kind, to: m.to, language: m.language, ...rendered, ics: m.ics, inlineImages: m.inlineImages, appointmentId: m.appointmentId, dueAt: m.dueAt, attachments: m.attachments,
+  });
 }
 
 /** Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved). */

@@ -35,6 +35,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   ics: string | null;
+  attachments: { filename: string; mime: string; bytes: Buffer }[];
   inlineImages: InlineImage[];
 }
 
@@ -68,7 +69,10 @@ export function smtpTransport(config: SmtpConfig): Transport {
         html: mail.html,
         messageId: mail.messageId,
         ...(mail.ics ? { icalEvent: { method: icsMethod(mail.ics), filename: 'invitation.ics', content: mail.ics } } : {}),
-        attachments: mail.inlineImages.map((i) => ({ cid: i.cid, filename: i.filename, contentType: i.contentType, content: i.content, contentDisposition: 'inline' as const })),
+        attachments: [
+          ...mail.attachments.map((a) => ({ filename: a.filename, contentType: a.mime, content: a.bytes })),
+          ...mail.inlineImages.map((i) => ({ cid: i.cid, filename: i.filename, contentType: i.contentType, content: i.content, contentDisposition: 'inline' as const })),
+        ],
         // Message content never names a file or URL for nodemailer to fetch.
         disableFileAccess: true,
         disableUrlAccess: true,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
 import { userById } from '../auth/auth.repo';
+import { feesOf } from '../billing/fees.service';
 import { reminderHours } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
@@ -130,7 +131,10 @@ export async function appointmentMail(
     const ics = event.kind === 'link' ? null : buildIcs(icsEventOf(ctx, a, m, event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST'));
     const base = patientVisit(a, m, event.kind !== 'cancelled');
     const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id, inlineImages: checkInImages(base.checkInCode) };
-    if (event.kind === 'booked') await enqueueMail(ctx, 'booking_confirmation', { ...to, data: base });
+    if (event.kind === 'booked') {
+      const fees = await feesOf(ctx, m.doctor.id);
+      await enqueueMail(ctx, 'booking_confirmation', { ...to, data: { ...base, fee: a.mode === 'online' ? fees.consultation_online : fees.consultation_in_person } });
+    }
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
     if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });
     if (event.kind === 'link') await enqueueMail(ctx, 'video_link', { ...to, data: { ...base, replaced: event.replaced } });

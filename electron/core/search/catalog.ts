@@ -26,6 +26,8 @@ export interface DoctorEntry {
   rules: AvailabilityRules;
   /** Position in alphabetical order of names: the last tie-breaker of every sort. */
   nameRank: number;
+  /** Consultation fees in paise (their own, else the clinic's default). */
+  fees: { in_person: number; online: number };
 }
 
 /** 0: any mode; 1 and 2: the ranges offering that mode only. */
@@ -85,6 +87,8 @@ export class Catalog {
   /** Filters as lookups: speciality (index in SPECIALITIES), modes (MODE_BIT), doctors per speciality and per language. */
   readonly specialityOf: Uint8Array;
   readonly modeBits: Uint8Array;
+  /** Per doctor, the consultation fee the maximum-fee filter compares: per mode key (any mode: their cheaper offered mode). */
+  readonly feeOf: Float64Array[];
   readonly bySpeciality = new Map<string, number[]>();
   readonly byLanguage = new Map<string, number[]>();
   /** Wall-clock conversions per date, shared by the searches on this catalog. */
@@ -110,12 +114,17 @@ export class Catalog {
     this.all = new Uint8Array(n).fill(1);
     this.specialityOf = new Uint8Array(n);
     this.modeBits = new Uint8Array(n);
+    this.feeOf = [0, 1, 2].map(() => new Float64Array(n));
     docs.forEach((d, i) => {
       this.byId.set(d.id, i);
       this.byName[d.nameRank] = i;
       this.everyone[i] = i;
       this.specialityOf[i] = SPECIALITIES.indexOf(d.speciality);
       this.modeBits[i] = d.modes.reduce((bits, m) => bits | MODE_BIT[m], 0);
+      this.feeOf[1]![i] = d.fees.online;
+      this.feeOf[2]![i] = d.fees.in_person;
+      // A doctor offering one mode is compared by that mode's fee; one with none set yet, by the cheaper.
+      this.feeOf[0]![i] = Math.min(...(d.modes.length ? d.modes : (['online', 'in_person'] as const)).map((m) => d.fees[m]));
       push(this.bySpeciality, d.speciality, i);
       for (const l of d.languageKeys) push(this.byLanguage, l, i);
     });

@@ -2,6 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
 import { weeklyModes } from '../availability/slots';
+import { effectiveFees, feeDefaultsFrom } from '../billing/billing-settings';
+import { allOwnFees, NO_FEES } from '../billing/fees.repo';
+import { readSettings } from '../clinic/settings.repo';
 import type { Database } from '../db/schema';
 import { holidays as loadHolidays } from '../scheduling/availability.repo';
 import { rulesOf } from '../scheduling/availability.service';
@@ -26,9 +29,12 @@ export async function loadCatalog(db: Kysely<Database>, key: string, timeZone: s
   const schedules = new Map((await repo.schedulesOfSearchable(db)).map((s) => [s.doctor_id, s]));
   const availability = group(await repo.availabilityOfSearchable(db));
   const holidays = (await loadHolidays(db)).map((h) => h.date);
+  const defaults = feeDefaultsFrom(await readSettings(db));
+  const own = new Map((await allOwnFees(db)).map((f) => [f.doctor_id, f]));
   const docs: DoctorEntry[] = doctors.map((d) => {
     const rules = rulesOf(timeZone, holidays, schedules.get(d.id), availability.get(d.id) ?? []);
     const languages = JSON.parse(d.languages) as string[];
+    const fees = effectiveFees(own.get(d.id) ?? NO_FEES, defaults);
     return {
       id: d.id,
       fullName: d.full_name,
@@ -43,6 +49,7 @@ export async function loadCatalog(db: Kysely<Database>, key: string, timeZone: s
       modes: weeklyModes(rules),
       rules,
       nameRank: 0,
+      fees: { in_person: fees.consultation_in_person, online: fees.consultation_online },
     };
   });
   // By name without case or accents (a collator per comparison would cost more than the rest of the build).

@@ -2,6 +2,7 @@ import { addDays, zonedParts } from '../../../shared/clinic-time';
 import type { DoctorProfile } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
 import { nextFreeSlot, slotsBetween, weeklyModes, type Busy } from '../availability/slots';
+import { feesOf } from '../billing/fees.service';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, type Ctx } from '../context';
 import { photoDataUrl } from '../doctors/doctor-profile.service';
@@ -31,6 +32,7 @@ export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile
     await busyOfDoctor(ctx.db, row.id, new Date(ctx.now.getTime() - 2 * 3_600_000).toISOString(), new Date(ctx.now.getTime() + (rules.horizonDays + 2) * DAY).toISOString(), ctx.now.toISOString())
   ).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
   const next = nextFreeSlot(rules, busy, ctx.now);
+  const fees = await feesOf(ctx, row.id);
   return {
     id: row.id,
     fullName: row.full_name,
@@ -43,6 +45,7 @@ export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile
     languages: JSON.parse(row.languages) as string[],
     modes: weeklyModes(rules),
     nextSlot: next ? { start: next.start.toISOString(), date: next.date, time: next.time, modes: next.modes } : null,
+    fees: { in_person: fees.consultation_in_person, online: fees.consultation_online },
     registrationNumber: row.registration_number,
     registrationCouncil: row.registration_council,
     ...(row.bio ? { bio: row.bio } : {}),

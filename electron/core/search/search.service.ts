@@ -66,16 +66,17 @@ function textMatches(catalog: Catalog, words: string[], score: Int32Array): numb
   return alive ?? [];
 }
 
-/** The doctors matching the text and the speciality, mode and language filters. */
+/** The doctors matching the text and the speciality, mode, language and maximum-fee filters. */
 function candidates(catalog: Catalog, input: ParsedInput<'doctors.search'>, words: string[], score: Int32Array): Docs {
   const language = input.language?.trim().toLowerCase() || undefined;
   const speciality = input.speciality ? SPECIALITIES.indexOf(input.speciality) : -1;
   const modeBit = input.mode ? MODE_BIT[input.mode] : 0;
+  const fees = input.maxFee === undefined ? null : catalog.feeOf[modeKey(input.mode)]!;
   let from: ArrayLike<number>;
   if (words.length > 0) from = textMatches(catalog, words, score);
   else if (input.speciality) from = catalog.bySpeciality.get(input.speciality) ?? [];
   else if (language) from = catalog.byLanguage.get(language) ?? [];
-  else if (modeBit) from = catalog.everyone;
+  else if (modeBit || fees) from = catalog.everyone;
   else return ALL;
   const speaks = language ? new Set(catalog.byLanguage.get(language) ?? []) : null;
   const out: number[] = [];
@@ -84,6 +85,7 @@ function candidates(catalog: Catalog, input: ParsedInput<'doctors.search'>, word
     if (speciality >= 0 && catalog.specialityOf[d] !== speciality) continue;
     if (modeBit && !(catalog.modeBits[d]! & modeBit)) continue;
     if (speaks && !speaks.has(d)) continue;
+    if (fees && fees[d]! > input.maxFee!) continue;
     out.push(d);
   }
   return out;
@@ -188,6 +190,7 @@ export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Pr
         languages: e.languages,
         modes: e.modes,
         nextSlot: catalog.exactSlot(d, s.mk),
+        fees: e.fees,
       };
     });
   }

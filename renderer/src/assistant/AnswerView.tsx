@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssistantAnswer, AssistantBlock } from '../../../shared/contract';
-import { modeLabel } from '../booking/labels';
+import type { AssistantAnswer, AssistantBlock, AssistantDoctor } from '../../../shared/contract';
+import { rupees } from '../billing/labels';
+import { feeLines, modeLabel } from '../booking/labels';
 import { Button } from '../ui/Layout';
 import { VideoLink } from '../video/VideoLink';
 import { formatList, specialityLabel, useDates } from '../ui/format';
@@ -11,6 +13,9 @@ export interface AnswerActions {
   book(doctorId: number): void;
   openAppointments(): void;
   findDoctor(): void;
+  /** Absent where there is no such section (the kiosk, where nobody is signed in). */
+  openBills?(): void;
+  openServices?(): void;
 }
 
 interface BlockProps<K extends AssistantBlock['kind']> {
@@ -35,6 +40,9 @@ export function AnswerView({ answer, actions }: { answer: AssistantAnswer; actio
           case 'doctors': return <Doctors key={i} block={b} {...props} />;
           case 'appointments': return <Visits key={i} block={b} {...props} />;
           case 'video': return <Video key={i} block={b} {...props} />;
+          case 'fees': return <Fees key={i} block={b} {...props} />;
+          case 'bills': return <Bills key={i} block={b} {...props} />;
+          case 'services': return <Services key={i} block={b} {...props} />;
           case 'reply': return <Reply key={i} block={b} {...props} />;
         }
       })}
@@ -105,20 +113,34 @@ function Doctors({ block, t, language, actions }: BlockProps<'doctors'>) {
       ) : (
         <ul className="answer__list">
           {block.doctors.map((d) => (
-            <li key={d.id} className="answer__item">
-              <div>
-                <strong>{d.fullName}</strong>
-                <br />
-                {specialityLabel(t, d)}, {d.hospital}
-                <br />
-                {d.nextSlot ? t('assistant.doctors.nextFree', { day: dates.shortDay(d.nextSlot.date), time: dates.clock(d.nextSlot.time) }) : t('assistant.doctors.noFreeSlot')}
-              </div>
-              <Button kind="secondary" onClick={() => actions.book(d.id)}>{t('assistant.doctors.book', { name: d.fullName })}</Button>
-            </li>
+            <DoctorItem key={d.id} doctor={d} t={t} actions={actions}>
+              {d.nextSlot ? t('assistant.doctors.nextFree', { day: dates.shortDay(d.nextSlot.date), time: dates.clock(d.nextSlot.time) }) : t('assistant.doctors.noFreeSlot')}
+            </DoctorItem>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** A doctor in an answer: name, speciality and place, one line of what was asked (`children`), and Book. */
+function DoctorItem({ doctor: d, t, actions, children }: {
+  doctor: Pick<AssistantDoctor, 'id' | 'fullName' | 'speciality' | 'specialityOther' | 'hospital'>;
+  t: TFunction;
+  actions: AnswerActions;
+  children: ReactNode;
+}) {
+  return (
+    <li className="answer__item">
+      <div>
+        <strong>{d.fullName}</strong>
+        <br />
+        {specialityLabel(t, d)}, {d.hospital}
+        <br />
+        {children}
+      </div>
+      <Button kind="secondary" onClick={() => actions.book(d.id)}>{t('assistant.doctors.book', { name: d.fullName })}</Button>
+    </li>
   );
 }
 
@@ -150,6 +172,82 @@ function Video({ block, t, language, actions }: BlockProps<'video'>) {
       <p>{t('assistant.video.next', { doctor: v.doctorName, when: dates.when(v.start) })} ({t('assistant.appointments.number', { number: v.number })})</p>
       <VideoLink appointment={v} />
       <Button kind="secondary" onClick={actions.openAppointments}>{t('assistant.appointments.open')}</Button>
+    </div>
+  );
+}
+
+function Fees({ block, t, actions }: BlockProps<'fees'>) {
+  const defaults = t('assistant.fees.defaults', { inPerson: rupees(block.defaults.in_person), online: rupees(block.defaults.online) });
+  if (!block.name && !block.speciality) {
+    return (
+      <div>
+        <p>{defaults}</p>
+        <Button kind="secondary" onClick={actions.findDoctor}>{t('assistant.findDoctor')}</Button>
+      </div>
+    );
+  }
+  if (block.doctors.length === 0) {
+    return (
+      <div>
+        <p>{block.name ? t('assistant.fees.noName', { name: block.name }) : t('assistant.fees.noSpeciality', { speciality: t(`labels.speciality.${block.speciality}`) })}</p>
+        <p>{defaults}</p>
+        <Button kind="secondary" onClick={actions.findDoctor}>{t('assistant.findDoctor')}</Button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <h3>{t('assistant.fees.title')}</h3>
+      <ul className="answer__list">
+        {block.doctors.map((d) => (
+          <DoctorItem key={d.id} doctor={d} t={t} actions={actions}>
+            {feeLines(t, d).join(' · ')}
+          </DoctorItem>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Bills({ block, t, language, actions }: BlockProps<'bills'>) {
+  const dates = useDates(language);
+  if (block.bills.length === 0) return <p>{t('assistant.bills.none')}</p>;
+  return (
+    <div>
+      <p>{block.duePaise > 0 ? t('assistant.bills.due', { amount: rupees(block.duePaise) }) : t('assistant.bills.paid')}</p>
+      <ul className="answer__list">
+        {block.bills.map((b) => (
+          <li key={b.id}>
+            {t('assistant.bills.item', { number: b.number, date: b.issuedAt ? dates.date(b.issuedAt) : '', total: rupees(b.totalPaise) })}{' '}
+            {b.status === 'cancelled' ? t('assistant.bills.cancelled') : b.balancePaise > 0 ? t('assistant.bills.balance', { amount: rupees(b.balancePaise) }) : t('assistant.bills.settled')}
+          </li>
+        ))}
+      </ul>
+      {block.more && <p className="muted">{t('assistant.bills.more')}</p>}
+      {actions.openBills && <Button kind="secondary" onClick={actions.openBills}>{t('assistant.bills.open')}</Button>}
+    </div>
+  );
+}
+
+function Services({ block, t, actions }: BlockProps<'services'>) {
+  if (block.services.length === 0) return <p>{t('assistant.services.none')}</p>;
+  return (
+    <div>
+      <h3>{t('assistant.services.title')}</h3>
+      <ul className="answer__list">
+        {block.services.map((s) => (
+          <li key={s.id}>
+            <strong>{s.name}</strong> ({t(`services.kinds.${s.kind}`)}): {rupees(s.pricePaise)}
+            <br />
+            {s.description}
+          </li>
+        ))}
+      </ul>
+      {actions.openServices ? (
+        <Button kind="secondary" onClick={actions.openServices}>{t('assistant.services.order')}</Button>
+      ) : (
+        <p className="muted">{t('assistant.services.orderElsewhere')}</p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView, DoctorProfile, SlotView } from '../../../shared/contract';
+import { formatRupees } from '../../../shared/money';
 import { useFamily } from '../patient/useFamily';
 import { useSession } from '../session/session';
 import { TextArea } from '../ui/Field';
@@ -8,11 +9,12 @@ import { Button, Form, Notice, Page } from '../ui/Layout';
 import { addDays, specialityLabel, useDates } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { useErrorCode } from './errorCode';
-import type { Mode } from './labels';
+import { feeLines, type Mode } from './labels';
+import { FeeList } from './DoctorSummary';
 import { ModeChoice } from './ModeChoice';
 import { SlotPicker } from './SlotPicker';
 
-export type BookingDoctor = Pick<DoctorProfile, 'id' | 'fullName' | 'hospital' | 'clinicAddress' | 'speciality' | 'specialityOther'>;
+export type BookingDoctor = Pick<DoctorProfile, 'id' | 'fullName' | 'hospital' | 'clinicAddress' | 'speciality' | 'specialityOther' | 'fees' | 'modes'>;
 
 /** Refusals after which the patient picks another time from the ones still free. */
 const PICK_AGAIN = ['SLOT_TAKEN', 'SLOT_UNAVAILABLE', 'PATIENT_BUSY'] as const;
@@ -80,6 +82,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           </p>
           {booked.contactName && <p className="booking-line">{t('booking.forLine', { name: booked.patientName })}</p>}
           <p className="booking-line">{t('booking.numberLine', { number: booked.number })}</p>
+          <p className="booking-line">{t('booking.feeLine', { fee: formatRupees(doctor.fees[booked.mode]) })}</p>
           {session.user.email && <p className="booking-line">{t('booking.emailOnItsWay', { email: session.user.email })}</p>}
         </Notice>
         <div className="card__actions">
@@ -120,6 +123,8 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           </dd>
           <dt>{t('booking.hospital')}</dt>
           <dd>{doctor.hospital}</dd>
+          <dt>{t('booking.fee')}</dt>
+          <dd>{mode ? formatRupees(doctor.fees[mode as Mode]) : <FeeList lines={feeLines(t, { fees: doctor.fees, modes: slot.modes })} />}</dd>
         </dl>
         {people && people.length > 1 && (
           <fieldset className="fieldset booking-for">

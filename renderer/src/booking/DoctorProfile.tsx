@@ -8,8 +8,8 @@ import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { formatList, specialityLabel, useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
-import { Avatar } from './DoctorSummary';
-import { modesLabel } from './labels';
+import { Avatar, FeeList } from './DoctorSummary';
+import { feeLines, modesLabel } from './labels';
 import { SlotPicker } from './SlotPicker';
 import { DateField } from '../ui/DateField';
 
@@ -51,6 +51,8 @@ export function DoctorProfile({ doctorId, onBack, onPick, onMyAppointments }: {
               <dd>{t('booking.experienceYears', { count: doctor.experienceYears })}</dd>
               <dt>{t('booking.hospital')}</dt>
               <dd>{doctor.hospital}</dd>
+              <dt>{t('booking.fee')}</dt>
+              <dd><FeeList lines={feeLines(t, doctor)} /></dd>
               <dt>{t('booking.address')}</dt>
               <dd className="multiline">{doctor.clinicAddress}</dd>
               {doctor.email && (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatList, specialityLabel } from '../ui/format';
-import { initials, modesLabel } from './labels';
+import { feeLines, initials, modesLabel } from './labels';
 import type { SearchResult } from '../../../shared/contract';
 
 /** A doctor's photo, or their initials in a circle when there is none (decorative: the name is beside it). */
@@ -9,6 +9,17 @@ export function Avatar({ name, photo, size = 'small' }: { name: string; photo?: 
     <img className={`doctor-photo doctor-photo--${size}`} src={photo} alt="" />
   ) : (
     <span className={`doctor-photo doctor-photo--${size} doctor-photo--initials`} aria-hidden="true">{initials(name)}</span>
+  );
+}
+
+/** A doctor's fee for each kind of visit, a line each. */
+export function FeeList({ lines }: { lines: string[] }) {
+  return (
+    <ul className="plain-list">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -36,6 +47,8 @@ export function DoctorSummary({ doctor: d, headingId }: { doctor: SearchResult; 
         <dd>{formatList(d.languages, lang, 'unit')}</dd>
         <dt>{t('booking.modes')}</dt>
         <dd>{d.modes.length ? modesLabel(t, d.modes, lang) : t('booking.noModes')}</dd>
+        <dt>{t('booking.fee')}</dt>
+        <dd><FeeList lines={feeLines(t, d)} /></dd>
       </dl>
     </>
   );

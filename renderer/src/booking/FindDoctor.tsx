@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MODES, SEARCH_SORTS, type Input, type SearchResult } from '../../../shared/contract';
+import { parseRupees } from '../../../shared/money';
 import { SPECIALITIES } from '../../../shared/specialities';
 import { useSession } from '../session/session';
 import { SelectField, TextField } from '../ui/Field';
@@ -18,9 +19,11 @@ export interface SearchForm {
   mode: string;
   language: string;
   availableOn: string;
+  /** Rupees, as typed. */
+  maxFee: string;
   sort: (typeof SEARCH_SORTS)[number];
 }
-export const EMPTY_SEARCH: SearchForm = { text: '', speciality: '', mode: '', language: '', availableOn: '', sort: 'relevance' };
+export const EMPTY_SEARCH: SearchForm = { text: '', speciality: '', mode: '', language: '', availableOn: '', maxFee: '', sort: 'relevance' };
 
 /** Empty fields are no filter at all. */
 function toInput(f: SearchForm): SearchInput {
@@ -31,6 +34,7 @@ function toInput(f: SearchForm): SearchInput {
     mode: opt(f.mode) as SearchInput['mode'],
     language: opt(f.language),
     availableOn: opt(f.availableOn),
+    maxFee: f.maxFee.trim() ? (parseRupees(f.maxFee) ?? Number.NaN) : undefined,
     sort: f.sort,
   };
 }
@@ -96,6 +100,7 @@ export function FindDoctor({ form, onForm, onOpen }: { form: SearchForm; onForm:
           />
           <TextField label={t('find.language')} hint={t('find.languageHint')} value={draft.language} onChange={set('language')} maxLength={40} error={fieldError('language')} />
           <DateField label={t('find.availableOn')} value={draft.availableOn} onChange={set('availableOn')} error={fieldError('availableOn')} />
+          <TextField label={t('find.maxFee')} hint={t('find.maxFeeHint')} inputMode="decimal" value={draft.maxFee} onChange={set('maxFee')} maxLength={12} error={fieldError('maxFee')} />
           <SelectField
             label={t('find.sort')}
             value={draft.sort}

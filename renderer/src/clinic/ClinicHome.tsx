@@ -10,6 +10,12 @@ import { MailQueue } from '../admin/MailQueue';
 import { MailSettings } from '../admin/MailSettings';
 import { Rearrange } from '../admin/Rearrange';
 import { VideoSettings } from '../admin/VideoSettings';
+import { AccountsExport } from '../billing/AccountsExport';
+import { Bills } from '../billing/Bills';
+import { BillingSettings } from '../billing/BillingSettings';
+import { Collections } from '../billing/Collections';
+import { FeeSchedule } from '../billing/FeeSchedule';
+import { OpenBill, type BillTarget } from '../billing/openBill';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
 import { Waitlists } from '../desk/Waitlists';
@@ -18,6 +24,8 @@ import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
 import { MyPatients } from '../records/MyPatients';
+import { ServiceOrders } from '../services/ServiceOrders';
+import { ServicesCatalogue } from '../services/ServicesCatalogue';
 import { useSession } from '../session/session';
 import { AlertList } from './AlertList';
 import { useLive } from '../ui/live';
@@ -30,15 +38,18 @@ import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit'
   | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
-  | 'alerts';
+  | 'alerts' | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'] },
-  { role: 'front_desk', sections: ['patients', 'board', 'book', 'waitlist', 'rearrange'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'] },
+  { role: 'front_desk', sections: ['patients', 'board', 'book', 'waitlist', 'rearrange', 'bills', 'orders', 'collections'] },
   {
     role: 'admin',
-    sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey'],
+    sections: [
+      'queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'billingSettings', 'services', 'bills', 'export',
+      'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey',
+    ],
   },
 ];
 
@@ -51,6 +62,8 @@ const NAV_KEYS: Partial<Record<Section, string>> = {
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
   myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
   waitlist: 'waitlist.desk.nav',
+  fees: 'billing.fees.nav', bills: 'billing.list.nav', orders: 'services.desk.nav', collections: 'billing.collections.nav',
+  billingSettings: 'billing.settings.nav', services: 'services.admin.nav', export: 'billing.export.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -64,10 +77,18 @@ export function ClinicHome() {
   const [section, setSection] = useState<Section | undefined>(groups[0]?.sections[0]);
   // Each time a section is chosen (again) it loads afresh, and the queue's count is asked again.
   const [visit, setVisit] = useState(0);
+  // The bill the Bills section shows (from a day-board card, the schedule or an order), or its list.
+  const [billTarget, setBillTarget] = useState<BillTarget | null>(null);
   const open = (s: Section) => {
     setSection(s);
+    setBillTarget(null);
     setVisit((v) => v + 1);
   };
+  const openBill = useCallback((target: BillTarget) => {
+    setBillTarget(target);
+    setSection('bills');
+    setVisit((v) => v + 1);
+  }, []);
   const [pending, setPending] = useState<number | null>(null);
   const isAdmin = user.roles.includes('admin');
   const isDoctor = user.roles.includes('doctor');
@@ -121,6 +142,13 @@ export function ClinicHome() {
     video: () => <VideoSettings />,
     googleCalendar: () => <MyGoogleCalendar />,
     alerts: () => <AlertList onCount={onAlerts} />,
+    fees: () => <FeeSchedule />,
+    bills: () => <Bills target={billTarget} onTarget={setBillTarget} />,
+    orders: () => <ServiceOrders />,
+    collections: () => <Collections />,
+    billingSettings: () => <BillingSettings />,
+    services: () => <ServicesCatalogue />,
+    export: () => <AccountsExport />,
   };
 
   return (
@@ -143,7 +171,9 @@ export function ClinicHome() {
           </div>
         ))}
       </nav>
-      <main className="main" key={visit}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
+      <main className="main" key={visit}>
+        <OpenBill.Provider value={openBill}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</OpenBill.Provider>
+      </main>
     </div>
   );
 }

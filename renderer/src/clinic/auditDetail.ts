@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AUDIT_NAMED_VALUES, AUDIT_REFS, type AuditDetailKey } from '../../../shared/audit';
+import { formatRupees } from '../../../shared/money';
 import type { useDates } from '../ui/format';
 
 type Dates = ReturnType<typeof useDates>;
@@ -7,6 +8,7 @@ type Dates = ReturnType<typeof useDates>;
 /** How each kind of id in a detail is shown once the log has resolved it (refs from admin.auditLog). */
 const REF_KIND: Partial<Record<AuditDetailKey, string>> = AUDIT_REFS;
 const DATE_KEYS = new Set<string>(['date', 'from', 'to']);
+const MONEY_KEYS = new Set<string>(['amountPaise', 'totalPaise', 'refundPaise']);
 const INSTANT_KEYS = new Set<string>(['start', 'end', 'until']);
 
 interface Range {
@@ -42,6 +44,7 @@ export function auditDetailText(t: TFunction, detail: string, refs: Record<strin
     const list = AUDIT_NAMED_VALUES[key as keyof typeof AUDIT_NAMED_VALUES];
     if (list && typeof v === 'string') return t(`admin.audit.${list}.${v}`, { defaultValue: v });
     if (DATE_KEYS.has(key) && typeof v === 'string') return dates.day(v);
+    if (MONEY_KEYS.has(key) && typeof v === 'number') return formatRupees(v);
     if (INSTANT_KEYS.has(key) && typeof v === 'string') return dates.dateTime(v);
     return String(v);
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardAppointment, SlotView } from '../../../shared/contract';
 import { useErrorCode } from '../booking/errorCode';
 import { modeLabel } from '../booking/labels';
+import { useOpenBill } from '../billing/openBill';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextArea } from '../ui/Field';
@@ -35,6 +36,8 @@ export function BoardCard({ appointment: a, doctorId, onDone, onPrintSlip }: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  const openBill = useOpenBill();
+  const billable = !!openBill && (a.status === 'checked_in' || a.status === 'completed');
   // Screen readers hear which appointment each button acts on.
   const who = <span className="visually-hidden"> {t('board.who', { name: a.patientName, time: time(a.start) })}</span>;
 
@@ -77,6 +80,7 @@ export function BoardCard({ appointment: a, doctorId, onDone, onPrintSlip }: {
         {a.canCancel && <Button kind="secondary" onClick={() => setPanel('cancel')}>{t('board.cancel')}{who}</Button>}
         {a.status !== 'cancelled' && <Button kind="secondary" onClick={onPrintSlip}>{t('print.slip.open')}{who}</Button>}
         {a.seriesId !== null && <Button kind="secondary" onClick={() => setPanel('series')}>{t('series.manage.open')}{who}</Button>}
+        {billable && <Button kind="secondary" onClick={() => openBill({ appointmentId: a.id })}>{t('billing.bill')}{who}</Button>}
       </div>
       {panel === 'cancel' && <CancelPanel appointment={a} onClose={() => setPanel('none')} onDone={finish} />}
       {panel === 'reschedule' && <ReschedulePanel appointment={a} doctorId={doctorId} onClose={() => setPanel('none')} onDone={finish} />}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/contract';
+import { useOpenBill } from '../billing/openBill';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { TextArea } from '../ui/Field';
@@ -39,6 +40,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [series, setSeries] = useState<'none' | 'plan' | 'manage'>('none');
+  const openBill = useOpenBill();
   const cancelButton = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   const who = `${a.patientName}, ${time(a.start)}`;
@@ -102,6 +104,12 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
         {a.status !== 'cancelled' && (Date.now() >= Date.parse(a.start) || a.status === 'checked_in' || a.status === 'completed') && (
           <button type="button" className="btn btn--secondary" onClick={() => onOpen('notes', a)}>
             {t('schedule.actions.notes')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
+        {(a.status === 'checked_in' || a.status === 'completed') && openBill && (
+          <button type="button" className="btn btn--secondary" onClick={() => openBill({ appointmentId: a.id })}>
+            {t('billing.bill')}
             <span className="visually-hidden"> {who}</span>
           </button>
         )}

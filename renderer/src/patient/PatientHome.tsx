@@ -1,24 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Assistant, type ChatEntry } from '../assistant/Assistant';
+import { MyBills } from '../billing/MyBills';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
 import { MyConsultations } from '../records/MyConsultations';
 import { MyRecords } from '../records/MyRecords';
+import { HealthServices } from '../services/HealthServices';
 import { MyProfile } from './MyProfile';
 import { FamilyMembers } from './FamilyMembers';
 
-const VIEWS = ['profile', 'family', 'find', 'appointments', 'records', 'consultations', 'assistant'] as const;
+const VIEWS = ['profile', 'family', 'find', 'appointments', 'records', 'consultations', 'services', 'bills', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = {
   find: 'find.title', appointments: 'appointments.title', family: 'family.title', records: 'records.title', consultations: 'consultations.title',
-  assistant: 'assistant.nav',
+  services: 'services.patient.title', bills: 'billing.mine.title', assistant: 'assistant.nav',
 };
 
 /**
  * The patient's window after sign-in: their profile, their family members, the clinic's doctors to find and book,
- * their appointments, records, notes and prescriptions, the health assistant.
+ * their appointments, records, notes and prescriptions, health services, bills, the health assistant.
  */
 export function PatientHome() {
   const { t } = useTranslation();
@@ -61,13 +63,18 @@ export function PatientHome() {
         {view === 'family' && <FamilyMembers key={visit} asPage />}
         {view === 'find' && <BookingFlow key={visit} doctorId={bookDoctor} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
+        {view === 'services' && <HealthServices key={visit} />}
+        {view === 'bills' && <MyBills key={visit} />}
         {view === 'records' && <MyRecords />}
         {view === 'consultations' && <MyConsultations />}
         {view === 'assistant' && (
           <Assistant
             conversation={conversation}
             onConversation={setConversation}
-            actions={{ book: (id) => open('find', id), openAppointments: () => open('appointments'), findDoctor: () => open('find') }}
+            actions={{
+              book: (id) => open('find', id), openAppointments: () => open('appointments'), findDoctor: () => open('find'), openBills: () => open('bills'),
+              openServices: () => open('services'),
+            }}
           />
         )}
       </main>
