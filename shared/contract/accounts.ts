@@ -128,7 +128,7 @@ export const AUDIT_ACTIONS = [
   'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'prescription.printed',
   'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
-  'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
+  'alert.viewed', 'alert.handled', 'reading.added', 'readings.viewed', 'monitoring.enrolled', 'monitoring.alert_acknowledged', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

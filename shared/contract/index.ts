@@ -7,6 +7,7 @@ import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
+import { monitoringChannels } from './monitoring';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -27,6 +28,7 @@ export const contract = {
   ...doctorProfileChannels,
   ...kioskChannels,
   ...mailChannels,
+  ...monitoringChannels,
   ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
@@ -52,6 +54,7 @@ export * from './doctor-profile';
 export * from './invitation-code';
 export * from './kiosk';
 export * from './mail';
+export * from './monitoring';
 export * from './records';
 export * from './scheduling';
 export * from './search';

@@ -25,7 +25,9 @@ const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
 const TABLES_009 = ['assistant_alerts'];
 const TABLES_011 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_011, 'schema_migrations'].sort();
+const TABLES_017 = ['monitoring_alerts', 'monitoring_digests', 'monitoring_plans', 'plan_measures', 'readings'];
+const TABLES_BEFORE_017 = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_011].sort();
+const TABLES = [...TABLES_BEFORE_017, ...TABLES_017, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -254,7 +256,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
   },
   11: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    expect(await tableNames(db)).toEqual(TABLES_BEFORE_017);
     // The patient and doctor made before it keep their rows, with the new columns empty.
     expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
       { full_name: 'P', chronic_conditions: null, current_medications: null },
@@ -279,6 +281,25 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
       db.insertInto('doctor_documents').values({ doctor_id: doctor.id, kind: 'passport', title: 't', file_id: 'f', mime: 'image/png', size: 1, file_name: 'x.png', uploaded_at: now }).execute(),
     ).rejects.toThrow(/check/i);
   },
+  17: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    const now = '2026-03-02T00:00:00.000Z';
+    const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const doctor = await db.selectFrom('doctor_info').select(['id', 'user_id']).executeTakeFirstOrThrow();
+    const reading = { patient_id: patient.id, measure: 'temperature', value: 37.9, taken_at: now, entered_by: doctor.user_id, entered_as: 'doctor', created_at: now };
+    await db.insertInto('readings').values(reading).execute();
+    // A fraction is kept as typed on both databases (double precision, not a 4-byte real).
+    expect(await db.selectFrom('readings').select('value').execute()).toEqual([{ value: 37.9 }]);
+    await expect(db.insertInto('readings').values({ ...reading, measure: 'mood' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('readings').values({ ...reading, entered_as: 'neighbour' }).execute()).rejects.toThrow(/check/i);
+    const plan = { patient_id: patient.id, doctor_id: doctor.id, started_at: now, updated_at: now };
+    const { id: planId } = await db.insertInto('monitoring_plans').values(plan).returning('id').executeTakeFirstOrThrow();
+    await expect(db.insertInto('monitoring_plans').values(plan).execute()).rejects.toThrow(/unique/i);
+    await db.insertInto('plan_measures').values({ plan_id: planId, measure: 'hba1c', every_days: 90, high: 7 }).execute();
+    await expect(
+      db.insertInto('monitoring_alerts').values({ plan_id: planId, patient_id: patient.id, doctor_id: doctor.id, rule: 'bad_luck', measure: 'hba1c', reading_ids: '[]', figures: '{}', raised_at: now }).execute(),
+    ).rejects.toThrow(/check/i);
+  },
 };
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
@@ -293,6 +314,9 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
   },
   11: async (db) => {
+    await people(db);
+  },
+  17: async (db) => {
     await people(db);
   },
   4: async (db) => {

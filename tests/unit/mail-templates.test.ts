@@ -26,6 +26,15 @@ const samples: { [K in MailKind]: MailData[K] } = {
   signup_code: { clinic, name: 'Asha Kulkarni', code: '408317', expiresAt: new Date('2026-03-02T05:00:00Z') },
   signup_exists: { clinic },
   password_reset_code: { clinic, name: 'Asha Kulkarni', code: '519204', expiresAt: new Date('2026-03-02T04:45:00Z') },
+  monitoring_digest: {
+    clinic,
+    doctorName: 'Dr Rohan Mehta',
+    alerts: [{
+      id: 1, patientId: 7, patientName: 'Asha Kulkarni', doctorName: 'Dr Rohan Mehta', rule: 'out_of_range', measure: 'glucose_fasting',
+      readings: [{ id: 3, measure: 'glucose_fasting', value: 260, value2: null, pulse: null, takenAt: '2026-03-02T02:30:00.000Z', note: null, enteredAs: 'patient' }],
+      figures: {}, raisedAt: '2026-03-02T02:31:00.000Z', acknowledgedAt: null, acknowledgedBy: null, note: null,
+    }],
+  },
 };
 
 type Tree = Record<string, Record<string, string>>;
@@ -72,6 +81,12 @@ describe('email templates', () => {
     expect(inPerson.text).toContain('Please arrive 10 minutes early');
     expect(inPerson.text).not.toContain('video link');
     expect(inPerson.text).toContain('attached calendar invitation');
+  });
+
+  it('a monitoring digest names each patient, the rule, the measure and the reading with its time', () => {
+    const { subject, text } = renderMail('monitoring_digest', 'en', samples.monitoring_digest);
+    expect(subject).toBe('Monitoring: 1 new alert(s) for your patients');
+    expect(text).toContain('Asha Kulkarni: Outside the target range: Fasting glucose 260 mg/dL (2 March 2026, 8:00 am)');
   });
 
   it('writes dates in Hindi for a Hindi reader, in the clinic zone', () => {

@@ -7,6 +7,7 @@ import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
+import { monitoringHandlers } from './monitoring';
 import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
@@ -40,6 +41,7 @@ export const handlers = {
   ...doctorAdminHandlers,
   ...kioskHandlers,
   ...mailHandlers,
+  ...monitoringHandlers,
   ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,

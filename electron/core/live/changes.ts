@@ -88,3 +88,10 @@ export const doctorChange = (id: number, doctorUserId?: number): Change => ({
 
 /** The outbox: its queue is the administrator's. */
 export const mailChange = (id: number | null): Change => ({ topic: 'mail', id, audience: { roles: ['admin'], users: [] } });
+
+/** A patient's readings or alerts: the patient (if they have an account) and the doctors who monitor them. */
+export const monitoringChange = (patientUserId: number | null, doctorUserIds: number[]): Change => ({
+  topic: 'monitoring',
+  id: null,
+  audience: { roles: [], users: ids(patientUserId, ...doctorUserIds) },
+});

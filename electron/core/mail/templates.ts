@@ -1,5 +1,7 @@
 import type { Speciality } from '../../../shared/specialities';
 import { formatCheckInCode } from '../../../shared/check-in-code';
+import type { AlertView } from '../../../shared/contract/monitoring';
+import { readingText } from '../../../shared/monitoring';
 import { wording, type Catalog } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
 
@@ -78,12 +80,15 @@ export interface MailData {
   signup_exists: { clinic: ClinicInfo };
   /** The code that lets the account's holder choose a new password. */
   password_reset_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
+  /** The monitoring alerts raised for a doctor's patients since their last digest (at most one an hour). */
+  monitoring_digest: { clinic: ClinicInfo; doctorName: string; alerts: AlertView[] };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'video_link', 'doctor_video_link', 'verification_approved',
   'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code',
+  'monitoring_digest',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -295,6 +300,19 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
           { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)]] },
           p(w.t(kind, 'notYou')),
         ],
+      };
+    }
+    case 'monitoring_digest': {
+      const v = d as MailData['monitoring_digest'];
+      const rows: [string, string][] = v.alerts.map((a) => [
+        a.patientName,
+        `${w.t('alertRules', a.rule, { days: String(a.figures.days ?? ''), percent: String(a.figures.changePercent ?? '') })}: ${w.t('measures', a.measure)}` +
+          (a.readings.length ? ` ${a.readings.map((r) => `${readingText(r)} (${w.short(new Date(r.takenAt))})`).join(', ')}` : ''),
+      ]);
+      return {
+        subjectVars: { count: String(v.alerts.length) },
+        recipientName: v.doctorName,
+        blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name })), { type: 'details', rows }, p(w.t(kind, 'next'))],
       };
     }
     case 'signup_exists': {
