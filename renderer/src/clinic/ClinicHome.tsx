@@ -16,6 +16,7 @@ import { Availability } from '../doctor/Availability';
 import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
+import { Monitoring } from '../monitoring/Monitoring';
 import { MyPatients } from '../records/MyPatients';
 import { useSession } from '../session/session';
 import { AlertList } from './AlertList';
@@ -29,11 +30,11 @@ import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit'
   | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
-  | 'alerts';
+  | 'alerts' | 'monitoring';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'monitoring', 'availability', 'googleCalendar', 'alerts'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
   {
     role: 'admin',
@@ -42,13 +43,13 @@ const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
 ];
 
 /** A doctor's sections shown only once verified (or verified before and waiting for changed credentials to be checked): before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'];
+const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'monitoring', 'availability', 'googleCalendar', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
-  myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
+  myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav', monitoring: 'monitoring.doctor.title',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -96,6 +97,7 @@ export function ClinicHome() {
     verification: () => <DoctorStatus />,
     schedule: () => <Schedule />,
     myPatients: () => <MyPatients />,
+    monitoring: () => <Monitoring />,
     emergency: () => <EmergencyAccesses />,
     availability: () => <Availability />,
     holidays: () => <Holidays />,

@@ -4,19 +4,20 @@ import { Assistant, type ChatEntry } from '../assistant/Assistant';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
 import { MyConsultations } from '../records/MyConsultations';
+import { MyHealth } from '../monitoring/MyHealth';
 import { MyRecords } from '../records/MyRecords';
 import { MyProfile } from './MyProfile';
 
-const VIEWS = ['profile', 'find', 'appointments', 'records', 'consultations', 'assistant'] as const;
+const VIEWS = ['profile', 'find', 'appointments', 'health', 'records', 'consultations', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = {
-  find: 'find.title', appointments: 'appointments.title', records: 'records.title', consultations: 'consultations.title', assistant: 'assistant.nav',
+  find: 'find.title', appointments: 'appointments.title', records: 'records.title', consultations: 'consultations.title', assistant: 'assistant.nav', health: 'monitoring.mine.title',
 };
 
 /**
  * The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments,
- * records, notes and prescriptions, the health assistant.
+ * health readings, records, notes and prescriptions, the health assistant.
  */
 export function PatientHome() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function PatientHome() {
         {view === 'profile' && <MyProfile onOpen={open} />}
         {view === 'find' && <BookingFlow key={visit} doctorId={bookDoctor} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
+        {view === 'health' && <MyHealth />}
         {view === 'records' && <MyRecords />}
         {view === 'consultations' && <MyConsultations />}
         {view === 'assistant' && (
