@@ -46,6 +46,13 @@ export const PLAUSIBLE = {
   peak_flow: { min: 50, max: 900 },
 } as const;
 
+/** What a measure (blood pressure: its systolic, or its diastolic) can plausibly read, in the stored unit. */
+export function plausibleRange(m: Measure, diastolic = false): { min: number; max: number } {
+  if (isGlucose(m)) return PLAUSIBLE.glucose;
+  if (m === 'blood_pressure') return diastolic ? PLAUSIBLE.diastolic : PLAUSIBLE.systolic;
+  return PLAUSIBLE[m as Exclude<Measure, 'blood_pressure' | 'glucose_fasting' | 'glucose_after_meal' | 'glucose_random'>];
+}
+
 export interface ReadingValues {
   measure: Measure;
   value: number;
@@ -79,7 +86,7 @@ export function readingProblems(r: ReadingValues): Record<string, string> {
     if (r.pulse !== undefined && (outside(r.pulse, PLAUSIBLE.pulse) || !Number.isInteger(r.pulse))) problems.pulse = 'pulse_implausible';
   } else if (r.measure === 'temperature') {
     if (outside(stored, PLAUSIBLE.temperature)) problems.value = r.unit === 'f' ? 'temperature_implausible_f' : 'temperature_implausible';
-  } else if (outside(stored, PLAUSIBLE[r.measure as 'hba1c' | 'weight' | 'spo2' | 'peak_flow'])) {
+  } else if (outside(stored, plausibleRange(r.measure))) {
     problems.value = `${r.measure}_implausible`;
   }
   if (r.measure !== 'blood_pressure' && (r.diastolic !== undefined || r.pulse !== undefined)) problems.diastolic = 'reading_extra_values';

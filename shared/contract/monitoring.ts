@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields';
-import { ALERT_RULES, CHART_RANGES, ENTERED_AS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, readingProblems } from '../monitoring';
+import { ALERT_RULES, CHART_RANGES, ENTERED_AS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems } from '../monitoring';
 import { channel, none } from './channel';
 
 // Health readings and the doctors who monitor them: a patient's quick entry, a doctor's plan (measures, how often,
@@ -40,22 +40,40 @@ export const readingView = z.object({
 });
 export type ReadingView = z.infer<typeof readingView>;
 
-const bound = (key: string) => number(key).nullable().default(null);
-export const planMeasure = z
+/** A target bound in the measure's stored unit; left out for no bound on that side. */
+const bound = number('target_invalid').optional();
+export const planMeasureInput = z
   .strictObject({
     measure,
     everyDays: z.number({ error: 'every_days_invalid' }).int('every_days_invalid').min(1, 'every_days_invalid').max(366, 'every_days_invalid'),
-    low: bound('target_invalid'),
-    high: bound('target_invalid'),
+    low: bound,
+    high: bound,
     /** Blood pressure's diastolic target. */
-    low2: bound('target_invalid'),
-    high2: bound('target_invalid'),
+    low2: bound,
+    high2: bound,
   })
   .superRefine((m, ctx) => {
-    if (m.low !== null && m.high !== null && m.low >= m.high) ctx.addIssue({ code: 'custom', path: ['high'], message: 'target_order' });
-    if (m.low2 !== null && m.high2 !== null && m.low2 >= m.high2) ctx.addIssue({ code: 'custom', path: ['high2'], message: 'target_order' });
+    const check = (low: number | undefined, high: number | undefined, diastolic: boolean, at: ['low', 'high'] | ['low2', 'high2']) => {
+      const { min, max } = plausibleRange(m.measure, diastolic);
+      for (const [key, v] of [[at[0], low], [at[1], high]] as const) {
+        if (v !== undefined && (v < min || v > max)) ctx.addIssue({ code: 'custom', path: [key], message: 'target_implausible' });
+      }
+      if (low !== undefined && high !== undefined && low >= high) ctx.addIssue({ code: 'custom', path: [at[1]], message: 'target_order' });
+    };
+    check(m.low, m.high, false, ['low', 'high']);
+    if (m.measure === 'blood_pressure') check(m.low2, m.high2, true, ['low2', 'high2']);
+    else if (m.low2 !== undefined || m.high2 !== undefined) ctx.addIssue({ code: 'custom', path: ['low2'], message: 'target_invalid' });
   });
-export type PlanMeasure = z.output<typeof planMeasure>;
+
+export const planMeasure = z.object({
+  measure,
+  everyDays: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  low2: z.number().nullable(),
+  high2: z.number().nullable(),
+});
+export type PlanMeasure = z.infer<typeof planMeasure>;
 
 export const planView = z.object({
   planId: z.number(),
@@ -114,8 +132,9 @@ export const monitoringChannels = {
   'monitoring.enrol': channel({
     input: z.strictObject({
       patientId: f.id,
-      heightCm: z.number({ error: 'height_invalid' }).min(40, 'height_invalid').max(250, 'height_invalid').nullable().default(null),
-      measures: z.array(planMeasure, { error: 'invalid' }).min(1, 'measures_required').max(MEASURES.length, 'too_many')
+      /** For the BMI beside each weight; left out when not known. */
+      heightCm: z.number({ error: 'height_invalid' }).min(40, 'height_invalid').max(250, 'height_invalid').optional(),
+      measures: z.array(planMeasureInput, { error: 'invalid' }).min(1, 'measures_required').max(MEASURES.length, 'too_many')
         .refine((ms) => new Set(ms.map((m) => m.measure)).size === ms.length, 'measures_repeated'),
     }),
     output: planView,

@@ -90,7 +90,17 @@ test('monitoring from enrolment to an acknowledged alert, with charts on both si
     await shot(patient, 'patient-acknowledged');
     await page.getByRole('row', { name: /Priya Sharma/ }).getByRole('button', { name: 'Priya Sharma' }).click();
     await expect(page.getByRole('region', { name: 'Blood pressure' }).locator('canvas').first()).toBeVisible();
+    await page.getByRole('button', { name: 'A year' }).click();
+    await expect(page.getByRole('button', { name: 'A year' })).toHaveAttribute('aria-pressed', 'true');
     await shot(page, 'doctor-patient-after');
+
+    // At a phone's width, in Hindi, the charts fit the window and nothing scrolls sideways.
+    await patient.setViewportSize({ width: 390, height: 800 });
+    await patient.locator('header select').selectOption('hi');
+    await expect(patient.getByRole('heading', { name: 'मेरा स्वास्थ्य' })).toBeVisible();
+    await expect(patient.getByRole('region', { name: 'रक्तचाप' }).locator('canvas').first()).toBeVisible();
+    expect(await patient.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(patient, 'patient-390-hindi');
   } finally {
     await smtp.stop();
   }

@@ -144,7 +144,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'video.newLink': { appointmentId: 1 },
   'video.jobs': {},
   'video.retryJob': { id: 1 },
-  'readings.add': { measure: 'glucose_fasting', value: 6.2, unit: 'mmol_l', takenAt: '2026-03-02T02:30:00.000Z', note: 'Before breakfast' },
+  'readings.add': { measure: 'blood_pressure', value: 128, diastolic: 82, pulse: 72, takenAt: '2026-03-02T02:30:00.000Z', note: 'Before breakfast' },
   'monitoring.mine': { range: '30d' },
   'monitoring.defaults': {},
   'monitoring.enrol': { patientId: 1, heightCm: 165, measures: [{ measure: 'blood_pressure', everyDays: 1, low: 90, high: 130, low2: 60, high2: 80 }] },

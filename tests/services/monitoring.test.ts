@@ -13,7 +13,7 @@ import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 const minutesAgo = (clinic: Clinic, minutes: number) => new Date(clinic.clock.now().getTime() - minutes * 60_000).toISOString();
 /** A fresh session after the clock jumped days ahead (sessions end after 12 hours). */
 const again = async (clinic: Clinic, a: Account, portal: 'patient' | 'clinic') => ok(await signIn(clinic, a.email, a.password, portal)).token;
-const FASTING = { measure: 'glucose_fasting' as const, everyDays: 1, low: 80, high: 130, low2: null, high2: null };
+const FASTING = { measure: 'glucose_fasting' as const, everyDays: 1, low: 80, high: 130 };
 
 /** A doctor with an appointment with Asha, who enrols her; another doctor, a patient and the front desk. */
 async function monitoringClinic() {
@@ -33,7 +33,7 @@ describe('readings and monitoring', () => {
     const defaults = ok(await clinic.call('monitoring.defaults', {}, treating.token));
     expect(defaults.find((d) => d.measure === 'glucose_fasting')).toMatchObject({ everyDays: 1, low: 80, high: 130, source: expect.stringContaining('American Diabetes Association') });
 
-    const plan = ok(await clinic.call('monitoring.enrol', { patientId: asha.patientId, heightCm: 160, measures: [FASTING, { measure: 'weight', everyDays: 7, low: null, high: null, low2: null, high2: null }] }, treating.token));
+    const plan = ok(await clinic.call('monitoring.enrol', { patientId: asha.patientId, heightCm: 160, measures: [FASTING, { measure: 'weight', everyDays: 7 }] }, treating.token));
     expect(plan).toMatchObject({ patientId: asha.patientId, doctorName: 'Dr Rohan Mehta', heightCm: 160 });
 
     // In range (7.2 mmol/L is 130 mg/dL, the bound itself): no alert.
@@ -77,7 +77,7 @@ describe('readings and monitoring', () => {
 
   it('three high readings in a row and a weight change of more than 5% are alerts of their own, raised once while open', async () => {
     const { clinic, treating, asha } = await monitoringClinic();
-    ok(await clinic.call('monitoring.enrol', { patientId: asha.patientId, measures: [FASTING, { measure: 'weight', everyDays: 7, low: null, high: null, low2: null, high2: null }] }, treating.token));
+    ok(await clinic.call('monitoring.enrol', { patientId: asha.patientId, measures: [FASTING, { measure: 'weight', everyDays: 7 }] }, treating.token));
     for (const [value, minutes] of [[140, 300], [150, 200], [160, 100], [170, 50]] as const) {
       ok(await clinic.call('readings.add', { measure: 'glucose_fasting', value, takenAt: minutesAgo(clinic, minutes) }, asha.token));
     }

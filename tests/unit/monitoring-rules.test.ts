@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertsForReading, missedDays, type RuleReading, type Target } from '../../electron/core/monitoring/rules';
+import { contract } from '../../shared/contract';
 import { readingProblems, toStored, type AlertRule, type Measure, type ReadingValues } from '../../shared/monitoring';
 
 // The alert rules against reading series, and the plausibility checks on what a person types.
@@ -132,5 +133,23 @@ describe('plausibility of a reading as typed', () => {
     ['a pulse with a weight', { measure: 'weight', value: 70, pulse: 70 }, { diastolic: 'reading_extra_values' }],
   ] as const)('%s', (_, reading, expected) => {
     expect(problems(reading as ReadingValues)).toEqual(expected);
+  });
+});
+
+describe('a plan\'s targets', () => {
+  const problems = (m: Record<string, unknown>) => {
+    const r = contract['monitoring.enrol'].input.safeParse({ patientId: 1, measures: [{ everyDays: 1, ...m }] });
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  };
+  it.each([
+    ['fasting glucose 80–130', { measure: 'glucose_fasting', low: 80, high: 130 }, {}],
+    ['a high bound only', { measure: 'hba1c', high: 7 }, {}],
+    ['low above high', { measure: 'glucose_fasting', low: 140, high: 130 }, { 'measures.0.high': 'target_order' }],
+    ['a target no meter reads', { measure: 'glucose_fasting', low: 1.5, high: 130 }, { 'measures.0.low': 'target_implausible' }],
+    ['a diastolic target above the diastolic range', { measure: 'blood_pressure', low: 90, high: 130, low2: 60, high2: 250 }, { 'measures.0.high2': 'target_implausible' }],
+    ['a diastolic target on a weight', { measure: 'weight', low2: 60 }, { 'measures.0.low2': 'target_invalid' }],
+    ['no bound given as null', { measure: 'weight', low: null }, { 'measures.0.low': 'target_invalid' }],
+  ] as const)('%s', (_, measure, expected) => {
+    expect(problems(measure)).toEqual(expected);
   });
 });

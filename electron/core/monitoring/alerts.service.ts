@@ -30,10 +30,9 @@ async function raise(ctx: Ctx, plan: { id: number; patient_id: number; doctor_id
   return true;
 }
 
-/** Evaluates every plan that follows this measure for the patient; returns how many alerts were raised. */
-export async function raiseForReading(ctx: Ctx, reading: repo.ReadingRow): Promise<number> {
+/** Evaluates every plan of the patient's (`plans`) that follows this measure; returns how many alerts were raised. */
+export async function raiseForReading(ctx: Ctx, reading: repo.ReadingRow, plans: repo.PlanRow[]): Promise<number> {
   const measure = reading.measure as Measure;
-  const plans = await repo.plansOfPatient(ctx.db, reading.patient_id);
   const measures = (await repo.measuresOf(ctx.db, plans.map((p) => p.id))).filter((m) => m.measure === measure);
   if (measures.length === 0) return 0;
   const from = new Date(Date.parse(reading.taken_at) - 30 * DAY_MS).toISOString();

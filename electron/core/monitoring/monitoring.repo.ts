@@ -105,7 +105,6 @@ const alertRows = (db: Db) =>
     .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
     .leftJoin('users as u', 'u.id', 'a.acknowledged_by')
     .selectAll('a').select(['pt.full_name as patient_name', 'd.full_name as doctor_name', 'u.full_name as acknowledged_by_name']);
-export type AlertWithNames = Awaited<ReturnType<typeof alertById>> & {};
 
 export const alertById = (db: Db, id: number) => alertRows(db).where('a.id', '=', id).executeTakeFirst();
 

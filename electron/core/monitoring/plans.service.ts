@@ -24,8 +24,8 @@ export async function enrol(ctx: Ctx, input: ParsedInput<'monitoring.enrol'>): P
     throw new DomainError('FORBIDDEN', 'You can monitor patients who have or had an appointment with you.');
   }
   const nowIso = ctx.now.toISOString();
-  const planId = await repo.upsertPlan(ctx.db, { patientId: patient.id, doctorId: doctor.id, heightCm: input.heightCm, nowIso });
-  await repo.replaceMeasures(ctx.db, planId, input.measures.map((m) => ({ measure: m.measure, every_days: m.everyDays, low: m.low, high: m.high, low2: m.low2, high2: m.high2 })));
+  const planId = await repo.upsertPlan(ctx.db, { patientId: patient.id, doctorId: doctor.id, heightCm: input.heightCm ?? null, nowIso });
+  await repo.replaceMeasures(ctx.db, planId, input.measures.map((m) => ({ measure: m.measure, every_days: m.everyDays, low: m.low ?? null, high: m.high ?? null, low2: m.low2 ?? null, high2: m.high2 ?? null })));
   await record(ctx, { action: 'monitoring.enrolled', actorId: doctor.user_id, patientId: patient.id, detail: { count: input.measures.length } });
   announce(ctx, monitoringChange(patient.user_id, [doctor.user_id]));
   const plan = (await repo.plansOfPatient(ctx.db, patient.id)).filter((p) => p.id === planId);

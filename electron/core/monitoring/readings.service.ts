@@ -74,8 +74,8 @@ export async function add(ctx: Ctx, input: ParsedInput<'readings.add'>): Promise
     created_at: ctx.now.toISOString(),
   });
   await record(ctx, { action: 'reading.added', actorId: session.userId, patientId: patient.id, detail: { measure: input.measure } });
-  const alertsRaised = await raiseForReading(ctx, row);
   const plans = await repo.plansOfPatient(ctx.db, patient.id);
+  const alertsRaised = await raiseForReading(ctx, row, plans);
   announce(ctx, monitoringChange(patient.user_id, plans.map((p) => p.doctor_user_id)));
   return { reading: readingView(row), alertsRaised };
 }

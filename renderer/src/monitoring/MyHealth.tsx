@@ -47,7 +47,11 @@ export function MyHealth() {
               <ul className="plain-list alert-list">
                 {data.alerts.map((a) => (
                   <li key={a.id}>
-                    <p><strong>{ruleText(t, a)}</strong> · {t(`monitoring.measures.${a.measure}`)} · {a.readings.map((r) => readingValue(t, r)).join(', ')}</p>
+                    <p>
+                      <strong>{ruleText(t, a)}</strong> · {t(`monitoring.measures.${a.measure}`)}
+                      {/* A rising average names its two averages; its fortnight of readings is in the charts. */}
+                      {a.rule !== 'rising_average' && a.readings.length > 0 && ` · ${a.readings.map((r) => readingValue(t, r)).join(', ')}`}
+                    </p>
                     <p>{t('monitoring.mine.doctorNote', { doctor: a.acknowledgedBy ?? a.doctorName, when: dateTime(a.acknowledgedAt!) })}</p>
                     <blockquote>{a.note}</blockquote>
                   </li>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanMeasure, PlanView } from '../../../shared/contract';
+import type { Input, PlanView } from '../../../shared/contract';
 import { STORED_UNIT, type Measure } from '../../../shared/monitoring';
 import { useSession } from '../session/session';
 import { Checkbox, TextField } from '../ui/Field';
@@ -11,7 +11,7 @@ import { useSubmit } from '../ui/useSubmit';
 
 type Row = { on: boolean; everyDays: string; low: string; high: string; low2: string; high2: string };
 const text = (v: number | null) => (v === null ? '' : String(v));
-const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+const num = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
 
 /**
  * A patient's monitoring plan: which measures, how often, and the targets, pre-filled from the clinic's defaults
@@ -39,9 +39,10 @@ export function PlanEditor({ patientId, patientName, plan, onSaved }: { patientI
   async function submit() {
     setSaved(false);
     const chosen = defaults!.filter((d) => row(d).on);
-    const measures = chosen.map((d): PlanMeasure => {
+    const measures = chosen.map((d): Input<'monitoring.enrol'>['measures'][number] => {
       const r = row(d);
-      return { measure: d.measure, everyDays: Number(r.everyDays), low: num(r.low), high: num(r.high), low2: num(r.low2), high2: num(r.high2) };
+      const bp = d.measure === 'blood_pressure';
+      return { measure: d.measure, everyDays: Number(r.everyDays), low: num(r.low), high: num(r.high), ...(bp ? { low2: num(r.low2), high2: num(r.high2) } : {}) };
     });
     const r = await save.submit({ patientId, heightCm: num(height), measures });
     if (!r) return focusFirstInvalid();
