@@ -3,13 +3,16 @@ import { assistantBench } from './assistant.bench';
 import type { Benchmark } from './lib';
 import { bookingEncryptedBench } from './booking-encrypted.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
+import { liveBoardBench } from './live-board.bench';
 import { chartDataBench, readingSaveBench } from './monitoring.bench';
 import { recordUploadBench } from './record-upload.bench';
 import { schedulingBench } from './scheduling.bench';
 import { searchBench } from './search.bench';
 
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
-const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, readingSaveBench, chartDataBench];
+const benchmarks: Benchmark[] = [
+  searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, liveBoardBench, readingSaveBench, chartDataBench,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !benchmarks.some((b) => b.name === w));

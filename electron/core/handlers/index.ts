@@ -5,6 +5,7 @@ import { assistantHandlers } from './assistant';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { familyHandlers } from './family';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { monitoringHandlers } from './monitoring';
@@ -12,8 +13,10 @@ import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { seriesHandlers } from './series';
 import { uploadHandlers } from './uploads';
 import { videoHandlers } from './video';
+import { waitlistHandlers } from './waitlist';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
 type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
@@ -39,6 +42,7 @@ export const handlers = {
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...familyHandlers,
   ...kioskHandlers,
   ...mailHandlers,
   ...monitoringHandlers,
@@ -46,6 +50,8 @@ export const handlers = {
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...seriesHandlers,
   ...uploadHandlers,
   ...videoHandlers,
+  ...waitlistHandlers,
 } satisfies HandlersOf<ChannelName>;

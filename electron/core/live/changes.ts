@@ -89,6 +89,9 @@ export const doctorChange = (id: number, doctorUserId?: number): Change => ({
 /** The outbox: its queue is the administrator's. */
 export const mailChange = (id: number | null): Change => ({ topic: 'mail', id, audience: { roles: ['admin'], users: [] } });
 
+/** The assistant's urgent alerts: the administrator and doctors (the list itself admits only practising ones). */
+export const alertChange = (id: number | null): Change => ({ topic: 'alerts', id, audience: { roles: ['admin', 'doctor'], users: [] } });
+
 /** A patient's readings or alerts: the patient (if they have an account) and the doctors who monitor them. */
 export const monitoringChange = (patientUserId: number | null, doctorUserIds: number[]): Change => ({
   topic: 'monitoring',
