@@ -2,11 +2,9 @@
 // against five years of her daily readings (fasting glucose, blood pressure, weight), beside the same call for a
 // patient with no plan (no rules run), alternating in the same run. chart-data: a year of her readings for the
 // charts (monitoring.mine, about 1,100 rows), beside the same rows read with raw better-sqlite3.
-import { join } from 'node:path';
-import { createApp } from '../electron/core/app';
 import { signUp } from '../electron/core/demo';
 import * as repo from '../electron/core/monitoring/monitoring.repo';
-import { loadAverage, PASSWORD, rawOpener, scaled } from './clinic-data';
+import { loadAverage, PASSWORD, rawOpener, scaled, setUpClinic } from './clinic-data';
 import { count, median, ms, percentile, random, ratio, withTempDir, type Benchmark } from './lib';
 
 const DAYS = 5 * 365 + 1;
@@ -35,18 +33,7 @@ async function monitoringClinic(fn: (c: Awaited<ReturnType<typeof setUp>>) => Pr
 }
 
 async function setUp(dir: string) {
-  const dataDir = join(dir, 'data');
-  const keyFile = join(dir, 'clinic.key');
-  const app = await createApp({ dataDir, keyFile, bcryptCost: 4, log: () => undefined });
-  const call = async <T>(channel: string, input: unknown, token?: string): Promise<T> => {
-    const r = await app.dispatch(channel, input, token);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.data as T;
-  };
-  await call('setup.complete', {
-    clinic: { name: 'Bench Clinic', address: '1 FC Road, Pune', state: 'Maharashtra', timeZone: 'Asia/Kolkata' },
-    admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: PASSWORD },
-  });
+  const { app, call, dataDir, keyFile } = await setUpClinic(dir);
   const monitored = await signUp(app, 'patients.signup', 'patient1@bench.medlink', 'patient', patientInput(1));
   const unmonitored = await signUp(app, 'patients.signup', 'patient2@bench.medlink', 'patient', patientInput(2));
   const db = app.deps.db;
