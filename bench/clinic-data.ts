@@ -157,11 +157,11 @@ export interface BenchClinic {
 }
 
 /**
- * A clinic set up through the app (first run), then filled with the generated data straight into its file:
- * its data folder `<dir>/data`, its key `<dir>/clinic.key`. `plain`: its database left unencrypted (the
- * booking-encrypted benchmark's baseline).
+ * A clinic set up through the app's first run and nothing more: its data folder `<dir>/data`, its key
+ * `<dir>/clinic.key`, and `call`, the dispatcher as a screen calls it (throwing on a refusal). `plain`: its
+ * database left unencrypted (the booking-encrypted benchmark's baseline).
  */
-export async function benchClinic(dir: string, options: { plain?: boolean } = {}): Promise<BenchClinic> {
+export async function setUpClinic(dir: string, options: { plain?: boolean } = {}) {
   const dataDir = join(dir, 'data');
   const keyFile = join(dir, 'clinic.key');
   const app = await createApp({ dataDir, keyFile, bcryptCost: 4, log: () => undefined, plainDatabaseForBenchmark: options.plain });
@@ -174,6 +174,16 @@ export async function benchClinic(dir: string, options: { plain?: boolean } = {}
     clinic: { name: 'Bench Clinic', address: '1 FC Road, Pune', state: 'Maharashtra', timeZone: TZ },
     admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: PASSWORD },
   });
+  return { app, call, dataDir, keyFile, adminToken: admin.token };
+}
+
+/**
+ * A clinic set up through the app (first run), then filled with the generated data straight into its file:
+ * its data folder `<dir>/data`, its key `<dir>/clinic.key`. `plain`: its database left unencrypted (the
+ * booking-encrypted benchmark's baseline).
+ */
+export async function benchClinic(dir: string, options: { plain?: boolean } = {}): Promise<BenchClinic> {
+  const { app, call, dataDir, keyFile, adminToken } = await setUpClinic(dir, options);
   const today = zonedParts(new Date(), TZ).date;
   const raw = rawOpener(dataDir, keyFile, !options.plain);
   const t0 = performance.now();
@@ -185,7 +195,7 @@ export async function benchClinic(dir: string, options: { plain?: boolean } = {}
   const counted = raw({ readonly: true });
   const appointments = (counted.prepare('select count(*) as n from appointments').get() as { n: number }).n;
   counted.close();
-  return { app, dataDir, keyFile, raw, today, adminToken: admin.token, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
+  return { app, dataDir, keyFile, raw, today, adminToken, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
 }
 
 /**

@@ -6,12 +6,11 @@ import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { CHUNK_BYTES } from '../shared/records';
-import { createApp } from '../electron/core/app';
 import { signUp } from '../electron/core/demo';
 import { checkContent } from '../electron/core/files/content-type';
 import { sealFile } from '../electron/core/files/sealed-file';
 import { bytesOf, JPEG_BASE64 } from '../tests/helpers/images';
-import { loadAverage, PASSWORD, scaled } from './clinic-data';
+import { loadAverage, PASSWORD, scaled, setUpClinic } from './clinic-data';
 import { median, ms, ratio, withTempDir, type Benchmark } from './lib';
 
 const MB = 1024 * 1024;
@@ -50,17 +49,8 @@ export const recordUploadBench: Benchmark = {
   name: 'record-upload',
   async run(log) {
     await withTempDir(async (dir) => {
-      const app = await createApp({ dataDir: join(dir, 'data'), keyFile: join(dir, 'clinic.key'), bcryptCost: 4, log: () => undefined });
+      const { app, call } = await setUpClinic(dir);
       try {
-        const call = async <T>(channel: string, input: unknown, token?: string): Promise<T> => {
-          const r = await app.dispatch(channel, input, token);
-          if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-          return r.data as T;
-        };
-        await call('setup.complete', {
-          clinic: { name: 'Bench Clinic', address: '1 FC Road, Pune', state: 'Maharashtra', timeZone: 'Asia/Kolkata' },
-          admin: { fullName: 'Bench Admin', email: 'admin@bench.medlink', phone: '9822000000', password: PASSWORD },
-        });
         const { token } = await signUp(app, 'patients.signup', 'patient@bench.medlink', 'patient', {
           password: PASSWORD,
           profile: {

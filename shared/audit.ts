@@ -1,3 +1,4 @@
+import { MEASURES } from './monitoring';
 import { VIDEO_PROVIDERS } from './video';
 
 // What an audit row's detail may say. record() takes only these keys, so every detail the code can write has
@@ -18,8 +19,8 @@ export const AUDIT_DETAIL_KEYS = [
   'recordId', 'documentId', 'fileId', 'kind', 'via', 'emergency', 'until', 'count', 'phone', 'medicines',
   // video consultations: whose Google calendar, where a new link comes from
   'calendar', 'provider',
-  // the health assistant's urgent alerts
-  'alertId',
+  // the health assistant's urgent alerts, and monitoring's
+  'alertId', 'measure',
   // the kiosk
   'enabled', 'method',
   // bills, payments, credit notes, health-service orders (amounts in paise, shown in rupees)
@@ -37,7 +38,7 @@ export const AUDIT_REFS = {
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
   changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
-  calendar: 'calendar', provider: 'provider', method: 'method', paidBy: 'paymentMethod',
+  calendar: 'calendar', provider: 'provider', method: 'method', paidBy: 'paymentMethod', measure: 'measure',
 } as const;
 
 /** The values each named list can hold (`changed` holds the names of the fields a change touched). */
@@ -63,10 +64,11 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   role: ['patient', 'doctor', 'front_desk', 'admin'],
   why: ['sign_in', 'confirmations'],
   matched: ['phone', 'email'],
-  via: ['appointment', 'shared', 'emergency'],
+  via: ['appointment', 'shared', 'emergency', 'monitoring'],
   documentKind: ['degree', 'registration', 'other'],
   calendar: ['clinic', 'doctor'],
   provider: VIDEO_PROVIDERS,
   method: ['code', 'phone'],
   paymentMethod: ['cash', 'card', 'upi'],
+  measure: MEASURES,
 };

@@ -30,6 +30,7 @@ import { moveOldKeyFile, seatKeyFile, type KeyProtection } from './secrets/seat-
 import { sealOldFiles } from './files/seal-old-files';
 import { uploadStore } from './uploads/upload-store';
 import { trashSweeper } from './records/trash-sweeper';
+import { monitoringSweeper } from './monitoring/sweeper';
 
 export interface AppOptions {
   dataDir: string;
@@ -75,7 +76,9 @@ export interface MedLinkApp {
   jobs: Worker;
   /** Removes records kept in the trash past their 30 days (the background work does it every hour); returns how many. */
   purgeTrash(): Promise<number>;
-  /** Starts the background work (the mail sender's and the jobs' loops, the trash's sweep). */
+  /** Raises missed-schedule alerts and sends waiting alert digests (the background work does it every 5 minutes). */
+  sweepMonitoring(): Promise<{ missed: number; digests: number }>;
+  /** Starts the background work (the mail sender's and the jobs' loops, the trash's and monitoring's sweeps). */
   startBackground(): void;
   /** The hosts of the clinic's own video servers, which the system browser may open besides the known services. */
   externalHosts(): Promise<string[]>;
@@ -149,6 +152,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
   });
   const jobs = createJobWorker(deps, () => ({ ...videoJobHandlers(deps), ...waitlistJobHandlers(deps) }), options.google?.jobs);
   const trash = trashSweeper(deps);
+  const monitoring = monitoringSweeper(deps);
   let closing: Promise<void> | undefined;
   return {
     dispatch: createDispatcher(deps),
@@ -157,17 +161,20 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     sender,
     jobs,
     purgeTrash: trash.runOnce,
+    sweepMonitoring: monitoring.runOnce,
     // A seat not yet enrolled cannot open the mail password, the Google tokens or the audit log: it starts once it is.
     startBackground: () =>
       keyring.whenEnrolled(() => {
         sender.start();
         jobs.start();
         trash.start();
+        monitoring.start();
       }),
     externalHosts: () => clinicVideoHosts(db),
     close: () =>
       (closing ??= (async () => {
         trash.stop();
+        monitoring.stop();
         await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs)]);
         await deps.google.close();
         await live.close();

@@ -165,4 +165,12 @@ export const CHANNELS = {
   'kiosk.checkIn': true,
   'kiosk.configure': true,
   'kiosk.leave': true,
+  'readings.add': true,
+  'monitoring.mine': true,
+  'monitoring.defaults': true,
+  'monitoring.enrol': true,
+  'monitoring.patients': true,
+  'monitoring.patient': true,
+  'monitoring.alerts': true,
+  'monitoring.acknowledge': true,
 } as const satisfies Record<ChannelName, true>;

@@ -10,6 +10,7 @@ import { familyChannels } from './family';
 import { healthServiceChannels } from './health-services';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
+import { monitoringChannels } from './monitoring';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -35,6 +36,7 @@ export const contract = {
   ...healthServiceChannels,
   ...kioskChannels,
   ...mailChannels,
+  ...monitoringChannels,
   ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
@@ -65,6 +67,7 @@ export * from './health-services';
 export * from './invitation-code';
 export * from './kiosk';
 export * from './mail';
+export * from './monitoring';
 export * from './records';
 export * from './scheduling';
 export * from './search';

@@ -187,6 +187,14 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'orders.done': { orderId: 1 },
   'orders.cancel': { orderId: 1, reason: 'No longer needed.' },
   'orders.history': { orderId: 1 },
+  'readings.add': { measure: 'blood_pressure', value: 128, diastolic: 82, pulse: 72, takenAt: '2026-03-02T02:30:00.000Z', note: 'Before breakfast' },
+  'monitoring.mine': { range: '30d' },
+  'monitoring.defaults': {},
+  'monitoring.enrol': { patientId: 1, heightCm: 165, measures: [{ measure: 'blood_pressure', everyDays: 1, low: 90, high: 130, low2: 60, high2: 80 }] },
+  'monitoring.patients': {},
+  'monitoring.patient': { patientId: 1, range: '3m' },
+  'monitoring.alerts': { handled: false },
+  'monitoring.acknowledge': { alertId: 1, note: 'Called the patient; dose adjusted.' },
 });
 
 const UPLOAD_ID = '6f1c2a4e-0b7d-4c8e-9a51-3d2f7e8b9c10';

@@ -31,7 +31,9 @@ const TABLES_014 = ['waitlist_entries', 'waitlist_offers'];
 const TABLES_015 = ['appointment_series'];
 const TABLES_TO_008 = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008];
 const TABLES_TO_012 = [...TABLES_TO_008, ...TABLES_009, ...TABLES_011, ...TABLES_012];
-const TABLES = [...TABLES_TO_012, ...TABLES_013, ...TABLES_014, ...TABLES_015, 'schema_migrations'].sort();
+const TABLES_017 = ['monitoring_alerts', 'monitoring_digests', 'monitoring_plans', 'plan_measures', 'readings'];
+const TABLES_BEFORE_017 = [...TABLES_TO_012, ...TABLES_013, ...TABLES_014, ...TABLES_015].sort();
+const TABLES = [...TABLES_BEFORE_017, ...TABLES_017, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -345,7 +347,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('waitlist_offers').values({ ...offer, status: 'lost' }).execute()).rejects.toThrow(/check/i);
   },
   15: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    expect(await tableNames(db)).toEqual(TABLES_BEFORE_017);
     const { doctorId, patientId, userId, appointment } = await people(db);
     const { id: seriesId } = await db
       .insertInto('appointment_series')
@@ -356,6 +358,25 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('appointments').values({ ...appointment('cancelled', 's2'), number: 2 }).execute();
     expect((await db.selectFrom('appointments').select('series_id').orderBy('id').execute()).map((r) => r.series_id)).toEqual([seriesId, null]);
     await expect(db.insertInto('appointments').values({ ...appointment('cancelled', 's3'), number: 3, series_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+  },
+  17: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    const now = '2026-03-02T00:00:00.000Z';
+    const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const doctor = await db.selectFrom('doctor_info').select(['id', 'user_id']).executeTakeFirstOrThrow();
+    const reading = { patient_id: patient.id, measure: 'temperature', value: 37.9, taken_at: now, entered_by: doctor.user_id, entered_as: 'doctor', created_at: now };
+    await db.insertInto('readings').values(reading).execute();
+    // A fraction is kept as typed on both databases (double precision, not a 4-byte real).
+    expect(await db.selectFrom('readings').select('value').execute()).toEqual([{ value: 37.9 }]);
+    await expect(db.insertInto('readings').values({ ...reading, measure: 'mood' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('readings').values({ ...reading, entered_as: 'neighbour' }).execute()).rejects.toThrow(/check/i);
+    const plan = { patient_id: patient.id, doctor_id: doctor.id, started_at: now, updated_at: now };
+    const { id: planId } = await db.insertInto('monitoring_plans').values(plan).returning('id').executeTakeFirstOrThrow();
+    await expect(db.insertInto('monitoring_plans').values(plan).execute()).rejects.toThrow(/unique/i);
+    await db.insertInto('plan_measures').values({ plan_id: planId, measure: 'hba1c', every_days: 90, high: 7 }).execute();
+    await expect(
+      db.insertInto('monitoring_alerts').values({ plan_id: planId, patient_id: patient.id, doctor_id: doctor.id, rule: 'bad_luck', measure: 'hba1c', reading_ids: '[]', figures: '{}', raised_at: now }).execute(),
+    ).rejects.toThrow(/check/i);
   },
 };
 
@@ -375,6 +396,9 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('appointments').values({ ...appointment('booked', 'u1'), number: 1 }).execute();
   },
   11: async (db) => {
+    await people(db);
+  },
+  17: async (db) => {
     await people(db);
   },
   4: async (db) => {

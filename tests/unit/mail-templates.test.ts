@@ -35,6 +35,15 @@ const samples: { [K in MailKind]: MailData[K] } = {
   doctor_series_moved: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }] },
   doctor_series_cancelled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }], reason: 'Healed.' },
   bill_issued: { clinic, patientName: 'Asha Kulkarni', number: 'ML/2025-26/000042', issuedAt: start, totalPaise: 59_000, balancePaise: 29_000 },
+  monitoring_digest: {
+    clinic,
+    doctorName: 'Dr Rohan Mehta',
+    alerts: [{
+      id: 1, patientId: 7, patientName: 'Asha Kulkarni', doctorName: 'Dr Rohan Mehta', rule: 'out_of_range', measure: 'glucose_fasting',
+      readings: [{ id: 3, measure: 'glucose_fasting', value: 260, value2: null, pulse: null, takenAt: '2026-03-02T02:30:00.000Z', note: null, enteredAs: 'patient' }],
+      figures: {}, raisedAt: '2026-03-02T02:31:00.000Z', acknowledgedAt: null, acknowledgedBy: null, note: null,
+    }],
+  },
 };
 
 type Tree = Record<string, Record<string, string>>;
@@ -81,6 +90,12 @@ describe('email templates', () => {
     expect(inPerson.text).toContain('Please arrive 10 minutes early');
     expect(inPerson.text).not.toContain('video link');
     expect(inPerson.text).toContain('attached calendar invitation');
+  });
+
+  it('a monitoring digest names each patient, the rule, the measure and the reading with its time', () => {
+    const { subject, text } = renderMail('monitoring_digest', 'en', samples.monitoring_digest);
+    expect(subject).toBe('Monitoring: 1 new alert(s) for your patients');
+    expect(text).toContain('Asha Kulkarni: Outside the target range: Fasting glucose 260 mg/dL (2 March 2026, 8:00 am)');
   });
 
   it('writes dates in Hindi for a Hindi reader, in the clinic zone', () => {

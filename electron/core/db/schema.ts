@@ -274,6 +274,38 @@ export interface Database {
   };
   /** Gapless numbers (counters.repo.ts): the last value handed out, per name. */
   counters: { name: string; value: number };
+  /** A health reading of a patient, in its measure's stored unit (blood pressure: systolic, diastolic in value2). */
+  readings: {
+    id: Generated<number>;
+    patient_id: number;
+    measure: string;
+    value: number;
+    value2: number | null;
+    pulse: number | null;
+    taken_at: string;
+    note: string | null;
+    entered_by: number;
+    entered_as: string;
+    created_at: string;
+  };
+  monitoring_plans: { id: Generated<number>; patient_id: number; doctor_id: number; height_cm: number | null; started_at: string; updated_at: string };
+  plan_measures: { plan_id: number; measure: string; every_days: number; low: number | null; high: number | null; low2: number | null; high2: number | null };
+  monitoring_alerts: {
+    id: Generated<number>;
+    plan_id: number;
+    patient_id: number;
+    doctor_id: number;
+    rule: string;
+    measure: string;
+    reading_ids: string;
+    figures: string;
+    raised_at: string;
+    acknowledged_at: string | null;
+    acknowledged_by: number | null;
+    note: string | null;
+    mailed_at: string | null;
+  };
+  monitoring_digests: { doctor_id: number; sent_at: string };
   /** A patient's uploaded record; its bytes are a sealed file of the file store. */
   medical_records: {
     id: Generated<number>;

@@ -10,6 +10,7 @@ import { familyHandlers } from './family';
 import { healthServiceHandlers } from './health-services';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
+import { monitoringHandlers } from './monitoring';
 import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
@@ -48,6 +49,7 @@ export const handlers = {
   ...healthServiceHandlers,
   ...kioskHandlers,
   ...mailHandlers,
+  ...monitoringHandlers,
   ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,

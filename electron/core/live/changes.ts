@@ -91,3 +91,10 @@ export const mailChange = (id: number | null): Change => ({ topic: 'mail', id, a
 
 /** The assistant's urgent alerts: the administrator and doctors (the list itself admits only practising ones). */
 export const alertChange = (id: number | null): Change => ({ topic: 'alerts', id, audience: { roles: ['admin', 'doctor'], users: [] } });
+
+/** A patient's readings or alerts: the patient (if they have an account) and the doctors who monitor them. */
+export const monitoringChange = (patientUserId: number | null, doctorUserIds: number[]): Change => ({
+  topic: 'monitoring',
+  id: null,
+  audience: { roles: [], users: ids(patientUserId, ...doctorUserIds) },
+});

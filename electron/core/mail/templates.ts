@@ -1,6 +1,8 @@
 import { formatRupees } from '../../../shared/money';
 import type { Speciality } from '../../../shared/specialities';
 import { formatCheckInCode } from '../../../shared/check-in-code';
+import type { AlertView } from '../../../shared/contract/monitoring';
+import { readingText } from '../../../shared/monitoring';
 import { wording, type Catalog } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
 
@@ -120,6 +122,8 @@ export interface MailData {
   doctor_series_moved: DoctorSeries;
   doctor_series_cancelled: DoctorSeries;
   bill_issued: { clinic: ClinicInfo; patientName: string; number: string; issuedAt: Date; totalPaise: number; balancePaise: number };
+  /** The monitoring alerts raised for a doctor's patients since their last digest (at most one an hour). */
+  monitoring_digest: { clinic: ClinicInfo; doctorName: string; alerts: AlertView[] };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
@@ -128,6 +132,7 @@ export const MAIL_KINDS = [
   'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code', 'bill_issued',
   'record_invitation', 'waitlist_offer', 'series_booked', 'series_moved', 'series_cancelled', 'doctor_series_booked',
   'doctor_series_moved', 'doctor_series_cancelled',
+  'monitoring_digest',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -403,6 +408,19 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
         subjectVars: { ...who, count: String(v.visits.length), date: w.short(v.visits[0]!.start) },
         recipientName: v.doctorName ?? v.holderName ?? v.patientName,
         blocks: seriesBlocks(w, kind, v, who, calendar),
+      };
+    }
+    case 'monitoring_digest': {
+      const v = d as MailData['monitoring_digest'];
+      const rows: [string, string][] = v.alerts.map((a) => [
+        a.patientName,
+        `${w.t('alertRules', a.rule, { days: String(a.figures.days ?? ''), percent: String(a.figures.changePercent ?? '') })}: ${w.t('measures', a.measure)}` +
+          (a.readings.length ? ` ${a.readings.map((r) => `${readingText(r)} (${w.short(new Date(r.takenAt))})`).join(', ')}` : ''),
+      ]);
+      return {
+        subjectVars: { count: String(v.alerts.length) },
+        recipientName: v.doctorName,
+        blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name })), { type: 'details', rows }, p(w.t(kind, 'next'))],
       };
     }
     case 'signup_exists': {

@@ -23,6 +23,7 @@ import { Availability } from '../doctor/Availability';
 import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
 import { Schedule } from '../doctor/Schedule';
+import { Monitoring } from '../monitoring/Monitoring';
 import { MyPatients } from '../records/MyPatients';
 import { ServiceOrders } from '../services/ServiceOrders';
 import { ServicesCatalogue } from '../services/ServicesCatalogue';
@@ -38,11 +39,11 @@ import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit'
   | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
-  | 'alerts' | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export';
+  | 'alerts' | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export' | 'monitoring';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
-  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'] },
+  { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'monitoring', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'] },
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'waitlist', 'rearrange', 'bills', 'orders', 'collections'] },
   {
     role: 'admin',
@@ -54,14 +55,14 @@ const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
 ];
 
 /** A doctor's sections shown only once verified (or verified before and waiting for changed credentials to be checked): before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'];
+const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'monitoring', 'availability', 'googleCalendar', 'alerts'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
   myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
-  waitlist: 'waitlist.desk.nav',
+  waitlist: 'waitlist.desk.nav', monitoring: 'monitoring.doctor.title',
   fees: 'billing.fees.nav', bills: 'billing.list.nav', orders: 'services.desk.nav', collections: 'billing.collections.nav',
   billingSettings: 'billing.settings.nav', services: 'services.admin.nav', export: 'billing.export.nav',
 };
@@ -121,6 +122,7 @@ export function ClinicHome() {
     verification: () => <DoctorStatus />,
     schedule: () => <Schedule />,
     myPatients: () => <MyPatients />,
+    monitoring: () => <Monitoring />,
     emergency: () => <EmergencyAccesses />,
     availability: () => <Availability />,
     holidays: () => <Holidays />,

@@ -5,22 +5,23 @@ import { MyBills } from '../billing/MyBills';
 import { BookingFlow } from '../booking/BookingFlow';
 import { MyAppointments } from '../booking/MyAppointments';
 import { MyConsultations } from '../records/MyConsultations';
+import { MyHealth } from '../monitoring/MyHealth';
 import { MyRecords } from '../records/MyRecords';
 import { HealthServices } from '../services/HealthServices';
 import { MyProfile } from './MyProfile';
 import { FamilyMembers } from './FamilyMembers';
 
-const VIEWS = ['profile', 'family', 'find', 'appointments', 'records', 'consultations', 'services', 'bills', 'assistant'] as const;
+const VIEWS = ['profile', 'family', 'find', 'appointments', 'health', 'records', 'consultations', 'services', 'bills', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = {
   find: 'find.title', appointments: 'appointments.title', family: 'family.title', records: 'records.title', consultations: 'consultations.title',
-  services: 'services.patient.title', bills: 'billing.mine.title', assistant: 'assistant.nav',
+  services: 'services.patient.title', bills: 'billing.mine.title', assistant: 'assistant.nav', health: 'monitoring.mine.title',
 };
 
 /**
  * The patient's window after sign-in: their profile, their family members, the clinic's doctors to find and book,
- * their appointments, records, notes and prescriptions, health services, bills, the health assistant.
+ * their appointments, health readings, records, notes and prescriptions, health services, bills, the health assistant.
  */
 export function PatientHome() {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function PatientHome() {
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
         {view === 'services' && <HealthServices key={visit} />}
         {view === 'bills' && <MyBills key={visit} />}
+        {view === 'health' && <MyHealth />}
         {view === 'records' && <MyRecords />}
         {view === 'consultations' && <MyConsultations />}
         {view === 'assistant' && (

@@ -1,0 +1,141 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database>;
+export type ReadingRow = Selectable<Database['readings']>;
+export type PlanRow = Selectable<Database['monitoring_plans']>;
+export type PlanMeasureRow = Selectable<Database['plan_measures']>;
+export type AlertRow = Selectable<Database['monitoring_alerts']>;
+
+// ---- readings ----
+
+export async function insertReading(db: Db, row: Insertable<Database['readings']>): Promise<ReadingRow> {
+  return db.insertInto('readings').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A patient's readings from `fromIso` on (all without it), oldest first; `measure`: of one measure only. */
+export function readingsOf(db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string } = {}) {
+  let q = db.selectFrom('readings').selectAll().where('patient_id', '=', patientId);
+  if (f.measure) q = q.where('measure', '=', f.measure);
+  if (f.fromIso) q = q.where('taken_at', '>=', f.fromIso);
+  if (f.toIso) q = q.where('taken_at', '<=', f.toIso);
+  return q.orderBy('taken_at').orderBy('id').execute();
+}
+
+/** The last `n` readings of one measure taken at or before `atIso`, oldest first. */
+export async function lastReadings(db: Db, patientId: number, measure: string, atIso: string, n: number) {
+  const rows = await db.selectFrom('readings').selectAll().where('patient_id', '=', patientId).where('measure', '=', measure)
+    .where('taken_at', '<=', atIso).orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(n).execute();
+  return rows.reverse();
+}
+
+export const readingsByIds = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('readings').selectAll().where('id', 'in', ids).orderBy('taken_at').execute() : Promise.resolve([] as ReadingRow[]);
+
+/** The latest reading of each measure of a patient (for a status at a glance and a missed schedule). */
+export function latestByMeasure(db: Db, patientIds: number[]) {
+  if (patientIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('readings as r')
+    .innerJoin(
+      (eb) => eb.selectFrom('readings').select(['patient_id', 'measure']).select((e) => e.fn.max('taken_at').as('taken_at')).where('patient_id', 'in', patientIds).groupBy(['patient_id', 'measure']).as('l'),
+      (j) => j.onRef('l.patient_id', '=', 'r.patient_id').onRef('l.measure', '=', 'r.measure').onRef('l.taken_at', '=', 'r.taken_at'),
+    )
+    .selectAll('r')
+    .execute();
+}
+
+// ---- plans ----
+
+export const planOf = (db: Db, patientId: number, doctorId: number) =>
+  db.selectFrom('monitoring_plans').selectAll().where('patient_id', '=', patientId).where('doctor_id', '=', doctorId).executeTakeFirst();
+
+export async function upsertPlan(db: Db, p: { patientId: number; doctorId: number; heightCm: number | null; nowIso: string }): Promise<number> {
+  const known = await planOf(db, p.patientId, p.doctorId);
+  if (known) {
+    await db.updateTable('monitoring_plans').set({ height_cm: p.heightCm, updated_at: p.nowIso }).where('id', '=', known.id).execute();
+    return known.id;
+  }
+  const { id } = await db.insertInto('monitoring_plans')
+    .values({ patient_id: p.patientId, doctor_id: p.doctorId, height_cm: p.heightCm, started_at: p.nowIso, updated_at: p.nowIso })
+    .returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function replaceMeasures(db: Db, planId: number, measures: Omit<PlanMeasureRow, 'plan_id'>[]): Promise<void> {
+  await db.deleteFrom('plan_measures').where('plan_id', '=', planId).execute();
+  await db.insertInto('plan_measures').values(measures.map((m) => ({ ...m, plan_id: planId }))).execute();
+}
+
+/** The plans (with their doctor's name and user) that monitor a patient. */
+export const plansOfPatient = (db: Db, patientId: number) =>
+  db.selectFrom('monitoring_plans as p').innerJoin('doctor_info as d', 'd.id', 'p.doctor_id')
+    .selectAll('p').select(['d.full_name as doctor_name', 'd.user_id as doctor_user_id'])
+    .where('p.patient_id', '=', patientId).orderBy('p.id').execute();
+
+/** A doctor's plans, with their patient's name. */
+export const plansOfDoctor = (db: Db, doctorId: number) =>
+  db.selectFrom('monitoring_plans as p').innerJoin('patient_info as pt', 'pt.id', 'p.patient_id')
+    .selectAll('p').select('pt.full_name as patient_name')
+    .where('p.doctor_id', '=', doctorId).orderBy('pt.full_name').orderBy('p.id').execute();
+
+export const measuresOf = (db: Db, planIds: number[]) =>
+  planIds.length ? db.selectFrom('plan_measures').selectAll().where('plan_id', 'in', planIds).execute() : Promise.resolve([] as PlanMeasureRow[]);
+
+/** Every plan's measures, with the plan's patient and start (for the missed-schedule sweep). */
+export const allPlanMeasures = (db: Db) =>
+  db.selectFrom('plan_measures as m').innerJoin('monitoring_plans as p', 'p.id', 'm.plan_id')
+    .selectAll('m').select(['p.patient_id', 'p.doctor_id', 'p.started_at']).execute();
+
+// ---- alerts ----
+
+export async function insertAlert(db: Db, row: Insertable<Database['monitoring_alerts']>): Promise<number> {
+  const { id } = await db.insertInto('monitoring_alerts').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The latest alert of a rule on one plan's measure (an open one is not raised twice). */
+export const latestAlert = (db: Db, planId: number, rule: string, measure: string) =>
+  db.selectFrom('monitoring_alerts').selectAll().where('plan_id', '=', planId).where('rule', '=', rule).where('measure', '=', measure)
+    .orderBy('raised_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+
+const alertRows = (db: Db) =>
+  db.selectFrom('monitoring_alerts as a')
+    .innerJoin('patient_info as pt', 'pt.id', 'a.patient_id')
+    .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
+    .leftJoin('users as u', 'u.id', 'a.acknowledged_by')
+    .selectAll('a').select(['pt.full_name as patient_name', 'd.full_name as doctor_name', 'u.full_name as acknowledged_by_name']);
+
+export const alertById = (db: Db, id: number) => alertRows(db).where('a.id', '=', id).executeTakeFirst();
+
+export function alertsOf(db: Db, f: { doctorId?: number; patientId?: number; handled?: boolean; unmailed?: boolean }) {
+  let q = alertRows(db);
+  if (f.doctorId !== undefined) q = q.where('a.doctor_id', '=', f.doctorId);
+  if (f.patientId !== undefined) q = q.where('a.patient_id', '=', f.patientId);
+  if (f.handled !== undefined) q = q.where('a.acknowledged_at', f.handled ? 'is not' : 'is', null);
+  if (f.unmailed) q = q.where('a.mailed_at', 'is', null);
+  return q.orderBy('a.raised_at', 'desc').orderBy('a.id', 'desc').limit(500).execute();
+}
+
+export const acknowledge = (db: Db, id: number, by: number, note: string, nowIso: string) =>
+  db.updateTable('monitoring_alerts').set({ acknowledged_at: nowIso, acknowledged_by: by, note }).where('id', '=', id).where('acknowledged_at', 'is', null).execute();
+
+/** Open alerts per patient of a doctor. */
+export const openAlertCounts = (db: Db, doctorId: number) =>
+  db.selectFrom('monitoring_alerts').select(['patient_id']).select((e) => e.fn.countAll<number>().as('n'))
+    .where('doctor_id', '=', doctorId).where('acknowledged_at', 'is', null).groupBy('patient_id').execute();
+
+// ---- digests ----
+
+/** Doctors with alerts not yet mailed. */
+export const doctorsWithUnmailed = (db: Db) =>
+  db.selectFrom('monitoring_alerts').select('doctor_id').distinct().where('mailed_at', 'is', null).execute();
+
+export const lastDigest = (db: Db, doctorId: number) =>
+  db.selectFrom('monitoring_digests').select('sent_at').where('doctor_id', '=', doctorId).executeTakeFirst();
+
+export async function markDigest(db: Db, doctorId: number, alertIds: number[], nowIso: string): Promise<void> {
+  await db.updateTable('monitoring_alerts').set({ mailed_at: nowIso }).where('id', 'in', alertIds).execute();
+  await db.insertInto('monitoring_digests').values({ doctor_id: doctorId, sent_at: nowIso })
+    .onConflict((oc) => oc.column('doctor_id').doUpdateSet({ sent_at: nowIso })).execute();
+}
