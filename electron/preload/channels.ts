@@ -125,4 +125,10 @@ export const CHANNELS = {
   'kiosk.checkIn': true,
   'kiosk.configure': true,
   'kiosk.leave': true,
+  'backup.status': true,
+  'backup.saveSettings': true,
+  'backup.start': true,
+  'backup.sets': true,
+  'backup.restore': true,
+  'backup.warning': true,
 } as const satisfies Record<ChannelName, true>;

@@ -129,6 +129,7 @@ export const AUDIT_ACTIONS = [
   'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
   'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
+  'backup.made', 'backup.failed', 'backup.restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountChannels } from './accounts';
 import { assistantChannels } from './assistant';
+import { backupChannels } from './backup';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
@@ -21,6 +22,7 @@ import { videoChannels } from './video';
 export const contract = {
   ...accountChannels,
   ...assistantChannels,
+  ...backupChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
@@ -45,6 +47,7 @@ export const isChannel = (name: unknown): name is ChannelName => typeof name ===
 
 export * from './accounts';
 export * from './assistant';
+export * from './backup';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';

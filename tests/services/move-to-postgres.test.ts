@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
 import { openDatabase, SQLITE_FILE } from '../../electron/core/db/dialects';
-import { LATEST_VERSION } from '../../electron/core/db/migrations/index';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { moveToPostgres, MoveRefusedError, TARGET_NOT_EMPTY } from '../../electron/core/db/move-to-postgres';
 import { databaseFileStore } from '../../electron/core/files/db-file-store';
 import { diskFileStore, filesRoot } from '../../electron/core/files/file-store';
@@ -146,7 +146,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
       expect(await contentOf(pg, table), table).toEqual(sourceContent[table]);
     }
     const versions = await pg.selectFrom('schema_migrations').select('version').orderBy('version').execute();
-    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
 
     // The files, as the multi-seat file store reads them (it checks each one's sha256).
     const dbFiles = databaseFileStore(pg as never, clock, clinic.app.deps.keyring.recordsKey);
@@ -240,7 +240,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     await clinic.app.close();
     const refusal = moveToPostgres({ dataDir, keyFile: keyFileOf(dataDir), targetUrl });
     await expect(refusal).rejects.toMatchObject({ code: 'SOURCE_VERSION' });
-    await expect(refusal).rejects.toThrow(`at version ${LATEST_VERSION - 1}, not ${LATEST_VERSION}`);
+    await expect(refusal).rejects.toThrow(`at version ${MIGRATIONS.at(-2)!.version}, not ${LATEST_VERSION}`);
     expect(await open(targetUrl).introspection.getTables()).toEqual([]);
   });
 });

@@ -322,4 +322,17 @@ export interface Database {
     handled_at: string | null;
     handled_by: number | null;
   };
+  /** Every backup attempt (backup/backup.service.ts): a set written and verified, or what went wrong. */
+  backups: {
+    id: Generated<number>;
+    started_at: string;
+    finished_at: string;
+    reason: 'scheduled' | 'asked' | 'before_migration';
+    folder: string;
+    set_name: string | null;
+    bytes: number | null;
+    problem: string | null;
+    problem_code: string | null;
+    started_by: number | null;
+  };
 }

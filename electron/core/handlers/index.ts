@@ -2,6 +2,7 @@ import type { ChannelName, Output, ParsedInput } from '../../../shared/contract'
 import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
 import { assistantHandlers } from './assistant';
+import { backupHandlers } from './backup';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
@@ -35,6 +36,7 @@ export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 export const handlers = {
   ...accountHandlers,
   ...assistantHandlers,
+  ...backupHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,

@@ -12,6 +12,7 @@ import { m008Video } from './008_video';
 import { m009AssistantAlerts } from './009_assistant_alerts';
 import { m010CheckIn } from './010_check_in';
 import { m011Records } from './011_records';
+import { m016Backups } from './016_backups';
 
 export interface Migration {
   version: number;
@@ -21,9 +22,10 @@ export interface Migration {
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
 export const MIGRATIONS: readonly Migration[] = [
   m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts,
-  m010CheckIn, m011Records,
+  m010CheckIn, m011Records, m016Backups,
 ];
-export const LATEST_VERSION = MIGRATIONS.length;
+/** The newest migration's number (numbers are taken by features in flight, so they need not follow one another). */
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 export class NewerDatabaseError extends Error {
   constructor(found: number) {
