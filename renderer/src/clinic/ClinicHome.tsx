@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
+import { BackupWarning } from '../admin/BackupWarning';
+import { Backups } from '../admin/Backups';
 import { ClinicKey } from '../admin/ClinicKey';
 import { DoctorsAdmin } from '../admin/DoctorsAdmin';
 import { EmergencyAccesses } from '../admin/EmergencyAccesses';
@@ -28,7 +30,7 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit'
-  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
+  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'backups' | 'emergency' | 'video' | 'googleCalendar'
   | 'alerts';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
@@ -37,7 +39,7 @@ const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
   { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
   {
     role: 'admin',
-    sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey'],
+    sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey', 'backups'],
   },
 ];
 
@@ -47,7 +49,7 @@ const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'availability', 
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
-  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav', backups: 'backup.nav',
   myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
 };
 
@@ -113,6 +115,7 @@ export function ClinicHome() {
     mailSettings: () => <MailSettings onOpenQueue={() => open('mailQueue')} />,
     mailQueue: () => <MailQueue onSetUp={() => open('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
+    backups: () => <Backups />,
     video: () => <VideoSettings />,
     googleCalendar: () => <MyGoogleCalendar />,
     alerts: () => <AlertList onCount={onAlerts} />,
@@ -138,7 +141,10 @@ export function ClinicHome() {
           </div>
         ))}
       </nav>
-      <main className="main" key={visit}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</main>
+      <main className="main" key={visit}>
+        <BackupWarning />
+        {section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}
+      </main>
     </div>
   );
 }
