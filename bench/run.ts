@@ -1,5 +1,6 @@
 // npm run bench [-- name ...]: runs the registered benchmarks (all, or those named). Not run by CI; tests never assert timings.
 import { assistantBench } from './assistant.bench';
+import { backupBench } from './backup.bench';
 import type { Benchmark } from './lib';
 import { bookingEncryptedBench } from './booking-encrypted.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
@@ -8,7 +9,7 @@ import { schedulingBench } from './scheduling.bench';
 import { searchBench } from './search.bench';
 
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
-const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench];
+const benchmarks: Benchmark[] = [searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, backupBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !benchmarks.some((b) => b.name === w));

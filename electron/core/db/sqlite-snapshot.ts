@@ -19,7 +19,7 @@ export function snapshotDatabase(file: string, key: Buffer, target: string, nati
 }
 
 export interface DatabaseCheck {
-  /** `ok`, or what SQLite's integrity_check found. */
+  /** `ok`, or what SQLite's integrity_check found ('not checked' when not asked for). */
   integrity: string;
   /** Rows per table (sqlite_* tables excluded), by table name. */
   counts: Record<string, number>;
@@ -28,19 +28,20 @@ export interface DatabaseCheck {
 }
 
 /**
- * Opens a copy read-only with the key, runs integrity_check and counts every table's rows. Throws
- * WrongDatabaseKeyError (sqlite-cipher.ts) when the key does not open it.
+ * Opens a copy read-only with the key, runs integrity_check (unless `integrity` is false: the counts alone, for a
+ * copy that is checked in full later) and counts every table's rows. Throws WrongDatabaseKeyError
+ * (sqlite-cipher.ts) when the key does not open it.
  */
-export function checkDatabase(file: string, key: Buffer, nativeBinding?: string): DatabaseCheck {
+export function checkDatabase(file: string, key: Buffer, nativeBinding?: string, integrity = true): DatabaseCheck {
   const raw = new SQLite(file, { nativeBinding, readonly: true, fileMustExist: true });
   try {
     keyConnection(raw, key);
-    const integrity = (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const found = integrity ? (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ') : 'not checked';
     const tables = raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name").pluck().all() as string[];
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = Number(raw.prepare(`select count(*) from "${t.replaceAll('"', '""')}"`).pluck().get());
     const schemaVersion = tables.includes('schema_migrations') ? Number(raw.prepare('select coalesce(max(version), 0) from schema_migrations').pluck().get()) : 0;
-    return { integrity, counts, schemaVersion };
+    return { integrity: found, counts, schemaVersion };
   } finally {
     raw.close();
   }
