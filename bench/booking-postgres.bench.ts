@@ -4,9 +4,8 @@
 // but durable: fsync, synchronous_commit and full_page_writes on, as a clinic's server would run.
 import pg from 'pg';
 import { createApp } from '../electron/core/app';
-import { moveToPostgres } from '../electron/core/db/move-to-postgres';
 import { postgresBin, startCluster } from '../tests/helpers/postgres-cluster';
-import { benchClinic, busyDoctor, frontDesk, loadAverage, PASSWORD, scaled, walkIns } from './clinic-data';
+import { benchClinic, busyDoctor, frontDesk, loadAverage, moveBenchClinic, PASSWORD, scaled, walkIns } from './clinic-data';
 import { count, ms, percentile, ratio, sample, withTempDir, type Benchmark } from './lib';
 
 const BOOKINGS = scaled(1_000);
@@ -39,14 +38,7 @@ export const bookingPostgresBench: Benchmark = {
         const desk = await frontDesk(clinic);
         const firstPatient = walkIns(clinic, BOOKINGS);
         await clinic.app.close();
-        const admin = new pg.Client({ connectionString: cluster.url });
-        await admin.connect();
-        await admin.query('create database medlink_bench');
-        await admin.end();
-        const url = cluster.url.replace(/\/postgres$/, '/medlink_bench');
-        const t0 = performance.now();
-        await moveToPostgres({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, targetUrl: url, batchSize: 2_000 });
-        const moved = (performance.now() - t0) / 1000;
+        const { url, moved } = await moveBenchClinic(clinic, cluster.url);
 
         const app = await createApp({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, databaseUrl: url, bcryptCost: 4, log: () => undefined });
         try {

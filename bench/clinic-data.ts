@@ -4,9 +4,11 @@
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { sql, type Kysely } from 'kysely';
 import { loadavg } from 'node:os';
+import pg from 'pg';
 import { join } from 'node:path';
 import { SPECIALITIES } from '../shared/specialities';
 import { createApp, type MedLinkApp } from '../electron/core/app';
+import { moveToPostgres } from '../electron/core/db/move-to-postgres';
 import { signUp } from '../electron/core/demo';
 import { addDays, clockTime, zonedInstant, zonedParts } from '../shared/clinic-time';
 import type { Database } from '../electron/core/db/schema';
@@ -184,6 +186,21 @@ export async function benchClinic(dir: string, options: { plain?: boolean } = {}
   const appointments = (counted.prepare('select count(*) as n from appointments').get() as { n: number }).n;
   counted.close();
   return { app, dataDir, keyFile, raw, today, adminToken: admin.token, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
+}
+
+/**
+ * The clinic (its app closed) moved by the app's own move command into a new database `medlink_bench` on the
+ * server at `serverUrl`; returns the database's address and the seconds the move took.
+ */
+export async function moveBenchClinic(clinic: BenchClinic, serverUrl: string): Promise<{ url: string; moved: number }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('create database medlink_bench');
+  await admin.end();
+  const url = serverUrl.replace(/\/postgres$/, '/medlink_bench');
+  const t0 = performance.now();
+  await moveToPostgres({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, targetUrl: url, batchSize: 2_000 });
+  return { url, moved: (performance.now() - t0) / 1000 };
 }
 
 /** Opens a data folder's database file, keyed with the clinic key in `keyFile` when `encrypted`. */

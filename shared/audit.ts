@@ -10,8 +10,8 @@ export const AUDIT_DETAIL_KEYS = [
   'email', 'portal', 'door', 'minutes', 'why', 'role', 'computer',
   // the clinic and its settings
   'clinic', 'adminIsDoctor', 'changed', 'registration', 'reason', 'query',
-  // walk-ins linked to an account
-  'walkInPatientId', 'accountPatientId', 'appointments', 'matched',
+  // walk-ins linked to an account; family members and whose account holds them
+  'walkInPatientId', 'accountPatientId', 'appointments', 'matched', 'holderPatientId',
   // dates, times and hours
   'date', 'name', 'from', 'to', 'start', 'end', 'ranges', 'weekly', 'slotMinutes', 'bufferMinutes', 'minNoticeMinutes', 'horizonDays',
   // records, files and a doctor's way to them
@@ -26,6 +26,12 @@ export const AUDIT_DETAIL_KEYS = [
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, unknown>>;
 
+/** Details holding ids, and the kind of record each names: the log shows them by name or booking number. */
+export const AUDIT_REFS = {
+  userId: 'user', doctorId: 'doctor', doctorIds: 'doctor', patientIds: 'patient', walkInPatientId: 'patient', accountPatientId: 'patient',
+  holderPatientId: 'patient', appointmentId: 'appointment',
+} as const satisfies Partial<Record<AuditDetailKey, string>>;
+
 /** Details whose values are names from a fixed list, shown in the reader's language: the detail key → its list. */
 export const AUDIT_NAMED_VALUES = {
   changed: 'field', portal: 'portal', door: 'portal', role: 'role', why: 'why', matched: 'matched', via: 'via', kind: 'documentKind',
@@ -37,7 +43,7 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
   field: [
     // clinic settings
     'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'uploadLimitMb',
-    'emergencyNumber', 'kioskIdleSeconds',
+    'emergencyNumber', 'kioskIdleSeconds', 'waitlistHoldMinutes',
     // backups
     'backup.folder', 'backup.time',
     // email settings
@@ -46,7 +52,7 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
     'google.clientId', 'google.clientSecret', 'video.jitsiServer', 'video.fallbackMinutes',
     // a patient's or a doctor's profile
     'fullName', 'email', 'phone', 'dateOfBirth', 'sex', 'bloodGroup', 'allergies', 'medicalHistory', 'chronicConditions', 'currentMedications',
-    'emergencyContactName', 'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo',
+    'emergencyContactName', 'emergencyContactPhone', 'preferredLanguage', 'bio', 'languages', 'showEmail', 'showPhone', 'photo', 'relation',
     // a doctor's details that need no new verification
     'hospital', 'experienceYears',
   ],

@@ -76,6 +76,12 @@ export const address = z.strictObject({
   pinCode,
 });
 
+/** An age in years, given when the date of birth is not known (stored as an estimated date of birth). */
+export const ageYears = z.number({ error: 'age_invalid' }).int('age_invalid').min(0, 'age_invalid').max(120, 'age_invalid');
+
+/** A date of birth or, when it is not known, an age in years: never both. */
+export const birthKnown = (b: { dateOfBirth?: string; ageYears?: number }) => !(b.dateOfBirth && b.ageYears !== undefined);
+
 export const patientProfile = z.strictObject({
   fullName: name,
   email,

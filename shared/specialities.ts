@@ -25,6 +25,8 @@ export type Speciality = (typeof SPECIALITIES)[number];
 
 export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
 export const SEXES = ['female', 'male', 'other'] as const;
+/** Who a family member on a patient's account is to the account's holder. */
+export const RELATIONS = ['child', 'parent', 'spouse', 'sibling', 'other'] as const;
 export const LANGUAGES = ['en', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

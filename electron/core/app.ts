@@ -19,6 +19,7 @@ import { createJobWorker } from './jobs/jobs.service';
 import { createGoogleService } from './video/google-client';
 import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from './video/google-endpoints';
 import { videoJobHandlers } from './video/video-jobs';
+import { waitlistJobHandlers } from './waitlist/offers';
 import { clinicVideoHosts } from './video/video-settings';
 import type { SmtpConfig, Transport } from './outbox/smtp';
 import type { SeatSwitch } from './seat/seat-switch';
@@ -154,7 +155,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     db, dialect, clock, log: deps.log, transport: transports.get, ...tuning,
     onOutcome: () => void announceNow(deps, [mailChange(null)]).catch((e: unknown) => log(`Telling the screens about sent mail failed: ${String(e)}`)),
   });
-  const jobs = createJobWorker(deps, () => videoJobHandlers(deps), options.google?.jobs);
+  const jobs = createJobWorker(deps, () => ({ ...videoJobHandlers(deps), ...waitlistJobHandlers(deps) }), options.google?.jobs);
   const trash = trashSweeper(deps);
   let closing: Promise<void> | undefined;
   return {

@@ -10,6 +10,7 @@ import { PortalChooser } from './session/PortalChooser';
 import { Unreachable } from './setup/Unreachable';
 import { publicInvoke, SessionProvider } from './session/session';
 import { Shell } from './session/Shell';
+import { ClinicContext } from './ui/clinic';
 import { ClinicZone } from './ui/format';
 import { Loading, Notice } from './ui/Layout';
 
@@ -113,6 +114,7 @@ export function App() {
     const { login } = phase;
     return (
       <ClinicZone.Provider value={timeZone}>
+        <ClinicContext.Provider value={clinicName && contact ? { name: clinicName, ...contact } : null}>
         <SessionProvider portal={portal} login={login}>
           <Shell clinicName={clinicName} contact={contact}>
             <Suspense fallback={<Loading />}>
@@ -126,6 +128,7 @@ export function App() {
             </Suspense>
           </Shell>
         </SessionProvider>
+        </ClinicContext.Provider>
       </ClinicZone.Provider>
     );
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as f from '../fields';
 import { PORTALS, ROLES } from '../roles';
 import { DOCUMENT_KINDS, MAX_UPLOAD_LIMIT_MB, STORED_TYPES } from '../records';
-import { SPECIALITIES } from '../specialities';
+import { RELATIONS, SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
 import { invitationCode } from './invitation-code';
 
@@ -42,6 +42,11 @@ export const patientView = f.patientProfile.extend({
   dateOfBirth: z.string().optional(),
   sex: f.patientProfile.shape.sex.optional(),
   address: z.object({ line: z.string().optional(), city: z.string().optional(), state: f.state, pinCode: z.string().optional() }),
+  /** The date of birth was worked out from an age in years given at registration. */
+  dateOfBirthEstimated: z.boolean().optional(),
+  /** A family member on another patient's account: who they are to the holder, and the holder (their contact). */
+  relation: z.enum(RELATIONS).optional(),
+  holder: z.object({ id: z.number(), fullName: z.string(), phone: z.string(), email: z.string().nullable() }).optional(),
 });
 export type PatientView = z.infer<typeof patientView>;
 
@@ -49,6 +54,8 @@ const patientSummary = z.object({
   id: z.number(), fullName: z.string(), phone: z.string(), email: z.string().nullable(), dateOfBirth: z.string().nullable(),
   /** False for a walk-in registered at the front desk who has not signed up (or whose sign-up is not yet linked). */
   hasAccount: z.boolean(),
+  /** A family member's holder, whose account books for them. */
+  holderName: z.string().nullable(),
 });
 
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
@@ -109,6 +116,8 @@ const clinicSettings = f.clinic.safeExtend({
   emergencyNumber: z.string({ error: 'emergency_number_invalid' }).trim().regex(/^\d{3,15}$/, 'emergency_number_invalid'),
   /** Seconds without a touch before a kiosk clears itself for the next patient. */
   kioskIdleSeconds: z.number({ error: 'kiosk_idle_invalid' }).int('kiosk_idle_invalid').min(30, 'kiosk_idle_invalid').max(600, 'kiosk_idle_invalid'),
+  /** How long a time offered to someone on a waitlist is held for them before it goes to the next. */
+  waitlistHoldMinutes: z.number({ error: 'hold_invalid' }).int('hold_invalid').min(5, 'hold_invalid').max(1440, 'hold_invalid'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettings>;
 
@@ -129,6 +138,9 @@ export const AUDIT_ACTIONS = [
   'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
   'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
+  'patient.family_added', 'patient.invited', 'patient.record_taken_over',
+  'appointment.series_viewed',
+  'waitlist.joined', 'waitlist.left', 'waitlist.viewed', 'waitlist.offered', 'waitlist.offer_taken', 'waitlist.offer_declined', 'waitlist.offer_expired',
   'backup.made', 'backup.failed', 'backup.restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -187,7 +199,12 @@ export const accountChannels = {
   'auth.logout': channel({ input: none, output: ok, roles: 'any' }),
   'auth.changePassword': channel({ input: newPassword, output: sessionUser, roles: 'any' }),
   'patients.signup': channel({
-    input: z.strictObject({ profile: f.patientProfile, password: f.password }),
+    input: z.strictObject({
+      profile: f.patientProfile,
+      password: f.password,
+      /** Mailed to a grown-up family member: the sign-up takes over the record the family kept for them. */
+      invitationCode: invitationCode.optional(),
+    }),
     output: codeSent,
     roles: 'public',
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as f from '../fields';
 import { LANGUAGES, SPECIALITIES } from '../specialities';
 import { channel, none, ok } from './channel';
-import { APPOINTMENT_STATUSES, appointment, MODES } from './scheduling';
+import { APPOINTMENT_STATUSES, appointmentView, MODES } from './scheduling';
 
 // The health assistant: answers in English or Hindi, red flags first; the clinic's list of urgent alerts.
 
@@ -68,7 +68,7 @@ const block = z.discriminatedUnion('kind', [
   /** The asking patient's own upcoming appointments. */
   z.object({ kind: z.literal('appointments'), appointments: z.array(visit) }),
   /** The asking patient's next online appointment, if any, with its video link as their appointment card shows it. */
-  z.object({ kind: z.literal('video'), appointment: appointment.nullable() }),
+  z.object({ kind: z.literal('video'), appointment: appointmentView.nullable() }),
   z.object({ kind: z.literal('reply'), reply: z.enum(ASSISTANT_REPLIES) }),
 ]);
 export type AssistantBlock = z.infer<typeof block>;

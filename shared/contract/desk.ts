@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields';
-import { SPECIALITIES } from '../specialities';
+import { SEXES, SPECIALITIES } from '../specialities';
 import { patientView } from './accounts';
 import { channel } from './channel';
 import { APPOINTMENT_STATUSES, MODES } from './scheduling';
@@ -21,6 +21,13 @@ const boardAppointment = z.object({
   patientName: z.string(),
   /** False for a walk-in without a login. */
   patientHasAccount: z.boolean(),
+  /** A family member's account holder: their contact. */
+  contactName: z.string().nullable(),
+  /** The patient's phone (a family member's is their holder's). */
+  phone: z.string(),
+  seriesId: z.number().nullable(),
+  /** What the patient types at the kiosk on the day (a booked visit in person), for the slip the desk prints. */
+  checkInCode: z.string().nullable(),
   /** When the patient was checked in, if they were, and their place in the doctor's queue. */
   checkedInAt: z.string().nullable(),
   queueNumber: z.number().nullable(),
@@ -56,13 +63,19 @@ export type WaitingPatient = z.infer<typeof waiting>;
 
 export const deskChannels = {
   'patients.registerWalkIn': channel({
-    input: z.strictObject({
-      fullName: f.name,
-      phone: f.phone,
-      email: f.email.optional(),
-      /** The clinic's state when not given. */
-      state: f.state.optional(),
-    }),
+    input: z
+      .strictObject({
+        fullName: f.name,
+        phone: f.phone,
+        email: f.email.optional(),
+        /** The clinic's state when not given. */
+        state: f.state.optional(),
+        /** Optional: the date of birth or, when it is not known, an age in years; and sex. */
+        dateOfBirth: f.isoDate.optional(),
+        ageYears: f.ageYears.optional(),
+        sex: z.enum(SEXES, { error: 'sex_required' }).optional(),
+      })
+      .refine(f.birthKnown, { path: ['ageYears'], message: 'birth_both' }),
     output: patientView,
     roles: ['front_desk'],
   }),

@@ -6,14 +6,17 @@ import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { familyChannels } from './family';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
+import { seriesChannels } from './series';
 import { seatChannels } from './seat';
 import { uploadChannels } from './uploads';
 import { videoChannels } from './video';
+import { waitlistChannels } from './waitlist';
 
 /**
  * The one contract between screens and the application: for each `domain.action` channel, the input the
@@ -27,14 +30,17 @@ export const contract = {
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...familyChannels,
   ...kioskChannels,
   ...mailChannels,
   ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
+  ...seriesChannels,
   ...seatChannels,
   ...uploadChannels,
   ...videoChannels,
+  ...waitlistChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,12 +58,15 @@ export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
+export * from './family';
 export * from './invitation-code';
 export * from './kiosk';
 export * from './mail';
 export * from './records';
 export * from './scheduling';
 export * from './search';
+export * from './series';
 export * from './seat';
 export * from './uploads';
 export * from './video';
+export * from './waitlist';

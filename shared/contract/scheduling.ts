@@ -51,7 +51,7 @@ export type AvailabilityView = z.infer<typeof availability>;
 const slot = z.object({ start: z.string(), end: z.string(), date: z.string(), time: z.string(), modes: z.array(z.enum(MODES)) });
 export type SlotView = z.infer<typeof slot>;
 
-export const appointment = z.object({
+export const appointmentView = z.object({
   id: z.number(),
   /** The clinic-wide booking number patients and the desk quote (1, 2, 3, … without gaps). */
   number: z.number(),
@@ -59,6 +59,10 @@ export const appointment = z.object({
   doctorName: z.string(),
   patientId: z.number(),
   patientName: z.string(),
+  /** A family member's account holder, who books for them and is their contact; null for anyone else. */
+  contactName: z.string().nullable(),
+  /** Booked as one of a series of repeat visits. */
+  seriesId: z.number().nullable(),
   start: z.string(),
   end: z.string(),
   mode: z.enum(MODES),
@@ -87,12 +91,12 @@ export const appointment = z.object({
     .nullable(),
   /** The doctor of this appointment may paste a link of their own or ask for a new one. */
   canChangeLink: z.boolean(),
-  /** What the patient types or scans at the kiosk on the day; given to the patient only, while it is booked. */
+  /** What the patient types or scans at the kiosk on the day; given to the patient (and the front desk, for the slip) while it is booked. */
   checkInCode: z.string().nullable(),
   /** The patient's place in the doctor's queue, once checked in. */
   queueNumber: z.number().nullable(),
 });
-export type AppointmentView = z.infer<typeof appointment>;
+export type AppointmentView = z.infer<typeof appointmentView>;
 
 const reason = z.string({ error: 'cancel_reason_required' }).trim().min(3, 'cancel_reason_required').max(500, 'too_long');
 const instant = f.instant('start_invalid');
@@ -128,36 +132,36 @@ export const schedulingChannels = {
       start: instant,
       mode: z.enum(MODES, { error: 'mode_invalid' }),
       reason: z.string().trim().max(500, 'too_long').optional(),
-      /** The front desk books for a patient; a patient always books for themselves. */
+      /** Whom it is for: the front desk names the patient; a patient themselves (default) or a family member on their account. */
       patientId: f.id.optional(),
     }),
-    output: appointment,
+    output: appointmentView,
     roles: ['patient', 'front_desk'],
   }),
   'appointments.reschedule': channel({
     input: z.strictObject({ appointmentId: f.id, start: instant, mode: z.enum(MODES, { error: 'mode_invalid' }).optional() }),
-    output: appointment,
+    output: appointmentView,
     roles: ['patient', 'front_desk', 'doctor'],
   }),
   'appointments.cancel': channel({
     input: z.strictObject({ appointmentId: f.id, reason }),
-    output: appointment,
+    output: appointmentView,
     roles: ['patient', 'front_desk', 'doctor'],
   }),
   'appointments.setStatus': channel({
     input: z.strictObject({ appointmentId: f.id, status: z.enum(['checked_in', 'completed', 'no_show'], { error: 'status_invalid' }) }),
-    output: appointment,
+    output: appointmentView,
     roles: ['front_desk', 'doctor'],
   }),
   'appointments.mine': channel({
     input: none,
-    output: z.object({ upcoming: z.array(appointment), past: z.array(appointment) }),
+    output: z.object({ upcoming: z.array(appointmentView), past: z.array(appointmentView) }),
     roles: ['patient'],
   }),
   'appointments.schedule': channel({
     input: z.strictObject({ fromDate: f.isoDate, toDate: f.isoDate }),
     output: z.object({
-      appointments: z.array(appointment),
+      appointments: z.array(appointmentView),
       blocked: z.array(z.object({ id: z.number(), start: z.string(), end: z.string(), reason: z.string().nullable() })),
     }),
     roles: ['doctor'],

@@ -2,9 +2,9 @@ import type { Browser, Page } from '@playwright/test';
 import { call, clinicToday, demoMail, expect, lateInClinicDay, login, mailTo, openTodayAllDay, signIn, signupCode, test, type RunningApp } from './server';
 
 // Screens that move by themselves: a change made at one seat (here another page, or a call straight to the API as
-// another seat's screen makes it) shows on another's screen within 2 seconds, without a reload.
+// another seat's screen makes it) shows on another's screen by itself, without a reload. How soon is a speed goal,
+// measured by `npm run bench -- live-board` (goal: within 2 seconds), not here.
 test.describe.configure({ timeout: 120_000 });
-const SOON = { timeout: 2_000 };
 
 async function openAs(browser: Browser, app: RunningApp, portal: 'clinic' | 'patient', email: string, section?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -30,10 +30,10 @@ test("a booking and a cancellation show by themselves on the desk's board, the d
   const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: rao!.id, fromDate: clinicToday(), toDate: clinicToday() }, priya);
   const booked = await call<{ id: number; number: number }>(request, demo, 'appointments.book', { doctorId: rao!.id, start: slot!.start, mode: 'in_person', reason: 'Follow-up' }, priya);
   const card = board.getByRole('region', { name: 'Dr. Kavita Rao' }).getByRole('listitem').filter({ hasText: 'Priya Sharma' });
-  await expect(card).toContainText(`Booking no. ${booked.number}`, SOON);
+  await expect(card).toContainText(`Booking no. ${booked.number}`);
   const visit = schedule.getByRole('listitem', { name: 'Priya Sharma' });
-  await expect(visit).toContainText('Follow-up', SOON);
-  await expect(patient.getByRole('heading', { name: /with Dr\. Kavita Rao/ })).toBeVisible(SOON);
+  await expect(visit).toContainText('Follow-up');
+  await expect(patient.getByRole('heading', { name: /with Dr\. Kavita Rao/ })).toBeVisible();
 
   // The desk cancels it at its seat: the patient's list and the doctor's schedule follow.
   await card.getByRole('button', { name: /^Cancel/ }).click();
@@ -41,8 +41,8 @@ test("a booking and a cancellation show by themselves on the desk's board, the d
   await dialog.getByLabel('Reason for cancelling').fill('Doctor called away');
   await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(board.getByText('The appointment of Priya Sharma is cancelled.')).toBeVisible();
-  await expect(patient.getByText('You have no upcoming appointments.')).toBeVisible(SOON);
-  await expect(visit).toContainText('Cancelled', SOON);
+  await expect(patient.getByText('You have no upcoming appointments.')).toBeVisible();
+  await expect(visit).toContainText('Cancelled');
   for (const page of [board, schedule, patient]) await stillTheSamePage(page);
 });
 
@@ -64,8 +64,8 @@ test("a doctor's sign-up shows in the administrator's verification queue, and qu
   const code = signupCode(await mailTo(smtp, 'dr.fernandes@example.in', /finish signing up/));
   await expect(admin.getByRole('heading', { name: 'Dr. Anita Fernandes' })).toHaveCount(0);
   await call(request, demo, 'auth.confirmSignup', { email: 'dr.fernandes@example.in', code, portal: 'clinic' });
-  await expect(admin.getByRole('heading', { name: 'Dr. Anita Fernandes' })).toBeVisible(SOON);
-  await expect(admin.getByRole('navigation').getByText('2 doctors waiting')).toBeAttached(SOON);
+  await expect(admin.getByRole('heading', { name: 'Dr. Anita Fernandes' })).toBeVisible();
+  await expect(admin.getByRole('navigation').getByText('2 doctors waiting')).toBeAttached();
 
   await admin.getByRole('button', { name: 'Mail queue' }).click();
   await expect(admin.getByRole('table')).toBeVisible();
@@ -77,7 +77,7 @@ test("a doctor's sign-up shows in the administrator's verification queue, and qu
   const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: mehta!.id, fromDate: inAWeek, toDate: inAWeek }, arjun);
   await call(request, demo, 'appointments.book', { doctorId: mehta!.id, start: slot!.start, mode: 'online' }, arjun);
   // Its three emails (confirmation, reminder, the doctor's notice), each a row of its own.
-  await expect.poll(() => admin.getByRole('table').getByRole('row').count(), SOON).toBeGreaterThanOrEqual(rowsBefore + 3);
+  await expect.poll(() => admin.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(rowsBefore + 3);
   await stillTheSamePage(admin);
   await smtp.stop();
 });

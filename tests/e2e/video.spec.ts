@@ -20,7 +20,7 @@ function clinicDay(offset: number) {
   return { ymd: d.toISOString().slice(0, 10), label: new Intl.DateTimeFormat('en-IN', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d) };
 }
 
-test('connect Google, book online: the Meet link shows on both sides and arrives by mail; a move keeps it', async ({ page, browser }) => {
+test("connect Google, book online: the Meet link shows on both sides and arrives by mail; a move keeps it; on the day Join opens 15 minutes before the start", async ({ page, browser }) => {
   const google = await startGoogleFake({ account: 'sunrise.clinic@gmail.com' });
   const server = await startServer(['--demo'], undefined, { MEDLINK_GOOGLE_FAKE: google.base });
   const app = server.app;
@@ -117,6 +117,18 @@ test('connect Google, book online: the Meet link shows on both sides and arrives
     await doctor.getByRole('button', { name: 'Next day' }).click();
     await expect(doctor.getByRole('listitem').filter({ hasText: 'Priya Sharma' })).toContainText('11:30');
     await expect(doctor.getByRole('listitem').filter({ hasText: 'Priya Sharma' }).getByRole('region', { name: 'Video consultation' })).toContainText(meetLink);
+
+    // On the day (this window's clock set to it; the server's is today's), Join waits until 15 minutes before the
+    // start, then opens by itself, without a reload, as a link to the meeting.
+    const onTheDay = await browser.newPage();
+    await onTheDay.clock.install({ time: new Date(`${tomorrow.ymd}T11:14:00+05:30`) });
+    await signIn(onTheDay, app, 'patient', 'priya@medlink.demo');
+    await onTheDay.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'My appointments' }).click();
+    const today = onTheDay.getByRole('region', { name: 'Upcoming' }).getByRole('article').filter({ hasText: 'Dr. Rohan Mehta' }).getByRole('region', { name: 'Video consultation' });
+    await expect(today.getByRole('button', { name: 'Join the video consultation' })).toBeDisabled();
+    await expect(today.getByText('You can join from 11:15 am, 15 minutes before the start.')).toBeVisible();
+    await onTheDay.clock.fastForward('01:00');
+    await expect(today.getByRole('link', { name: 'Join the video consultation' })).toHaveAttribute('href', meetLink);
   } finally {
     await stopServer(server);
     await smtp.stop();

@@ -33,7 +33,7 @@ export function doctorCredentials(overrides: Partial<DoctorCredentialsInput> = {
 /** Clinic settings as the administrator saves them, with the defaults unless `overrides` say otherwise. */
 export const settingsInput = (overrides: Partial<Input<'settings.update'>> = {}): Input<'settings.update'> => ({
   ...clinicDetails(), sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112', kioskIdleSeconds: 90,
-  uploadLimitMb: 25,
+  uploadLimitMb: 25, waitlistHoldMinutes: 30,
   ...overrides,
 });
 

@@ -12,6 +12,10 @@ process.on('disconnect', () => process.exit(0));
 const send = (m: SeatMessage) => (process.connected ? process.send!(m) : process.exit(0));
 
 const job = JSON.parse(process.env.MEDLINK_SEAT!) as SeatJob;
+if (job.clockAheadMs) {
+  const real = Date.now;
+  Date.now = () => real() + job.clockAheadMs!;
+}
 const clock = testClock(job.now);
 const app = await createApp({
   dataDir: job.dataDir, keyFile: keyFileOf(job.dataDir), databaseUrl: job.databaseUrl, clock, bcryptCost: 4, log: (line) => send({ log: line }),

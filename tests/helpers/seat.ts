@@ -18,6 +18,8 @@ export interface SeatJob {
   now: string;
   /** Where the seat finds Google (the test's fake). */
   google?: GoogleEndpoints;
+  /** A computer whose clock is wrong: every reading of the time there (Date.now too) is this far ahead. */
+  clockAheadMs?: number;
 }
 
 export interface SeatCall {
@@ -70,13 +72,18 @@ export interface SeatOptions {
   /** Where the seat's clock stands. Default: the clinic's time. */
   now?: Date;
   google?: GoogleEndpoints;
+  /** The seat's computer's clock is this many minutes fast (its own clock too stands that far ahead). */
+  clockAheadMinutes?: number;
 }
 
 /** Starts a seat on the clinic's database; resolves once its app is open. Killed when the test ends. */
 export async function openSeat(clinic: Clinic, options: SeatOptions = {}): Promise<Seat> {
   const own = !options.dataDir && !!clinic.databaseUrl;
   const dataDir = options.dataDir ?? (own ? tempDir() : clinic.dataDir);
-  const job: SeatJob = { dataDir, databaseUrl: clinic.databaseUrl, now: (options.now ?? clinic.clock.now()).toISOString(), google: options.google };
+  const aheadMs = (options.clockAheadMinutes ?? 0) * 60_000;
+  const job: SeatJob = {
+    dataDir, databaseUrl: clinic.databaseUrl, now: new Date((options.now ?? clinic.clock.now()).getTime() + aheadMs).toISOString(), google: options.google, clockAheadMs: aheadMs,
+  };
   const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, MEDLINK_SEAT: JSON.stringify(job) } });
   const { seat, ready } = driver(child);
   onTestFinished(async () => {

@@ -28,11 +28,28 @@ describe('walk-in patients', () => {
     });
     expect(await auditRows(clinic.app, 'patient.registered')).toMatchObject([{ actor_user_id: desk.id, patient_id: walkIn.id }]);
     const found = ok(await clinic.call('patients.search', { query: '9822044444' }, desk.token));
-    expect(found).toEqual([{ id: walkIn.id, fullName: 'Ramesh Patil', phone: '9822044444', email: null, dateOfBirth: null, hasAccount: false }]);
+    expect(found).toEqual([{ id: walkIn.id, fullName: 'Ramesh Patil', phone: '9822044444', email: null, dateOfBirth: null, hasAccount: false, holderName: null }]);
     expect(ok(await clinic.call('patients.get', { patientId: walkIn.id }, desk.token))).toEqual(walkIn);
 
     const withEmail = ok(await clinic.call('patients.registerWalkIn', { fullName: 'Sunil Patil', phone: '9822044444', email: 'Sunil@Example.in', state: 'Goa' }, desk.token));
     expect(withEmail).toMatchObject({ email: 'sunil@example.in', address: { state: 'Goa' } });
+  });
+
+  it('takes an age in years when the date of birth is not known (kept as an estimated birth date, so the age keeps rising), and sex; never both', async () => {
+    const clinic = await newClinic();
+    const { desk } = await bookingClinic(clinic);
+    // The test clock stands on 2 March 2026: 62 years old today means born on 2 March 1964, as near as anyone knows.
+    const elder = ok(await clinic.call('patients.registerWalkIn', { fullName: 'Kamala Devi', phone: '9822077777', ageYears: 62, sex: 'female' }, desk.token));
+    expect(elder).toMatchObject({ dateOfBirth: '1964-03-02', dateOfBirthEstimated: true, sex: 'female' });
+    const born = ok(await clinic.call('patients.registerWalkIn', { fullName: 'Ravi Devi', phone: '9822077777', dateOfBirth: '1990-04-01' }, desk.token));
+    expect(born).toMatchObject({ dateOfBirth: '1990-04-01' });
+    expect(born.dateOfBirthEstimated).toBeUndefined();
+    const both = await expectNoWrites(clinic.app, () =>
+      clinic.call('patients.registerWalkIn', { fullName: 'Mohan Devi', phone: '9822077777', dateOfBirth: '1990-04-01', ageYears: 35 }, desk.token),
+    );
+    expect(refused(both).fields).toEqual({ ageYears: 'birth_both' });
+    const old = await expectNoWrites(clinic.app, () => clinic.call('patients.registerWalkIn', { fullName: 'Mohan Devi', phone: '9822077777', ageYears: 130 }, desk.token));
+    expect(refused(old).fields).toEqual({ ageYears: 'age_invalid' });
   });
 
   it('sends the desk to the existing record for the same name and phone, or the same email; a shared phone alone is fine', async () => {

@@ -56,6 +56,24 @@ describe('live updates', () => {
     expect(JSON.stringify(feeds.desk.heard)).not.toMatch(/Asha|Kulkarni|Feeling/);
   });
 
+  it("a red flag told to the assistant reaches the administrator's and doctors' feeds, as does its handling, and no patient's", async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const feeds = { admin: await openFeed(clinic.app, clinic.adminToken), doctor: await openFeed(clinic.app, doctor.token), asha: await openFeed(clinic.app, asha.token) };
+    await listening(feeds.admin, !!clinic.databaseUrl);
+
+    ok(await clinic.call('assistant.ask', { text: 'my father has chest pain and is sweating', language: 'en' }));
+    const raised = { topic: 'alerts', id: null };
+    expect(feeds.admin.changes()).toEqual([raised]);
+    expect(feeds.doctor.changes()).toEqual([raised]);
+
+    const [alert] = ok(await clinic.call('alerts.list', {}, doctor.token));
+    ok(await clinic.call('alerts.handle', { alertId: alert!.id }, doctor.token));
+    expect(feeds.admin.changes()).toEqual([raised, { topic: 'alerts', id: alert!.id }]);
+    expect(feeds.asha.changes()).toEqual([]);
+    expect(JSON.stringify(feeds.admin.heard)).not.toMatch(/chest/);
+  });
+
   it('a refused call and a rolled-back transaction tell no one, here or at another seat', async () => {
     const clinic = await newClinic();
     const { doctor, asha, vikram, desk } = await bookingClinic(clinic);

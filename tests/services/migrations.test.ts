@@ -25,8 +25,13 @@ const TABLES_007 = ['mailed_codes'];
 const TABLES_008 = ['google_connections', 'jobs', 'video_links'];
 const TABLES_009 = ['assistant_alerts'];
 const TABLES_011 = ['consultations', 'doctor_documents', 'emergency_access', 'medical_records', 'prescription_items', 'record_shares'];
+const TABLES_013 = ['record_invitations'];
+const TABLES_014 = ['waitlist_entries', 'waitlist_offers'];
+const TABLES_015 = ['appointment_series'];
+const TABLES_TO_008 = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008];
+const TABLES_TO_011 = [...TABLES_TO_008, ...TABLES_009, ...TABLES_011];
 const TABLES_016 = ['backups'];
-const TABLES = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009, ...TABLES_011, ...TABLES_016, 'schema_migrations'].sort();
+const TABLES = [...TABLES_TO_011, ...TABLES_013, ...TABLES_014, ...TABLES_015, ...TABLES_016, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -121,7 +126,7 @@ async function people(db: Kysely<any>) {
     doctor_id: doctorId, patient_id: patientId, start_at: '2026-03-03T04:30:00.000Z', end_at: '2026-03-03T04:45:00.000Z',
     mode: 'in_person', status, ics_uid: uid, created_by: userId, created_at: now, updated_at: now,
   });
-  return { doctorId, appointment };
+  return { doctorId, patientId, userId, appointment };
 }
 
 /** What each migration must leave behind, checked right after it runs on top of the ones before it. */
@@ -213,7 +218,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('mailed_codes').values({ ...code, id: 'r2', purpose: 'other' }).execute()).rejects.toThrow(/check/i);
   },
   8: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008].sort());
+    expect(await tableNames(db)).toEqual([...TABLES_TO_008].sort());
     const { appointment, doctorId } = await people(db);
     const { id: appointmentId } = await db.insertInto('appointments').values({ ...appointment('booked', 'v1'), number: 1 }).returning('id').executeTakeFirstOrThrow();
     const now = '2026-03-02T00:00:00.000Z';
@@ -237,7 +242,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('google_connections').values({ ...connection, owner: 'clinic', status: 'lost' }).execute()).rejects.toThrow(/check/i);
   },
   9: async (db) => {
-    expect(await tableNames(db)).toEqual([...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008, ...TABLES_009].sort());
+    expect(await tableNames(db)).toEqual([...TABLES_TO_008, ...TABLES_009].sort());
     // An alert belongs to a real patient, or to nobody signed in; it is open until handled by a real user.
     const at = '2026-03-02T00:00:00.000Z';
     const { id } = await db.insertInto('assistant_alerts').values({ at, patient_id: null, message: 'chest pain', flags: '["chest_pain"]' }).returning('id').executeTakeFirstOrThrow();
@@ -255,7 +260,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     expect((await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name)).toContain('inline_images');
   },
   11: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations' && !TABLES_016.includes(t)));
+    expect(await tableNames(db)).toEqual([...TABLES_TO_011].sort());
     // The patient and doctor made before it keep their rows, with the new columns empty.
     expect(await db.selectFrom('patient_info').select(['full_name', 'chronic_conditions', 'current_medications']).execute()).toEqual([
       { full_name: 'P', chronic_conditions: null, current_medications: null },
@@ -280,6 +285,55 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
       db.insertInto('doctor_documents').values({ doctor_id: doctor.id, kind: 'passport', title: 't', file_id: 'f', mime: 'image/png', size: 1, file_name: 'x.png', uploaded_at: now }).execute(),
     ).rejects.toThrow(/check/i);
   },
+  13: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_TO_011, ...TABLES_013].sort());
+    // The record from before (rowsBefore) holds its own, with a date of birth as given.
+    expect(await db.selectFrom('patient_info').select(['holder_patient_id', 'relation', 'birth_estimated']).execute()).toEqual([
+      { holder_patient_id: null, relation: null, birth_estimated: 0 },
+    ]);
+    const { id: holder } = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const now = '2026-03-02T00:00:00.000Z';
+    const child = { full_name: 'C', phone: '9822000001', state: 'Goa', created_at: now, updated_at: now, holder_patient_id: holder, relation: 'child', birth_estimated: 1 };
+    await db.insertInto('patient_info').values(child).execute();
+    await expect(db.insertInto('patient_info').values({ ...child, relation: 'neighbour' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('patient_info').values({ ...child, holder_patient_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    const { id: userId } = await db.insertInto('users').values({ email: 'h@x.in', full_name: 'H', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const invitation = { code_hash: 'h1', patient_id: holder, email: 'c@x.in', invited_by: userId, created_at: now, expires_at: now };
+    await db.insertInto('record_invitations').values(invitation).execute();
+    await expect(db.insertInto('record_invitations').values(invitation).execute()).rejects.toThrow(/unique|primary/i);
+  },
+  14: async (db) => {
+    expect(await tableNames(db)).toEqual([...TABLES_TO_011, ...TABLES_013, ...TABLES_014].sort());
+    const { doctorId, patientId, userId } = await people(db);
+    const now = '2026-03-02T00:00:00.000Z';
+    const entry = { doctor_id: doctorId, patient_id: patientId, from_date: '2026-03-03', to_date: '2026-03-10', day_parts: 'morning', status: 'waiting', created_by: userId, created_at: now, updated_at: now };
+    const { id: entryId } = await db.insertInto('waitlist_entries').values(entry).returning('id').executeTakeFirstOrThrow();
+    const { id: other } = await db.insertInto('waitlist_entries').values(entry).returning('id').executeTakeFirstOrThrow();
+    await expect(db.insertInto('waitlist_entries').values({ ...entry, status: 'gone' }).execute()).rejects.toThrow(/check/i);
+    const offer = {
+      entry_id: entryId, doctor_id: doctorId, start_at: '2026-03-03T04:30:00.000Z', end_at: '2026-03-03T04:45:00.000Z', modes: 'in_person',
+      status: 'open', offered_at: now, expires_at: now,
+    };
+    await db.insertInto('waitlist_offers').values(offer).execute();
+    // One open offer per time of a doctor, and per person waiting; answered ones may repeat.
+    await expect(db.insertInto('waitlist_offers').values({ ...offer, entry_id: other }).execute()).rejects.toThrow(/unique/i);
+    await expect(db.insertInto('waitlist_offers').values({ ...offer, start_at: '2026-03-03T05:00:00.000Z' }).execute()).rejects.toThrow(/unique/i);
+    await db.insertInto('waitlist_offers').values({ ...offer, entry_id: other, status: 'declined' }).execute();
+    await expect(db.insertInto('waitlist_offers').values({ ...offer, status: 'lost' }).execute()).rejects.toThrow(/check/i);
+  },
+  15: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations' && !TABLES_016.includes(t)));
+    const { doctorId, patientId, userId, appointment } = await people(db);
+    const { id: seriesId } = await db
+      .insertInto('appointment_series')
+      .values({ doctor_id: doctorId, patient_id: patientId, every_weeks: 2, created_by: userId, created_at: '2026-03-02T00:00:00.000Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('appointments').values({ ...appointment('booked', 's1'), number: 1, series_id: seriesId }).execute();
+    await db.insertInto('appointments').values({ ...appointment('cancelled', 's2'), number: 2 }).execute();
+    expect((await db.selectFrom('appointments').select('series_id').orderBy('id').execute()).map((r) => r.series_id)).toEqual([seriesId, null]);
+    await expect(db.insertInto('appointments').values({ ...appointment('cancelled', 's3'), number: 3, series_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+  },
   16: async (db) => {
     expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
     const now = '2026-03-02T00:00:00.000Z';
@@ -292,6 +346,10 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
 const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
+  13: async (db) => {
+    const now = '2026-03-02T00:00:00.000Z';
+    await db.insertInto('patient_info').values({ full_name: 'P', phone: '9822000001', date_of_birth: '1990-01-01', state: 'Goa', created_at: now, updated_at: now }).execute();
+  },
   7: async (db) => {
     const now = '2026-03-02T00:00:00.000Z';
     await db.insertInto('users').values({ email: 'a@x.in', full_name: 'A', phone: '9822000000', password_hash: 'x', created_at: now, updated_at: now }).execute();

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { newClinic, ok, type Clinic } from '../helpers/clinic';
 import { openSeat, SEATS_TIMEOUT, type Seat } from '../helpers/seat';
 import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
@@ -94,5 +94,26 @@ describe('the outbox with two seat processes', () => {
     counts.delete(held!);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(survivor.log).toEqual([]);
+  }, SEATS_TIMEOUT);
+});
+
+describe.skipIf(!inject('postgresUrl'))("seats on the clinic's database server, one computer's clock wrong", () => {
+  it('a seat whose clock is 10 minutes fast takes over no live claim: leases follow the server, every message is sent once', async () => {
+    const clinic = await newClinic();
+    const server = await smtpServer({ delayMs: 20 });
+    await useSmtp(clinic, server.port);
+    const [right, fast] = await Promise.all([openSeat(clinic), openSeat(clinic, { clockAheadMinutes: 10 })]);
+    await queueTests(right, clinic, 40);
+
+    const [a, b] = await Promise.all([right.runSender(), fast.runSender()]);
+    expect(a.done).toBeGreaterThan(0);
+    expect(b.done).toBeGreaterThan(0);
+    expect(a.done + b.done).toBe(40);
+    const rows = await outboxRows(clinic.app);
+    expect(server.countsByMessageId()).toEqual(new Map(rows.map((r) => [r.message_id, 1])));
+    for (const r of rows) expect(r).toMatchObject({ status: 'sent', attempts: 0, lease_until: null, last_error: null });
+    // Neither lost a claim; the fast seat says its clock is off and follows the server's.
+    expect(right.log).toEqual([]);
+    expect(fast.log).toEqual(["this computer's clock is 600 s off the database server's; the outbox follows the server's"]);
   }, SEATS_TIMEOUT);
 });

@@ -277,7 +277,7 @@ describe('the outbox', () => {
     const now = clinic.clock.now().toISOString();
     const lease = new Date(clinic.clock.now().getTime() + 5 * MINUTE).toISOString();
     const claims = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => claimNext((i % 2 ? other : clinic.app).deps.db, clinic.app.deps.dialect, 'outbox', now, lease)),
+      Array.from({ length: 24 }, (_, i) => claimNext((i % 2 ? other : clinic.app).deps.db, clinic.app.deps.dialect, 'outbox', { now, dueBy: now, leaseUntil: lease })),
     );
     const ids = claims.filter((c) => c !== undefined).map((c) => c.id);
     expect(ids).toHaveLength(20);

@@ -26,6 +26,14 @@ const samples: { [K in MailKind]: MailData[K] } = {
   signup_code: { clinic, name: 'Asha Kulkarni', code: '408317', expiresAt: new Date('2026-03-02T05:00:00Z') },
   signup_exists: { clinic },
   password_reset_code: { clinic, name: 'Asha Kulkarni', code: '519204', expiresAt: new Date('2026-03-02T04:45:00Z') },
+  record_invitation: { clinic, name: 'Aarav Kulkarni', holderName: 'Asha Kulkarni', code: 'K7QF-29XD-M3PA', expiresAt: new Date('2026-03-16T04:30:00Z') },
+  waitlist_offer: { clinic, patientName: 'Aarav Kulkarni', holderName: 'Asha Kulkarni', doctor, start, heldUntil: new Date('2026-03-02T05:00:00Z') },
+  series_booked: { clinic, patientName: 'Asha Kulkarni', doctor, mode: 'in_person', visits: [{ start, bookingNumber: 42 }, { start: new Date('2026-03-10T05:00:00Z'), bookingNumber: 43 }] },
+  series_moved: { clinic, patientName: 'Aarav Kulkarni', holderName: 'Asha Kulkarni', doctor, mode: 'online', visits: [{ start, bookingNumber: 42 }] },
+  series_cancelled: { clinic, patientName: 'Asha Kulkarni', doctor, mode: 'in_person', visits: [{ start, bookingNumber: 42 }], reason: 'Healed well.' },
+  doctor_series_booked: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }], visitReason: 'Dressing' },
+  doctor_series_moved: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }] },
+  doctor_series_cancelled: { clinic, doctorName: 'Dr Rohan Mehta', patientName: 'Asha Kulkarni', mode: 'in_person', visits: [{ start, bookingNumber: 42 }], reason: 'Healed.' },
 };
 
 type Tree = Record<string, Record<string, string>>;

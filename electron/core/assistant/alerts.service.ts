@@ -3,6 +3,7 @@
 import type { AssistantAlert } from '../../../shared/contract';
 import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
+import { alertChange, announce } from '../live/changes';
 import { practisingDoctor } from '../scheduling/availability.service';
 import * as repo from './alerts.repo';
 
@@ -11,6 +12,7 @@ const MESSAGE_LIMIT = 500;
 
 export async function raiseAlert(ctx: Ctx, patientId: number | null, message: string, flags: string[]): Promise<void> {
   await repo.insertAlert(ctx.db, { at: ctx.now.toISOString(), patient_id: patientId, message: message.slice(0, MESSAGE_LIMIT), flags: JSON.stringify(flags) });
+  announce(ctx, alertChange(null));
 }
 
 /** The administrator, or a doctor who is verified and not suspended: alerts carry patients' health. */
@@ -48,5 +50,6 @@ export async function handleAlert(ctx: Ctx, alertId: number): Promise<{ done: tr
     throw new DomainError('CONFLICT', 'Someone has already marked this alert handled.');
   }
   await record(ctx, { action: 'alert.handled', actorId: userId, patientId: alert.patient_id, detail: { alertId } });
+  announce(ctx, alertChange(alertId));
   return { done: true };
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { AuditDetail } from '../../../shared/audit';
+import { AUDIT_REFS, type AuditDetail } from '../../../shared/audit';
 import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
@@ -101,12 +101,7 @@ export async function verify(db: Kysely<Database>, store: AuditStore, key: Buffe
 
 const PAGE = 100;
 
-/** Which kind of record each id-holding detail names. */
-const REFS = {
-  userId: 'user', doctorId: 'doctor', doctorIds: 'doctor', patientIds: 'patient', walkInPatientId: 'patient', accountPatientId: 'patient',
-  appointmentId: 'appointment',
-} as const;
-type RefKind = (typeof REFS)[keyof typeof REFS];
+type RefKind = (typeof AUDIT_REFS)[keyof typeof AUDIT_REFS];
 
 /** The names (or booking numbers) behind the ids in a page of details, keyed `kind:id`, so the log reads as words. */
 async function refsOf(ctx: Ctx, details: string[]): Promise<Record<string, string>> {
@@ -118,7 +113,7 @@ async function refsOf(ctx: Ctx, details: string[]): Promise<Record<string, strin
     } catch {
       continue;
     }
-    for (const [key, kind] of Object.entries(REFS)) {
+    for (const [key, kind] of Object.entries(AUDIT_REFS)) {
       for (const v of [parsed[key]].flat()) if (typeof v === 'number' && Number.isInteger(v)) ids[kind].add(v);
     }
   }

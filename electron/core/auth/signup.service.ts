@@ -19,7 +19,7 @@ const SIGNUPS_PER_MINUTE = 10;
 
 /** A sign-up as typed, its password already checked and hashed (before the transaction). */
 export type PendingSignup =
-  | { kind: 'patient'; profile: PatientProfile; passwordHash: string }
+  | { kind: 'patient'; profile: PatientProfile; passwordHash: string; invitationCode?: string }
   | { kind: 'doctor'; email: string; credentials: DoctorCredentials; invitationCode?: string; passwordHash: string };
 
 /** What makes the account once the code is right, per kind (the patient and doctor services). */

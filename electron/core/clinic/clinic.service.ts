@@ -8,7 +8,7 @@ import { DEFAULT_UPLOAD_LIMIT_MB } from '../../../shared/records';
 
 export const DEFAULTS = {
   sessionIdleMinutes: 15, cancelCutoffMinutes: 120, reminderHours: 24, checkInOpensMinutes: 60, emergencyNumber: '112', kioskIdleSeconds: 90,
-  uploadLimitMb: DEFAULT_UPLOAD_LIMIT_MB,
+  uploadLimitMb: DEFAULT_UPLOAD_LIMIT_MB, waitlistHoldMinutes: 30,
 };
 
 // Read once per call: a booking needs them five times (session limit, time zone, emails, reminder, cutoff).
@@ -41,12 +41,14 @@ export async function readClinicSettings(db: Kysely<Database>): Promise<ClinicSe
     emergencyNumber: s.get('assistant.emergencyNumber') ?? DEFAULTS.emergencyNumber,
     kioskIdleSeconds: Number(s.get('kiosk.idleSeconds') ?? DEFAULTS.kioskIdleSeconds),
     uploadLimitMb: Number(s.get('records.uploadLimitMb') ?? DEFAULTS.uploadLimitMb),
+    waitlistHoldMinutes: Number(s.get('waitlist.holdMinutes') ?? DEFAULTS.waitlistHoldMinutes),
   };
 }
 
 export const idleMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes;
 export const cancelCutoffMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.cancelCutoffMinutes ?? DEFAULTS.cancelCutoffMinutes;
 export const reminderHours = async (ctx: Ctx) => (await clinicSettings(ctx))?.reminderHours ?? DEFAULTS.reminderHours;
+export const waitlistHoldMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.waitlistHoldMinutes ?? DEFAULTS.waitlistHoldMinutes;
 export const checkInOpensMinutes = async (ctx: Ctx) => (await clinicSettings(ctx))?.checkInOpensMinutes ?? DEFAULTS.checkInOpensMinutes;
 export const emergencyNumber = async (ctx: Ctx) => (await clinicSettings(ctx))?.emergencyNumber ?? DEFAULTS.emergencyNumber;
 export const kioskIdleSeconds = async (ctx: Ctx) => (await clinicSettings(ctx))?.kioskIdleSeconds ?? DEFAULTS.kioskIdleSeconds;
@@ -66,6 +68,7 @@ export async function saveClinicSettings(ctx: Ctx, c: ClinicSettings): Promise<v
     'assistant.emergencyNumber': c.emergencyNumber,
     'kiosk.idleSeconds': String(c.kioskIdleSeconds),
     'records.uploadLimitMb': String(c.uploadLimitMb),
+    'waitlist.holdMinutes': String(c.waitlistHoldMinutes),
     ...(c.gstin ? { 'clinic.gstin': c.gstin } : {}),
     ...(c.phone ? { 'clinic.phone': c.phone } : {}),
     ...(c.email ? { 'clinic.email': c.email } : {}),

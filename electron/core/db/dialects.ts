@@ -161,6 +161,16 @@ export function skipLockedRows<Q extends SelectQueryBuilder<any, any, any>>(sele
   return dialect === 'postgres' ? (select.forUpdate().skipLocked() as Q) : select;
 }
 
+/**
+ * DIALECT-SPECIFIC: the database server's clock (epoch ms), which every seat shares whatever its own clock says;
+ * null on SQLite, whose processes all run on one computer and read its one clock.
+ */
+export async function serverClockMs(db: Kysely<Database>, dialect: DialectName): Promise<number | null> {
+  if (dialect !== 'postgres') return null;
+  const { rows } = await sql<{ ms: number }>`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`.execute(db);
+  return Number(rows[0]!.ms);
+}
+
 /** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */
 export const isBusy = (e: unknown) => /^SQLITE_BUSY/.test((e as { code?: string } | null)?.code ?? '');
 

@@ -65,6 +65,22 @@ export interface Database {
     merged_into: number | null;
     created_at: string;
     updated_at: string;
+    /** A dependant's holder: the patient record whose account books for them and gets their mail (migration 009). */
+    holder_patient_id: number | null;
+    /** Who the dependant is to the holder. */
+    relation: string | null;
+    /** 1 when date_of_birth was worked out from an age in years. */
+    birth_estimated: Generated<number>;
+  };
+  /** An invitation to a grown-up dependant to take over their record with an account of their own. */
+  record_invitations: {
+    code_hash: string;
+    patient_id: number;
+    email: string;
+    invited_by: number;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
   };
   doctor_info: {
     id: Generated<number>;
@@ -155,6 +171,44 @@ export interface Database {
     created_by: number;
     created_at: string;
     updated_at: string;
+    /** Booked with others as a series (repeat visits), or null. */
+    series_id: number | null;
+  };
+  appointment_series: {
+    id: Generated<number>;
+    doctor_id: number;
+    patient_id: number;
+    every_weeks: number;
+    created_by: number;
+    created_at: string;
+  };
+  /** A patient waiting for a doctor's time (days, parts of the day); see waitlist/. */
+  waitlist_entries: {
+    id: Generated<number>;
+    doctor_id: number;
+    patient_id: number;
+    from_date: string;
+    to_date: string;
+    day_parts: string;
+    reason: string | null;
+    status: string;
+    created_by: number;
+    created_at: string;
+    updated_at: string;
+  };
+  /** A freed time offered to one waiting patient and held for them until expires_at while 'open'. */
+  waitlist_offers: {
+    id: Generated<number>;
+    entry_id: number;
+    doctor_id: number;
+    start_at: string;
+    end_at: string;
+    modes: string;
+    status: string;
+    offered_at: string;
+    expires_at: string;
+    answered_at: string | null;
+    appointment_id: number | null;
   };
   appointment_history: {
     id: Generated<number>;

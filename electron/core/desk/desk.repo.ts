@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HELD_STATUSES } from '../scheduling/appointments.repo';
 
@@ -19,11 +19,6 @@ export const sameNameAndPhone = (db: Db, fullName: string, phone: string) =>
 export const withEmail = (db: Db, email: string) =>
   db.selectFrom('patient_info').select(['id', 'full_name']).where('merged_into', 'is', null).where('email', '=', email).orderBy('id').executeTakeFirst();
 
-export async function insertWalkIn(db: Db, row: Insertable<Database['patient_info']>): Promise<number> {
-  const { id } = await db.insertInto('patient_info').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
-}
-
 /** Doctors who take appointments (verified, not suspended), and any other doctor named in `alsoIds`. */
 export function boardDoctors(db: Db, alsoIds: number[]) {
   return db
@@ -43,6 +38,7 @@ export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
+    .leftJoin('patient_info as holder', 'holder.id', 'p.holder_patient_id')
     .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
     .leftJoin(
       (eb) =>
@@ -55,8 +51,9 @@ export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
       (join) => join.onRef('h.appointment_id', '=', 'a.id'),
     )
     .select([
-      'a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason', 'a.queue_number',
-      'p.full_name as patient_name', 'p.user_id as patient_user_id', 'd.full_name as doctor_name', 'h.checked_in_at',
+      'a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason', 'a.queue_number', 'a.check_in_code',
+      'p.full_name as patient_name', 'p.user_id as patient_user_id', 'p.phone as patient_phone', 'holder.full_name as holder_name', 'a.series_id',
+      'd.full_name as doctor_name', 'h.checked_in_at',
     ])
     .where('a.start_at', '>=', fromIso)
     .where('a.start_at', '<', toIso)
@@ -81,15 +78,19 @@ export async function activeOverlap(db: Db, patientA: number, patientB: number):
 }
 
 /**
- * Moves every appointment of one patient record to another (their history rows follow, being keyed by
- * appointment). Any table added later that points at a patient record must be moved here too.
+ * Moves what belongs to one patient record to another: its appointments (their history rows follow, being keyed
+ * by appointment), series, waitlist places and family members. Any table added later that points at a patient
+ * record must be moved here too. Returns how many appointments moved.
  */
-export async function moveAppointments(db: Db, fromPatient: number, toPatient: number, nowIso: string): Promise<number> {
+export async function moveRecords(db: Db, fromPatient: number, toPatient: number, nowIso: string): Promise<number> {
   const r = await db
     .updateTable('appointments')
     .set({ patient_id: toPatient, updated_at: nowIso })
     .where('patient_id', '=', fromPatient)
     .executeTakeFirst();
+  await db.updateTable('appointment_series').set({ patient_id: toPatient }).where('patient_id', '=', fromPatient).execute();
+  await db.updateTable('waitlist_entries').set({ patient_id: toPatient, updated_at: nowIso }).where('patient_id', '=', fromPatient).execute();
+  await db.updateTable('patient_info').set({ holder_patient_id: toPatient, updated_at: nowIso }).where('holder_patient_id', '=', fromPatient).execute();
   return Number(r.numUpdatedRows);
 }
 

@@ -5,16 +5,16 @@ import { record, recordView } from '../audit/audit.service';
 import { checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
-import { patientById } from '../patients/patients.repo';
-import { toView } from '../patients/patients.service';
+import { insertRecord, patientById } from '../patients/patients.repo';
+import { birthColumns, toView } from '../patients/patients.service';
 import { announce, appointmentChange } from '../live/changes';
 import { dayBounds } from '../scheduling/clinic-day';
 import { allowedChanges } from '../scheduling/status-rules';
 import * as repo from './desk.repo';
 
 /**
- * A walk-in: a patient record without a login, from a name and a phone number (email and state if given;
- * the state defaults to the clinic's). A record with the same name and phone number, or the same email, is
+ * A walk-in: a patient record without a login, from a name and a phone number (email, state, sex and a date of
+ * birth or an age if given; the state defaults to the clinic's). A record with the same name and phone number, or the same email, is
  * taken to be the same person: the desk is sent to it instead of making a second record. Families often
  * share one phone, so the phone alone is no duplicate.
  */
@@ -40,12 +40,14 @@ export async function registerWalkIn(ctx: Ctx, input: ParsedInput<'patients.regi
   const state = input.state ?? (await clinicSettings(ctx))?.state;
   if (!state) throw new DomainError('VALIDATION', 'Choose the state.', { fields: { state: 'state_invalid' } });
   const nowIso = ctx.now.toISOString();
-  const id = await repo.insertWalkIn(ctx.db, {
+  const id = await insertRecord(ctx.db, {
     user_id: null,
     full_name: fullName,
     email: input.email ?? null,
     phone: input.phone,
     state,
+    sex: input.sex ?? null,
+    ...birthColumns(ctx, input),
     preferred_language: 'en',
     created_at: nowIso,
     updated_at: nowIso,
@@ -84,7 +86,7 @@ export async function linkAccount(ctx: Ctx, input: ParsedInput<'patients.linkAcc
     throw new DomainError('CONFLICT', 'Both records have an appointment at the same time. Cancel one of them first, then link the records.');
   }
   const nowIso = ctx.now.toISOString();
-  const moved = await repo.moveAppointments(ctx.db, walkIn.id, account.id, nowIso);
+  const moved = await repo.moveRecords(ctx.db, walkIn.id, account.id, nowIso);
   await repo.markMerged(ctx.db, walkIn.id, account.id, nowIso);
   const detail = { walkInPatientId: walkIn.id, accountPatientId: account.id, appointments: moved, matched: samePhone ? 'phone' : 'email' };
   // One entry against each record, so the log filtered by either patient number shows the link.
@@ -124,6 +126,10 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
       patientId: r.patient_id,
       patientName: r.patient_name,
       patientHasAccount: r.patient_user_id !== null,
+      contactName: r.holder_name,
+      phone: r.patient_phone,
+      seriesId: r.series_id,
+      checkInCode: r.status === 'booked' && r.mode === 'in_person' ? r.check_in_code : null,
       checkedInAt: r.checked_in_at ?? null,
       queueNumber: r.queue_number,
       canCheckIn: allowedChanges(r, ctx.now, opensMinutes).canCheckIn,

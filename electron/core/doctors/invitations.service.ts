@@ -1,31 +1,18 @@
-import { createHash, randomInt } from 'node:crypto';
-import {
-  INVITATION_CODE_ALPHABET, INVITATION_CODE_LENGTH, INVITATION_DAYS, type InvitationView, type Output, type ParsedInput,
-} from '../../../shared/contract';
+import { INVITATION_DAYS, type InvitationView, type Output, type ParsedInput } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
 import { emailTaken, userById } from '../auth/auth.repo';
+import { invitationCodeHash, newInvitationCode, openOrRefuse } from '../auth/invitation-codes';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { clinicInfo } from '../mail/notify';
 import { enqueueMail } from '../outbox/outbox.service';
 import * as repo from './invitations.repo';
 
-// Inviting a doctor: a one-time code, shown once to the administrator and emailed to the doctor. Only its hash
-// is kept, so the database alone cannot be used to sign up in someone's place.
+// Inviting a doctor: a one-time code (auth/invitation-codes.ts), shown once to the administrator and emailed to
+// the doctor.
 
 const DAY = 86_400_000;
 /** The invitations list shows the most recent ones. */
 const LIST_LIMIT = 100;
-
-/** Twelve characters of a 32-letter alphabet (60 bits), drawn without bias, shown as XXXX-XXXX-XXXX. */
-function newCode(): string {
-  let code = '';
-  for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_CODE_ALPHABET[randomInt(INVITATION_CODE_ALPHABET.length)];
-  return code.match(/.{4}/g)!.join('-');
-}
-
-/** The hash of a code as the contract normalises it (upper case, no spaces or dashes). */
-const codeHash = (normalised: string) => createHash('sha256').update(`medlink-invitation:${normalised}`).digest('hex');
-const normalise = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
 
 export async function invite(ctx: Ctx, input: ParsedInput<'admin.inviteDoctor'>): Promise<Output<'admin.inviteDoctor'>> {
   const admin = (await userById(ctx.db, requireSession(ctx).userId))!;
@@ -34,11 +21,11 @@ export async function invite(ctx: Ctx, input: ParsedInput<'admin.inviteDoctor'>)
       fields: { email: 'email_taken' },
     });
   }
-  const code = newCode();
+  const code = newInvitationCode();
   const expiresAt = new Date(ctx.now.getTime() + INVITATION_DAYS * DAY);
   await repo.dropUnused(ctx.db, input.email);
   await repo.insertInvitation(ctx.db, {
-    code_hash: codeHash(normalise(code)),
+    code_hash: invitationCodeHash(code),
     email: input.email,
     full_name: input.fullName ?? null,
     invited_by: admin.id,
@@ -56,26 +43,9 @@ export async function invite(ctx: Ctx, input: ParsedInput<'admin.inviteDoctor'>)
   return { email: input.email, fullName: input.fullName ?? null, code, expiresAt: expiresAt.toISOString() };
 }
 
-/**
- * An open invitation by its code; refused, with the reason, when unknown, used or expired: a problem with what
- * the person typed, so a VALIDATION refusal naming the field.
- */
+/** An open invitation by its code; refused, with the reason, when unknown, used or expired. */
 export async function openInvitation(ctx: Ctx, code: string, field: string) {
-  const row = await repo.invitationByHash(ctx.db, codeHash(normalise(code)));
-  if (!row) {
-    throw new DomainError('VALIDATION', 'This invitation code is not right. Check it against the email, or ask the clinic for a new one.', {
-      fields: { [field]: 'code_unknown' },
-    });
-  }
-  if (row.used_at) {
-    throw new DomainError('VALIDATION', 'This invitation code was already used to sign up. Sign in instead, or ask the clinic for a new one.', {
-      fields: { [field]: 'code_used' },
-    });
-  }
-  if (row.expires_at <= ctx.now.toISOString()) {
-    throw new DomainError('VALIDATION', 'This invitation code has expired. Ask the clinic for a new one.', { fields: { [field]: 'code_expired' } });
-  }
-  return row;
+  return openOrRefuse(await repo.invitationByHash(ctx.db, invitationCodeHash(code)), ctx.now.toISOString(), field);
 }
 
 export async function lookup(ctx: Ctx, code: string): Promise<Output<'doctors.invitation'>> {

@@ -6,14 +6,17 @@ import { backupHandlers } from './backup';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { familyHandlers } from './family';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
 import { seatHandlers } from './seat';
+import { seriesHandlers } from './series';
 import { uploadHandlers } from './uploads';
 import { videoHandlers } from './video';
+import { waitlistHandlers } from './waitlist';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
 type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
@@ -40,12 +43,15 @@ export const handlers = {
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...familyHandlers,
   ...kioskHandlers,
   ...mailHandlers,
   ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
   ...seatHandlers,
+  ...seriesHandlers,
   ...uploadHandlers,
   ...videoHandlers,
+  ...waitlistHandlers,
 } satisfies HandlersOf<ChannelName>;

@@ -8,9 +8,9 @@ import * as repo from './jobs.repo';
 // done afterwards by the queue worker, outside any transaction, which records each result in a short one of its own.
 // So a booking never waits for Google and is never lost because of it.
 
-export type JobKind = 'video.sync' | 'video.delete' | 'google.revoke';
-/** What does one kind of job, given its row; its Outcome says whether it is done, and if not, when to try again. */
-export type JobHandlers = Record<JobKind, (job: repo.JobRow) => Promise<Outcome>>;
+export type JobKind = 'video.sync' | 'video.delete' | 'google.revoke' | 'waitlist.expire';
+/** What does each kind of job (K: some of them), given its row; its Outcome says whether it is done, and if not, when to try again. */
+export type JobHandlers<K extends JobKind = JobKind> = Record<K, (job: repo.JobRow) => Promise<Outcome>>;
 
 /**
  * Queues a job in the caller's transaction. An appointment's job of a kind that is still waiting is not queued

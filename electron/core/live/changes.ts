@@ -88,3 +88,6 @@ export const doctorChange = (id: number, doctorUserId?: number): Change => ({
 
 /** The outbox: its queue is the administrator's. */
 export const mailChange = (id: number | null): Change => ({ topic: 'mail', id, audience: { roles: ['admin'], users: [] } });
+
+/** The assistant's urgent alerts: the administrator and doctors (the list itself admits only practising ones). */
+export const alertChange = (id: number | null): Change => ({ topic: 'alerts', id, audience: { roles: ['admin', 'doctor'], users: [] } });

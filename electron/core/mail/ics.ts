@@ -1,5 +1,6 @@
-// Calendar invitations (RFC 5545 / iTIP RFC 5546): one VEVENT per appointment. A reschedule keeps the UID and
-// raises SEQUENCE; a cancellation sends METHOD:CANCEL with STATUS:CANCELLED, so calendars update in place.
+// Calendar invitations (RFC 5545 / iTIP RFC 5546): one VEVENT per appointment (a series' email holds one for each of
+// its visits). A reschedule keeps the UID and raises SEQUENCE; a cancellation sends METHOD:CANCEL with
+// STATUS:CANCELLED, so calendars update in place.
 
 export interface IcsPerson {
   name: string;
@@ -59,13 +60,10 @@ export function foldLine(line: string): string {
   return out.join('\r\n');
 }
 
-export function buildIcs(e: IcsEvent): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//MedLink//Clinic appointments//EN',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${e.method}`,
+/** One invitation holding each event (a series' visits); they share the first one's METHOD. */
+export function buildIcs(events: IcsEvent | readonly IcsEvent[]): string {
+  const all = Array.isArray(events) ? events : [events as IcsEvent];
+  const vevent = (e: IcsEvent) => [
     'BEGIN:VEVENT',
     `UID:${escapeText(e.uid)}`,
     `SEQUENCE:${Math.max(0, Math.trunc(e.sequence))}`,
@@ -80,6 +78,14 @@ export function buildIcs(e: IcsEvent): string {
     `STATUS:${e.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
+  ];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//MedLink//Clinic appointments//EN',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${all[0]!.method}`,
+    ...all.flatMap(vevent),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -42,6 +42,8 @@ export interface VisitInfo {
 interface PatientVisit {
   clinic: ClinicInfo;
   patientName: string;
+  /** A family member's account holder, to whom their mail goes (greeted; the patient is named in the details). */
+  holderName?: string | null;
   /** The appointment's booking number, which the patient quotes to the clinic. */
   bookingNumber: number;
   /** What the patient types at the kiosk on the day (a visit in person); shown as text and as the inline QR image CHECK_IN_QR_CID. */
@@ -49,6 +51,31 @@ interface PatientVisit {
   doctor: DoctorInfo;
   visit: VisitInfo;
 }
+/** One visit of a series, as its email lists it. */
+export interface SeriesVisit {
+  start: Date;
+  bookingNumber: number;
+}
+interface PatientSeries {
+  clinic: ClinicInfo;
+  patientName: string;
+  holderName?: string | null;
+  doctor: DoctorInfo;
+  mode: VisitInfo['mode'];
+  visits: SeriesVisit[];
+  /** Why the visits were cancelled. */
+  reason?: string;
+}
+interface DoctorSeries {
+  clinic: ClinicInfo;
+  doctorName: string;
+  patientName: string;
+  mode: VisitInfo['mode'];
+  visits: SeriesVisit[];
+  visitReason?: string | null;
+  reason?: string;
+}
+
 interface DoctorVisit {
   clinic: ClinicInfo;
   doctorName: string;
@@ -78,12 +105,25 @@ export interface MailData {
   signup_exists: { clinic: ClinicInfo };
   /** The code that lets the account's holder choose a new password. */
   password_reset_code: { clinic: ClinicInfo; name: string; code: string; expiresAt: Date };
+  /** A grown-up family member invited to an account of their own, which takes over their record. */
+  record_invitation: { clinic: ClinicInfo; name: string; holderName: string; code: string; expiresAt: Date };
+  /** A freed time offered to someone on the waitlist, held for them until heldUntil. */
+  waitlist_offer: { clinic: ClinicInfo; patientName: string; holderName?: string | null; doctor: DoctorInfo; start: Date; heldUntil: Date };
+  /** Repeat visits: one email for the whole series (with an .ics holding each visit). */
+  series_booked: PatientSeries;
+  series_moved: PatientSeries;
+  series_cancelled: PatientSeries;
+  doctor_series_booked: DoctorSeries;
+  doctor_series_moved: DoctorSeries;
+  doctor_series_cancelled: DoctorSeries;
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
   'booking_confirmation', 'appointment_reminder', 'appointment_rescheduled', 'appointment_cancelled',
   'doctor_new_booking', 'doctor_rescheduled', 'doctor_cancelled', 'video_link', 'doctor_video_link', 'verification_approved',
   'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code',
+  'record_invitation', 'waitlist_offer', 'series_booked', 'series_moved', 'series_cancelled', 'doctor_series_booked',
+  'doctor_series_moved', 'doctor_series_cancelled',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -176,6 +216,7 @@ const videoLink = (w: Words, url: string): Block => ({ type: 'link', label: w.t(
 function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previousStart?: Date; reason?: string; calendar?: boolean; replaced?: boolean }): Block[] {
   const cancelled = kind === 'appointment_cancelled';
   const rows: [string, string][] = [
+    ...(d.holderName ? [[w.label('patient'), d.patientName] as [string, string]] : []),
     [w.label('bookingNumber'), String(d.bookingNumber)],
     [w.label('doctor'), d.doctor.name],
     [w.label('qualifications'), d.doctor.qualifications],
@@ -221,6 +262,26 @@ function doctorVisit(w: Words, kind: MailKind, d: DoctorVisit, extra: { previous
   return blocks;
 }
 
+/** Every visit of a series: its number in the series and its booking number, then when. */
+const visitRows = (w: Words, visits: SeriesVisit[]): Block => ({
+  type: 'details',
+  rows: visits.map((v, i) => [w.t('labels', 'visit', { n: String(i + 1), number: String(v.bookingNumber) }), w.when(v.start)]),
+});
+
+function seriesBlocks(w: Words, kind: MailKind, d: PatientSeries & DoctorSeries, who: Record<string, string>, calendar: boolean): Block[] {
+  const rows: [string, string][] = [];
+  if (d.holderName || kind.startsWith('doctor_')) rows.push([w.label('patient'), d.patientName]);
+  if (d.doctor) rows.push([w.label('doctor'), d.doctor.name], [w.label('speciality'), w.speciality(d.doctor)]);
+  rows.push([w.label('mode'), w.t('modes', d.mode)], [w.label('where'), clinicPlace(d.clinic)]);
+  if (d.visitReason) rows.push([w.label('visitReason'), d.visitReason]);
+  const blocks: Block[] = [p(w.t(kind, 'intro', { clinic: d.clinic.name, count: String(d.visits.length), ...who })), { type: 'details', rows }];
+  blocks.push(p(w.t('common', 'dates')), visitRows(w, d.visits));
+  if (d.reason) blocks.push(p(`${w.label('cancelReason')}:`), { type: 'quote', text: d.reason });
+  if (calendar) blocks.push(p(w.t('common', 'calendarAll')));
+  if (!kind.startsWith('doctor_') && kind !== 'series_cancelled') blocks.push(p(w.t('common', 'manage')));
+  return blocks;
+}
+
 interface Parts {
   subjectVars: Record<string, string>;
   recipientName: string | null;
@@ -238,7 +299,7 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
       const v = d as MailData['appointment_rescheduled'] & MailData['appointment_cancelled'] & MailData['video_link'];
       return {
         subjectVars: { doctor: v.doctor.name, date: w.short(v.visit.start) },
-        recipientName: v.patientName,
+        recipientName: v.holderName ?? v.patientName,
         blocks: patientVisit(w, kind, v, { previousStart: v.previousStart, reason: v.reason, calendar, replaced: v.replaced }),
       };
     }
@@ -295,6 +356,48 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
           { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)]] },
           p(w.t(kind, 'notYou')),
         ],
+      };
+    }
+    case 'record_invitation': {
+      const v = d as MailData['record_invitation'];
+      const vars = { clinic: v.clinic.name, holder: v.holderName, name: v.name };
+      return {
+        subjectVars: vars,
+        recipientName: v.name,
+        blocks: [
+          p(w.t(kind, 'intro', vars)),
+          p(w.t(kind, 'steps')),
+          { type: 'code', label: w.label('code'), text: v.code },
+          { type: 'details', rows: [[w.label('validUntil'), w.when(v.expiresAt)]] },
+          p(w.t(kind, 'expiry', vars)),
+        ],
+      };
+    }
+    case 'waitlist_offer': {
+      const v = d as MailData['waitlist_offer'];
+      const rows: [string, string][] = v.holderName ? [[w.label('patient'), v.patientName]] : [];
+      rows.push(
+        [w.label('doctor'), v.doctor.name], [w.label('speciality'), w.speciality(v.doctor)], [w.label('when'), w.when(v.start)],
+        [w.label('where'), clinicPlace(v.clinic)], [w.label('heldUntil'), w.when(v.heldUntil)],
+      );
+      return {
+        subjectVars: { doctor: v.doctor.name, date: w.short(v.start) },
+        recipientName: v.holderName ?? v.patientName,
+        blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name, doctor: v.doctor.name })), { type: 'details', rows }, p(w.t(kind, 'take')), p(w.t(kind, 'after'))],
+      };
+    }
+    case 'series_booked':
+    case 'series_moved':
+    case 'series_cancelled':
+    case 'doctor_series_booked':
+    case 'doctor_series_moved':
+    case 'doctor_series_cancelled': {
+      const v = d as PatientSeries & DoctorSeries;
+      const who: Record<string, string> = { patient: v.patientName, ...(v.doctor ? { doctor: v.doctor.name } : {}) };
+      return {
+        subjectVars: { ...who, count: String(v.visits.length), date: w.short(v.visits[0]!.start) },
+        recipientName: v.doctorName ?? v.holderName ?? v.patientName,
+        blocks: seriesBlocks(w, kind, v, who, calendar),
       };
     }
     case 'signup_exists': {

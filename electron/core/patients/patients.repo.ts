@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { PatientProfile } from '../../../shared/fields';
 import type { Database } from '../db/schema';
 
@@ -25,22 +25,45 @@ const columns = (p: PatientProfile) => ({
   preferred_language: p.preferredLanguage,
 });
 
-export async function insertPatient(db: Db, userId: number | null, p: PatientProfile, nowIso: string): Promise<number> {
-  const { id } = await db
-    .insertInto('patient_info')
-    .values({ ...columns(p), user_id: userId, created_at: nowIso, updated_at: nowIso })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+export const insertPatient = (db: Db, userId: number | null, p: PatientProfile, nowIso: string) =>
+  insertRecord(db, { ...columns(p), user_id: userId, created_at: nowIso, updated_at: nowIso });
 
+/** The record as its own holder wrote it (a grown-up dependant taking theirs over is no longer anyone's dependant). */
 export const updatePatient = (db: Db, id: number, p: PatientProfile, nowIso: string) =>
-  db.updateTable('patient_info').set({ ...columns(p), updated_at: nowIso }).where('id', '=', id).execute();
+  updateRecord(db, id, { ...columns(p), birth_estimated: 0, updated_at: nowIso });
 
 export const patientById = (db: Db, id: number) => db.selectFrom('patient_info').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const patientByUser = (db: Db, userId: number) =>
   db.selectFrom('patient_info').selectAll().where('user_id', '=', userId).executeTakeFirst();
+
+/** The account's own record and its dependants' (a walk-in's record linked away is no one's to act for), own first. */
+export const familyOfUser = (db: Db, userId: number) =>
+  db
+    .selectFrom('patient_info')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('user_id', '=', userId),
+        eb('holder_patient_id', 'in', eb.selectFrom('patient_info as h').select('h.id').where('h.user_id', '=', userId)),
+      ]),
+    )
+    .where('merged_into', 'is', null)
+    .orderBy(sql`holder_patient_id is not null`)
+    .orderBy('full_name')
+    .orderBy('id')
+    .execute();
+
+/** The dependants a record holds. */
+export const dependantsOf = (db: Db, holderId: number) =>
+  db.selectFrom('patient_info').selectAll().where('holder_patient_id', '=', holderId).where('merged_into', 'is', null).orderBy('full_name').orderBy('id').execute();
+
+export async function insertRecord(db: Db, row: Insertable<Database['patient_info']>): Promise<number> {
+  const { id } = await db.insertInto('patient_info').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export const updateRecord = (db: Db, id: number, set: Updateable<Database['patient_info']>) => db.updateTable('patient_info').set(set).where('id', '=', id).execute();
 
 /**
  * Name, phone (digits) or email, for the front desk; prefix matches so a few letters find someone. A walk-in's
@@ -51,14 +74,15 @@ export function searchPatients(db: Db, query: string, limit: number) {
   const digits = query.replace(/\D/g, '');
   return db
     .selectFrom('patient_info')
-    .select(['id', 'full_name', 'phone', 'email', 'date_of_birth', 'user_id'])
-    .where('merged_into', 'is', null)
+    .leftJoin('patient_info as h', 'h.id', 'patient_info.holder_patient_id')
+    .select(['patient_info.id', 'patient_info.full_name', 'patient_info.phone', 'patient_info.email', 'patient_info.date_of_birth', 'patient_info.user_id', 'h.full_name as holder_name'])
+    .where('patient_info.merged_into', 'is', null)
     .where((eb) => {
-      const any = [likeEscaped('full_name', `${escapeLike(q)}%`), likeEscaped('full_name', `% ${escapeLike(q)}%`), eb('email', '=', q)];
+      const any = [likeEscaped('full_name', `${escapeLike(q)}%`), likeEscaped('full_name', `% ${escapeLike(q)}%`), eb('patient_info.email', '=', q)];
       if (digits.length >= 4) any.push(likeEscaped('phone', `%${digits}%`));
       return eb.or(any);
     })
-    .orderBy('full_name')
+    .orderBy('patient_info.full_name')
     .limit(limit)
     .execute();
 }
@@ -66,4 +90,4 @@ export function searchPatients(db: Db, query: string, limit: number) {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // An explicit ESCAPE: SQLite has no default escape character for LIKE, PostgreSQL's is the backslash.
 const likeEscaped = (column: 'full_name' | 'phone', pattern: string) =>
-  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  sql<boolean>`lower(${sql.ref(`patient_info.${column}`)}) like ${pattern} escape '\\'`;

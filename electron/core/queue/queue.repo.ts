@@ -23,18 +23,19 @@ export type QueueRow<Q extends QueueName> = Selectable<Database[Q]> & QueueColum
 // One shape for both tables: Kysely cannot type a table chosen at run time.
 type AnyDb = Kysely<any>;
 
+/** The instants a claim is made with: `now` judges leases, `dueBy` (never earlier) judges which pending rows are due. */
+export interface ClaimTimes {
+  now: string;
+  dueBy: string;
+  leaseUntil: string;
+}
+
 /**
  * Claims the next row to work on, in one statement: the oldest due pending row, or a claimed one whose lease
  * ran out (its worker died mid-way), becomes claimed with a new lease. The lease time doubles as the claim's
  * token: only the holder of that exact lease may write the outcome.
  */
-export async function claimNext<Q extends QueueName>(
-  db: Kysely<Database>,
-  dialect: DialectName,
-  queue: Q,
-  nowIso: string,
-  leaseUntil: string,
-): Promise<QueueRow<Q> | undefined> {
+export async function claimNext<Q extends QueueName>(db: Kysely<Database>, dialect: DialectName, queue: Q, at: ClaimTimes): Promise<QueueRow<Q> | undefined> {
   const { claimed } = QUEUES[queue];
   const anyDb = db as AnyDb;
   const table: string = queue;
@@ -44,8 +45,8 @@ export async function claimNext<Q extends QueueName>(
       .select('id')
       .where((eb) =>
         eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', nowIso)]),
-          eb.and([eb('status', '=', claimed), eb('lease_until', '<', nowIso)]),
+          eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', at.dueBy)]),
+          eb.and([eb('status', '=', claimed), eb('lease_until', '<', at.now)]),
         ]),
       )
       .orderBy('due_at')
@@ -53,7 +54,7 @@ export async function claimNext<Q extends QueueName>(
       .limit(1),
     dialect,
   );
-  const row = await anyDb.updateTable(table).set({ status: claimed, lease_until: leaseUntil }).where('id', 'in', next).returningAll().executeTakeFirst();
+  const row = await anyDb.updateTable(table).set({ status: claimed, lease_until: at.leaseUntil }).where('id', 'in', next).returningAll().executeTakeFirst();
   return row as QueueRow<Q> | undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../context';
-import type { DialectName } from '../db/dialects';
+import { serverClockMs, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import * as repo from './queue.repo';
 
@@ -81,6 +81,9 @@ export const DEFAULTS: WorkerTuning = {
   batch: 100,
 };
 
+/** Clocks this close to the database server's are taken as agreeing: a lease lasts minutes. */
+const CLOCK_TOLERANCE_MS = 2_000;
+
 /** The wait after the n-th failure (n ≥ 1): base · 2^(n-1), capped. */
 export const backoffMs = (attempts: number, baseMs: number, maxMs: number) => Math.min(baseMs * 2 ** Math.max(0, attempts - 1), maxMs);
 
@@ -91,9 +94,24 @@ export function createWorker<Q extends repo.QueueName>(options: WorkerOptions<Q>
   let timer: ReturnType<typeof setInterval> | undefined;
   let looping: Promise<RunResult> | undefined;
   let again = false;
+  let lastSkew = 0;
 
-  async function record(row: repo.QueueRow<Q>, lease: string, outcome: Outcome): Promise<void> {
-    const now = clock.now();
+  /**
+   * How far the database server's clock is ahead of this computer's (0 on SQLite, or when they agree). Leases
+   * are written and judged by the server's clock, so a seat whose clock is wrong can neither take over a claim
+   * that is still live nor have its own claim taken early, and nobody sends a message twice.
+   */
+  async function skewMs(): Promise<number> {
+    const server = await serverClockMs(db, dialect);
+    const skew = server === null ? 0 : server - Date.now();
+    const kept = Math.abs(skew) < CLOCK_TOLERANCE_MS ? 0 : skew;
+    if (kept !== lastSkew && kept !== 0) log(`this computer's clock is ${Math.round(-kept / 1000)} s off the database server's; the ${queue} follows the server's`);
+    lastSkew = kept;
+    return kept;
+  }
+
+  async function record(row: repo.QueueRow<Q>, lease: string, outcome: Outcome, skew: number): Promise<void> {
+    const now = new Date(clock.now().getTime() + skew);
     if (outcome.done) {
       if (!(await repo.markDone(db, queue, row.id, lease, now.toISOString()))) {
         log(`${o.describe(row)}: done, but its claim had run out; another worker may do it again`);
@@ -116,10 +134,13 @@ export function createWorker<Q extends repo.QueueName>(options: WorkerOptions<Q>
     try {
       const handle = await o.handler();
       if (!handle) return result;
+      const skew = await skewMs();
       for (let i = 0; i < o.batch; i++) {
-        const now = clock.now();
-        const lease = new Date(now.getTime() + o.leaseMs).toISOString();
-        const row = await repo.claimNext(db, dialect, queue, now.toISOString(), lease);
+        const own = clock.now().getTime();
+        const now = own + skew;
+        const lease = new Date(now + o.leaseMs).toISOString();
+        // A fast clock here may send its own rows when it believes them due (early, never twice); a slow one waits for the server's.
+        const row = await repo.claimNext(db, dialect, queue, { now: new Date(now).toISOString(), dueBy: new Date(Math.max(own, now)).toISOString(), leaseUntil: lease });
         if (!row) break;
         let outcome: Outcome;
         try {
@@ -127,7 +148,7 @@ export function createWorker<Q extends repo.QueueName>(options: WorkerOptions<Q>
         } catch (e) {
           outcome = { done: false, error: e instanceof Error ? e.message : String(e) };
         }
-        await record(row, lease, outcome);
+        await record(row, lease, outcome, skew);
         if (outcome.done) result.done++;
         else if (!outcome.notYet) result.failed++;
       }

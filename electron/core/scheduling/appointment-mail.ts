@@ -1,13 +1,17 @@
+import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
 import { userById } from '../auth/auth.repo';
 import { reminderHours } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
+import type { Database } from '../db/schema';
 import { doctorById, educationOf } from '../doctors/doctors.repo';
+import type { IcsEvent } from '../mail/ics';
 import { buildIcs } from '../mail/ics';
 import { clinicInfo } from '../mail/notify';
 import { qrPng } from '../mail/qr-image';
-import { CHECK_IN_QR_CID, type VisitInfo } from '../mail/templates';
+import { CHECK_IN_QR_CID, type ClinicInfo, type DoctorInfo, type VisitInfo } from '../mail/templates';
 import { cancelPending, enqueueMail } from '../outbox/outbox.service';
+import { contactOf, type Contact } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
 import { videoView } from '../video/video-links.service';
 import type { DetailedRow } from './appointments.repo';
@@ -24,6 +28,85 @@ export type AppointmentEvent =
 type DoctorRow = NonNullable<Awaited<ReturnType<typeof doctorById>>>;
 type PatientRow = NonNullable<Awaited<ReturnType<typeof patientById>>>;
 
+/** A doctor as patients' emails name them: name, qualifications, speciality. */
+export async function doctorMailInfo(db: Kysely<Database>, doctor: DoctorRow): Promise<DoctorInfo> {
+  const education = (await educationOf(db, [doctor.id])).get(doctor.id) ?? [];
+  return { name: doctor.full_name, qualifications: education.map((e) => e.degree).join(', '), speciality: doctor.speciality as Speciality, specialityOther: doctor.speciality_other };
+}
+
+/** Who an appointment's emails go to and what they say of the doctor: read once for one appointment or a series. */
+export interface MailPeople {
+  patient: PatientRow;
+  doctor: DoctorRow;
+  clinic: ClinicInfo;
+  /** Where the patient's mail goes (a family member's: their account holder). */
+  contact: Contact;
+  doctorInfo: DoctorInfo;
+  doctorLanguage: string;
+}
+
+export async function mailPeople(ctx: Ctx, patientId: number, doctorId: number, known: { patient?: PatientRow; doctor?: DoctorRow } = {}): Promise<MailPeople | null> {
+  const [patient, doctor, clinic] = await Promise.all([
+    known.patient ?? patientById(ctx.db, patientId),
+    known.doctor ?? doctorById(ctx.db, doctorId),
+    clinicInfo(ctx),
+  ]);
+  if (!patient || !doctor) return null;
+  const [contact, doctorInfo, doctorUser] = await Promise.all([contactOf(ctx.db, patient), doctorMailInfo(ctx.db, doctor), userById(ctx.db, doctor.user_id)]);
+  return { patient, doctor, clinic, contact, doctorInfo, doctorLanguage: doctorUser?.language ?? 'en' };
+}
+
+export const visitOf = (a: DetailedRow): VisitInfo => {
+  const video = videoView(a);
+  return {
+    start: new Date(a.start_at),
+    end: new Date(a.end_at),
+    mode: a.mode as VisitInfo['mode'],
+    videoLink: video?.url,
+    videoPending: video?.state === 'pending',
+    moderatorSignIn: video?.moderatorSignIn,
+  };
+};
+
+/** The calendar event of an appointment, for the patient's contact (one UID for its life; SEQUENCE rises with each change). */
+export function icsEventOf(ctx: Ctx, a: DetailedRow, m: MailPeople, method: IcsEvent['method']): IcsEvent {
+  const visit = visitOf(a);
+  return {
+    method,
+    uid: a.ics_uid,
+    sequence: a.ics_sequence,
+    start: visit.start,
+    end: visit.end,
+    summary: `${m.doctor.full_name} · ${m.clinic.name}${m.contact.holder ? ` (${m.patient.full_name})` : ''}`,
+    description: a.mode === 'online' ? 'Online consultation' : 'Consultation at the clinic',
+    location: a.mode === 'online' ? (visit.videoLink ?? 'Online') : `${m.doctor.hospital}, ${m.clinic.address}`,
+    organizer: { name: m.doctor.full_name, email: m.doctor.email },
+    attendee: { name: m.contact.name, email: m.contact.email ?? '' },
+    stamp: ctx.now,
+  };
+}
+
+/**
+ * What the patient's emails about one visit say. A visit in person is checked in at the kiosk: its code goes with
+ * every email that still expects the patient (`expected`: not a cancellation).
+ */
+const patientVisit = (a: DetailedRow, m: MailPeople, expected = true) => ({
+  clinic: m.clinic, patientName: m.patient.full_name, holderName: m.contact.holder?.full_name, bookingNumber: a.number, doctor: m.doctorInfo, visit: visitOf(a),
+  checkInCode: expected && a.mode === 'in_person' ? a.check_in_code : null,
+});
+
+/** The check-in code as the QR image the email shows inline. */
+const checkInImages = (code: string | null) =>
+  code ? [{ cid: CHECK_IN_QR_CID, filename: 'check-in-code.png', contentType: 'image/png' as const, content: qrPng(code) }] : [];
+
+/** The reminder of a visit (set hours before it), written anew by every change that keeps the visit. */
+export async function queueReminder(ctx: Ctx, a: DetailedRow, m: MailPeople): Promise<void> {
+  const remindAt = new Date(Date.parse(a.start_at) - (await reminderHours(ctx)) * HOUR);
+  if (!m.contact.email || remindAt <= ctx.now) return;
+  const data = patientVisit(a, m);
+  await enqueueMail(ctx, 'appointment_reminder', { to: m.contact.email, language: m.contact.language, appointmentId: a.id, dueAt: remindAt, data, inlineImages: checkInImages(data.checkInCode) });
+}
+
 /**
  * Queues what an appointment's change tells people, inside the change's own transaction: the patient (with a
  * calendar invitation that keeps one UID and raises SEQUENCE), the doctor, and the reminder, which a
@@ -37,64 +120,25 @@ export async function appointmentMail(
   event: AppointmentEvent,
   known: { patient?: PatientRow; doctor?: DoctorRow } = {},
 ): Promise<void> {
-  const [patient, doctor, clinic] = await Promise.all([
-    known.patient ?? patientById(ctx.db, a.patient_id),
-    known.doctor ?? doctorById(ctx.db, a.doctor_id),
-    clinicInfo(ctx),
-  ]);
-  if (!patient || !doctor) return;
-  const doctorUser = await userById(ctx.db, doctor.user_id);
-  const education = (await educationOf(ctx.db, [doctor.id])).get(doctor.id) ?? [];
-  const video = videoView(a);
-  const visit: VisitInfo = {
-    start: new Date(a.start_at),
-    end: new Date(a.end_at),
-    mode: a.mode as VisitInfo['mode'],
-    videoLink: video?.url,
-    videoPending: video?.state === 'pending',
-    moderatorSignIn: video?.moderatorSignIn,
-  };
-  const doctorInfo = {
-    name: doctor.full_name,
-    qualifications: education.map((e) => e.degree).join(', '),
-    speciality: doctor.speciality as Speciality,
-    specialityOther: doctor.speciality_other,
-  };
+  const m = await mailPeople(ctx, a.patient_id, a.doctor_id, known);
+  if (!m) return;
+  const visit = visitOf(a);
 
   if (event.kind !== 'booked') await cancelPending(ctx, a.id, 'appointment_reminder');
 
-  if (patient.email) {
-    const ics = event.kind === 'link' ? null : buildIcs({
-      method: event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
-      uid: a.ics_uid,
-      sequence: a.ics_sequence,
-      start: visit.start,
-      end: visit.end,
-      summary: `${doctor.full_name} · ${clinic.name}`,
-      description: a.mode === 'online' ? 'Online consultation' : 'Consultation at the clinic',
-      location: a.mode === 'online' ? (visit.videoLink ?? 'Online') : `${doctor.hospital}, ${clinic.address}`,
-      organizer: { name: doctor.full_name, email: doctor.email },
-      attendee: { name: patient.full_name, email: patient.email },
-      stamp: ctx.now,
-    });
-    // A visit in person is checked in at the kiosk: its code goes with every email that still expects the patient.
-    const checkInCode = event.kind !== 'cancelled' && a.mode === 'in_person' ? a.check_in_code : null;
-    const inlineImages = checkInCode ? [{ cid: CHECK_IN_QR_CID, filename: 'check-in-code.png', contentType: 'image/png' as const, content: qrPng(checkInCode) }] : [];
-    const to = { to: patient.email, language: patient.preferred_language, ics, appointmentId: a.id, inlineImages };
-    const base = { clinic, patientName: patient.full_name, bookingNumber: a.number, doctor: doctorInfo, visit, checkInCode };
+  if (m.contact.email) {
+    const ics = event.kind === 'link' ? null : buildIcs(icsEventOf(ctx, a, m, event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST'));
+    const base = patientVisit(a, m, event.kind !== 'cancelled');
+    const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id, inlineImages: checkInImages(base.checkInCode) };
     if (event.kind === 'booked') await enqueueMail(ctx, 'booking_confirmation', { ...to, data: base });
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });
     if (event.kind === 'cancelled') await enqueueMail(ctx, 'appointment_cancelled', { ...to, data: { ...base, reason: event.reason } });
     if (event.kind === 'link') await enqueueMail(ctx, 'video_link', { ...to, data: { ...base, replaced: event.replaced } });
-
-    const remindAt = new Date(visit.start.getTime() - (await reminderHours(ctx)) * HOUR);
-    if (event.kind !== 'cancelled' && remindAt > ctx.now) {
-      await enqueueMail(ctx, 'appointment_reminder', { to: patient.email, language: patient.preferred_language, appointmentId: a.id, dueAt: remindAt, data: base, inlineImages });
-    }
+    if (event.kind !== 'cancelled') await queueReminder(ctx, a, m);
   }
 
-  const toDoctor = { to: doctor.email, language: doctorUser?.language ?? 'en', appointmentId: a.id };
-  const forDoctor = { clinic, doctorName: doctor.full_name, patientName: patient.full_name, visit, visitReason: a.reason };
+  const toDoctor = { to: m.doctor.email, language: m.doctorLanguage, appointmentId: a.id };
+  const forDoctor = { clinic: m.clinic, doctorName: m.doctor.full_name, patientName: m.patient.full_name, visit, visitReason: a.reason };
   if (event.kind === 'booked') await enqueueMail(ctx, 'doctor_new_booking', { ...toDoctor, data: forDoctor });
   if (event.kind === 'rescheduled') await enqueueMail(ctx, 'doctor_rescheduled', { ...toDoctor, data: { ...forDoctor, previousStart: event.previousStart } });
   if (event.kind === 'cancelled') await enqueueMail(ctx, 'doctor_cancelled', { ...toDoctor, data: { ...forDoctor, reason: event.reason } });

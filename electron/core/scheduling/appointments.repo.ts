@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { bumpBusyVersion } from '../search/versions.repo';
 
@@ -13,22 +13,48 @@ const detailed = (db: Db) =>
     .selectFrom('appointments as a')
     .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
     .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
+    // A family member's holder: their contact.
+    .leftJoin('patient_info as h', 'h.id', 'p.holder_patient_id')
     .leftJoin('video_links as v', 'v.appointment_id', 'a.id')
     .selectAll('a')
     .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'p.user_id as patient_user_id'])
+    .select(['h.full_name as holder_name', 'h.user_id as holder_user_id'])
     .select(['v.provider as video_provider', 'v.state as video_state', 'v.url as video_url']);
 export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTakeFirstOrThrow']>>;
 
 export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id', '=', id).executeTakeFirst();
 
-export const appointmentsOfPatient = (db: Db, patientId: number) =>
-  detailed(db).where('a.patient_id', '=', patientId).orderBy('a.start_at').execute();
+export const appointmentsOfPatients = (db: Db, patientIds: number[]) =>
+  patientIds.length ? detailed(db).where('a.patient_id', 'in', patientIds).orderBy('a.start_at').orderBy('a.id').execute() : Promise.resolve([]);
+
+export const appointmentsOfSeries = (db: Db, seriesId: number) =>
+  detailed(db).where('a.series_id', '=', seriesId).orderBy('a.start_at').orderBy('a.id').execute();
+
+export async function insertSeries(db: Db, row: Insertable<Database['appointment_series']>): Promise<number> {
+  const { id } = await db.insertInto('appointment_series').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export const seriesById = (db: Db, id: number) => db.selectFrom('appointment_series').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Whether the patient has (or had) any appointment with the doctor: whom a doctor may book repeat visits for. */
+export const isPatientOf = async (db: Db, patientId: number, doctorId: number) =>
+  !!(await db.selectFrom('appointments').select('id').where('patient_id', '=', patientId).where('doctor_id', '=', doctorId).limit(1).executeTakeFirst());
 
 export const appointmentsOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string) =>
   detailed(db).where('a.doctor_id', '=', doctorId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at').execute();
 
-/** A doctor's active appointments and blocked time that touch [fromIso, toIso): what makes a slot busy. */
-export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, toIso: string, exceptAppointment?: number) {
+/** What a busy-time read leaves out: the appointments being moved, the waitlist offer being taken. */
+export interface BusyExcept {
+  appointmentIds?: number[];
+  offerId?: number;
+}
+
+/**
+ * A doctor's active appointments, blocked time and times held for someone on the waitlist (an open offer until
+ * it expires at `nowIso`) that touch [fromIso, toIso): what makes a slot busy.
+ */
+export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept = {}) {
   let appointments = db
     .selectFrom('appointments')
     .select(['start_at', 'end_at'])
@@ -36,18 +62,27 @@ export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, to
     .where('status', 'in', HELD_STATUSES)
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
-  if (exceptAppointment) appointments = appointments.where('id', '!=', exceptAppointment);
+  if (except.appointmentIds?.length) appointments = appointments.where('id', 'not in', except.appointmentIds);
   const blocked = db
     .selectFrom('blocked_times')
     .select(['start_at', 'end_at'])
     .where('doctor_id', '=', doctorId)
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
+  let held = db
+    .selectFrom('waitlist_offers')
+    .select(['start_at', 'end_at'])
+    .where('doctor_id', '=', doctorId)
+    .where('status', '=', 'open')
+    .where('expires_at', '>', nowIso)
+    .where('start_at', '<', toIso)
+    .where('end_at', '>', fromIso);
+  if (except.offerId) held = held.where('id', '!=', except.offerId);
   // One statement: on PostgreSQL each is a round trip, and a booking waits for every one.
-  return appointments.unionAll(blocked).execute();
+  return appointments.unionAll(blocked).unionAll(held).execute();
 }
 
-export async function patientHasOverlap(db: Db, patientId: number, startIso: string, endIso: string, exceptAppointment?: number) {
+export async function patientHasOverlap(db: Db, patientId: number, startIso: string, endIso: string, exceptAppointments: number[] = []) {
   let q = db
     .selectFrom('appointments')
     .select('id')
@@ -55,7 +90,7 @@ export async function patientHasOverlap(db: Db, patientId: number, startIso: str
     .where('status', 'in', HELD_STATUSES)
     .where('start_at', '<', endIso)
     .where('end_at', '>', startIso);
-  if (exceptAppointment) q = q.where('id', '!=', exceptAppointment);
+  if (exceptAppointments.length) q = q.where('id', 'not in', exceptAppointments);
   return !!(await q.limit(1).executeTakeFirst());
 }
 

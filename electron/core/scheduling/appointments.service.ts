@@ -1,34 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
 import { record, recordView } from '../audit/audit.service';
-import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
+import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
-import { nextNumber } from '../db/counters.repo';
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { announce, appointmentChange } from '../live/changes';
-import { patientById, patientByUser } from '../patients/patients.repo';
-import { catalogKey } from '../search/search.repo';
+import { actingFor, actingPatients, mayActFor } from '../patients/acting-for';
+import { patientById } from '../patients/patients.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
 import { practisingDoctor } from './availability.service';
-import { newCheckInCode } from './check-in-code';
 import { clinicDayOf, dayBounds } from './clinic-day';
-import { keptHours } from './kept-hours';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
-import { linkAfterChange, videoView } from '../video/video-links.service';
+import { checkTime, lockDiaries } from './time-check';
+import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
+import { offerFreedTimes } from '../waitlist/offers';
+import { videoView } from '../video/video-links.service';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
-  past: 'This time has already passed. Choose a later time.',
-  too_soon: 'This time is too soon to book. Choose a later time.',
-  beyond_horizon: 'This date is too far ahead to book yet.',
-  outside_hours: 'The doctor does not see patients at this time. Choose one of the free times shown.',
-  mode_not_offered: 'The doctor does not offer this kind of visit at this time.',
-};
 
 /** Who the caller is to this appointment, which decides what they may see and do. */
 interface Relation {
@@ -42,7 +33,7 @@ async function relationTo(ctx: Ctx, row: repo.DetailedRow): Promise<Relation> {
   const session = requireSession(ctx);
   const relation = {
     session,
-    isPatient: row.patient_user_id === session.userId,
+    isPatient: await mayActFor(ctx, row.patient_id),
     isDoctor: row.doctor_user_id === session.userId,
     isDesk: session.roles.includes('front_desk'),
   };
@@ -64,6 +55,8 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     doctorName: row.doctor_name,
     patientId: row.patient_id,
     patientName: row.patient_name,
+    contactName: row.holder_name,
+    seriesId: row.series_id,
     start: row.start_at,
     end: row.end_at,
     mode: row.mode as Mode,
@@ -79,14 +72,17 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
       : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
     video: videoView(row),
     canChangeLink: rel.isDoctor && row.mode === 'online' && row.status === 'booked' && ctx.now.getTime() < Date.parse(row.end_at),
-    // The code is the patient's to show at the kiosk; nobody else needs it.
-    checkInCode: rel.isPatient && row.status === 'booked' ? row.check_in_code : null,
+    // The code is the patient's to show at the kiosk, and the front desk's to print on the patient's slip.
+    checkInCode: (rel.isPatient || rel.isDesk) && row.status === 'booked' ? row.check_in_code : null,
     queueNumber: row.queue_number,
   };
 }
 
-/** Everyone whose screens show this appointment hears that it changed (once the call commits). */
-const changed = (ctx: Ctx, row: repo.DetailedRow) => announce(ctx, appointmentChange(row.id, row.patient_user_id, row.doctor_user_id));
+/** Views of appointments for the caller, each as their relation to it allows (refused if it is none of theirs). */
+export const viewsOf = (ctx: Ctx, rows: repo.DetailedRow[]) => Promise.all(rows.map(async (r) => toView(ctx, r, await relationTo(ctx, r))));
+
+/** Everyone whose screens show this appointment (a family member's: their holder's) hears that it changed (once the call commits). */
+export const changed = (ctx: Ctx, row: repo.DetailedRow) => announce(ctx, appointmentChange(row.id, row.patient_user_id ?? row.holder_user_id, row.doctor_user_id));
 
 async function load(ctx: Ctx, id: number) {
   const row = await repo.appointmentById(ctx.db, id);
@@ -94,31 +90,7 @@ async function load(ctx: Ctx, id: number) {
   return { row, rel: await relationTo(ctx, row) };
 }
 
-/**
- * The whole check, on the server whatever the screen sent: the doctor practises, the time is one of their
- * free slots (hours, notice, horizon, mode, not taken) and the patient has nothing else then. Runs after the
- * doctor's and patient's diaries are locked, so the answer still holds when the row is written.
- */
-async function checkTime(ctx: Ctx, doctorId: number, patientId: number, start: Date, mode: Mode, moving?: number) {
-  await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctorId}`, `patient:${patientId}`);
-  // The hours counter is read again here, after the locks, not taken from the call's settings read before them:
-  // on PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
-  const rules = await keptHours(ctx.deps).rulesOf(ctx, doctorId, await catalogKey(ctx.db));
-  const end = new Date(start.getTime() + rules.slotMinutes * MINUTE);
-  const around = (t: number) => new Date(t).toISOString();
-  const busy: Busy[] = (await repo.busyOfDoctor(ctx.db, doctorId, around(start.getTime() - DAY), around(end.getTime() + DAY), moving)).map(
-    (b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }),
-  );
-  const refusal = checkSlot(rules, busy, ctx.now, start, mode);
-  if (refusal === 'taken') throw new DomainError('SLOT_TAKEN', 'This time was just taken. Please choose another of the free times.');
-  if (refusal) throw new DomainError('SLOT_UNAVAILABLE', REFUSALS[refusal], { fields: { start: `slot_${refusal}` } });
-  if (await repo.patientHasOverlap(ctx.db, patientId, start.toISOString(), end.toISOString(), moving)) {
-    throw new DomainError('PATIENT_BUSY', 'The patient already has an appointment at this time. Choose another time.');
-  }
-  return end;
-}
-
-async function bookableDoctor(ctx: Ctx, doctorId: number) {
+export async function bookableDoctor(ctx: Ctx, doctorId: number) {
   const doctor = await doctorById(ctx.db, doctorId);
   if (!doctor || doctor.status !== 'verified' || doctor.suspended_at) {
     throw new DomainError('NOT_FOUND', 'This doctor is not taking appointments.');
@@ -126,50 +98,26 @@ async function bookableDoctor(ctx: Ctx, doctorId: number) {
   return doctor;
 }
 
-/** A patient books for themselves; the front desk books for the patient it names. */
+/** A patient books for themselves or a family member on their account; the front desk for the patient it names. */
 async function patientFor(ctx: Ctx, session: Session, patientId: number | undefined) {
-  if (session.roles.includes('front_desk')) {
-    if (!patientId) throw new DomainError('VALIDATION', 'Choose the patient.', { fields: { patientId: 'patient_required' } });
-    const p = await patientById(ctx.db, patientId);
-    // A walk-in's record linked to an account is kept only for the audit trail: book on the account's record.
-    if (!p || p.merged_into !== null) throw new DomainError('NOT_FOUND', 'No patient has this number.');
-    return p;
-  }
-  const own = await patientByUser(ctx.db, session.userId);
-  if (!own || (patientId && patientId !== own.id)) throw new DomainError('FORBIDDEN', 'You can only book for yourself.');
-  return own;
+  if (!session.roles.includes('front_desk')) return actingFor(ctx, patientId);
+  if (!patientId) throw new DomainError('VALIDATION', 'Choose the patient.', { fields: { patientId: 'patient_required' } });
+  const p = await patientById(ctx.db, patientId);
+  // A walk-in's record linked to an account is kept only for the audit trail: book on the account's record.
+  if (!p || p.merged_into !== null) throw new DomainError('NOT_FOUND', 'No patient has this number.');
+  return p;
 }
 
-export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>): Promise<AppointmentView> {
+/** `heldBy`: the waitlist offer holding this time for this patient, which this booking takes. */
+export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, heldBy?: number): Promise<AppointmentView> {
   const session = requireSession(ctx);
   const doctor = await bookableDoctor(ctx, input.doctorId);
   const patient = await patientFor(ctx, session, input.patientId);
   const start = new Date(input.start);
-  const end = await checkTime(ctx, doctor.id, patient.id, start, input.mode);
-  const nowIso = ctx.now.toISOString();
-  const icsUid = `${randomUUID()}@medlink`;
-  // Last before the insert: the counter's row stays locked until this booking commits.
-  const number = await nextNumber(ctx.db, 'appointment');
-  const id = await repo.insertAppointment(ctx.db, {
-    number,
-    doctor_id: doctor.id,
-    patient_id: patient.id,
-    start_at: start.toISOString(),
-    end_at: end.toISOString(),
-    mode: input.mode,
-    reason: input.reason || null,
-    status: 'booked',
-    cancel_reason: null,
-    check_in_code: await newCheckInCode(ctx, start),
-    queue_number: null,
-    ics_uid: icsUid,
-    created_by: session.userId,
-    created_at: nowIso,
-    updated_at: nowIso,
+  const end = await checkTime(ctx, { doctorId: doctor.id, patientId: patient.id, start, mode: input.mode }, { offerId: heldBy });
+  const id = await insertBooking(ctx, {
+    doctorId: doctor.id, patientId: patient.id, start, end, mode: input.mode, reason: input.reason || null, seriesId: null,
   });
-  await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId: session.userId, change: 'booked', to: { start: start.toISOString(), mode: input.mode } });
-  await record(ctx, { action: 'appointment.booked', actorId: session.userId, patientId: patient.id, detail: { appointmentId: id, doctorId: doctor.id } });
-  await linkAfterChange(ctx, { id, doctor_id: doctor.id, ics_uid: icsUid, mode: input.mode, status: 'booked', start_at: start.toISOString(), end_at: end.toISOString() });
   const { row, rel } = await load(ctx, id);
   await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
   changed(ctx, row);
@@ -196,43 +144,29 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   const doctor = await bookableDoctor(ctx, row.doctor_id);
   const start = new Date(input.start);
   const mode = input.mode ?? (row.mode as Mode);
-  const end = await checkTime(ctx, row.doctor_id, row.patient_id, start, mode, row.id);
-  const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, {
-    start_at: start.toISOString(),
-    end_at: end.toISOString(),
-    mode,
-    // A code is good for its appointment's day only: the moved appointment gets a new one, in the email that moves it.
-    check_in_code: await newCheckInCode(ctx, start),
-    ics_sequence: row.ics_sequence + 1,
-    updated_at: nowIso,
-  });
-  await repo.addHistory(ctx.db, {
-    appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'rescheduled',
-    from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
-  });
-  await record(ctx, { action: 'appointment.rescheduled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  await linkAfterChange(ctx, { ...row, start_at: start.toISOString(), end_at: end.toISOString(), mode }, row);
+  const end = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
+  await moveBooking(ctx, row, start, end, mode);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
   changed(ctx, after.row);
+  // The time it left may be what someone on the waitlist is waiting for.
+  await offerFreedTimes(ctx, row.doctor_id);
   return toView(ctx, after.row, after.rel);
 }
 
 export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>): Promise<AppointmentView> {
+  // The freed time is offered to the waitlist under the doctor's lock, taken before the audit log's; the
+  // appointment is read once it is held, so of two seats cancelling it at once the second finds it cancelled.
+  const found = await repo.appointmentById(ctx.db, input.appointmentId);
+  if (found) await lockDiaries(ctx, [found.doctor_id]);
   const { row, rel } = await load(ctx, input.appointmentId);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
-  const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, { status: 'cancelled', cancel_reason: input.reason, ics_sequence: row.ics_sequence + 1, updated_at: nowIso });
-  await repo.addHistory(ctx.db, {
-    appointmentId: row.id, at: nowIso, actorId: rel.session.userId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason: input.reason },
-  });
-  await record(ctx, { action: 'appointment.cancelled', actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  await linkAfterChange(ctx, { ...row, status: 'cancelled' }, row);
+  await cancelBooking(ctx, row, input.reason);
   const after = await load(ctx, row.id);
   await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
   changed(ctx, after.row);
+  await offerFreedTimes(ctx, row.doctor_id);
   return toView(ctx, after.row, after.rel);
 }
 
@@ -266,11 +200,11 @@ export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setSt
   return toView(ctx, after.row, after.rel);
 }
 
+/** The appointments of everyone the account acts for: the patient's own and their family members'. */
 export async function mine(ctx: Ctx) {
   const session = requireSession(ctx);
-  const patient = await patientByUser(ctx.db, session.userId);
-  if (!patient) throw new DomainError('NOT_FOUND', 'No patient record is linked to this account.');
-  const rows = await repo.appointmentsOfPatient(ctx.db, patient.id);
+  await actingFor(ctx);
+  const rows = await repo.appointmentsOfPatients(ctx.db, (await actingPatients(ctx)).map((p) => p.id));
   const views = await Promise.all(rows.map((r) => toView(ctx, r, { session, isPatient: true, isDoctor: false, isDesk: false })));
   const nowIso = ctx.now.toISOString();
   return {
@@ -304,7 +238,7 @@ export async function history(ctx: Ctx, appointmentId: number) {
 
 export async function blockTime(ctx: Ctx, input: ParsedInput<'appointments.blockTime'>) {
   const doctor = await practisingDoctor(ctx);
-  await serialize(ctx.db, ctx.deps.dialect, `doctor:${doctor.id}`);
+  await lockDiaries(ctx, [doctor.id]);
   const clash = await repo.appointmentsOfDoctor(ctx.db, doctor.id, input.start, input.end);
   const active = clash.filter((a) => a.status === 'booked' || a.status === 'checked_in');
   if (active.length) {
@@ -321,9 +255,11 @@ export async function blockTime(ctx: Ctx, input: ParsedInput<'appointments.block
 
 export async function unblock(ctx: Ctx, blockId: number) {
   const doctor = await practisingDoctor(ctx);
+  await lockDiaries(ctx, [doctor.id]);
   const r = await repo.deleteBlock(ctx.db, doctor.id, blockId);
   if (!r.numDeletedRows) throw new DomainError('NOT_FOUND', 'No blocked time has this number.');
   await record(ctx, { action: 'availability.time_unblocked', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, blockId } });
+  await offerFreedTimes(ctx, doctor.id);
   return { done: true as const };
 }
 

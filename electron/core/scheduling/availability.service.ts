@@ -6,6 +6,9 @@ import { DomainError, requireSession, type Ctx } from '../context';
 import { doctorByUser } from '../doctors/doctors.repo';
 import { hasPractised } from '../doctors/doctors.service';
 import { searchChanged } from '../search/changes';
+// New hours free times for the waitlist (offers.ts reads these services' rules in turn: a cycle of functions only).
+import { offerFreedTimes, offerToAllWaiting } from '../waitlist/offers';
+import { lockDiaries } from './time-check';
 import * as repo from './availability.repo';
 
 const DEFAULT_SCHEDULE = { slotMinutes: 15, bufferMinutes: 0, minNoticeMinutes: 120, horizonDays: 60 };
@@ -99,6 +102,7 @@ export const get = async (ctx: Ctx) => view(ctx, (await practisingDoctor(ctx)).i
 
 export async function save(ctx: Ctx, input: ParsedInput<'availability.save'>): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
+  await lockDiaries(ctx, [doctor.id]);
   const { settings } = input;
   await repo.saveSchedule(ctx.db, {
     doctor_id: doctor.id,
@@ -111,22 +115,27 @@ export async function save(ctx: Ctx, input: ParsedInput<'availability.save'>): P
   await repo.replaceWeekly(ctx.db, doctor.id, input.weekly.map((d) => ({ weekday: d.weekday, ranges: d.ranges.map(toRow) })));
   await record(ctx, { action: 'availability.hours_saved', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, ...settings, weekly: input.weekly } });
   await searchChanged(ctx);
+  await offerFreedTimes(ctx, doctor.id);
   return view(ctx, doctor.id);
 }
 
 export async function setException(ctx: Ctx, input: ParsedInput<'availability.setException'>): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
+  await lockDiaries(ctx, [doctor.id]);
   await repo.replaceException(ctx.db, doctor.id, input.date, input.ranges.map(toRow));
   await record(ctx, { action: 'availability.exception_set', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, date: input.date, ranges: input.ranges } });
   await searchChanged(ctx);
+  await offerFreedTimes(ctx, doctor.id);
   return view(ctx, doctor.id);
 }
 
 export async function removeException(ctx: Ctx, date: string): Promise<AvailabilityView> {
   const doctor = await practisingDoctor(ctx);
+  await lockDiaries(ctx, [doctor.id]);
   await repo.replaceException(ctx.db, doctor.id, date, null);
   await record(ctx, { action: 'availability.exception_removed', actorId: requireSession(ctx).userId, detail: { doctorId: doctor.id, date } });
   await searchChanged(ctx);
+  await offerFreedTimes(ctx, doctor.id);
   return view(ctx, doctor.id);
 }
 
@@ -141,7 +150,9 @@ export async function setHoliday(ctx: Ctx, date: string, name: string) {
 
 export async function removeHoliday(ctx: Ctx, date: string) {
   await repo.removeHoliday(ctx.db, date);
-  await record(ctx, { action: 'holiday.removed', actorId: requireSession(ctx).userId, detail: { date } });
   await searchChanged(ctx);
+  // Before the audit row: the waitlists' diaries are locked before the log's lock.
+  await offerToAllWaiting(ctx);
+  await record(ctx, { action: 'holiday.removed', actorId: requireSession(ctx).userId, detail: { date } });
   return { done: true as const };
 }

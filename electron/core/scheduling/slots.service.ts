@@ -39,7 +39,7 @@ export async function slots(ctx: Ctx, input: ParsedInput<'doctors.slots'>): Prom
     });
   }
   const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
-  const busy: Busy[] = (await busyOfDoctor(ctx.db, doctor.id, fromIso, toIso)).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
+  const busy: Busy[] = (await busyOfDoctor(ctx.db, doctor.id, fromIso, toIso, ctx.now.toISOString())).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
   const taken = takenBy(busy, open.rules.bufferMinutes);
   const free: SlotView[] = [];
   for (let i = open.first; i < open.views.length; i++) if (!taken(open.startsMs[i]!, open.endsMs[i]!)) free.push(open.views[i]!);

@@ -28,7 +28,7 @@ export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile
   const clinic = await clinicSettings(ctx);
   const today = zonedParts(ctx.now, rules.timeZone).date;
   const busy: Busy[] = (
-    await busyOfDoctor(ctx.db, row.id, new Date(ctx.now.getTime() - 2 * 3_600_000).toISOString(), new Date(ctx.now.getTime() + (rules.horizonDays + 2) * DAY).toISOString())
+    await busyOfDoctor(ctx.db, row.id, new Date(ctx.now.getTime() - 2 * 3_600_000).toISOString(), new Date(ctx.now.getTime() + (rules.horizonDays + 2) * DAY).toISOString(), ctx.now.toISOString())
   ).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
   const next = nextFreeSlot(rules, busy, ctx.now);
   return {

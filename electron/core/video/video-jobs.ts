@@ -7,6 +7,7 @@ import { appointmentMail } from '../scheduling/appointment-mail';
 import { appointmentById, type DetailedRow } from '../scheduling/appointments.repo';
 import { clientConfig, googleProblem, type GoogleProblem } from './google-client';
 import { createEvent, deleteEvent, moveEvent, type Meeting } from './google-calendar';
+import { contactOf } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
 import { doctorById } from '../doctors/doctors.repo';
 import { jitsiRoom, retireEvent } from './video-links.service';
@@ -28,8 +29,10 @@ async function clinicOf(deps: Deps) {
 /** What the calendar event of an appointment says (no reason for the visit: that stays in MedLink). */
 async function eventPlan(deps: Deps, a: DetailedRow, link: repo.VideoLinkRow) {
   const [patient, doctor, clinic] = await Promise.all([patientById(deps.db, a.patient_id), doctorById(deps.db, a.doctor_id), clinicOf(deps)]);
+  // A family member joins through their account holder's address.
+  const contact = patient ? await contactOf(deps.db, patient) : null;
   const attendees = [
-    ...(patient?.email ? [{ email: patient.email, displayName: patient.full_name }] : []),
+    ...(contact?.email ? [{ email: contact.email, displayName: contact.name }] : []),
     ...(doctor ? [{ email: doctor.email, displayName: doctor.full_name }] : []),
   ];
   return {
@@ -167,7 +170,7 @@ async function revoke(deps: Deps, job: JobRow): Promise<Outcome> {
   }
 }
 
-export const videoJobHandlers = (deps: Deps): JobHandlers => ({
+export const videoJobHandlers = (deps: Deps): JobHandlers<'video.sync' | 'video.delete' | 'google.revoke'> => ({
   'video.sync': (job) => sync(deps, job.appointment_id!),
   'video.delete': (job) => removeEvent(deps, job),
   'google.revoke': (job) => revoke(deps, job),

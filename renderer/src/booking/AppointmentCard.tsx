@@ -38,6 +38,12 @@ export function AppointmentCard({ appointment: a, onChanged }: { appointment: Ap
         <StatusBadge status={a.status} />
       </div>
       <dl className="details">
+        {a.contactName && (
+          <>
+            <dt>{t('appointments.for')}</dt>
+            <dd>{a.patientName}</dd>
+          </>
+        )}
         <dt>{t('appointments.number')}</dt>
         <dd>{a.number}</dd>
         <dt>{t('booking.modeLegend')}</dt>

@@ -40,6 +40,7 @@ export function BookingFlow({ onMyAppointments, doctorId }: { onMyAppointments: 
           doctorId={step.doctorId}
           onBack={() => go({ name: 'search' })}
           onPick={(doctor, slot) => go({ name: 'confirm', doctor, slot })}
+          onMyAppointments={onMyAppointments}
         />
       );
     case 'confirm':

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView, DoctorProfile, SlotView } from '../../../shared/contract';
+import { useFamily } from '../patient/useFamily';
 import { useSession } from '../session/session';
 import { TextArea } from '../ui/Field';
 import { Button, Form, Notice, Page } from '../ui/Layout';
@@ -36,6 +37,9 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
   const [reason, setReason] = useState('');
   const [alternatives, setAlternatives] = useState<SlotView[] | null>(null);
   const [booked, setBooked] = useState<AppointmentView | null>(null);
+  const people = useFamily();
+  const [forId, setForId] = useState('');
+  const patientId = forId ? Number(forId) : undefined;
 
   useEffect(() => {
     if (booked) document.getElementById('page-title')?.focus();
@@ -50,7 +54,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
   }
 
   async function confirm() {
-    const r = await submit({ doctorId: doctor.id, start: slot.start, mode: mode as Mode, reason: reason.trim() || undefined });
+    const r = await submit({ doctorId: doctor.id, start: slot.start, mode: mode as Mode, reason: reason.trim() || undefined, patientId });
     if (r) return setBooked(r);
     const code = tracked.lastCode();
     if (code === 'PATIENT_BUSY') setError(t('booking.youAreBusy'));
@@ -74,6 +78,7 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
               ? t('booking.bookedOnline', { doctor: booked.doctorName, when: dates.when(booked.start) })
               : t('booking.bookedInPerson', { doctor: booked.doctorName, when: dates.when(booked.start), place: booked.hospital })}
           </p>
+          {booked.contactName && <p className="booking-line">{t('booking.forLine', { name: booked.patientName })}</p>}
           <p className="booking-line">{t('booking.numberLine', { number: booked.number })}</p>
           {session.user.email && <p className="booking-line">{t('booking.emailOnItsWay', { email: session.user.email })}</p>}
         </Notice>
@@ -116,6 +121,19 @@ export function ConfirmBooking({ doctor, slot: chosen, onBack, onMyAppointments,
           <dt>{t('booking.hospital')}</dt>
           <dd>{doctor.hospital}</dd>
         </dl>
+        {people && people.length > 1 && (
+          <fieldset className="fieldset booking-for">
+            <legend>{t('booking.forLegend')}</legend>
+            <div className="desk-who__options">
+              {people.map((p, i) => (
+                <label key={p.id} className="desk-choice">
+                  <input type="radio" name="booking-for" checked={(forId || String(people[0]!.id)) === String(p.id)} onChange={() => setForId(i === 0 ? '' : String(p.id))} />
+                  {i === 0 ? t('booking.forMe', { name: p.fullName }) : p.fullName}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <ModeChoice modes={slot.modes} value={mode} onChange={setMode} error={fieldError('mode')} place={doctor.hospital} />
         <TextArea label={t('booking.reason')} hint={t('booking.reasonHint')} value={reason} onChange={setReason} maxLength={500} error={fieldError('reason')} />
         <div className="form__actions">

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DoctorProfile as Profile, SlotView } from '../../../shared/contract';
+import type { DoctorProfile as Profile, SlotView, WaitlistEntry } from '../../../shared/contract';
+import { useFamily } from '../patient/useFamily';
+import { JoinWaitlist } from '../waitlist/JoinWaitlist';
 import { useSession } from '../session/session';
 import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { formatList, specialityLabel, useDates } from '../ui/format';
@@ -12,7 +14,12 @@ import { SlotPicker } from './SlotPicker';
 import { DateField } from '../ui/DateField';
 
 /** A doctor's public profile and their free times of the next 7 days, each one click from booking. */
-export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; onBack: () => void; onPick: (doctor: Profile, slot: SlotView) => void }) {
+export function DoctorProfile({ doctorId, onBack, onPick, onMyAppointments }: {
+  doctorId: number;
+  onBack: () => void;
+  onPick: (doctor: Profile, slot: SlotView) => void;
+  onMyAppointments: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { invoke } = useSession();
   const { data: doctor, error } = useLoad(invoke, 'doctors.profile', { doctorId });
@@ -81,6 +88,7 @@ export function DoctorProfile({ doctorId, onBack, onPick }: { doctorId: number; 
             )}
             <OtherDay doctorId={doctor.id} onPick={(s) => onPick(doctor, s)} />
           </section>
+          <Waitlist doctor={doctor} onMyAppointments={onMyAppointments} />
         </>
       )}
     </Page>
@@ -119,5 +127,38 @@ function OtherDay({ doctorId, onPick }: { doctorId: number; onPick: (slot: SlotV
           <Empty>{t(shown.date < dates.today() ? 'booking.datePassed' : 'booking.noSlotsOn', { day: dates.longDay(shown.date) })}</Empty>
         ))}
     </div>
+  );
+}
+
+/** No time that suits: wait for one (the patient or a family member), offered by email and in My appointments. */
+function Waitlist({ doctor, onMyAppointments }: { doctor: Profile; onMyAppointments: () => void }) {
+  const { t } = useTranslation();
+  const { when } = useDates();
+  const people = useFamily();
+  const [open, setOpen] = useState(false);
+  const [joined, setJoined] = useState<WaitlistEntry | null>(null);
+  return (
+    <section aria-labelledby="waitlist-title" className="card booking-waitlist">
+      <h2 id="waitlist-title">{t('waitlist.join.heading')}</h2>
+      {joined ? (
+        <Notice kind="success">
+          <p className="booking-line">
+            {joined.offer
+              ? t('waitlist.join.offeredNow', { name: joined.patientName, when: when(joined.offer.start) })
+              : t('waitlist.join.done', { name: joined.patientName, doctor: joined.doctorName })}
+          </p>
+          <p className="booking-line"><Button kind="link" onClick={onMyAppointments}>{t('booking.toMyAppointments')}</Button></p>
+        </Notice>
+      ) : open && people ? (
+        <JoinWaitlist doctor={doctor} people={people} onJoined={setJoined} onCancel={() => setOpen(false)} />
+      ) : (
+        <>
+          <p className="form__note">{t('waitlist.join.pitch')}</p>
+          <div className="card__actions">
+            <Button kind="secondary" onClick={() => setOpen(true)}>{t('waitlist.join.open')}</Button>
+          </div>
+        </>
+      )}
+    </section>
   );
 }

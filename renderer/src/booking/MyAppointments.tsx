@@ -7,8 +7,12 @@ import { useDates } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { useRefreshWhile } from '../ui/useRefreshWhile';
 import { AppointmentCard } from './AppointmentCard';
+import { MyWaitlist } from '../waitlist/MyWaitlist';
 
-/** The patient's upcoming and past appointments; cancel or reschedule where the clinic still allows it. */
+/**
+ * The patient's and their family's upcoming and past appointments (cancel or reschedule where the clinic still
+ * allows it), and above them any time held for them from a waitlist.
+ */
 export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
@@ -31,6 +35,7 @@ export function MyAppointments({ onFindDoctor }: { onFindDoctor: () => void }) {
     <Page title={t('appointments.title')} actions={<Button kind="secondary" onClick={onFindDoctor}>{t('appointments.book')}</Button>}>
       {done && <Notice kind="success">{done}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
+      <MyWaitlist onChanged={async (message) => { await reload(); setDone(message); }} />
       {!data && !error && <Loading />}
       {data && (
         <>

@@ -13,7 +13,7 @@ export function AlertList({ onCount }: { onCount: (n: number) => void }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const dates = useDates();
-  const { data, error, reload } = useLoad(invoke, 'alerts.list', {});
+  const { data, error, reload } = useLoad(invoke, 'alerts.list', {}, ['alerts']);
   const { submit, error: handleError } = useSubmit(invoke, 'alerts.handle');
   const [done, setDone] = useState(false);
 

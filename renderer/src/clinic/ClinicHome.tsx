@@ -14,6 +14,7 @@ import { Rearrange } from '../admin/Rearrange';
 import { VideoSettings } from '../admin/VideoSettings';
 import { BookForPatient } from '../desk/BookForPatient';
 import { DayBoard } from '../desk/DayBoard';
+import { Waitlists } from '../desk/Waitlists';
 import { Availability } from '../doctor/Availability';
 import { MyGoogleCalendar } from '../doctor/MyGoogleCalendar';
 import { MyProfile } from '../doctor/MyProfile';
@@ -29,14 +30,14 @@ import { FrontDesk } from './FrontDesk';
 import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
-type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'queue' | 'staff' | 'audit'
+type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit'
   | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'backups' | 'emergency' | 'video' | 'googleCalendar'
   | 'alerts';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
 const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
   { role: 'doctor', sections: ['verification', 'profile', 'schedule', 'myPatients', 'availability', 'googleCalendar', 'alerts'] },
-  { role: 'front_desk', sections: ['patients', 'board', 'book', 'rearrange'] },
+  { role: 'front_desk', sections: ['patients', 'board', 'book', 'waitlist', 'rearrange'] },
   {
     role: 'admin',
     sections: ['queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey', 'backups'],
@@ -51,6 +52,7 @@ const NAV_KEYS: Partial<Record<Section, string>> = {
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
   mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav', backups: 'backup.nav',
   myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
+  waitlist: 'waitlist.desk.nav',
 };
 
 /** The clinic window after sign-in: a side navigation by role and the chosen section. */
@@ -88,10 +90,12 @@ export function ClinicHome() {
   useLive(['doctors'], countPending);
   const onCount = useCallback((n: number) => setPending(n), []);
 
-  // Open alerts are counted when the window opens and again each time a section is chosen.
-  useEffect(() => {
+  // Open alerts are counted when the window opens, each time a section is chosen, and whenever one is raised or handled anywhere.
+  const countAlerts = useCallback(() => {
     if (seesAlerts) void invoke('alerts.count', {}).then((r) => r.ok && setAlerts(r.data.open));
-  }, [seesAlerts, invoke, visit]);
+  }, [seesAlerts, invoke]);
+  useEffect(countAlerts, [countAlerts, visit]);
+  useLive(['alerts'], countAlerts);
   const onAlerts = useCallback((n: number) => setAlerts(n), []);
 
   const screens: Record<Section, () => ReactNode> = {
@@ -108,6 +112,7 @@ export function ClinicHome() {
     patients: () => <FrontDesk />,
     board: () => <DayBoard />,
     book: () => <BookForPatient />,
+    waitlist: () => <Waitlists />,
     queue: () => <VerificationQueue onCount={onCount} />,
     staff: () => <StaffAccounts />,
     audit: () => <AuditLog />,

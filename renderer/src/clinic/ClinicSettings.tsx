@@ -12,7 +12,7 @@ import { KioskSetting } from './KioskSetting';
 
 const wholeNumber = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
-/** The clinic's details, how long an unattended screen stays signed in, booking limits and the emergency number. */
+/** The clinic's details, how long an unattended screen stays signed in, booking limits, the waitlist's hold and the emergency number. */
 export function ClinicSettings() {
   const { t } = useTranslation();
   const { invoke } = useSession();
@@ -22,6 +22,7 @@ export function ClinicSettings() {
   const [cutoff, setCutoff] = useState('');
   const [reminder, setReminder] = useState('');
   const [checkIn, setCheckIn] = useState('');
+  const [hold, setHold] = useState('');
   const [uploadLimit, setUploadLimit] = useState('');
   const [emergency, setEmergency] = useState('');
   const [kioskIdle, setKioskIdle] = useState('');
@@ -35,6 +36,7 @@ export function ClinicSettings() {
     setCutoff(String(data.cancelCutoffMinutes / 60));
     setReminder(String(data.reminderHours));
     setCheckIn(String(data.checkInOpensMinutes));
+    setHold(String(data.waitlistHoldMinutes));
     setUploadLimit(String(data.uploadLimitMb));
     setEmergency(data.emergencyNumber);
     setKioskIdle(String(data.kioskIdleSeconds));
@@ -50,6 +52,7 @@ export function ClinicSettings() {
       cancelCutoffMinutes: cutoff.trim() === '' ? NaN : Math.round(Number(cutoff) * 60),
       reminderHours: wholeNumber(reminder),
       checkInOpensMinutes: wholeNumber(checkIn),
+      waitlistHoldMinutes: wholeNumber(hold),
       uploadLimitMb: wholeNumber(uploadLimit),
       emergencyNumber: emergency,
       kioskIdleSeconds: wholeNumber(kioskIdle),
@@ -60,6 +63,7 @@ export function ClinicSettings() {
     setCutoff(String(r.cancelCutoffMinutes / 60));
     setReminder(String(r.reminderHours));
     setCheckIn(String(r.checkInOpensMinutes));
+    setHold(String(r.waitlistHoldMinutes));
     setUploadLimit(String(r.uploadLimitMb));
     setEmergency(r.emergencyNumber);
     setKioskIdle(String(r.kioskIdleSeconds));
@@ -94,6 +98,11 @@ export function ClinicSettings() {
             label={t('admin.settings.checkInMinutes')} inputMode="numeric" value={checkIn}
             onChange={(v) => { setCheckIn(v); setSaved(false); }}
             required maxLength={3} error={fieldError('checkInOpensMinutes')} hint={t('admin.settings.checkInHint')}
+          />
+          <TextField
+            label={t('admin.settings.holdMinutes')} inputMode="numeric" value={hold}
+            onChange={(v) => { setHold(v); setSaved(false); }}
+            required maxLength={4} error={fieldError('waitlistHoldMinutes')} hint={t('admin.settings.holdHint')}
           />
           <TextField
             label={t('admin.settings.uploadLimit')} inputMode="numeric" value={uploadLimit}

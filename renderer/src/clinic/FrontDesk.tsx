@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PatientView } from '../../../shared/contract';
 import { LinkAccount } from '../desk/LinkAccount';
 import { emptySearch, PatientSearch } from '../desk/PatientSearch';
+import { FamilyMembers } from '../patient/FamilyMembers';
 import { PatientDetails } from '../patient/PatientDetails';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
@@ -68,6 +69,7 @@ export function FrontDesk() {
         <div className="card">
           <PatientDetails patient={open} />
         </div>
+        {!open.holder && <FamilyMembers holderPatientId={open.id} />}
       </Page>
     );
   }

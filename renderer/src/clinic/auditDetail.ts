@@ -1,14 +1,11 @@
 import type { TFunction } from 'i18next';
-import { AUDIT_NAMED_VALUES, type AuditDetailKey } from '../../../shared/audit';
+import { AUDIT_NAMED_VALUES, AUDIT_REFS, type AuditDetailKey } from '../../../shared/audit';
 import type { useDates } from '../ui/format';
 
 type Dates = ReturnType<typeof useDates>;
 
 /** How each kind of id in a detail is shown once the log has resolved it (refs from admin.auditLog). */
-const REF_KIND: Partial<Record<AuditDetailKey, string>> = {
-  userId: 'user', doctorId: 'doctor', doctorIds: 'doctor', patientIds: 'patient', walkInPatientId: 'patient', accountPatientId: 'patient',
-  appointmentId: 'appointment',
-};
+const REF_KIND: Partial<Record<AuditDetailKey, string>> = AUDIT_REFS;
 const DATE_KEYS = new Set<string>(['date', 'from', 'to']);
 const INSTANT_KEYS = new Set<string>(['start', 'end', 'until']);
 

@@ -21,6 +21,17 @@ export interface ChosenPatient {
 
 type Mode = (typeof MODES)[number];
 
+/** Whom the desk is booking for, with the way back to choose someone else. */
+export function ChosenPatientCard({ patient, onChange }: { patient: ChosenPatient; onChange: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="desk-chosen card">
+      <p>{t(patient.justRegistered ? 'board.book.registered' : 'board.book.for', { name: patient.fullName, id: patient.id, phone: patient.phone })}</p>
+      <Button kind="secondary" onClick={onChange}>{t('board.book.changePatient')}</Button>
+    </div>
+  );
+}
+
 /** Step two: a doctor, a day, one of the doctor's free times, the kind of visit and the reason; then book. */
 export function AppointmentForm({ patient, onChangePatient, onBooked }: {
   patient: ChosenPatient;
@@ -63,12 +74,7 @@ export function AppointmentForm({ patient, onChangePatient, onBooked }: {
   const modes: readonly Mode[] = slot ? slot.modes : MODES;
   return (
     <>
-      <div className="desk-chosen card">
-        <p>
-          {t(patient.justRegistered ? 'board.book.registered' : 'board.book.for', { name: patient.fullName, id: patient.id, phone: patient.phone })}
-        </p>
-        <Button kind="secondary" onClick={onChangePatient}>{t('board.book.changePatient')}</Button>
-      </div>
+      <ChosenPatientCard patient={patient} onChange={onChangePatient} />
       {doctors.error && <Notice kind="error">{doctors.error}</Notice>}
       {doctors.loading && <Loading />}
       {doctors.data && (

@@ -12,8 +12,9 @@ import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { Dialog } from '../ui/Dialog';
 import { FreeSlots } from './FreeSlots';
+import { SeriesDialog } from '../series/SeriesDialog';
 
-type Panel = 'none' | 'cancel' | 'reschedule';
+type Panel = 'none' | 'cancel' | 'reschedule' | 'series';
 
 export function AppointmentStatus({ status }: { status: BoardAppointment['status'] }) {
   const { t } = useTranslation();
@@ -21,7 +22,12 @@ export function AppointmentStatus({ status }: { status: BoardAppointment['status
 }
 
 /** One appointment on the day board, with the desk's actions; `onDone` reloads the board and says what was done. */
-export function BoardCard({ appointment: a, doctorId, onDone }: { appointment: BoardAppointment; doctorId: number; onDone: (message: string) => Promise<void> }) {
+export function BoardCard({ appointment: a, doctorId, onDone, onPrintSlip }: {
+  appointment: BoardAppointment;
+  doctorId: number;
+  onDone: (message: string) => Promise<void>;
+  onPrintSlip: () => void;
+}) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const { time, range } = useDates();
@@ -60,19 +66,21 @@ export function BoardCard({ appointment: a, doctorId, onDone }: { appointment: B
       <p className="desk-card__meta">
         {modeLabel(t, a.mode)} · {t('board.bookingNumber', { number: a.number })} · {t('board.patientNumber', { id: a.patientId })}
       </p>
+      {a.contactName && <p className="desk-card__meta">{t('board.contact', { name: a.contactName, phone: a.phone })}</p>}
       {a.reason && <p className="desk-card__meta">{a.reason}</p>}
       {a.status === 'cancelled' && a.cancelReason && <p className="desk-card__meta">{t('board.cancelledBecause', { reason: a.cancelReason })}</p>}
       {a.checkedInAt && a.status === 'checked_in' && <p className="desk-card__meta">{t('board.checkedInAt', { time: time(a.checkedInAt) })}</p>}
       {error && <Notice kind="error">{error}</Notice>}
-      {(a.canCheckIn || a.canReschedule || a.canCancel) && (
-        <div className="desk-card__actions">
-          {a.canCheckIn && <Button onClick={() => void checkIn()} busy={busy}>{t('board.checkIn')}{who}</Button>}
-          {a.canReschedule && <Button kind="secondary" onClick={() => setPanel('reschedule')}>{t('board.reschedule')}{who}</Button>}
-          {a.canCancel && <Button kind="secondary" onClick={() => setPanel('cancel')}>{t('board.cancel')}{who}</Button>}
-        </div>
-      )}
+      <div className="desk-card__actions">
+        {a.canCheckIn && <Button onClick={() => void checkIn()} busy={busy}>{t('board.checkIn')}{who}</Button>}
+        {a.canReschedule && <Button kind="secondary" onClick={() => setPanel('reschedule')}>{t('board.reschedule')}{who}</Button>}
+        {a.canCancel && <Button kind="secondary" onClick={() => setPanel('cancel')}>{t('board.cancel')}{who}</Button>}
+        {a.status !== 'cancelled' && <Button kind="secondary" onClick={onPrintSlip}>{t('print.slip.open')}{who}</Button>}
+        {a.seriesId !== null && <Button kind="secondary" onClick={() => setPanel('series')}>{t('series.manage.open')}{who}</Button>}
+      </div>
       {panel === 'cancel' && <CancelPanel appointment={a} onClose={() => setPanel('none')} onDone={finish} />}
       {panel === 'reschedule' && <ReschedulePanel appointment={a} doctorId={doctorId} onClose={() => setPanel('none')} onDone={finish} />}
+      {panel === 'series' && a.seriesId !== null && <SeriesDialog seriesId={a.seriesId} onClose={() => setPanel('none')} onDone={finish} />}
     </li>
   );
 }

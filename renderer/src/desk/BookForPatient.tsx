@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppointmentView } from '../../../shared/contract';
+import type { AppointmentView, SeriesView } from '../../../shared/contract';
+import { AppointmentSlip } from '../print/AppointmentSlip';
 import { useSession } from '../session/session';
 import { errorText } from '../ui/errors';
 import { useDates } from '../ui/format';
 import { Button, Notice, Page } from '../ui/Layout';
 import { AppointmentForm, type ChosenPatient } from './AppointmentForm';
+import { SeriesForPatient } from './SeriesForPatient';
 import { emptySearch, PatientSearch, type PatientSummary, type SearchState } from './PatientSearch';
 import { WalkInForm } from './WalkInForm';
 
@@ -16,32 +18,57 @@ export function BookForPatient() {
   const { t } = useTranslation();
   const { dateTime } = useDates();
   const [patient, setPatient] = useState<ChosenPatient | null>(null);
-  const [booked, setBooked] = useState<AppointmentView | null>(null);
+  const [visits, setVisits] = useState<'one' | 'series'>('one');
+  const [booked, setBooked] = useState<{ message: string; slip: AppointmentView | null } | null>(null);
+  const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
-    document.getElementById('page-title')?.focus();
-  }, [patient, booked]);
+    if (!printing) document.getElementById('page-title')?.focus();
+  }, [patient, booked, printing]);
 
-  if (booked) {
+  if (booked?.slip && printing) {
+    return <AppointmentSlip appointment={booked.slip} onBack={() => setPrinting(false)} />;
+  }
+
+  if (booked && patient) {
     return (
       <Page title={t('board.book.title')}>
-        <Notice kind="success">
-          {t('board.book.booked', { name: booked.patientName, doctor: booked.doctorName, when: dateTime(booked.start), number: booked.number })}
-        </Notice>
+        <Notice kind="success">{booked.message}</Notice>
         <div className="form__actions form__actions--start">
-          <Button onClick={() => setBooked(null)}>{t('board.book.againSame', { name: booked.patientName })}</Button>
+          {booked.slip && <Button onClick={() => setPrinting(true)}>{t('print.slip.open')}</Button>}
+          <Button kind={booked.slip ? 'secondary' : 'primary'} onClick={() => setBooked(null)}>{t('board.book.againSame', { name: patient.fullName })}</Button>
           <Button kind="secondary" onClick={() => { setBooked(null); setPatient(null); }}>{t('board.book.another')}</Button>
         </div>
       </Page>
     );
   }
 
+  const single = (a: AppointmentView) =>
+    setBooked({ message: t('board.book.booked', { name: a.patientName, doctor: a.doctorName, when: dateTime(a.start), number: a.number }), slip: a });
+  const series = (s: SeriesView) =>
+    setBooked({ message: t('series.planner.booked', { count: s.appointments.length, name: s.patientName, doctor: s.doctorName }), slip: null });
   return (
     <Page title={t('board.book.title')}>
-      {patient ? (
-        <AppointmentForm patient={patient} onChangePatient={() => setPatient(null)} onBooked={setBooked} />
-      ) : (
-        <ChoosePatient onChosen={setPatient} />
+      {!patient && <ChoosePatient onChosen={setPatient} />}
+      {patient && (
+        <>
+          <fieldset className="fieldset desk-who">
+            <legend>{t('series.visits.legend')}</legend>
+            <div className="desk-who__options">
+              {(['one', 'series'] as const).map((v) => (
+                <label key={v} className="desk-choice">
+                  <input type="radio" name="desk-visits" value={v} checked={visits === v} onChange={() => setVisits(v)} />
+                  {t(`series.visits.${v}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {visits === 'one' ? (
+            <AppointmentForm patient={patient} onChangePatient={() => setPatient(null)} onBooked={single} />
+          ) : (
+            <SeriesForPatient patient={patient} onChangePatient={() => setPatient(null)} onBooked={series} />
+          )}
+        </>
       )}
     </Page>
   );

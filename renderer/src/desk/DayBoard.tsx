@@ -6,6 +6,9 @@ import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { BoardCard } from './BoardCard';
 import { DateField, isDay } from '../ui/DateField';
+import { SelectField } from '../ui/Field';
+import { AppointmentSlip, type SlipAppointment } from '../print/AppointmentSlip';
+import { DayList } from '../print/DayList';
 
 /**
  * The front desk's day: who is waiting, and a column per doctor with the day's appointments, each with what
@@ -18,7 +21,16 @@ export function DayBoard() {
   const [date, setDate] = useState(today);
   const board = useLoad(invoke, 'desk.board', { date }, ['appointments', 'doctors']);
   const [notice, setNotice] = useState<string | null>(null);
+  const [printFor, setPrintFor] = useState('all');
+  const [printing, setPrinting] = useState<{ kind: 'list' } | { kind: 'slip'; appointment: SlipAppointment } | null>(null);
   const data = board.data;
+
+  if (printing && data) {
+    const back = () => setPrinting(null);
+    if (printing.kind === 'slip') return <AppointmentSlip appointment={printing.appointment} onBack={back} />;
+    const busy = data.doctors.filter((d) => d.appointments.some((a) => a.status !== 'cancelled'));
+    return <DayList date={data.date} doctors={printFor === 'all' ? busy : data.doctors.filter((d) => String(d.id) === printFor)} onBack={back} />;
+  }
 
   const go = (d: string) => {
     setNotice(null);
@@ -42,6 +54,15 @@ export function DayBoard() {
         {date === today() && <span className="badge desk-today">{t('board.today')}</span>}
       </p>
       <Notice kind="info">{t('board.audited')}</Notice>
+      {data && data.date === date && data.doctors.length > 0 && (
+        <div className="desk-print">
+          <SelectField
+            label={t('print.dayList.for')} value={printFor} onChange={setPrintFor}
+            options={[{ value: 'all', label: t('print.dayList.all') }, ...data.doctors.map((d) => ({ value: String(d.id), label: d.fullName }))]}
+          />
+          <Button kind="secondary" onClick={() => setPrinting({ kind: 'list' })}>{t('print.dayList.open')}</Button>
+        </div>
+      )}
       {notice && <Notice kind="success">{notice}</Notice>}
       {board.error && <Notice kind="error">{board.error}</Notice>}
       {(board.loading || (data && data.date !== date && !board.error)) && <Loading />}
@@ -85,7 +106,10 @@ export function DayBoard() {
                   ) : (
                     <ul className="desk-cards">
                       {d.appointments.map((a) => (
-                        <BoardCard key={a.id} appointment={a} doctorId={d.id} onDone={done} />
+                        <BoardCard
+                          key={a.id} appointment={a} doctorId={d.id} onDone={done}
+                          onPrintSlip={() => setPrinting({ kind: 'slip', appointment: { ...a, doctorName: d.fullName } })}
+                        />
                       ))}
                     </ul>
                   )}

@@ -73,7 +73,11 @@ export function PatientSearch({ value, onChange, actionLabel, actionName, onActi
                   <td>{p.id}</td>
                   <td>
                     {p.fullName}
-                    {!p.hasAccount && <> <span className="badge desk-walkin" title={t('board.walkInHint')}>{t('board.walkIn')}</span></>}
+                    {p.holderName ? (
+                      <> <span className="badge desk-family">{t('desk.familyOf', { name: p.holderName })}</span></>
+                    ) : (
+                      !p.hasAccount && <> <span className="badge desk-walkin" title={t('board.walkInHint')}>{t('board.walkIn')}</span></>
+                    )}
                   </td>
                   <td>{p.phone}</td>
                   <td>{p.email ?? '—'}</td>

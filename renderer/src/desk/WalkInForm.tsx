@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, PatientView } from '../../../shared/contract';
-import { INDIAN_STATES } from '../../../shared/specialities';
+import { INDIAN_STATES, SEXES } from '../../../shared/specialities';
+import { BirthFields, birthInput, type BirthForm } from '../patient/BirthFields';
 import { useErrorCode } from '../booking/errorCode';
 import { useSession } from '../session/session';
 import { SelectField, TextField } from '../ui/Field';
@@ -10,14 +11,16 @@ import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 
 /**
- * Registers a walk-in: a patient record without a login, from a name and a mobile number. When the person
+ * Registers a walk-in: a patient record without a login, from a name and a mobile number (a date of birth or an
+ * age, and sex, if given). When the person
  * is already registered (same name and number, or same email), `onDuplicate` gets what to search for.
  */
 export function WalkInForm({ onRegistered, onDuplicate }: { onRegistered: (p: PatientView) => void; onDuplicate: (queries: string[]) => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const { invoke, lastCode } = useErrorCode(session.invoke);
-  const [form, setForm] = useState({ fullName: '', phone: '', email: '', state: '' });
+  const [form, setForm] = useState({ fullName: '', phone: '', email: '', state: '', sex: '' });
+  const [birth, setBirth] = useState<BirthForm>({ dateOfBirth: '', ageYears: '' });
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'patients.registerWalkIn');
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -27,6 +30,8 @@ export function WalkInForm({ onRegistered, onDuplicate }: { onRegistered: (p: Pa
       phone: form.phone,
       ...(form.email.trim() ? { email: form.email } : {}),
       ...(form.state ? { state: form.state as (typeof INDIAN_STATES)[number] } : {}),
+      ...(form.sex ? { sex: form.sex as (typeof SEXES)[number] } : {}),
+      ...birthInput(birth),
     };
     const r = await submit(input);
     if (r) return onRegistered(r);
@@ -50,6 +55,11 @@ export function WalkInForm({ onRegistered, onDuplicate }: { onRegistered: (p: Pa
           options={INDIAN_STATES.map((s) => ({ value: s, label: t(`labels.state.${s}`) }))} error={fieldError('state')} hint={t('board.walkInForm.stateHint')}
         />
       </div>
+      <BirthFields value={birth} onChange={setBirth} fieldError={fieldError} />
+      <SelectField
+        label={t('patient.form.sex')} value={form.sex} onChange={set('sex')} placeholder={t('board.walkInForm.notGiven')}
+        options={SEXES.map((s) => ({ value: s, label: t(`labels.sex.${s}`) }))} error={fieldError('sex')}
+      />
       <div className="form__actions">
         <Button type="submit" busy={busy}>{t('board.walkInForm.submit')}</Button>
       </div>

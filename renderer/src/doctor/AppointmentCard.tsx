@@ -7,7 +7,9 @@ import { TextArea } from '../ui/Field';
 import { Button, Form, Notice } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
 import { AppointmentHistory } from './AppointmentHistory';
-import { useDates } from '../ui/format';
+import { addDays, useDates } from '../ui/format';
+import { SeriesDialog } from '../series/SeriesDialog';
+import { SeriesPlanner } from '../series/SeriesPlanner';
 import { VideoLink } from '../video/VideoLink';
 
 type Status = 'checked_in' | 'completed' | 'no_show';
@@ -32,10 +34,11 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { time } = useDates();
+  const { time, dayOf } = useDates();
   const [busy, setBusy] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const [series, setSeries] = useState<'none' | 'plan' | 'manage'>('none');
   const cancelButton = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   const who = `${a.patientName}, ${time(a.start)}`;
@@ -76,6 +79,7 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
             <span> · {t('schedule.bookingNumber', { number: a.number })}</span>
             {a.reason ? <span> · {a.reason}</span> : <span className="muted"> · {t('schedule.noReason')}</span>}
           </p>
+          {a.contactName && <p className="sched-item__meta">{t('schedule.contact', { name: a.contactName })}</p>}
           {a.status === 'cancelled' && a.cancelReason && (
             <p className="sched-item__meta">{t('schedule.cancelledBecause', { reason: a.cancelReason })}</p>
           )}
@@ -101,6 +105,18 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
             <span className="visually-hidden"> {who}</span>
           </button>
         )}
+        {a.seriesId !== null && (
+          <button type="button" className="btn btn--secondary" onClick={() => setSeries('manage')}>
+            {t('series.manage.open')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
+        {series === 'none' && a.status !== 'cancelled' && (
+          <button type="button" className="btn btn--secondary" onClick={() => setSeries('plan')}>
+            {t('series.planner.open')}
+            <span className="visually-hidden"> {who}</span>
+          </button>
+        )}
         {a.canCancel && !cancelling && (
           <button ref={cancelButton} type="button" className="btn btn--secondary" onClick={() => setCancelling(true)}>
             {t('schedule.actions.cancel')}
@@ -121,6 +137,19 @@ export function AppointmentCard({ appointment: a, notice, onChanged, onOpen, nam
             focusHeading();
           }}
         />
+      )}
+      {series === 'plan' && (
+        <SeriesPlanner
+          doctorId={a.doctorId} patient={{ id: a.patientId, fullName: a.patientName }} firstDate={addDays(dayOf(a.start), 7)}
+          onCancel={() => setSeries('none')}
+          onBooked={async (s) => {
+            setSeries('none');
+            await onChanged(a.id, t('series.planner.booked', { count: s.appointments.length, name: s.patientName, doctor: s.doctorName }));
+          }}
+        />
+      )}
+      {series === 'manage' && a.seriesId !== null && (
+        <SeriesDialog seriesId={a.seriesId} onClose={() => setSeries('none')} onDone={async (text) => { setSeries('none'); await onChanged(a.id, text); }} />
       )}
       <AppointmentHistory appointmentId={a.id} context={who} />
     </li>

@@ -10,6 +10,8 @@ import { useRefreshWhile } from '../ui/useRefreshWhile';
 import { AppointmentCard } from './AppointmentCard';
 import { BlockTimeForm } from './BlockTimeForm';
 import { NotPractising } from './NotPractising';
+import { DayTable } from '../print/DayTable';
+import { PrintSheet } from '../print/PrintSheet';
 import { ConsultationEditor } from '../records/ConsultationEditor';
 import { PatientChart } from '../records/PatientChart';
 
@@ -20,13 +22,14 @@ type Item = { kind: 'appointment'; start: string; appointment: AppointmentView }
 /** The doctor's appointments and blocked time, a day or a week at a time, in the clinic's zone. */
 export function Schedule() {
   const { t } = useTranslation();
-  const { invoke } = useSession();
+  const { invoke, user } = useSession();
   const { zone, today, dayOf, longDay, daySpan } = useDates();
   const [view, setView] = useState<View>('day');
   const [anchor, setAnchor] = useState(today);
   const [blocking, setBlocking] = useState(false);
   const [notices, setNotices] = useState<Record<number, string>>({});
   const [pageNotice, setPageNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [printing, setPrinting] = useState(false);
   const blockButton = useRef<HTMLButtonElement>(null);
   const [opened, setOpened] = useState<{ what: 'chart' | 'notes'; appointment: AppointmentView } | null>(null);
 
@@ -65,6 +68,19 @@ export function Schedule() {
   };
   const rangeTitle = view === 'day' ? longDay(from) : daySpan(from, to);
 
+  if (printing && data) {
+    return (
+      <PrintSheet title={t('print.myDay.title')} subtitle={`${user.fullName} · ${rangeTitle}`} onBack={() => setPrinting(false)}>
+        {days.map((day) => (
+          <section key={day} className="print-section" aria-labelledby={`print-day-${day}`}>
+            {view === 'week' && <h2 id={`print-day-${day}`}>{longDay(day)}</h2>}
+            <DayTable rows={data.appointments.filter((a) => dayOf(a.start) === day)} caption={longDay(day)} />
+          </section>
+        ))}
+      </PrintSheet>
+    );
+  }
+
   async function changed(id: number, text: string) {
     setNotices({ [id]: text });
     setPageNotice(null);
@@ -83,9 +99,14 @@ export function Schedule() {
     <Page
       title={t('schedule.title')}
       actions={
-        <button ref={blockButton} type="button" className="btn btn--secondary" aria-expanded={blocking} onClick={() => setBlocking(!blocking)}>
-          {t('schedule.block.open')}
-        </button>
+        <>
+          <button type="button" className="btn btn--secondary" disabled={!data} onClick={() => setPrinting(true)}>
+            {t(`print.myDay.open.${view}`)}
+          </button>
+          <button ref={blockButton} type="button" className="btn btn--secondary" aria-expanded={blocking} onClick={() => setBlocking(!blocking)}>
+            {t('schedule.block.open')}
+          </button>
+        </>
       }
     >
       <p className="sched-zone">{t('schedule.zone', { zone })}</p>

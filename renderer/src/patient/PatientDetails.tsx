@@ -3,14 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { PatientView } from '../../../shared/contract';
 import { ageOn, useDates } from '../ui/format';
 
+/** A date of birth with the age it gives today; an age given in years (the date not known) as about that age. */
+export function BirthLine({ patient }: { patient: Pick<PatientView, 'dateOfBirth' | 'dateOfBirthEstimated'> }) {
+  const { t } = useTranslation();
+  const { day } = useDates();
+  if (!patient.dateOfBirth) return <span className="not-given">{t('patient.details.notGiven')}</span>;
+  const age = ageOn(patient.dateOfBirth);
+  if (patient.dateOfBirthEstimated) return <>{t('patient.details.ageEstimated', { age })}</>;
+  const born = day(patient.dateOfBirth, 'long');
+  return <>{age === null ? born : t('patient.details.dateWithAge', { date: born, age })}</>;
+}
+
 /** A patient's record, read-only: the patient's own profile and the front desk's view of a patient. */
 export function PatientDetails({ patient }: { patient: PatientView }) {
   const { t } = useTranslation();
-  const { day } = useDates();
   const notGiven = <span className="not-given">{t('patient.details.notGiven')}</span>;
   const orNotGiven = (v: string | undefined) => (v ? v : notGiven);
-  const born = patient.dateOfBirth ? day(patient.dateOfBirth, 'long') : null;
-  const age = patient.dateOfBirth ? ageOn(patient.dateOfBirth) : null;
   const { address: a } = patient;
   // A walk-in may have given only the state: show what there is, and "Not given" when there is nothing else.
   const street = [a.line, a.city].filter(Boolean).join(', ');
@@ -21,10 +29,10 @@ export function PatientDetails({ patient }: { patient: PatientView }) {
     [t('fields.fullName'), patient.fullName],
     [t('fields.email'), orNotGiven(patient.email)],
     [t('fields.phone'), patient.phone],
-    [
-      t('patient.form.dateOfBirth'),
-      born === null ? notGiven : age === null ? born : t('patient.details.dateWithAge', { date: born, age }),
-    ],
+    ...(patient.holder
+      ? [[t('patient.details.holder'), t('patient.details.holderValue', { name: patient.holder.fullName, relation: t(`labels.relation.${patient.relation}`), phone: patient.holder.phone })] as [string, string]]
+      : []),
+    [t('patient.form.dateOfBirth'), <BirthLine patient={patient} />],
     [t('patient.form.sex'), patient.sex ? t(`labels.sex.${patient.sex}`) : notGiven],
     [t('patient.form.address'), street ? `${street}, ${place}` : <>{notGiven} ({place})</>],
     [t('patient.form.preferredLanguage'), t(`labels.language.${patient.preferredLanguage}`)],

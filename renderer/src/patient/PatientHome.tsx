@@ -6,17 +6,19 @@ import { MyAppointments } from '../booking/MyAppointments';
 import { MyConsultations } from '../records/MyConsultations';
 import { MyRecords } from '../records/MyRecords';
 import { MyProfile } from './MyProfile';
+import { FamilyMembers } from './FamilyMembers';
 
-const VIEWS = ['profile', 'find', 'appointments', 'records', 'consultations', 'assistant'] as const;
+const VIEWS = ['profile', 'family', 'find', 'appointments', 'records', 'consultations', 'assistant'] as const;
 type View = (typeof VIEWS)[number];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<View, string>> = {
-  find: 'find.title', appointments: 'appointments.title', records: 'records.title', consultations: 'consultations.title', assistant: 'assistant.nav',
+  find: 'find.title', appointments: 'appointments.title', family: 'family.title', records: 'records.title', consultations: 'consultations.title',
+  assistant: 'assistant.nav',
 };
 
 /**
- * The patient's window after sign-in: their profile, the clinic's doctors to find and book, their appointments,
- * records, notes and prescriptions, the health assistant.
+ * The patient's window after sign-in: their profile, their family members, the clinic's doctors to find and book,
+ * their appointments, records, notes and prescriptions, the health assistant.
  */
 export function PatientHome() {
   const { t } = useTranslation();
@@ -56,6 +58,7 @@ export function PatientHome() {
       </nav>
       <main className="main">
         {view === 'profile' && <MyProfile onOpen={open} />}
+        {view === 'family' && <FamilyMembers key={visit} asPage />}
         {view === 'find' && <BookingFlow key={visit} doctorId={bookDoctor} onMyAppointments={() => open('appointments')} />}
         {view === 'appointments' && <MyAppointments key={visit} onFindDoctor={() => open('find')} />}
         {view === 'records' && <MyRecords />}

@@ -7,6 +7,7 @@ import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { PasswordPair } from '../session/PasswordPair';
 import { Button, Fieldset, Form, Notice, Page } from '../ui/Layout';
 import { useSubmit } from '../ui/useSubmit';
+import { TextField } from '../ui/Field';
 import { PatientProfileFields } from './PatientProfileFields';
 import { emptyProfileForm, profileFromForm } from './profileForm';
 
@@ -16,12 +17,13 @@ export function PatientSignup({ onSignedIn, onCancel }: { onSignedIn: (login: Lo
   const [form, setForm] = useState(() => emptyProfileForm(i18n.language));
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [invitation, setInvitation] = useState('');
   const { submit, busy, error, fieldError } = useSubmit(publicInvoke, 'patients.signup');
   const [sent, setSent] = useState<CodeSent | null>(null);
 
   async function send() {
     const mismatch: Record<string, string> = confirm !== password ? { confirmPassword: 'password_mismatch' } : {};
-    return submit({ profile: profileFromForm(form), password }, mismatch);
+    return submit({ profile: profileFromForm(form), password, ...(invitation.trim() ? { invitationCode: invitation } : {}) }, mismatch);
   }
   async function signUp() {
     const result = await send();
@@ -43,6 +45,10 @@ export function PatientSignup({ onSignedIn, onCancel }: { onSignedIn: (login: Lo
               error={fieldError('password')} confirmError={fieldError('confirmPassword')}
             />
           </Fieldset>
+          <TextField
+            label={t('family.signup.code')} hint={t('family.signup.codeHint')} value={invitation} onChange={setInvitation}
+            autoComplete="off" maxLength={40} error={fieldError('invitationCode')}
+          />
           <div className="form__actions">
             <Button kind="secondary" onClick={onCancel}>{t('patient.signup.cancel')}</Button>
             <Button type="submit" busy={busy}>{t('patient.signup.submit')}</Button>

@@ -1,0 +1,67 @@
+import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
+import { DomainError, type Ctx } from '../context';
+import { serialize } from '../db/dialects';
+import { catalogKey } from '../search/search.repo';
+import * as repo from './appointments.repo';
+import { keptHours } from './kept-hours';
+
+// The check every booking and move runs on the server, whatever the screen sent: the time is one of the doctor's
+// free slots (hours, notice, horizon, mode; not booked, blocked or held for someone on the waitlist) and the
+// patient has nothing else then.
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
+  past: 'This time has already passed. Choose a later time.',
+  too_soon: 'This time is too soon to book. Choose a later time.',
+  beyond_horizon: 'This date is too far ahead to book yet.',
+  outside_hours: 'The doctor does not see patients at this time. Choose one of the free times shown.',
+  mode_not_offered: 'The doctor does not offer this kind of visit at this time.',
+};
+
+export interface Booking {
+  doctorId: number;
+  patientId: number;
+  start: Date;
+  mode: Mode;
+}
+
+/**
+ * Locks doctors' (and a patient's) diaries until the transaction ends, so a check still holds when the rows are
+ * written. Always before the audit log's lock (record()): a call holding that one and waiting for a diary could
+ * wait for ever on a booking that holds the diary and waits for the log (PostgreSQL would end one of them).
+ */
+export async function lockDiaries(ctx: Ctx, doctorIds: number[], patientId?: number): Promise<void> {
+  const keys = [...new Set(doctorIds)].sort((a, b) => a - b).map((d) => `doctor:${d}`);
+  if (patientId) keys.push(`patient:${patientId}`);
+  const [first, ...rest] = keys;
+  if (first) await serialize(ctx.db, ctx.deps.dialect, first, ...rest);
+}
+
+/** Why this booking would be refused (null when it would not), and when it would end. Locks nothing: see checkTime. */
+export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}): Promise<{ end: Date; problem: DomainError | null }> {
+  // The hours counter is read here, after the locks, not taken from the call's settings read before them: on
+  // PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
+  const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, await catalogKey(ctx.db));
+  const end = new Date(b.start.getTime() + rules.slotMinutes * MINUTE);
+  const around = (t: number) => new Date(t).toISOString();
+  const busy: Busy[] = (await repo.busyOfDoctor(ctx.db, b.doctorId, around(b.start.getTime() - DAY), around(end.getTime() + DAY), ctx.now.toISOString(), except)).map(
+    (r) => ({ start: new Date(r.start_at), end: new Date(r.end_at) }),
+  );
+  const refusal = checkSlot(rules, busy, ctx.now, b.start, b.mode);
+  if (refusal === 'taken') return { end, problem: new DomainError('SLOT_TAKEN', 'This time was just taken. Please choose another of the free times.') };
+  if (refusal) return { end, problem: new DomainError('SLOT_UNAVAILABLE', REFUSALS[refusal], { fields: { start: `slot_${refusal}` } }) };
+  if (await repo.patientHasOverlap(ctx.db, b.patientId, b.start.toISOString(), end.toISOString(), except.appointmentIds)) {
+    return { end, problem: new DomainError('PATIENT_BUSY', 'The patient already has an appointment at this time. Choose another time.') };
+  }
+  return { end, problem: null };
+}
+
+/** The whole check, after the doctor's and patient's diaries are locked; refused with the reason. Returns the end. */
+export async function checkTime(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}): Promise<Date> {
+  await lockDiaries(ctx, [b.doctorId], b.patientId);
+  const { end, problem } = await timeProblem(ctx, b, except);
+  if (problem) throw problem;
+  return end;
+}
