@@ -65,7 +65,12 @@ export const backupChannels = {
   /** The sets in the backup folder, newest first, with what each holds (read from its manifest). */
   'backup.sets': channel({
     input: none,
-    output: z.object({ sets: z.array(backupSetSummary), unreadable: z.array(z.object({ name: z.string(), problem: problemCode })) }),
+    output: z.object({
+      sets: z.array(backupSetSummary),
+      unreadable: z.array(z.object({ name: z.string(), problem: problemCode })),
+      /** The folder cannot be read (missing, a file, not allowed): no sets are listed. */
+      folderProblem: problemCode.nullable(),
+    }),
     roles: ['admin'],
   }),
   /** Checks a set through and, if it is whole, restores it: MedLink starts again on the restored clinic. */

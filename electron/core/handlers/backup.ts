@@ -5,6 +5,7 @@ import { BackupProblem, checkFolder, listSetNames, readManifest, restoreBackupSe
 import { backupSettings, SERVER_BACKUPS, SETTING_FOLDER, SETTING_TIME, STALE_AFTER_MS } from '../backup/backup.service';
 import * as repo from '../backup/backups.repo';
 import { writeSettings } from '../clinic/settings.repo';
+import { peekSession } from '../auth/auth.service';
 import { DomainError, inTransaction, requireSession, type Deps } from '../context';
 import { withPrepared, type HandlersOf } from './index';
 
@@ -71,7 +72,8 @@ export const backupHandlers = {
       checkFolder(folder);
       names = listSetNames(folder);
     } catch (e) {
-      throw refusal(e);
+      if (e instanceof BackupProblem) return { sets: [], unreadable: [], folderProblem: e.code };
+      throw e;
     }
     for (const name of names) {
       try {
@@ -86,15 +88,17 @@ export const backupHandlers = {
         unreadable.push({ name, problem: e.code });
       }
     }
-    return { sets, unreadable };
+    return { sets, unreadable, folderProblem: null };
   },
   'backup.restore': withPrepared(
-    // Read through before the call's transaction: a whole set is read back, which no other call should wait for.
-    async (input: { name: string }, deps) => {
-      const source = sourceOf(deps);
+    // Read through before the call's transaction (a whole set is read back, which no other call should wait for),
+    // and only for a signed-in administrator: the dispatcher checks the caller after this step.
+    async (input: { name: string }, deps, token) => {
+      const caller = await deps.db.transaction().execute((trx) => peekSession({ db: trx, now: deps.clock.now(), deps, session: null, afterCommit: () => undefined }, token));
+      if (!caller?.roles.includes('admin') || caller.mustChangePassword || !deps.backups.source) return null;
       const setDir = join(await folderOf(deps.db), input.name);
       try {
-        await verifyBackupSet(setDir, source.databaseKey, source.nativeBinding);
+        await verifyBackupSet(setDir, deps.backups.source.databaseKey, deps.backups.source.nativeBinding);
       } catch (e) {
         throw refusal(e);
       }
@@ -102,9 +106,11 @@ export const backupHandlers = {
     },
     async (input, ctx, setDir) => {
       const session = requireSession(ctx);
+      const source = sourceOf(ctx.deps);
       const seat = ctx.deps.seat;
       if (!seat) throw new DomainError('CONFLICT', 'This MedLink was opened without its seat, so it cannot restore a backup while running.');
-      const source = sourceOf(ctx.deps);
+      // Signed in between the two steps: asked again.
+      if (!setDir) throw new DomainError('CONFLICT', 'Please try again.');
       const now = ctx.now;
       const keptAside = join(source.dataDir, `before-restore-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z`);
       ctx.afterCommit(() =>

@@ -211,8 +211,8 @@ function RestoreSets() {
       <p>{t('backup.restore.intro')}</p>
       <DataTable
         caption={t('backup.restore.caption')}
-        rows={sets.data?.sets ?? null}
-        error={sets.error}
+        rows={sets.data?.folderProblem ? null : (sets.data?.sets ?? null)}
+        error={sets.data?.folderProblem ? t(`backup.problem.${sets.data.folderProblem}`) : sets.error}
         rowKey={(s) => s.name}
         empty={t('backup.restore.empty')}
         columns={[
