@@ -1,5 +1,6 @@
 // npm run bench [-- name ...]: runs the registered benchmarks (all, or those named). Not run by CI; tests never assert timings.
 import { assistantBench } from './assistant.bench';
+import { backupBench } from './backup.bench';
 import type { Benchmark } from './lib';
 import { billIssueBench, receiptPdfBench } from './billing.bench';
 import { bookingEncryptedBench } from './booking-encrypted.bench';
@@ -13,7 +14,7 @@ import { searchBench } from './search.bench';
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
 const benchmarks: Benchmark[] = [
   searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, receiptPdfBench, billIssueBench, liveBoardBench,
-  readingSaveBench, chartDataBench,
+  readingSaveBench, chartDataBench, backupBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -47,6 +47,8 @@ export const AUDIT_VALUE_LISTS: Record<(typeof AUDIT_NAMED_VALUES)[keyof typeof 
     // clinic settings
     'name', 'address', 'state', 'timeZone', 'gstin', 'sessionIdleMinutes', 'cancelCutoffMinutes', 'reminderHours', 'checkInOpensMinutes', 'uploadLimitMb',
     'emergencyNumber', 'kioskIdleSeconds', 'waitlistHoldMinutes',
+    // backups
+    'backup.folder', 'backup.time',
     // email settings
     'mail.host', 'mail.port', 'mail.security', 'mail.user', 'mail.password', 'mail.from',
     // video settings

@@ -31,6 +31,8 @@ import { sealOldFiles } from './files/seal-old-files';
 import { uploadStore } from './uploads/upload-store';
 import { trashSweeper } from './records/trash-sweeper';
 import { monitoringSweeper } from './monitoring/sweeper';
+import { createBackups, type BackupSource } from './backup/backup.service';
+import { backupBeforeMigration } from './backup/before-migration';
 
 export interface AppOptions {
   dataDir: string;
@@ -105,7 +107,11 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     chmodSync(file, 0o600);
   }
   const { kysely: db, dialect } = openDatabase(config);
+  const backupSource: BackupSource | null =
+    config.kind === 'sqlite' && config.key ? { dataDir: options.dataDir, databaseFile: config.file, databaseKey: config.key, nativeBinding: options.nativeBinding } : null;
+  let migrationBackup: Awaited<ReturnType<typeof backupBeforeMigration>> = null;
   try {
+    if (backupSource) migrationBackup = await backupBeforeMigration(db, backupSource, clock.now(), log);
     await migrate(db, dialect, clock.now());
   } catch (e) {
     await db.destroy();
@@ -139,7 +145,9 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     kiosk: options.kiosk ?? kioskSeat(options.dataDir),
     seat: options.seat,
     uploads: uploadStore(options.dataDir),
+    backups: createBackups(() => deps, backupSource),
   };
+  if (migrationBackup) await deps.backups.recordAttempt(migrationBackup);
   // Files kept before sealing began are sealed before anything reads them (a seat enrolled later finds them sealed).
   if (keyring.enrolled) await sealOldFiles(deps);
   else keyring.whenEnrolled(() => void sealOldFiles(deps).catch((e: unknown) => log(`file store: sealing older files failed: ${String(e)}`)));
@@ -169,13 +177,14 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
         jobs.start();
         trash.start();
         monitoring.start();
+        deps.backups.start();
       }),
     externalHosts: () => clinicVideoHosts(db),
     close: () =>
       (closing ??= (async () => {
         trash.stop();
         monitoring.stop();
-        await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs)]);
+        await Promise.all([sender.stop(stopGraceMs), jobs.stop(stopGraceMs), deps.backups.stop()]);
         await deps.google.close();
         await live.close();
         transports.close();

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { ErrorCode } from '../../shared/errors';
 import type { Portal, Role } from '../../shared/roles';
 import type { AuditStore } from './audit/audit.store';
+import type { Backups } from './backup/backup.service';
 import type { Database } from './db/schema';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/dialects';
@@ -45,6 +46,8 @@ export interface Deps {
   kiosk: KioskSeat;
   /** What changed, for the screens watching (electron/core/live): services announce, the dispatcher sends on commit. */
   live: LiveBus;
+  /** Backups of a single-seat clinic (backup/backup.service.ts); on a server they are the server's and every attempt says so. */
+  backups: Backups;
   /** The running seat (absent when the core is opened on its own, as tests and the move command do): the first run may point it at a server. */
   seat?: SeatSwitch;
 }

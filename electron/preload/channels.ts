@@ -173,4 +173,10 @@ export const CHANNELS = {
   'monitoring.patient': true,
   'monitoring.alerts': true,
   'monitoring.acknowledge': true,
+  'backup.status': true,
+  'backup.saveSettings': true,
+  'backup.start': true,
+  'backup.sets': true,
+  'backup.restore': true,
+  'backup.warning': true,
 } as const satisfies Record<ChannelName, true>;

@@ -145,6 +145,7 @@ export const AUDIT_ACTIONS = [
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
   'health_service.saved',
   'reading.added', 'readings.viewed', 'monitoring.enrolled', 'monitoring.alert_acknowledged',
+  'backup.made', 'backup.failed', 'backup.restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountChannels } from './accounts';
 import { assistantChannels } from './assistant';
 import { billingChannels } from './billing';
+import { backupChannels } from './backup';
 import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
@@ -28,6 +29,7 @@ export const contract = {
   ...accountChannels,
   ...assistantChannels,
   ...billingChannels,
+  ...backupChannels,
   ...clinicKeyChannels,
   ...deskChannels,
   ...doctorAdminChannels,
@@ -58,6 +60,7 @@ export const isChannel = (name: unknown): name is ChannelName => typeof name ===
 export * from './accounts';
 export * from './assistant';
 export * from './billing';
+export * from './backup';
 export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';

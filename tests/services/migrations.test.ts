@@ -31,8 +31,10 @@ const TABLES_014 = ['waitlist_entries', 'waitlist_offers'];
 const TABLES_015 = ['appointment_series'];
 const TABLES_TO_008 = [...TABLES_001, ...TABLES_002, ...TABLES_003, ...TABLES_004, ...TABLES_006, ...TABLES_007, ...TABLES_008];
 const TABLES_TO_012 = [...TABLES_TO_008, ...TABLES_009, ...TABLES_011, ...TABLES_012];
+const TABLES_016 = ['backups'];
 const TABLES_017 = ['monitoring_alerts', 'monitoring_digests', 'monitoring_plans', 'plan_measures', 'readings'];
-const TABLES_BEFORE_017 = [...TABLES_TO_012, ...TABLES_013, ...TABLES_014, ...TABLES_015].sort();
+const TABLES_BEFORE_016 = [...TABLES_TO_012, ...TABLES_013, ...TABLES_014, ...TABLES_015].sort();
+const TABLES_BEFORE_017 = [...TABLES_BEFORE_016, ...TABLES_016].sort();
 const TABLES = [...TABLES_BEFORE_017, ...TABLES_017, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
@@ -347,7 +349,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('waitlist_offers').values({ ...offer, status: 'lost' }).execute()).rejects.toThrow(/check/i);
   },
   15: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES_BEFORE_017);
+    expect(await tableNames(db)).toEqual(TABLES_BEFORE_016);
     const { doctorId, patientId, userId, appointment } = await people(db);
     const { id: seriesId } = await db
       .insertInto('appointment_series')
@@ -358,6 +360,14 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('appointments').values({ ...appointment('cancelled', 's2'), number: 2 }).execute();
     expect((await db.selectFrom('appointments').select('series_id').orderBy('id').execute()).map((r) => r.series_id)).toEqual([seriesId, null]);
     await expect(db.insertInto('appointments').values({ ...appointment('cancelled', 's3'), number: 3, series_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+  },
+  16: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES_BEFORE_017);
+    const now = '2026-03-02T00:00:00.000Z';
+    const attempt = { started_at: now, finished_at: now, reason: 'scheduled', folder: '/media/backup', set_name: null, bytes: null, problem: 'full', problem_code: 'folder_full' };
+    await db.insertInto('backups').values(attempt).execute();
+    await expect(db.insertInto('backups').values({ ...attempt, reason: 'whenever' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('backups').values({ ...attempt, started_by: 999 }).execute()).rejects.toThrow(/foreign key/i);
   },
   17: async (db) => {
     expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));

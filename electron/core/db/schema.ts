@@ -514,4 +514,17 @@ export interface Database {
     issued_at: string;
     issued_by: number;
   };
+  /** Every backup attempt (backup/backup.service.ts): a set written and verified, or what went wrong. */
+  backups: {
+    id: Generated<number>;
+    started_at: string;
+    finished_at: string;
+    reason: 'scheduled' | 'asked' | 'before_migration';
+    folder: string;
+    set_name: string | null;
+    bytes: number | null;
+    problem: string | null;
+    problem_code: string | null;
+    started_by: number | null;
+  };
 }

@@ -3,6 +3,7 @@ import type { Ctx, Deps } from '../context';
 import { accountHandlers } from './accounts';
 import { assistantHandlers } from './assistant';
 import { billingHandlers } from './billing';
+import { backupHandlers } from './backup';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
@@ -42,6 +43,7 @@ export const handlers = {
   ...accountHandlers,
   ...assistantHandlers,
   ...billingHandlers,
+  ...backupHandlers,
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,

@@ -102,6 +102,25 @@ export function startSeat(options: SeatOptions): Seat {
       // The call that asked is still finishing on the old database; it closes once that call has.
       if (previous) retire(previous);
     },
+    replaceClinic(replace, opened) {
+      const previous = state.kind === 'ready' ? state.app : null;
+      const choice = chooseDatabase(dataDir, options.databaseUrl);
+      if (choice.kind === 'invalid') return fail(choice.problem);
+      const opening: Opening = { kind: 'opening', choice };
+      state = opening;
+      opening.attempt = (async () => {
+        // After the call that asked has finished (close waits for it): nothing may hold the database being replaced.
+        await previous?.close().catch((e: unknown) => log(`Closing the clinic before a restore failed: ${String(e)}`));
+        const replaced = await replace().then(
+          () => true,
+          (e: unknown) => (log(`Restoring from the backup failed; the clinic that was there is kept: ${(e as Error).message}`), false),
+        );
+        if (state !== opening) return;
+        await attempt(opening);
+        const now = state as State;
+        if (replaced && now.kind === 'ready') await opened(now.app.deps).catch((e: unknown) => log(`Recording the restore failed: ${String(e)}`));
+      })();
+    },
   };
 
   function report(message: string) {

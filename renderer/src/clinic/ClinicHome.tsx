@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
+import { BackupWarning } from '../admin/BackupWarning';
+import { Backups } from '../admin/Backups';
 import { ClinicKey } from '../admin/ClinicKey';
 import { DoctorsAdmin } from '../admin/DoctorsAdmin';
 import { EmergencyAccesses } from '../admin/EmergencyAccesses';
@@ -38,7 +40,7 @@ import { StaffAccounts } from './StaffAccounts';
 import { VerificationQueue } from './VerificationQueue';
 
 type Section = 'verification' | 'schedule' | 'myPatients' | 'availability' | 'holidays' | 'patients' | 'board' | 'book' | 'waitlist' | 'queue' | 'staff' | 'audit'
-  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'emergency' | 'video' | 'googleCalendar'
+  | 'settings' | 'profile' | 'doctors' | 'invite' | 'rearrange' | 'mailSettings' | 'mailQueue' | 'clinicKey' | 'backups' | 'emergency' | 'video' | 'googleCalendar'
   | 'alerts' | 'fees' | 'bills' | 'orders' | 'collections' | 'billingSettings' | 'services' | 'export' | 'monitoring';
 
 /** Which sections each role sees, in order; a person with several roles sees each role's group. */
@@ -49,7 +51,7 @@ const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
     role: 'admin',
     sections: [
       'queue', 'alerts', 'doctors', 'invite', 'rearrange', 'staff', 'audit', 'emergency', 'settings', 'billingSettings', 'services', 'bills', 'export',
-      'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey',
+      'mailSettings', 'mailQueue', 'video', 'holidays', 'clinicKey', 'backups',
     ],
   },
 ];
@@ -60,7 +62,7 @@ const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'monitoring', 'a
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
   profile: 'profile.nav', doctors: 'suspend.nav', invite: 'invite.nav', rearrange: 'suspend.rearrange.nav',
-  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav',
+  mailSettings: 'mailAdmin.settings.nav', mailQueue: 'mailAdmin.queue.nav', clinicKey: 'clinicKey.nav', backups: 'backup.nav',
   myPatients: 'patients.nav', emergency: 'emergencyAdmin.nav', video: 'video.settings.nav', googleCalendar: 'video.google.mineNav', alerts: 'alerts.nav',
   waitlist: 'waitlist.desk.nav', monitoring: 'monitoring.doctor.title',
   fees: 'billing.fees.nav', bills: 'billing.list.nav', orders: 'services.desk.nav', collections: 'billing.collections.nav',
@@ -141,6 +143,7 @@ export function ClinicHome() {
     mailSettings: () => <MailSettings onOpenQueue={() => open('mailQueue')} />,
     mailQueue: () => <MailQueue onSetUp={() => open('mailSettings')} />,
     clinicKey: () => <ClinicKey />,
+    backups: () => <Backups />,
     video: () => <VideoSettings />,
     googleCalendar: () => <MyGoogleCalendar />,
     alerts: () => <AlertList onCount={onAlerts} />,
@@ -174,6 +177,7 @@ export function ClinicHome() {
         ))}
       </nav>
       <main className="main" key={visit}>
+        <BackupWarning />
         <OpenBill.Provider value={openBill}>{section ? screens[section]() : <p>{t('clinic.nav.nothing')}</p>}</OpenBill.Provider>
       </main>
     </div>

@@ -16,6 +16,7 @@ import { m012Billing } from './012_billing';
 import { m013Family } from './013_family';
 import { m014Waitlist } from './014_waitlist';
 import { m015Series } from './015_series';
+import { m016Backups } from './016_backups';
 import { m017Monitoring } from './017_monitoring';
 
 export interface Migration {
@@ -26,7 +27,7 @@ export interface Migration {
 /** Every migration, in order; statically imported so a packaged app cannot miss one. */
 export const MIGRATIONS: readonly Migration[] = [
   m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts,
-  m010CheckIn, m011Records, m012Billing, m013Family, m014Waitlist, m015Series, m017Monitoring,
+  m010CheckIn, m011Records, m012Billing, m013Family, m014Waitlist, m015Series, m016Backups, m017Monitoring,
 ];
 // The last migration's version.
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
