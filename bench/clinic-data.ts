@@ -15,7 +15,8 @@ import type { Database } from '../electron/core/db/schema';
 import { keyConnection } from '../electron/core/db/sqlite-cipher';
 import { databaseKey } from '../electron/core/secrets/database-key';
 import { seatKeyFile } from '../electron/core/secrets/seat-key';
-import { pick, random } from './lib';
+import { postgresBin, startCluster } from '../tests/helpers/postgres-cluster';
+import { pick, random, withTempDir } from './lib';
 
 const SCALE = Number(process.env.MEDLINK_BENCH_SCALE ?? 1);
 if (!(SCALE > 0 && SCALE <= 1)) throw new Error('MEDLINK_BENCH_SCALE must be a number in (0, 1]');
@@ -198,19 +199,48 @@ export async function benchClinic(dir: string, options: { plain?: boolean } = {}
   return { app, dataDir, keyFile, raw, today, adminToken, ranges: made.ranges, upcoming: made.appointments, appointments, generatedIn, call };
 }
 
+export interface PostgresClinic {
+  dir: string;
+  clinic: BenchClinic;
+  doctor: BusyDoctor;
+  desk: { email: string; token: string };
+  /** The first of the walk-ins to book (the rest follow). */
+  firstPatient: number;
+  /** The moved clinic's database on the server, and the seconds the move took. */
+  url: string;
+  moved: number;
+}
+
 /**
- * The clinic (its app closed) moved by the app's own move command into a new database `medlink_bench` on the
- * server at `serverUrl`; returns the database's address and the seconds the move took.
+ * The booking benchmarks on PostgreSQL: the benchmarks' clinic with its busy doctor, front desk and `walkInCount`
+ * walk-ins, made in SQLite, then moved by the app's own move command into a throwaway server that is durable
+ * (fsync, synchronous_commit and full_page_writes on, as a clinic's server runs). Skipped, saying so, without PostgreSQL.
  */
-export async function moveBenchClinic(clinic: BenchClinic, serverUrl: string): Promise<{ url: string; moved: number }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query('create database medlink_bench');
-  await admin.end();
-  const url = serverUrl.replace(/\/postgres$/, '/medlink_bench');
-  const t0 = performance.now();
-  await moveToPostgres({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, targetUrl: url, batchSize: 2_000 });
-  return { url, moved: (performance.now() - t0) / 1000 };
+export async function onPostgres(name: string, walkInCount: number, log: (line: string) => void, fn: (c: PostgresClinic) => Promise<void>): Promise<void> {
+  if (!postgresBin()) {
+    log(`bench ${name}: skipped, PostgreSQL is not installed (apt-get install postgresql)`);
+    return;
+  }
+  const cluster = await startCluster(['-c fsync=on', '-c synchronous_commit=on', '-c full_page_writes=on']);
+  try {
+    await withTempDir(async (dir) => {
+      const clinic = await benchClinic(dir);
+      const doctor = await busyDoctor(clinic);
+      const desk = await frontDesk(clinic);
+      const firstPatient = walkIns(clinic, walkInCount);
+      await clinic.app.close();
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query('create database medlink_bench');
+      await admin.end();
+      const url = cluster.url.replace(/\/postgres$/, '/medlink_bench');
+      const t0 = performance.now();
+      await moveToPostgres({ dataDir: clinic.dataDir, keyFile: clinic.keyFile, targetUrl: url, batchSize: 2_000 });
+      await fn({ dir, clinic, doctor, desk, firstPatient, url, moved: (performance.now() - t0) / 1000 });
+    });
+  } finally {
+    cluster.stop();
+  }
 }
 
 /** Opens a data folder's database file, keyed with the clinic key in `keyFile` when `encrypted`. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
-import { confirmedSignup, newClinic, ok, refused, signupPatient, type Clinic } from '../helpers/clinic';
+import { AFTER_VISITS, billingClinic, issueBill, line, visitStart } from '../helpers/billing';
+import { confirmedSignup, newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Clinic } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
 import { auditRows, expectNoWrites } from '../helpers/db';
 import { bookingClinic, ist } from '../helpers/scheduling';
@@ -53,6 +54,27 @@ describe('family members', () => {
     expect(moved.start).toBe(ist(TUESDAY, '10:30'));
     ok(await clinic.call('appointments.cancel', { appointmentId: booked.id, reason: 'Fever has gone' }, asha.token));
     expect(ok(await clinic.call('patients.get', { patientId: child.id }, asha.token)).fullName).toBe('Aarav Kulkarni');
+  });
+
+  it("a child's bill is the holder's: among their bills, its receipt theirs to open, its email theirs; not another account's", async () => {
+    const clinic = await newClinic();
+    const people = await billingClinic(clinic, 0);
+    const child = ok(await clinic.call('family.add', { fullName: 'Aarav Kulkarni', relation: 'child', dateOfBirth: '2019-06-02', sex: 'male' }, people.asha.token));
+    const visit = ok(await clinic.call('appointments.book', { doctorId: people.doctor.doctorId, start: visitStart(0), mode: 'in_person', patientId: child.id }, people.desk.token));
+    clinic.clock.advanceMinutes((Date.parse(AFTER_VISITS) - clinic.clock.now().getTime()) / 60_000);
+    const again = async (email: string, password: string, portal: 'clinic' | 'patient') => ok(await signIn(clinic, email, password, portal)).token;
+    ok(await clinic.call('appointments.setStatus', { appointmentId: visit.id, status: 'completed' }, await again(people.doctor.email, PASSWORD, 'clinic')));
+    const bill = await issueBill(clinic, await again(people.desk.email, PASSWORD, 'clinic'), visit.id, [line('Consultation (in person)', 50_000)]);
+
+    const asha = await again(people.asha.email, people.asha.password, 'patient');
+    expect(ok(await clinic.call('bills.mine', {}, asha)).map((b) => [b.number, b.patientName])).toEqual([[bill.number, 'Aarav Kulkarni']]);
+    expect(ok(await clinic.call('bills.document', { billId: bill.id, which: 'receipt' }, asha)).mime).toBe('application/pdf');
+    const mail = (await latestTo(clinic.app.deps.db, 'bill_issued', people.asha.email))!;
+    expect(mail.attachments).toContain('application/pdf');
+
+    const vikram = await again(people.vikram.email, people.vikram.password, 'patient');
+    expect(ok(await clinic.call('bills.mine', {}, vikram))).toEqual([]);
+    expect(refused(await clinic.call('bills.document', { billId: bill.id, which: 'receipt' }, vikram)).code).toBe('NOT_FOUND');
   });
 
   it('another account cannot see, book for, change or invite the child', async () => {

@@ -4,6 +4,7 @@ import type { IndianState } from '../../../shared/specialities';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import { doctorByUser } from '../doctors/doctors.repo';
+import { mayActFor } from '../patients/acting-for';
 import { effectiveFees, readBillingSettings } from './billing-settings';
 import * as repo from './bills.repo';
 import { ownFees } from './fees.repo';
@@ -25,8 +26,8 @@ export async function accessTo(ctx: Ctx, row: repo.BillRow): Promise<Access> {
   const session = requireSession(ctx);
   const a: Access = {
     session,
-    // A patient sees their bills once issued; a draft is the clinic's work in progress.
-    isPatient: row.patient_user_id === session.userId && row.status !== 'draft',
+    // A patient sees their own bills and their family members' once issued; a draft is the clinic's work in progress.
+    isPatient: row.status !== 'draft' && session.roles.includes('patient') && (row.patient_user_id === session.userId || (await mayActFor(ctx, row.patient_id))),
     isDoctor: row.doctor_user_id !== null && row.doctor_user_id === session.userId,
     isDesk: session.roles.includes('front_desk'),
     isAdmin: session.roles.includes('admin'),

@@ -79,7 +79,8 @@ export const setLatinName = (db: Db, table: 'patient_info' | 'doctor_info', id: 
 
 export interface ListFilter {
   filter?: 'draft' | 'unpaid' | 'paid' | 'cancelled';
-  patientId?: number;
+  /** The bills of these patients only (a family's, or one patient's). */
+  patientIds?: number[];
   doctorId?: number;
   /** Issued and cancelled bills only (what a patient sees). */
   issuedOnly?: boolean;
@@ -94,7 +95,7 @@ export function listBills(db: Db, f: ListFilter) {
   if (f.filter === 'unpaid') q = q.where('b.status', '=', 'issued').where((eb) => eb(paid, '<', eb.ref('b.total_paise')));
   if (f.filter === 'paid') q = q.where('b.status', '=', 'issued').where((eb) => eb(paid, '>=', eb.ref('b.total_paise')));
   if (f.issuedOnly) q = q.where('b.status', '<>', 'draft');
-  if (f.patientId) q = q.where('b.patient_id', '=', f.patientId);
+  if (f.patientIds) q = q.where('b.patient_id', 'in', f.patientIds);
   if (f.doctorId) q = q.where('b.doctor_id', '=', f.doctorId);
   return q.orderBy('b.id', 'desc').limit(f.limit).execute();
 }

@@ -9,7 +9,8 @@ import { serviceById } from '../health-services/health-services.repo';
 import { orderById } from '../health-services/orders.repo';
 import { clinicInfo } from '../mail/notify';
 import { enqueueMail } from '../outbox/outbox.service';
-import { patientById, patientByUser } from '../patients/patients.repo';
+import { actingPatients, contactOf } from '../patients/acting-for';
+import { patientById } from '../patients/patients.repo';
 import { unprintable } from '../pdf/document';
 import { appointmentById } from '../scheduling/appointments.repo';
 import { accessTo, listDoctorId, toSummary, toView, type Access } from './bill-view';
@@ -167,11 +168,12 @@ export async function issue(ctx: Ctx, input: ParsedInput<'bills.issue'>): Promis
     status: 'issued', number, supply: parties.supply, frozen: JSON.stringify({ number, ...parties }), issued_by: session.userId, issued_at: nowIso, updated_at: nowIso,
   });
   const fileId = await storeReceipt(ctx, row.id);
-  const patient = (await patientById(ctx.db, row.patient_id))!;
-  if (patient.email) {
+  // A family member's bill goes to the account holder, as their other mail does.
+  const contact = await contactOf(ctx.db, (await patientById(ctx.db, row.patient_id))!);
+  if (contact.email) {
     await enqueueMail(ctx, 'bill_issued', {
-      to: patient.email,
-      language: patient.preferred_language,
+      to: contact.email,
+      language: contact.language,
       data: { clinic: await clinicInfo(ctx), patientName: parties.patient.name, number, issuedAt: ctx.now, totalPaise: row.total_paise!, balancePaise: row.total_paise! },
       attachments: [{ fileId, filename: documentFilename('Receipt', number), mime: 'application/pdf' }],
     });
@@ -183,16 +185,16 @@ export async function issue(ctx: Ctx, input: ParsedInput<'bills.issue'>): Promis
 /** Bills for the clinic's staff (a doctor: their own), newest first; the look is in the audit log, naming every patient listed. */
 export async function list(ctx: Ctx, input: ParsedInput<'bills.list'>): Promise<BillSummary[]> {
   const session = requireSession(ctx);
-  const rows = await repo.listBills(ctx.db, { filter: input.filter, patientId: input.patientId, doctorId: await listDoctorId(ctx), limit: LIST_LIMIT });
+  const patientIds = input.patientId === undefined ? undefined : [input.patientId];
+  const rows = await repo.listBills(ctx.db, { filter: input.filter, patientIds, doctorId: await listDoctorId(ctx), limit: LIST_LIMIT });
   await recordView(ctx, { action: 'bill.list_viewed', actorId: session.userId }, rows.map((r) => r.patient_id));
   return rows.map(toSummary);
 }
 
-/** The patient's own issued bills: those with a balance due first, then the rest, newest first within each. */
+/** The issued bills of the patient and their family members: those with a balance due first, then the rest, newest first within each. */
 export async function mine(ctx: Ctx): Promise<BillSummary[]> {
-  const session = requireSession(ctx);
-  const patient = await patientByUser(ctx.db, session.userId);
-  if (!patient) throw new DomainError('NOT_FOUND', 'No patient record is linked to this account.');
-  const bills = (await repo.listBills(ctx.db, { patientId: patient.id, issuedOnly: true, limit: LIST_LIMIT })).map(toSummary);
+  const family = await actingPatients(ctx);
+  if (family.length === 0) throw new DomainError('NOT_FOUND', 'No patient record is linked to this account.');
+  const bills = (await repo.listBills(ctx.db, { patientIds: family.map((p) => p.id), issuedOnly: true, limit: LIST_LIMIT })).map(toSummary);
   return [...bills.filter((b) => b.balancePaise > 0), ...bills.filter((b) => b.balancePaise <= 0)];
 }
