@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { BillSummary } from '../../../shared/contract';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/DataTable';
 import { useDates } from '../ui/format';
@@ -15,6 +16,8 @@ export function MyBills() {
   const { date } = useDates();
   const { data, error } = useLoad(invoke, 'bills.mine', {});
   const due = (data ?? []).reduce((s, b) => s + b.balancePaise, 0);
+  // With family members' bills among them, each bill says whose it is.
+  const family = new Set((data ?? []).map((b) => b.patientName)).size > 1;
   return (
     <Page title={t('billing.mine.title')}>
       <p className="lead">{t('billing.mine.intro')}</p>
@@ -24,6 +27,7 @@ export function MyBills() {
         columns={[
           { header: t('billing.columns.number'), cell: (b) => <strong>{b.number}</strong>, className: 'nowrap' },
           { header: t('billing.columns.date'), cell: (b) => (b.issuedAt ? date(b.issuedAt) : ''), className: 'nowrap' },
+          ...(family ? [{ header: t('billing.columns.patient'), cell: (b: BillSummary) => b.patientName }] : []),
           { header: t('billing.columns.for'), cell: (b) => <>{billFor(t, b.visit)}{b.doctorName && <div className="muted">{b.doctorName}</div>}</> },
           { header: t('billing.columns.total'), cell: (b) => rupees(b.totalPaise), className: 'nowrap num' },
           { header: t('billing.columns.balance'), cell: (b) => (b.status === 'issued' ? rupees(b.balancePaise) : '—'), className: 'nowrap num' },
