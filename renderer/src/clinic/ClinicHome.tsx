@@ -57,7 +57,7 @@ const GROUPS: { role: Exclude<Role, 'patient'>; sections: Section[] }[] = [
 ];
 
 /** A doctor's sections shown only once verified (or verified before and waiting for changed credentials to be checked): before that the server refuses them anyway. */
-const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'monitoring', 'availability', 'googleCalendar', 'alerts'];
+const PRACTICE: readonly Section[] = ['schedule', 'myPatients', 'monitoring', 'availability', 'googleCalendar', 'alerts', 'bills', 'fees'];
 /** Sections whose names live in their own catalog part. */
 const NAV_KEYS: Partial<Record<Section, string>> = {
   schedule: 'schedule.nav', availability: 'availability.nav', holidays: 'holidays.nav',
