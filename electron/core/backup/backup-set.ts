@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import pkg from '../../../package.json';
@@ -7,7 +7,7 @@ import type { BACKUP_PROBLEM_CODES } from '../../../shared/contract/backup';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { WrongDatabaseKeyError } from '../db/sqlite-cipher';
 import { checkDatabase, snapshotDatabase } from '../db/sqlite-snapshot';
-import { fsyncFolder } from '../files/atomic';
+import { fsyncFolder, writeDurable } from '../files/atomic';
 import { diskFileIds, filesRoot, resolveUnder } from '../files/file-store';
 
 // A backup set: one folder in the backup folder holding the database (SQLCipher-encrypted under the clinic's
@@ -47,17 +47,6 @@ export type Progress = { phase: 'database' } | { phase: 'files'; done: number; t
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** Between two files: the seat's calls and screens get their turn while a set is written or read back. */
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Writes every byte and fsyncs: a set on an external drive must be on it, not in a cache, when it is called good. */
-function writeDurable(path: string, bytes: Buffer): void {
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function fsyncFile(path: string): void {
   const fd = openSync(path, 'r');

@@ -6,16 +6,8 @@ import { dirname } from 'node:path';
 /** Write-temp, fsync, rename, fsync the folder: a reader sees the old file or the new one, never half. */
 export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o600): void {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'wx', mode);
   try {
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      // A write may take fewer bytes than offered; go on until all are in.
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeDurable(tmp, data, mode);
     renameSync(tmp, path);
   } catch (e) {
     // A failed write leaves the old file as it was and no temporary file behind.
@@ -23,6 +15,19 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o60
     throw e;
   }
   fsyncFolder(dirname(path));
+}
+
+/** A new file with every byte written and fsynced: on the disk, not in a cache, once this returns. */
+export function writeDurable(path: string, data: string | Buffer, mode = 0o600): void {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    // A write may take fewer bytes than offered; go on until all are in.
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Makes a folder's entries (a rename, a new or removed file) durable. */
