@@ -2,11 +2,12 @@
 // kept: typed by its content with pdf.js, sealed with its own key, written and fsynced, its row committed),
 // beside the same bytes written to a plain file and fsynced, alternating, in the same run.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { CHUNK_BYTES } from '../shared/records';
 import { signUp } from '../electron/core/demo';
+import { writeDurable } from '../electron/core/files/atomic';
 import { checkContent } from '../electron/core/files/content-type';
 import { sealFile } from '../electron/core/files/sealed-file';
 import { bytesOf, JPEG_BASE64 } from '../tests/helpers/images';
@@ -34,16 +35,6 @@ async function scannedReport(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** The baseline: the bytes into a new file, fsynced. */
-function plainWrite(path: string, bytes: Buffer) {
-  const fd = openSync(path, 'w', 0o600);
-  try {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export const recordUploadBench: Benchmark = {
   name: 'record-upload',
@@ -78,7 +69,8 @@ export const recordUploadBench: Benchmark = {
         for (let i = 0; i < ROUNDS; i++) {
           uploads.push(await time(upload));
           const path = join(dir, `plain-${i}.pdf`);
-          writes.push(await time(() => plainWrite(path, pdf)));
+          // The baseline: the same bytes into a new file, fsynced.
+          writes.push(await time(() => writeDurable(path, pdf)));
           rmSync(path);
         }
         // Where the time goes: the content check (pdf.js opening the document) and sealing, each on its own.

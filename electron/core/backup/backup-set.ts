@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import pkg from '../../../package.json';
@@ -7,7 +7,7 @@ import type { BACKUP_PROBLEM_CODES } from '../../../shared/contract/backup';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { WrongDatabaseKeyError } from '../db/sqlite-cipher';
 import { checkDatabase, snapshotDatabase } from '../db/sqlite-snapshot';
-import { fsyncFolder, writeDurable } from '../files/atomic';
+import { fsyncPath, writeDurable } from '../files/atomic';
 import { diskFileIds, filesRoot, resolveUnder } from '../files/file-store';
 
 // A backup set: one folder in the backup folder holding the database (SQLCipher-encrypted under the clinic's
@@ -48,14 +48,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /** Between two files: the seat's calls and screens get their turn while a set is written or read back. */
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The backup folder as the administrator named it: there, a folder, and writable; a BackupProblem otherwise. */
 export function checkFolder(folder: string): void {
@@ -105,7 +97,7 @@ export async function writeBackupSet(o: WriteSetOptions): Promise<{ path: string
     o.onProgress?.({ phase: 'database' });
     const dbPart = join(partial, DATABASE_PART);
     snapshotDatabase(o.databaseFile, o.databaseKey, dbPart, o.nativeBinding);
-    fsyncFile(dbPart);
+    fsyncPath(dbPart);
     // Its counts for the manifest; its integrity is checked with everything else when the set is read back.
     const check = checkDatabase(dbPart, o.databaseKey, o.nativeBinding, false);
     const dbBytes = readFileSync(dbPart);
@@ -144,7 +136,7 @@ export async function writeBackupSet(o: WriteSetOptions): Promise<{ path: string
     o.onProgress?.({ phase: 'verifying' });
     await verifyBackupSet(partial, o.databaseKey, o.nativeBinding);
     renameSync(partial, done);
-    fsyncFolder(o.folder);
+    fsyncPath(o.folder);
     return { path: done, bytes: parts.reduce((n, p) => n + p.size, 0), manifest };
   } catch (e) {
     // A set that failed leaves nothing behind but the problem.
@@ -242,7 +234,7 @@ export async function restoreBackupSet(o: { dataDir: string; setDir: string; dat
   mkdirSync(aside, { mode: 0o700 });
   const moved = CLINIC_PARTS.filter((p) => existsSync(join(o.dataDir, p)));
   for (const p of moved) renameSync(join(o.dataDir, p), join(aside, p));
-  fsyncFolder(o.dataDir);
+  fsyncPath(o.dataDir);
   try {
     for (const part of manifest.parts) {
       const target = resolveUnder(o.dataDir, part.path);
@@ -250,14 +242,14 @@ export async function restoreBackupSet(o: { dataDir: string; setDir: string; dat
       writeDurable(target, readFileSync(resolveUnder(o.setDir, part.path)));
     }
     mkdirSync(filesRoot(o.dataDir), { recursive: true, mode: 0o700 });
-    fsyncFolder(o.dataDir);
+    fsyncPath(o.dataDir);
     const found = checkStored(join(o.dataDir, DATABASE_PART), o.databaseKey, manifest, o.nativeBinding);
     if (found) throw new BackupProblem(found.code, `The restored database ${found.text}; the clinic that was here has been put back.`);
   } catch (e) {
     for (const p of CLINIC_PARTS) rmSync(join(o.dataDir, p), { recursive: true, force: true });
     for (const p of moved) renameSync(join(aside, p), join(o.dataDir, p));
     rmSync(aside, { recursive: true, force: true });
-    fsyncFolder(o.dataDir);
+    fsyncPath(o.dataDir);
     throw e;
   }
   return aside;

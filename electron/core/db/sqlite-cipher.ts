@@ -4,7 +4,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { fsyncFolder, shred, zeroFill } from '../files/atomic';
+import { fsyncPath, shred, zeroFill } from '../files/atomic';
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -128,7 +128,7 @@ export function encryptInPlace(file: string, key: Buffer, nativeBinding?: string
   const old = openSync(file, 'r+');
   try {
     renameSync(copy, file);
-    fsyncFolder(dirname(file));
+    fsyncPath(dirname(file));
     // The plain original, now nameless: its blocks zeroed before they are freed.
     zeroFill(old);
   } finally {

@@ -14,7 +14,7 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o60
     rmSync(tmp, { force: true });
     throw e;
   }
-  fsyncFolder(dirname(path));
+  fsyncPath(dirname(path));
 }
 
 /** A new file with every byte written and fsynced: on the disk, not in a cache, once this returns. */
@@ -30,9 +30,9 @@ export function writeDurable(path: string, data: string | Buffer, mode = 0o600):
   }
 }
 
-/** Makes a folder's entries (a rename, a new or removed file) durable. */
-export function fsyncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
+/** Makes a file's data, or a folder's entries (a rename, a new or removed file), durable. */
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);
   } finally {

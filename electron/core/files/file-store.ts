@@ -4,7 +4,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../context';
 import type { Database } from '../db/schema';
-import { fsyncFolder, writeFileAtomic } from './atomic';
+import { fsyncPath, writeFileAtomic } from './atomic';
 import { FileAlteredError, isSealed, openSealedFile, sealFile } from './sealed-file';
 
 // The file store: bytes kept under a generated name, read back by that name. Two implementations behind one
@@ -136,7 +136,7 @@ export function diskFileStore(dataDir: string, clock: Clock, recordsKey: () => B
       rmSync(p.meta, { force: true });
       rmSync(p.data, { force: true });
       try {
-        fsyncFolder(p.dir);
+        fsyncPath(p.dir);
       } catch {
         // The folder itself is gone or unreadable: nothing left to make durable.
       }
