@@ -27,7 +27,7 @@ export async function accessTo(ctx: Ctx, row: repo.BillRow): Promise<Access> {
   const a: Access = {
     session,
     // A patient sees their own bills and their family members' once issued; a draft is the clinic's work in progress.
-    isPatient: row.status !== 'draft' && session.roles.includes('patient') && (row.patient_user_id === session.userId || (await mayActFor(ctx, row.patient_id))),
+    isPatient: row.status !== 'draft' && (await mayActFor(ctx, row.patient_id)),
     isDoctor: row.doctor_user_id !== null && row.doctor_user_id === session.userId,
     isDesk: session.roles.includes('front_desk'),
     isAdmin: session.roles.includes('admin'),
