@@ -4,21 +4,11 @@
 // but durable: fsync, synchronous_commit and full_page_writes on, as a clinic's server would run.
 import pg from 'pg';
 import { createApp } from '../electron/core/app';
+import { roundTripsOf } from '../tests/helpers/round-trips';
 import { loadAverage, onPostgres, PASSWORD, scaled } from './clinic-data';
 import { count, ms, percentile, ratio, sample, type Benchmark } from './lib';
 
 const BOOKINGS = scaled(1_000);
-
-/** Counts what the app's pool sends: every client.query is one round trip (BEGIN and COMMIT included). */
-function countStatements(): { readonly sent: number } {
-  const counter = { sent: 0 };
-  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    counter.sent++;
-    return query.apply(this, args);
-  } as typeof pg.Client.prototype.query;
-  return counter;
-}
 
 export const bookingPostgresBench: Benchmark = {
   name: 'booking-postgres',
@@ -29,13 +19,13 @@ export const bookingPostgresBench: Benchmark = {
         const login = await app.dispatch('auth.login', { email: desk.email, password: PASSWORD, portal: 'clinic' });
         if (!login.ok) throw new Error(login.error.message);
         const token = (login.data as { token: string }).token;
-        const counter = countStatements();
         const statements: number[] = [];
         const book = async (i: number) => {
-          const before = counter.sent;
-          const r = await app.dispatch('appointments.book', { doctorId: doctor.doctorId, start: doctor.freeStarts[i], mode: 'in_person', patientId: firstPatient + i }, token);
+          const { result: r, roundTrips } = await roundTripsOf(() =>
+            app.dispatch('appointments.book', { doctorId: doctor.doctorId, start: doctor.freeStarts[i], mode: 'in_person', patientId: firstPatient + i }, token),
+          );
           if (!r.ok) throw new Error(`appointments.book: ${r.error.message}`);
-          statements.push(counter.sent - before);
+          statements.push(roundTrips);
         };
         let next = 0;
         const booked = await sample(() => book(next++), BOOKINGS - Math.ceil(BOOKINGS / 10));

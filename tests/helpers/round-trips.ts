@@ -1,0 +1,24 @@
+// Counts what this process sends to PostgreSQL: every client.query is one round trip (BEGIN and COMMIT included).
+// The tests of issue 15's budgets and the `lan-*` benchmarks count the same way.
+import pg from 'pg';
+
+let sent = 0;
+let installed = false;
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    sent++;
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
+/** The round trips `action` sent, with its result. Nothing else in the process may talk to PostgreSQL meanwhile. */
+export async function roundTripsOf<T>(action: () => Promise<T>): Promise<{ result: T; roundTrips: number }> {
+  install();
+  const before = sent;
+  const result = await action();
+  return { result, roundTrips: sent - before };
+}
