@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writeLater } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
@@ -6,10 +7,10 @@ type Row = Database['audit_log'];
 export const lastEntry = (db: Kysely<Database>) =>
   db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
 
-export const insertEntry = (db: Kysely<Database>, row: Row) => db.insertInto('audit_log').values(row).execute();
+export const insertEntry = (db: Kysely<Database>, row: Row) => writeLater(db, db.insertInto('audit_log').values(row));
 
 export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds: number[]) =>
-  db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))).execute();
+  writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))));
 
 export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 

@@ -9,6 +9,8 @@ import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
 const GENESIS = 'genesis';
+/** The lock every append takes (serialize()): one chain across every seat. */
+export const AUDIT_LOCK = 'audit_log';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -43,10 +45,17 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   await append(ctx, event);
 }
 
+// The chain's last row as this transaction left it: its rows go in with the commit (writeLater), so its second
+// append links to its first without reading it back.
+const tails = new WeakMap<Kysely<Database>, { id: number; hash: string }>();
+
 async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
-  // One chain across every seat: appends queue here until the transaction that holds the lock ends.
-  await serialize(ctx.db, ctx.deps.dialect, 'audit_log');
-  const last = await repo.lastEntry(ctx.db);
+  let last = tails.get(ctx.db);
+  if (!last) {
+    // One chain across every seat: appends queue here until the transaction that holds the lock ends.
+    await serialize(ctx.db, ctx.deps.dialect, AUDIT_LOCK);
+    last = await repo.lastEntry(ctx.db);
+  }
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
   const head = ctx.deps.audit.readHead()?.head;
@@ -61,6 +70,7 @@ async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
   };
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
   await repo.insertEntry(ctx.db, { ...row, hash });
+  tails.set(ctx.db, { id: row.id, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
   return row.id;
 }
