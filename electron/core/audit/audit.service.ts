@@ -4,7 +4,7 @@ import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
-import { serialize } from '../db/dialects';
+import { holdsLock, serialize } from '../db/dialects';
 import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
@@ -48,6 +48,11 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
 // The chain's last row as this transaction left it: its rows go in with the commit (writeLater), so its second
 // append links to its first without reading it back.
 const tails = new WeakMap<Kysely<Database>, { id: number; hash: string }>();
+
+/** The chain's last row as read by the caller while holding the log's lock (none: the log is empty), sparing append's read. */
+export function knowAuditTail(ctx: Ctx, last: { id: number; hash: string } | undefined): void {
+  if (holdsLock(ctx.db, ctx.deps.dialect, AUDIT_LOCK) && !tails.has(ctx.db)) tails.set(ctx.db, last ?? { id: 0, hash: GENESIS });
+}
 
 async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
   let last = tails.get(ctx.db);

@@ -126,13 +126,21 @@ export function sessionForCall(db: Db, dialect: DialectName, tokenHash: string, 
   return readAlongsideWrite(db, dialect, (qc) => sessionRows(db, tokenHash, qc), write);
 }
 
-/** An account and its roles, one row per role, in one statement. */
+/** An account and its roles, one row per role, in one statement: by id, or by email with its password's hash. */
 export const userWithRoles = (db: Db, id: number) =>
   db
     .selectFrom('users as u')
     .leftJoin('user_roles as r', 'r.user_id', 'u.id')
     .select(['u.id', 'u.full_name', 'u.email', 'u.language', 'u.must_change_password', 'r.role'])
     .where('u.id', '=', id)
+    .execute();
+
+export const userWithRolesByEmail = (db: Db, email: string) =>
+  db
+    .selectFrom('users as u')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.full_name', 'u.email', 'u.language', 'u.must_change_password', 'u.password_hash', 'r.role'])
+    .where('u.email', '=', email)
     .execute();
 
 /** The account behind an open session: its id and password hash. */
@@ -166,8 +174,11 @@ export const saveFailures = async (db: Db, email: string, door: string, failures
     .execute();
 };
 
-/** Every door's count and lock for the address (a right password, a reset, the administrator's unlock). */
-export const clearFailures = (db: Db, email: string) => db.deleteFrom('login_failures').where('email', '=', email).execute();
+/**
+ * Every door's count and lock for the address (a right password, a reset, the administrator's unlock); nothing
+ * reads them again in that call, so it goes with the commit on PostgreSQL.
+ */
+export const clearFailures = (db: Db, email: string) => writeLater(db, db.deleteFrom('login_failures').where('email', '=', email));
 
 export const setConfirmFailures = (db: Db, userId: number, failures: number) =>
   db.updateTable('users').set({ confirm_failures: failures }).where('id', '=', userId).execute();

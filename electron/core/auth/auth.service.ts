@@ -46,10 +46,11 @@ export async function sessionUser(ctx: Ctx, userId: number): Promise<SessionUser
 }
 
 /** Opens a session for a user who has just proved who they are (login, sign-up, first-run setup). */
-export async function openSession(ctx: Ctx, userId: number, portal: Portal): Promise<LoginResult> {
+/** `user`: the account as the caller has just read it, if it has. */
+export async function openSession(ctx: Ctx, userId: number, portal: Portal, user?: SessionUser): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   await repo.insertSession(ctx.db, { tokenHash: hashToken(token), userId, portal, nowIso: ctx.now.toISOString() });
-  return { token, user: await sessionUser(ctx, userId), idleMinutes: await idleMinutes(ctx) };
+  return { token, user: user ?? (await sessionUser(ctx, userId)), idleMinutes: await idleMinutes(ctx) };
 }
 
 /**
@@ -62,10 +63,12 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: P
   const failures = await repo.failuresFor(ctx.db, email, portal);
   if (failures?.locked_until && failures.locked_until > nowIso) throw lockedError();
 
-  const user = await repo.userByEmail(ctx.db, email);
+  const rows = await repo.userWithRolesByEmail(ctx.db, email);
+  const user = rows[0];
   const matches = stillHolds(check, user);
-  const roles = user && matches ? await repo.rolesOf(ctx.db, user.id) : [];
-  if (!user || !matches) {
+  const account = matches ? userOf(rows) : null;
+  const roles = account?.roles ?? [];
+  if (!user || !account) {
     // A lock that has run out starts a fresh count.
     const count = (failures?.locked_until ? 0 : (failures?.failures ?? 0)) + 1;
     await record(ctx, { action: 'auth.login_failed', actorId: null, detail: { email, portal } });
@@ -86,7 +89,7 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: P
   }
   await repo.clearFailures(ctx.db, email);
   await record(ctx, { action: 'auth.login', actorId: user.id, detail: { portal } });
-  return openSession(ctx, user.id, portal);
+  return openSession(ctx, user.id, portal, account);
 }
 
 /**

@@ -268,6 +268,9 @@ export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...
 }
 const heldLocks = new WeakMap<Kysely<Database>, Set<string>>();
 
+/** Whether the transaction holds serialize()'s lock on `key` (on SQLite it holds the only write lock). */
+export const holdsLock = (trx: Kysely<Database>, dialect: DialectName, key: string) => dialect !== 'postgres' || !!heldLocks.get(trx)?.has(key);
+
 /**
  * DIALECT-SPECIFIC: the row lock of a queue claim (`update … where id in (select … <here>)`). On PostgreSQL
  * the select locks the rows it picks and skips rows another seat's claim holds (FOR UPDATE SKIP LOCKED), so two

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DoctorCredentials } from '../../../shared/fields';
 import type { Database } from '../db/schema';
 
@@ -65,9 +65,21 @@ export const decide = (db: Db, id: number, d: { status: string; reason: string |
     .where('id', '=', id)
     .execute();
 
-/** With the account's email and language (what the doctor's emails are written in). */
+/**
+ * With the account's email and language, the degrees in order and the doctor's own fees: all a booking's emails
+ * say of the doctor, in the one read (string_agg: PostgreSQL, and SQLite since 3.44).
+ */
 const withEmail = (db: Db) =>
-  db.selectFrom('doctor_info').innerJoin('users', 'users.id', 'doctor_info.user_id').selectAll('doctor_info').select(['users.email', 'users.language as user_language']);
+  db
+    .selectFrom('doctor_info')
+    .innerJoin('users', 'users.id', 'doctor_info.user_id')
+    .leftJoin('doctor_fees as f', 'f.doctor_id', 'doctor_info.id')
+    .selectAll('doctor_info')
+    .select(['users.email', 'users.language as user_language'])
+    .select(['f.consultation_in_person', 'f.consultation_online', 'f.lab_test', 'f.medication', 'f.other'])
+    .select(
+      sql<string | null>`(select string_agg(e.degree, ', ' order by e.position) from doctor_education e where e.doctor_id = doctor_info.id)`.as('qualifications'),
+    );
 
 export const doctorById = (db: Db, id: number) => withEmail(db).where('doctor_info.id', '=', id).executeTakeFirst();
 export const doctorByUser = (db: Db, userId: number) => withEmail(db).where('doctor_info.user_id', '=', userId).executeTakeFirst();

@@ -1,16 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
-import { feesOf } from '../billing/fees.service';
+import { effectiveFees, readBillingSettings } from '../billing/billing-settings';
 import { reminderHours } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
-import type { Database } from '../db/schema';
-import { doctorById, educationOf } from '../doctors/doctors.repo';
+import { doctorById } from '../doctors/doctors.repo';
 import type { IcsEvent } from '../mail/ics';
 import { buildIcs } from '../mail/ics';
 import { clinicInfo } from '../mail/notify';
 import { qrPng } from '../mail/qr-image';
 import { CHECK_IN_QR_CID, type ClinicInfo, type DoctorInfo, type VisitInfo } from '../mail/templates';
-import { cancelPending, enqueueMail } from '../outbox/outbox.service';
+import { cancelPendingLater, enqueueMail } from '../outbox/outbox.service';
 import { contactOf, type Contact } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
 import { videoView } from '../video/video-links.service';
@@ -29,10 +27,9 @@ type DoctorRow = NonNullable<Awaited<ReturnType<typeof doctorById>>>;
 type PatientRow = NonNullable<Awaited<ReturnType<typeof patientById>>>;
 
 /** A doctor as patients' emails name them: name, qualifications, speciality. */
-export async function doctorMailInfo(db: Kysely<Database>, doctor: DoctorRow): Promise<DoctorInfo> {
-  const education = (await educationOf(db, [doctor.id])).get(doctor.id) ?? [];
-  return { name: doctor.full_name, qualifications: education.map((e) => e.degree).join(', '), speciality: doctor.speciality as Speciality, specialityOther: doctor.speciality_other };
-}
+export const doctorMailInfo = (doctor: DoctorRow): DoctorInfo => ({
+  name: doctor.full_name, qualifications: doctor.qualifications ?? '', speciality: doctor.speciality as Speciality, specialityOther: doctor.speciality_other,
+});
 
 /** Who an appointment's emails go to and what they say of the doctor: read once for one appointment or a series. */
 export interface MailPeople {
@@ -59,8 +56,8 @@ export async function mailPeople(ctx: Ctx, patientId: number, doctorId: number, 
     clinicInfo(ctx),
   ]);
   if (!patient || !doctor) return null;
-  const [contact, doctorInfo] = await Promise.all([known.contact ?? contactOf(ctx.db, patient), doctorMailInfo(ctx.db, doctor)]);
-  return { patient, doctor, clinic, contact, doctorInfo, doctorLanguage: doctor.user_language };
+  const contact = known.contact ?? (await contactOf(ctx.db, patient));
+  return { patient, doctor, clinic, contact, doctorInfo: doctorMailInfo(doctor), doctorLanguage: doctor.user_language };
 }
 
 export const visitOf = (a: DetailedRow): VisitInfo => {
@@ -125,14 +122,14 @@ export async function appointmentMail(ctx: Ctx, a: DetailedRow, event: Appointme
   if (!m) return;
   const visit = visitOf(a);
 
-  if (event.kind !== 'booked') await cancelPending(ctx, a.id, 'appointment_reminder');
+  if (event.kind !== 'booked') await cancelPendingLater(ctx, a.id, 'appointment_reminder');
 
   if (m.contact.email) {
     const ics = event.kind === 'link' ? null : buildIcs(icsEventOf(ctx, a, m, event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST'));
     const base = patientVisit(a, m, event.kind !== 'cancelled');
     const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id, inlineImages: checkInImages(base.checkInCode) };
     if (event.kind === 'booked') {
-      const fees = await feesOf(ctx, m.doctor.id);
+      const fees = effectiveFees(m.doctor, (await readBillingSettings(ctx)).fees);
       await enqueueMail(ctx, 'booking_confirmation', { ...to, data: { ...base, fee: a.mode === 'online' ? fees.consultation_online : fees.consultation_in_person } });
     }
     if (event.kind === 'rescheduled') await enqueueMail(ctx, 'appointment_rescheduled', { ...to, data: { ...base, previousStart: event.previousStart } });

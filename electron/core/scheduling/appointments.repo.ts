@@ -88,10 +88,20 @@ function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: string, now
 }
 
 /**
- * What a booking's check reads once it holds the diaries, in one statement: the change counters (search.repo
- * versionRows), the doctor's busy time and the patient's active appointments that touch [fromIso, toIso).
+ * What a booking's check reads once it holds the diaries (and the audit log), in one statement: the change
+ * counters (search.repo versionRows), the doctor's busy time, the patient's active appointments that touch
+ * [fromIso, toIso), whether a check-in code is taken on a clinic day, and the audit log's last row.
  */
-export async function diariesAround(db: Db, doctorId: number, patientId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
+export async function diariesAround(
+  db: Db,
+  doctorId: number,
+  patientId: number,
+  fromIso: string,
+  toIso: string,
+  nowIso: string,
+  except: BusyExcept,
+  code: { code: string; fromIso: string; toIso: string },
+) {
   const kind = (k: string) => sql<string>`${sql.lit(k)}`.as('kind');
   let patient = db
     .selectFrom('appointments')
@@ -105,12 +115,27 @@ export async function diariesAround(db: Db, doctorId: number, patientId: number,
     .select([kind('version'), 'key as a', 'value as b'])
     .unionAll(db.selectFrom(busyQuery(db, doctorId, fromIso, toIso, nowIso, except).as('busy')).select([kind('doctor'), 'start_at as a', 'end_at as b']))
     .unionAll(patient)
+    .unionAll(
+      db
+        .selectFrom('appointments')
+        .select([kind('code'), 'start_at as a', 'start_at as b'])
+        .where('check_in_code', '=', code.code)
+        .where('start_at', '>=', code.fromIso)
+        .where('start_at', '<', code.toIso),
+    )
+    .unionAll(
+      db
+        .selectFrom(db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).as('last'))
+        .select([kind('audit'), sql<string>`cast(id as text)`.as('a'), 'hash as b']),
+    )
     .execute();
   const of = (k: string) => rows.filter((r) => r.kind === k);
   return {
     versions: versionsOf(of('version').map((r) => ({ key: r.a, value: r.b }))),
     doctor: of('doctor').map((r) => ({ start_at: r.a, end_at: r.b })),
     patient: of('patient').map((r) => ({ start_at: r.a, end_at: r.b })),
+    auditTail: of('audit').map((r) => ({ id: Number(r.a), hash: r.b }))[0],
+    codeTaken: of('code').length > 0,
   };
 }
 
@@ -141,16 +166,24 @@ export async function checkInCodeTaken(db: Db, code: string, fromIso: string, to
   return !!row;
 }
 
-/** The next place in a doctor's queue on one clinic day [fromIso, toIso): one after the last given. */
-export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string): Promise<number> {
+/**
+ * The next place in a doctor's queue on one clinic day [fromIso, toIso): one after the last given; with the audit
+ * log's last row (the caller holds its lock), in the same statement.
+ */
+export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string) {
   const row = await db
     .selectFrom('appointments')
     .select((eb) => eb.fn.max('queue_number').as('last'))
+    .select((eb) => eb.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).as('audit_id'))
+    .select((eb) => eb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).as('audit_hash'))
     .where('doctor_id', '=', doctorId)
     .where('start_at', '>=', fromIso)
     .where('start_at', '<', toIso)
     .executeTakeFirst();
-  return Number(row?.last ?? 0) + 1;
+  return {
+    queueNumber: Number(row?.last ?? 0) + 1,
+    auditTail: row?.audit_id != null && row.audit_hash != null ? { id: Number(row.audit_id), hash: row.audit_hash } : undefined,
+  };
 }
 
 /** Sent with the commit on PostgreSQL (writeLater): nothing reads an appointment's history in the call that writes it. */

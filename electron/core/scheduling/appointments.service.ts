@@ -1,5 +1,5 @@
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { record, recordView } from '../audit/audit.service';
+import { AUDIT_LOCK, knowAuditTail, record, recordView } from '../audit/audit.service';
 import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
@@ -129,6 +129,9 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, he
   return toView(ctx, row, await relationTo(ctx, row));
 }
 
+/** The appointment's patient as the call has already read them, when the caller acts for them (a read less for its emails). */
+const ownPatient = async (ctx: Ctx, row: repo.DetailedRow) => (await actingPatients(ctx)).find((p) => p.id === row.patient_id);
+
 /** A patient may change or cancel only until the clinic's cutoff before the visit. */
 async function checkPatientCutoff(ctx: Ctx, row: repo.DetailedRow, rel: Relation) {
   if (!rel.isPatient || rel.isDesk || rel.isDoctor) return;
@@ -151,7 +154,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   const mode = input.mode ?? (row.mode as Mode);
   const end = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
   const after = await moveBooking(ctx, row, start, end, mode);
-  await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
+  await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor, patient: await ownPatient(ctx, row) });
   changed(ctx, after);
   // The time it left may be what someone on the waitlist is waiting for.
   await offerFreedTimes(ctx, row.doctor_id);
@@ -167,7 +170,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
   const after = await cancelBooking(ctx, row, input.reason);
-  await appointmentMail(ctx, after, { kind: 'cancelled', reason: input.reason });
+  await appointmentMail(ctx, after, { kind: 'cancelled', reason: input.reason }, { patient: await ownPatient(ctx, row) });
   changed(ctx, after);
   await offerFreedTimes(ctx, row.doctor_id);
   return toView(ctx, after, rel);
@@ -178,29 +181,33 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
  * one rule (status-rules.ts) whoever does it: the doctor, the front desk, or the patient at the kiosk (`actorId`
  * null). A check-in takes the next place in the doctor's queue that day.
  */
-export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null): Promise<void> {
+export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null): Promise<repo.DetailedRow> {
   const refusal = statusRefusal(row, status, ctx.now, await checkInOpensMinutes(ctx));
   if (refusal) throw refusal;
   const nowIso = ctx.now.toISOString();
   let queueNumber: number | undefined;
   if (status === 'checked_in') {
-    // Two check-ins for one doctor at once (desk and kiosk, two seats) wait in turn, so no place is given twice.
-    await serialize(ctx.db, ctx.deps.dialect, `doctor:${row.doctor_id}`);
+    // Two check-ins for one doctor at once (desk and kiosk, two seats) wait in turn, so no place is given twice;
+    // the audit log's lock goes along (the check-in is recorded), and its last row is read with the queue.
+    await serialize(ctx.db, ctx.deps.dialect, `doctor:${row.doctor_id}`, AUDIT_LOCK);
     const day = await clinicDayOf(ctx, new Date(row.start_at));
-    queueNumber = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso);
+    const next = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso);
+    knowAuditTail(ctx, next.auditTail);
+    queueNumber = next.queueNumber;
   }
-  await repo.updateAppointment(ctx.db, row.id, { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) });
+  const set = { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) };
+  await repo.updateAppointment(ctx.db, row.id, set);
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: status, from: { status: row.status }, to: { status } });
   changed(ctx, row);
+  return { ...row, ...set };
 }
 
 export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
   const { row, rel } = await load(ctx, input.appointmentId);
   if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
-  await changeStatus(ctx, row, input.status, rel.session.userId);
+  const after = await changeStatus(ctx, row, input.status, rel.session.userId);
   await record(ctx, { action: `appointment.${input.status}`, actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  const after = await load(ctx, row.id);
-  return toView(ctx, after.row, after.rel);
+  return toView(ctx, after, rel);
 }
 
 /** The appointments of everyone the account acts for: the patient's own and their family members'. */

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { buildIcs } from '../mail/ics';
-import { cancelPending, enqueueMail } from '../outbox/outbox.service';
+import { cancelPendingLater, enqueueMail } from '../outbox/outbox.service';
 import { icsEventOf, mailPeople, queueReminder } from './appointment-mail';
 import type { DetailedRow } from './appointments.repo';
 
@@ -20,7 +20,7 @@ export async function seriesMail(ctx: Ctx, visits: DetailedRow[], event: SeriesE
   const mode = first.mode as 'online' | 'in_person';
   const reason = event.kind === 'cancelled' ? event.reason : undefined;
 
-  if (event.kind !== 'booked') for (const a of visits) await cancelPending(ctx, a.id, 'appointment_reminder');
+  if (event.kind !== 'booked') for (const a of visits) await cancelPendingLater(ctx, a.id, 'appointment_reminder');
   if (m.contact.email) {
     const ics = buildIcs(visits.map((a) => icsEventOf(ctx, a, m, event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST')));
     await enqueueMail(ctx, `series_${event.kind}`, {

@@ -1,9 +1,11 @@
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
 import { DomainError, type Ctx } from '../context';
-import { AUDIT_LOCK } from '../audit/audit.service';
+import { AUDIT_LOCK, knowAuditTail } from '../audit/audit.service';
 import { serialize } from '../db/dialects';
 import * as repo from './appointments.repo';
 import { keptHours } from './kept-hours';
+import { knowFreeCode, randomCode } from './check-in-code';
+import { clinicDayOf } from './clinic-day';
 
 // The check every booking and move runs on the server, whatever the screen sent: the time is one of the doctor's
 // free slots (hours, notice, horizon, mode; not booked, blocked or held for someone on the waitlist) and the
@@ -46,7 +48,13 @@ export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept 
   // PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
   // A day either side of the start (a slot is far shorter): read before the slot's length is known, in one statement.
   const around = (t: number) => new Date(t).toISOString();
-  const diaries = await repo.diariesAround(ctx.db, b.doctorId, b.patientId, around(b.start.getTime() - DAY), around(b.start.getTime() + 2 * DAY), ctx.now.toISOString(), except);
+  const day = await clinicDayOf(ctx, b.start);
+  const code = randomCode();
+  const diaries = await repo.diariesAround(ctx.db, b.doctorId, b.patientId, around(b.start.getTime() - DAY), around(b.start.getTime() + 2 * DAY), ctx.now.toISOString(), except, {
+    code, fromIso: day.fromIso, toIso: day.toIso,
+  });
+  knowAuditTail(ctx, diaries.auditTail);
+  if (!diaries.codeTaken) knowFreeCode(ctx, day.fromIso, code);
   const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, diaries.versions);
   const end = new Date(b.start.getTime() + rules.slotMinutes * MINUTE);
   const busy: Busy[] = diaries.doctor.map((r) => ({ start: new Date(r.start_at), end: new Date(r.end_at) }));

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { writeLater } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -7,14 +8,13 @@ export type VideoLinkRow = Selectable<Database['video_links']>;
 export const linkOf = (db: Db, appointmentId: number) =>
   db.selectFrom('video_links').selectAll().where('appointment_id', '=', appointmentId).executeTakeFirst();
 
-/** An appointment's link, created or replaced (a new generation). */
-export async function putLink(db: Db, row: VideoLinkRow): Promise<void> {
+/**
+ * An appointment's link, created or replaced (a new generation). Whoever writes it has the link in hand and reads
+ * none of it back in its transaction: sent with the commit on PostgreSQL.
+ */
+export function putLink(db: Db, row: VideoLinkRow): Promise<void> {
   const { appointment_id, ...rest } = row;
-  await db
-    .insertInto('video_links')
-    .values(row)
-    .onConflict((oc) => oc.column('appointment_id').doUpdateSet(rest))
-    .execute();
+  return writeLater(db, db.insertInto('video_links').values(row).onConflict((oc) => oc.column('appointment_id').doUpdateSet(rest)));
 }
 
 /**

@@ -35,7 +35,10 @@ async function calendarFor(ctx: Ctx, doctorId: number): Promise<string | null> {
   return (await connectedOwners(ctx.db, [doctorOwner(doctorId), CLINIC_OWNER]))[0] ?? null;
 }
 
-/** A new link for the appointment (its next generation): a Meet link on the way, or a Jitsi room now. */
+/**
+ * A new link for the appointment (its next generation): a Meet link on the way, or a Jitsi room now. The change
+ * that needs it takes the link from what this returns, so the row goes with the commit.
+ */
 async function newLink(ctx: Ctx, a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'ics_uid'>, previous?: repo.VideoLinkRow): Promise<LinkColumns> {
   const generation = (previous?.generation ?? 0) + 1;
   const owner = await calendarFor(ctx, a.doctor_id);
@@ -100,11 +103,10 @@ async function doctorsOnlineAppointment(ctx: Ctx, appointmentId: number) {
   return { a, link, session };
 }
 
-async function linkReplaced(ctx: Ctx, a: NonNullable<Awaited<ReturnType<typeof appointmentById>>>, userId: number, provider: string) {
-  await record(ctx, { action: 'video.link_replaced', actorId: userId, patientId: a.patient_id, detail: { appointmentId: a.id, provider } });
-  const after = await repo.linkOf(ctx.db, a.id);
+async function linkReplaced(ctx: Ctx, a: NonNullable<Awaited<ReturnType<typeof appointmentById>>>, userId: number, link: LinkColumns) {
+  await record(ctx, { action: 'video.link_replaced', actorId: userId, patientId: a.patient_id, detail: { appointmentId: a.id, provider: link.video_provider } });
   // A link ready now is mailed now; a Meet link on its way is mailed by its job once it exists.
-  if (after?.state === 'ready') await appointmentMail(ctx, (await appointmentById(ctx.db, a.id))!, { kind: 'link', replaced: true });
+  if (link.video_state === 'ready') await appointmentMail(ctx, { ...a, ...link }, { kind: 'link', replaced: true });
 }
 
 /** The doctor's own link (Zoom, Teams, their own Meet…) replaces the appointment's; everyone is mailed it. */
@@ -119,7 +121,7 @@ export async function useOwnLink(ctx: Ctx, input: ParsedInput<'video.useOwnLink'
     appointment_id: a.id, provider: 'own', state: 'ready', url: input.url, event_id: null, calendar_owner: null,
     generation: link.generation + 1, since: nowIso, last_error: null, updated_at: nowIso,
   });
-  await linkReplaced(ctx, a, session.userId, 'own');
+  await linkReplaced(ctx, a, session.userId, { video_provider: 'own', video_state: 'ready', video_url: input.url });
   return { done: true };
 }
 
@@ -127,8 +129,7 @@ export async function useOwnLink(ctx: Ctx, input: ParsedInput<'video.useOwnLink'
 export async function newLinkFor(ctx: Ctx, appointmentId: number): Promise<{ done: true }> {
   const { a, link, session } = await doctorsOnlineAppointment(ctx, appointmentId);
   await retireEvent(ctx, link);
-  await newLink(ctx, a, link);
-  await linkReplaced(ctx, a, session.userId, (await repo.linkOf(ctx.db, a.id))!.provider);
+  await linkReplaced(ctx, a, session.userId, await newLink(ctx, a, link));
   return { done: true };
 }
 

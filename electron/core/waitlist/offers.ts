@@ -98,7 +98,7 @@ async function offerMail(ctx: Ctx, e: repo.EntryRow, start: Date, heldUntil: Dat
   await enqueueMail(ctx, 'waitlist_offer', {
     to: contact.email,
     language: contact.language,
-    data: { clinic: await clinicInfo(ctx), patientName: patient!.full_name, holderName: contact.holder?.full_name, doctor: await doctorMailInfo(ctx.db, doctor!), start, heldUntil },
+    data: { clinic: await clinicInfo(ctx), patientName: patient!.full_name, holderName: contact.holder?.full_name, doctor: doctorMailInfo(doctor!), start, heldUntil },
   });
 }
 
