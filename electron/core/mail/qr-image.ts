@@ -14,8 +14,18 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+// The last image made: a booking's confirmation and its reminder carry the same code (a booking's profile had
+// the QR code's modules at an eighth of its JavaScript, made twice).
+let last: { key: string; png: Buffer } | undefined;
+
 /** Black modules on white, `scale` pixels each, inside the four-module quiet zone scanners need. */
 export function qrPng(text: string, scale = 6): Buffer {
+  const key = `${scale}:${text}`;
+  if (last?.key !== key) last = { key, png: drawQr(text, scale) };
+  return last.png;
+}
+
+function drawQr(text: string, scale: number): Buffer {
   const margin = 4;
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const side = (modules.size + 2 * margin) * scale;
