@@ -98,6 +98,7 @@ export const CHANNELS = {
   'records.share': true,
   'records.unshare': true,
   'records.file': true,
+  'export.patient': true,
   'records.accessLog': true,
   'records.myPatients': true,
   'records.patientChart': true,

@@ -146,6 +146,7 @@ export const AUDIT_ACTIONS = [
   'health_service.saved',
   'reading.added', 'readings.viewed', 'monitoring.enrolled', 'monitoring.alert_acknowledged',
   'backup.made', 'backup.failed', 'backup.restored',
+  'patient.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -127,6 +127,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'records.share': { recordId: 1, doctorId: 1 },
   'records.unshare': { recordId: 1, doctorId: 1 },
   'records.file': { recordId: 1 },
+  'export.patient': { patientId: 1 },
   'records.accessLog': {},
   'records.myPatients': {},
   'records.patientChart': { patientId: 1 },

@@ -7,6 +7,7 @@ import { backupHandlers } from './backup';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { exportHandlers } from './export';
 import { familyHandlers } from './family';
 import { healthServiceHandlers } from './health-services';
 import { kioskHandlers } from './kiosk';
@@ -47,6 +48,7 @@ export const handlers = {
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...exportHandlers,
   ...familyHandlers,
   ...healthServiceHandlers,
   ...kioskHandlers,

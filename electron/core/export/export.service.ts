@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { patientExport, type Output, type PatientExport } from '../../../shared/contract';
+import { record } from '../audit/audit.service';
+import { DomainError, requireSession, type Ctx } from '../context';
+import { mayActFor } from '../patients/acting-for';
+import { patientById } from '../patients/patients.repo';
+import { gather } from './patient-data';
+import { summaryPdf } from './summary-pdf';
+
+// A patient's own data as one ZIP (shared/contract/export.ts describes it). The ZIP is written as its parts come:
+// each file is read, added and let go before the next, so only the ZIP itself is held whole. Files that are
+// compressed already (PDFs, images) are stored as they are; the JSON is deflated.
+
+const JSON_NAME = 'medlink-export.json';
+const COMPRESSED = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
+
+/** The patient whose data the caller may export: the front desk any patient's; a patient their own and their family's. */
+async function exportable(ctx: Ctx, patientId: number) {
+  const session = requireSession(ctx);
+  const patient = await patientById(ctx.db, patientId);
+  if (session.roles.includes('front_desk')) {
+    if (!patient) throw new DomainError('NOT_FOUND', 'No patient has this number.');
+    return patient;
+  }
+  if (!patient || !(await mayActFor(ctx, patientId))) {
+    throw new DomainError('FORBIDDEN', 'You can export only your own data and that of the family members on your account.');
+  }
+  return patient;
+}
+
+export async function exportPatient(ctx: Ctx, patientId: number): Promise<Output<'export.patient'>> {
+  const patient = await exportable(ctx, patientId);
+  await record(ctx, { action: 'patient.exported', actorId: requireSession(ctx).userId, patientId: patient.id });
+  const { content, files } = await gather(ctx, patient);
+
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    parts.push(chunk);
+  });
+  const listed: PatientExport['files'] = [];
+  const add = (path: string, mime: string, bytes: Uint8Array) => {
+    const entry = COMPRESSED.has(mime) ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    entry.mtime = ctx.now;
+    zip.add(entry);
+    entry.push(bytes, true);
+    if (path !== JSON_NAME) listed.push({ path, mime, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  };
+
+  for (const file of files) {
+    const bytes = await file.read();
+    if (bytes) add(file.path, file.mime, bytes);
+    else file.unreadable();
+  }
+  add('summary.pdf', 'application/pdf', await summaryPdf(content));
+  // Checked against its own schema, so the published shape and what is written cannot drift apart.
+  const json = patientExport.parse({ ...content, files: listed });
+  add(JSON_NAME, 'application/json', Buffer.from(`${JSON.stringify(json, null, 2)}\n`));
+  zip.end();
+
+  const base64 = Buffer.concat(parts).toString('base64');
+  const date = ctx.now.toISOString().slice(0, 10);
+  return { fileName: `medlink-export-${patient.id}-${date}.zip`, mime: 'application/zip', base64 };
+}
