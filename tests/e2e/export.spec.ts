@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import type { PatientExport } from '../../shared/contract';
 import { readPdf } from '../helpers/pdf';
-import { pdfWith } from '../helpers/records';
 import { call, expect, login, signIn, test } from './server';
 
 // A patient downloads everything the clinic holds about them, and a family member's, from their profile; the front
@@ -22,7 +22,9 @@ test('a patient downloads their own export and a family member\'s; the desk expo
   test.setTimeout(120_000);
   // Priya's lab report, uploaded as the records screen does (chunk by chunk), and her son on her account.
   const priya = await login(page.request, demo, 'priya@medlink.demo', 'patient');
-  const report = await pdfWith('Haemoglobin 12.9 g/dL');
+  const pdf = await PDFDocument.create();
+  pdf.addPage([300, 200]).drawText('Haemoglobin 12.9 g/dL', { x: 20, y: 100, size: 12 });
+  const report = Buffer.from(await pdf.save());
   const { uploadId } = await call<{ uploadId: string }>(page.request, demo, 'uploads.begin', { purpose: 'record', name: 'cbc.pdf', size: report.length }, priya);
   await call(page.request, demo, 'uploads.chunk', { uploadId, index: 0, base64: report.toString('base64') }, priya);
   await call(page.request, demo, 'records.add', { uploadId, title: 'Complete blood count', category: 'lab_report', recordDate: '2026-02-20' }, priya);
@@ -83,4 +85,9 @@ test('a patient downloads their own export and a family member\'s; the desk expo
   await expect(desk.getByRole('region', { name: 'मरीज़ का डेटा' })).toBeVisible();
   await shot(desk, 'export-desk-390-hi');
   await desk.close();
+
+  // Priya sees the desk's export among who looked at her data.
+  await page.getByLabel('Language').selectOption('en');
+  await menu.getByRole('button', { name: 'My records' }).click();
+  await expect(page.getByRole('table', { name: 'Who opened your records' }).getByRole('row').filter({ hasText: 'Exported all of your data as a ZIP' })).toContainText('Sunita Pawar (front desk)');
 });

@@ -153,6 +153,9 @@ describe("a patient's own data export", () => {
     expect(json.exportedBy).toBe(s.desk.fullName);
     const [row] = (await auditRows(app, 'patient.exported')).filter((r) => r.actor_user_id === s.desk.id);
     expect(row).toMatchObject({ patient_id: s.asha.patientId });
+    // Asha sees it among who looked at her data; her own exports are not listed there.
+    const seen = ok(await s.clinic.call('records.accessLog', {}, s.asha.token)).filter((e) => e.action === 'patient.exported');
+    expect(seen).toMatchObject([{ actorName: s.desk.fullName, actorRole: 'front_desk' }]);
 
     const child = ok(await s.clinic.call('family.add', { fullName: 'Aarav Kulkarni', relation: 'child', dateOfBirth: '2019-06-02', sex: 'male' }, s.asha.token));
     const mine = await exported(s.clinic, s.asha.token, child.id);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { zonedParts } from '../../../shared/clinic-time';
 import { patientExport, type Output, type PatientExport } from '../../../shared/contract';
 import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
@@ -60,6 +61,5 @@ export async function exportPatient(ctx: Ctx, patientId: number): Promise<Output
   zip.end();
 
   const base64 = Buffer.concat(parts).toString('base64');
-  const date = ctx.now.toISOString().slice(0, 10);
-  return { fileName: `medlink-export-${patient.id}-${date}.zip`, mime: 'application/zip', base64 };
+  return { fileName: `medlink-export-${patient.id}-${zonedParts(ctx.now, content.clinic.timeZone).date}.zip`, mime: 'application/zip', base64 };
 }
