@@ -141,6 +141,15 @@ describe("a patient's own data export", () => {
     expect(ids).not.toContain(`"patientId":${s.vikram.patientId},`);
   });
 
+  it('answers other calls while the ZIP is being written', async () => {
+    const s = await clinicWithData();
+    const done: string[] = [];
+    const exporting = s.clinic.call('export.patient', { patientId: s.asha.patientId }, s.asha.token).then((r) => done.push(`export ${r.ok}`));
+    const other = s.clinic.call('patients.me', {}, s.vikram.token).then((r) => done.push(`other ${r.ok}`));
+    await Promise.all([exporting, other]);
+    expect(done).toEqual(['other true', 'export true']);
+  });
+
   it('is refused to a doctor and to another patient; the front desk may, in the audit log; an account holder for a dependant', async () => {
     const s = await clinicWithData();
     const app = s.clinic.app;

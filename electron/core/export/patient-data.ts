@@ -18,13 +18,13 @@ import * as records from '../records/records.repo';
 import { appointmentsOfPatients, historyOf } from '../scheduling/appointments.repo';
 
 // What MedLink holds about one patient, gathered from each domain's own reads: the JSON's content, and the files
-// to put beside it. Files are read one at a time when the ZIP is written, not all at once here.
+// to put beside it. Files are read (or rendered) one at a time when the ZIP is written, each in a call of its own.
 
 /** A file for the ZIP, read when its turn comes; `unreadable` clears the JSON's pointer to it when it cannot be. */
 export interface PendingFile {
   path: string;
   mime: string;
-  read: () => Promise<Uint8Array | null>;
+  read: (ctx: Ctx) => Promise<Uint8Array | null>;
   unreadable: () => void;
 }
 
@@ -90,7 +90,7 @@ export async function gather(ctx: Ctx, patient: PatientRow): Promise<{ content: 
     if (entry.prescriptionFile) {
       files.push({
         path: entry.prescriptionFile, mime: PDF,
-        read: () => prescriptionPdf(ctx, appointment, { ...c, patientId: patient.id, patientName: patient.full_name, canEdit: false }),
+        read: (at) => prescriptionPdf(at, appointment, { ...c, patientId: patient.id, patientName: patient.full_name, canEdit: false }),
         unreadable: () => (entry.prescriptionFile = null),
       });
     }
@@ -98,8 +98,8 @@ export async function gather(ctx: Ctx, patient: PatientRow): Promise<{ content: 
   });
 
   // A stored file of the patient's (a record, a receipt): null when it is gone or was altered (then audited).
-  const stored = (fileId: string) => async () => {
-    const file = await readStoredFile(ctx, fileId, patient.id);
+  const stored = (fileId: string) => async (at: Ctx) => {
+    const file = await readStoredFile(at, fileId, patient.id);
     return file === 'altered' ? null : (file?.bytes ?? null);
   };
 
@@ -123,7 +123,7 @@ export async function gather(ctx: Ctx, patient: PatientRow): Promise<{ content: 
       creditNoteFile: creditNote?.file_id ? `receipts/${documentFilename('Credit-note', creditNote.number)}` : null,
     };
     if (entry.receiptFile) files.push({ path: entry.receiptFile, mime: PDF, read: stored(row.receipt_file!), unreadable: () => (entry.receiptFile = null) });
-    if (entry.creditNoteFile) files.push({ path: entry.creditNoteFile, mime: PDF, read: stored(creditNote!.file_id!), unreadable: () => (entry.creditNoteFile = null) });
+    if (entry.creditNoteFile) files.push({ path: entry.creditNoteFile, mime: PDF, read: stored(creditNote!.file_id), unreadable: () => (entry.creditNoteFile = null) });
     billEntries.push(entry);
   }
 

@@ -1,7 +1,7 @@
 import type { exportChannels } from '../../../shared/contract/export';
-import { exportPatient } from '../export/export.service';
-import type { HandlersOf } from './index';
+import { stageExport, writeExport } from '../export/export.service';
+import { withFinished, type HandlersOf } from './index';
 
 export const exportHandlers = {
-  'export.patient': (input, ctx) => exportPatient(ctx, input.patientId),
+  'export.patient': withFinished((input, ctx) => stageExport(ctx, input.patientId), writeExport),
 } satisfies HandlersOf<keyof typeof exportChannels>;
