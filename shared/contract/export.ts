@@ -3,7 +3,7 @@ import * as f from '../fields';
 import { billSummary, billView } from './billing';
 import { alertView, planView, readingView } from './monitoring';
 import { consultationView, recordView } from './records';
-import { APPOINTMENT_STATUSES, MODES } from './scheduling';
+import { appointmentView } from './scheduling';
 import { channel } from './channel';
 
 // A patient's own data, as one ZIP: medlink-export.json in the shape below (published as JSON Schema in
@@ -57,17 +57,7 @@ export const patientExport = z.object({
     updatedAt: z.string(),
   }),
   appointments: z.array(
-    z.object({
-      id: z.number(),
-      number: z.number(),
-      doctorName: z.string(),
-      start: z.string(),
-      end: z.string(),
-      mode: z.enum(MODES),
-      status: z.enum(APPOINTMENT_STATUSES),
-      reason: z.string().nullable(),
-      cancelReason: z.string().nullable(),
-      queueNumber: z.number().nullable(),
+    appointmentView.pick({ id: true, number: true, doctorName: true, start: true, end: true, mode: true, status: true, reason: true, cancelReason: true, queueNumber: true }).extend({
       bookedAt: z.string(),
       /** Every change since it was booked, oldest first: reschedules, cancellation, check-in, completion. */
       history: z.array(historyEntry),
