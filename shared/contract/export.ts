@@ -26,8 +26,7 @@ export const patientExport = z.object({
   format: z.literal('medlink-patient-export'),
   version: z.literal(1),
   exportedAt: z.string(),
-  /** Who asked for it: the patient, their account holder, or the front desk. */
-  exportedBy: z.string(),
+  exportedBy: z.string().describe('Who asked for it: the patient, their account holder, or the front desk'),
   clinic: z.object({ name: z.string(), address: z.string(), timeZone: z.string() }),
   patient: z.object({
     id: z.number(),
@@ -50,56 +49,51 @@ export const patientExport = z.object({
     emergencyContactName: z.string().nullable(),
     emergencyContactPhone: z.string().nullable(),
     preferredLanguage: z.string(),
-    /** For a family member: whose account books for them, and who they are to that person. */
-    accountHolder: z.string().nullable(),
-    relation: z.string().nullable(),
+    accountHolder: z.string().nullable().describe("A family member's account holder, who books for them"),
+    relation: z.string().nullable().describe('Who a family member is to their account holder'),
     createdAt: z.string(),
     updatedAt: z.string(),
   }),
   appointments: z.array(
     appointmentView.pick({ id: true, number: true, doctorName: true, start: true, end: true, mode: true, status: true, reason: true, cancelReason: true, queueNumber: true }).extend({
       bookedAt: z.string(),
-      /** Every change since it was booked, oldest first: reschedules, cancellation, check-in, completion. */
-      history: z.array(historyEntry),
+      history: z.array(historyEntry).describe('Every change since it was booked, oldest first: reschedules, cancellation, check-in, completion'),
     }),
   ),
-  /** A doctor's notes and prescription for a visit; the prescription's PDF when it has medicines. */
   consultations: z.array(
     consultationView.omit({ canEdit: true, patientId: true, patientName: true, items: true }).extend({
       // As written (the contract's item trims and drops an empty instruction on the way in, which JSON Schema cannot say).
       items: z.array(z.object({ medicine: z.string(), strength: z.string(), dose: z.string(), frequency: z.string(), duration: z.string(), instructions: z.string().optional() })),
       prescriptionFile: zipPath.nullable(),
     }),
-  ),
-  /** Uploaded records (those in the trash too, until they are removed for good), each with its file (null when the stored file is gone or was altered). */
-  records: z.array(recordView.extend({ deletedAt: z.string().nullable(), file: zipPath.nullable() })),
-  /** Issued (and cancelled) bills with their lines, payments and credit note; the receipt and credit note PDFs. */
+  ).describe("A doctor's notes and prescription for a visit; the prescription's PDF when it has medicines"),
+  records: z
+    .array(recordView.extend({ deletedAt: z.string().nullable(), file: zipPath.nullable() }))
+    .describe('Uploaded records (those in the trash too, until removed for good); file is null when the stored file is gone or was altered'),
   bills: z.array(
     billSummary.omit({ patientId: true, patientName: true }).extend({
       ...billView.pick({ lines: true, payments: true, creditNote: true }).shape,
       receiptFile: zipPath.nullable(),
       creditNoteFile: zipPath.nullable(),
     }),
-  ),
-  monitoring: z.object({
-    plans: z.array(planView),
-    readings: z.array(readingView),
-    alerts: z.array(alertView),
-  }),
-  /** Every entry of the clinic's audit log about this patient, newest first: who looked at or changed what, and when. */
-  auditLog: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      /** Null when nobody was signed in (MedLink itself). */
-      by: z.string().nullable(),
-      action: z.string(),
-      /** The action in words (English). */
-      description: z.string(),
-    }),
-  ),
-  /** Every file in the ZIP besides this JSON, with its SHA-256. */
-  files: z.array(z.object({ path: zipPath, mime: z.string(), size: z.number(), sha256: z.string() })),
+  ).describe('Issued (and cancelled) bills with their lines, payments and credit note, amounts in paise; the receipt and credit note PDFs'),
+  monitoring: z
+    .object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView) })
+    .describe("Monitoring plans (a doctor's targets), the readings entered, and the alerts they raised"),
+  auditLog: z
+    .array(
+      z.object({
+        id: z.number(),
+        at: z.string(),
+        by: z.string().nullable().describe('Who; null when nobody was signed in (MedLink itself)'),
+        action: z.string(),
+        description: z.string().describe('The action in words (English)'),
+      }),
+    )
+    .describe("Every entry of the clinic's audit log about this patient, newest first: who looked at or changed what, and when"),
+  files: z
+    .array(z.object({ path: zipPath, mime: z.string(), size: z.number(), sha256: z.string() }))
+    .describe('Every file in the ZIP besides this JSON, with its size and SHA-256'),
 });
 export type PatientExport = z.infer<typeof patientExport>;
 
