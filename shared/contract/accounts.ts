@@ -139,7 +139,7 @@ export const AUDIT_ACTIONS = [
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
   'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
   'patient.family_added', 'patient.invited', 'patient.record_taken_over',
-  'appointment.series_viewed',
+  'appointment.series_viewed', 'appointment.day_list_printed', 'appointment.slip_printed', 'appointment.schedule_printed',
   'waitlist.joined', 'waitlist.left', 'waitlist.viewed', 'waitlist.offered', 'waitlist.offer_taken', 'waitlist.offer_declined', 'waitlist.offer_expired',
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
