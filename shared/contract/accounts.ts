@@ -134,7 +134,7 @@ export const AUDIT_ACTIONS = [
   'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
   'file.altered', 'record.uploaded', 'record.deleted', 'record.restored', 'record.purged', 'record.shared', 'record.unshared', 'record.opened',
-  'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'prescription.printed',
+  'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'consultation.family_viewed', 'prescription.printed',
   'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
   'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
