@@ -50,8 +50,10 @@ export function ConsultationCard({ consultation: c, headingLevel = 3, forFamily 
   return (
     <article className="card consultation">
       <header className="card__header">
-        <Heading>{t('consultations.heading', { doctor: c.doctorName, when: when(c.start) })}</Heading>
-        {forFamily && <span className="badge">{t('consultations.forPatient', { name: c.patientName })}</span>}
+        <div>
+          <Heading>{t('consultations.heading', { doctor: c.doctorName, when: when(c.start) })}</Heading>
+          {forFamily && <span className="badge">{t('consultations.forPatient', { name: c.patientName })}</span>}
+        </div>
         <span className="muted">{t('consultations.booking', { number: c.appointmentNumber })}</span>
       </header>
       <h4>{t('consultations.notes')}</h4>
