@@ -57,7 +57,6 @@ export interface ReceiptInput {
 const METHODS: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI' };
 const money = (paise: number) => formatRupees(paise, { symbol: false });
 
-
 function header(doc: PdfWriter, b: FrozenBill, title: string, numberLabel: string, number: string, dateIso: string) {
   doc.row([
     { text: b.clinic.name, width: 0.62, bold: true, size: 15 },

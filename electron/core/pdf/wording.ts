@@ -15,7 +15,7 @@ export const day = (ymd: string) => `${Number(ymd.slice(8, 10))} ${MONTHS[Number
 export const longDay = (ymd: string) => `${WEEKDAYS[weekdayOf(ymd)]}, ${day(ymd)}`;
 
 /** "9:30 am" for a clinic-local "09:30". */
-export function clock(hhmm: string): string {
+function clock(hhmm: string): string {
   const h = Number(hhmm.slice(0, 2));
   return `${h % 12 || 12}:${hhmm.slice(3)} ${h < 12 ? 'am' : 'pm'}`;
 }
