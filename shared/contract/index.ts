@@ -13,6 +13,7 @@ import { healthServiceChannels } from './health-services';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { monitoringChannels } from './monitoring';
+import { printChannels } from './print';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -41,6 +42,7 @@ export const contract = {
   ...kioskChannels,
   ...mailChannels,
   ...monitoringChannels,
+  ...printChannels,
   ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,

@@ -13,6 +13,7 @@ import { healthServiceHandlers } from './health-services';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { monitoringHandlers } from './monitoring';
+import { printHandlers } from './print';
 import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
@@ -69,6 +70,7 @@ export const handlers = {
   ...kioskHandlers,
   ...mailHandlers,
   ...monitoringHandlers,
+  ...printHandlers,
   ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,
