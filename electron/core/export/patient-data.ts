@@ -6,7 +6,7 @@ import { toSummary, toView as billView } from '../billing/bill-view';
 import * as bills from '../billing/bills.repo';
 import { documentFilename } from '../billing/documents';
 import { clinicSettings } from '../clinic/clinic.service';
-import { consultationsOfPatient } from '../consultations/consultations.service';
+import { consultationsOfPatients } from '../consultations/consultations.service';
 import { prescriptionPdf } from '../consultations/prescription-pdf';
 import { requireSession, type Ctx } from '../context';
 import { readStoredFile } from '../files/stored-file';
@@ -84,13 +84,14 @@ export async function gather(ctx: Ctx, patient: PatientRow): Promise<{ content: 
     });
   }
 
-  const consultations: ExportContent['consultations'] = (await consultationsOfPatient(ctx, patient.id)).map(({ canEdit: _, patientId: __, patientName: ___, ...c }) => {
+  const consultations: ExportContent['consultations'] = (await consultationsOfPatients(ctx, [patient.id])).map((view) => {
+    const { canEdit: _, patientId: __, patientName: ___, ...c } = view;
     const appointment = appointmentRows.find((a) => a.id === c.appointmentId)!;
     const entry = { ...c, prescriptionFile: c.items.length ? `prescriptions/prescription-${c.appointmentNumber}.pdf` : null };
     if (entry.prescriptionFile) {
       files.push({
         path: entry.prescriptionFile, mime: PDF,
-        read: (at) => prescriptionPdf(at, appointment, { ...c, patientId: patient.id, patientName: patient.full_name, canEdit: false }),
+        read: (at) => prescriptionPdf(at, appointment, view),
         unreadable: () => (entry.prescriptionFile = null),
       });
     }

@@ -2,6 +2,7 @@ import { formatRupees } from '../../../shared/money';
 import { STORED_UNIT } from '../../../shared/monitoring';
 import { needsLatinSpelling } from '../billing/names';
 import { newDocument, unprintable, type PdfWriter } from '../pdf/document';
+import { day, when } from '../pdf/wording';
 import type { ExportContent } from './patient-data';
 
 // summary.pdf: the export's content as a person reads it, in English like the clinic's other documents. The fonts
@@ -22,19 +23,15 @@ function section(doc: PdfWriter, title: string, empty: boolean) {
 export async function summaryPdf(data: ExportContent): Promise<Uint8Array> {
   const { patient, clinic } = data;
   const name = needsLatinSpelling(patient.fullName) && patient.latinName ? patient.latinName : patient.fullName;
-  const zone = { timeZone: clinic.timeZone };
-  const day = new Intl.DateTimeFormat('en-IN', { ...zone, day: 'numeric', month: 'short', year: 'numeric' });
-  const when = new Intl.DateTimeFormat('en-IN', { ...zone, day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-  const at = (iso: string) => when.format(new Date(iso));
-  const on = (iso: string) => day.format(new Date(iso));
-  const exportedAt = new Date(data.exportedAt);
+  const at = (iso: string) => when(iso, clinic.timeZone, true);
+  const on = (iso: string) => when(iso, clinic.timeZone);
 
   const doc = await newDocument({
     title: `MedLink data of ${name}`,
     author: clinic.name,
     subject: `Everything ${clinic.name} holds about ${name} in MedLink`,
-    createdAt: exportedAt,
-    footer: `${clinic.name} · Data of ${name} (patient no. ${patient.id}) · exported ${when.format(exportedAt)}`,
+    createdAt: new Date(data.exportedAt),
+    footer: `${clinic.name} · Data of ${name} (patient no. ${patient.id}) · exported ${at(data.exportedAt)}`,
   });
   doc.row([
     { text: clinic.name, width: 0.6, bold: true, size: 15 },
@@ -42,7 +39,7 @@ export async function summaryPdf(data: ExportContent): Promise<Uint8Array> {
   ]);
   doc.text(clinic.address, { muted: true });
   doc.space(6);
-  doc.text(`Everything the clinic holds about ${name} in MedLink, exported on ${when.format(exportedAt)} by ${data.exportedBy}. `
+  doc.text(`Everything the clinic holds about ${name} in MedLink, exported on ${at(data.exportedAt)} by ${data.exportedBy}. `
     + 'medlink-export.json in the same ZIP holds all of it in full, with the files named below.');
   if (unprintable(JSON.stringify(data)).length) {
     doc.space(4);
@@ -54,7 +51,7 @@ export async function summaryPdf(data: ExportContent): Promise<Uint8Array> {
   doc.fields([
     ['Name', name === patient.fullName ? name : `${name} (${patient.fullName})`],
     ['Patient no.', String(patient.id)],
-    ['Date of birth', patient.dateOfBirth ? `${on(patient.dateOfBirth)}${patient.birthEstimated ? ' (estimated)' : ''}` : 'Not given'],
+    ['Date of birth', patient.dateOfBirth ? `${day(patient.dateOfBirth)}${patient.birthEstimated ? ' (estimated)' : ''}` : 'Not given'],
     ['Sex', patient.sex ? words(patient.sex) : 'Not given'],
     ['Mobile', patient.phone],
     ['Email', given(patient.email)],
@@ -94,7 +91,7 @@ export async function summaryPdf(data: ExportContent): Promise<Uint8Array> {
   if (data.records.length) {
     doc.table(
       [{ header: 'Date', width: 0.16 }, { header: 'Title', width: 0.3 }, { header: 'Kind', width: 0.16 }, { header: 'File in this ZIP', width: 0.38 }],
-      data.records.map((r) => [on(r.recordDate), r.deletedAt ? `${r.title} (in the trash)` : r.title, words(r.category), r.file ?? 'Could not be read']),
+      data.records.map((r) => [day(r.recordDate), r.deletedAt ? `${r.title} (in the trash)` : r.title, words(r.category), r.file ?? 'Could not be read']),
     );
   }
 
