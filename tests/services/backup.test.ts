@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
@@ -291,12 +291,22 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
 });
 
 describe('backups on a database server', () => {
-  it.runIf(onPostgres)('are the server’s: the screen is told so and nothing is attempted', async () => {
-    const clinic = await newClinic();
+  it.runIf(onPostgres)('are written from the database into the folder, and a set is not restored over the clinic in use', async () => {
+    const { clinic } = await filledClinic();
+    const folder = backupFolder();
     expect(ok(await clinic.call('backup.status', {}, clinic.adminToken))).toMatchObject({ database: 'server', history: [] });
-    expect(refused(await clinic.call('backup.start', {}, clinic.adminToken)).message).toBe(
-      "This clinic's database is on a server: its backups are the server's (pg_basebackup and WAL archiving).",
-    );
+    const set = await backUp(clinic, folder);
+    const status = ok(await clinic.call('backup.status', {}, clinic.adminToken));
+    expect(status.history).toMatchObject([{ problem: null, setName: basename(set) }]);
+    // The same shape as a single computer's set: the database as an encrypted SQLite file, the files beside it.
+    const manifest = JSON.parse(readFileSync(join(set, 'manifest.json'), 'utf8'));
+    expect(manifest.counts).toMatchObject({ appointments: 1, medical_records: 1, files: 0 });
+    expect(manifest.parts.filter((p: { path: string }) => p.path.startsWith('files/'))).toHaveLength(2);
+    expect(readFileSync(join(set, 'medlink.sqlite')).includes(Buffer.from('Kulkarni'))).toBe(false);
+    expect(ok(await clinic.call('backup.sets', {}, clinic.adminToken)).sets).toMatchObject([{ name: basename(set), counts: { appointments: 1, records: 1, files: 1 } }]);
     expect(ok(await clinic.call('backup.warning', {}, clinic.adminToken)).stale).toBe(false);
+
+    const refusal = refused(await clinic.call('backup.restore', { name: basename(set) }, clinic.adminToken));
+    expect(refusal.message).toMatch(/^This clinic's database is on a server, which MedLink does not overwrite while the clinic uses it\./);
   });
 });
