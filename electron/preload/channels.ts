@@ -178,5 +178,7 @@ export const CHANNELS = {
   'backup.start': true,
   'backup.sets': true,
   'backup.restore': true,
+  'backup.findSets': true,
+  'backup.restoreNew': true,
   'backup.warning': true,
 } as const satisfies Record<ChannelName, true>;

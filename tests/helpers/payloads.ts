@@ -110,6 +110,8 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'backup.start': {},
   'backup.sets': {},
   'backup.restore': { name: 'medlink-backup-2026-03-02T04-30-00Z' },
+  'backup.findSets': { path: '/tmp/medlink-no-backups' },
+  'backup.restoreNew': { folder: '/tmp/medlink-no-backups', name: 'medlink-backup-2026-03-02T04-30-00Z', recoveryCode: 'A'.repeat(56) },
   'backup.warning': {},
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },

@@ -1,5 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
@@ -8,9 +10,11 @@ import { restoreIntoPostgres } from '../../electron/core/backup/restore-postgres
 import { openDatabase } from '../../electron/core/db/dialects';
 import { MoveRefusedError } from '../../electron/core/db/move-to-postgres';
 import { databaseKey } from '../../electron/core/secrets/database-key';
-import { decodeRecoveryCode } from '../../electron/core/secrets/recovery-code';
+import { decodeRecoveryCode, encodeRecoveryCode } from '../../electron/core/secrets/recovery-code';
+import { seatKeyFile } from '../../electron/core/secrets/seat-key';
+import { startSeat } from '../../electron/core/seat/seat';
 import { issueBill, billingClinic, line } from '../helpers/billing';
-import { ADMIN_EMAIL, keyFileOf, newClinic, ok, PASSWORD, recoveryCodeOf, removeDataDir, tempDir, type Clinic } from '../helpers/clinic';
+import { ADMIN_EMAIL, keyFileOf, newClinic, ok, PASSWORD, recoveryCodeOf, refused, removeDataDir, tempDir, type Clinic } from '../helpers/clinic';
 import { tableContent } from '../helpers/db';
 import { freshDatabase } from '../helpers/postgres-database';
 import { addRecord, pdfWith } from '../helpers/records';
@@ -36,7 +40,7 @@ async function clinicContent(db: Kysely<any>): Promise<Record<string, string[]>>
   return content;
 }
 
-const call = (app: MedLinkApp): Clinic['call'] => (channel, input, token) => app.dispatch(channel, input, token) as never;
+const call = (app: Pick<MedLinkApp, 'dispatch'>): Clinic['call'] => (channel, input, token) => app.dispatch(channel, input, token) as never;
 
 /** A clinic with two visits, an issued bill and a patient's record, backed up; the old computer is then gone. */
 async function backedUpClinic(options: { onSqlite?: boolean } = {}) {
@@ -63,7 +67,7 @@ async function backedUpClinic(options: { onSqlite?: boolean } = {}) {
 type BackedUp = Awaited<ReturnType<typeof backedUpClinic>>;
 
 /** What the restored clinic must show once this computer is enrolled: every file readable, the patient's record and the administrator's sign-in. */
-async function expectReadable(app: MedLinkApp, was: BackedUp) {
+async function expectReadable(app: Pick<MedLinkApp, 'dispatch' | 'deps'>, was: BackedUp) {
   expect(was.files.size).toBeGreaterThanOrEqual(2);
   for (const [id, bytes] of was.files) expect((await app.deps.files.get(id))?.bytes.equals(bytes), id).toBe(true);
   const login = ok(await call(app)('auth.login', { email: was.asha.email, password: was.asha.password, portal: 'patient' }));
@@ -91,6 +95,58 @@ describe('the restore drill', () => {
     expect(await clinicContent(app.deps.db as never)).toEqual(was.content);
     ok(await call(app)('clinicKey.enrol', { recoveryCode: was.code }));
     await expectReadable(app, was);
+  });
+});
+
+describe("the first run's restore from a backup", () => {
+  it('takes the clinic from a set with the recovery code, refuses a damaged set or another code with nothing changed, then opens on it', async () => {
+    const was = await backedUpClinic();
+    const dataDir = newComputer();
+    const seat = startSeat({ dataDir, createApp, appOptions: { keyFile: keyFileOf(dataDir), clock: was.clock, bcryptCost: 4 }, log: () => undefined });
+    onTestFinished(() => seat.close());
+    await seat.whenReady();
+    const firstRun = call(seat);
+    const folder = dirname(was.set);
+    const name = basename(was.set);
+
+    // What the folder holds, from the set's own folder or the backup folder.
+    const found = ok(await firstRun('backup.findSets', { path: folder }));
+    expect(found).toMatchObject({ folder, sets: [{ name, counts: { patients: 2, appointments: 2, records: 1 } }], unreadable: [] });
+    expect(ok(await firstRun('backup.findSets', { path: was.set })).sets.map((s) => s.name)).toEqual([name]);
+    expect(refused(await firstRun('backup.findSets', { path: join(folder, 'not-there') })).fields).toEqual({ path: 'backup_folder_missing' });
+
+    // A flipped byte, another clinic's code, a typing mistake: refused, and this computer is as it was.
+    const files = readdirSync(dataDir).sort();
+    const damaged = join(folder, 'damaged');
+    mkdirSync(damaged);
+    execFileSync('cp', ['-a', was.set, damaged]);
+    const db = readFileSync(join(damaged, name, 'medlink.sqlite'));
+    db[4096] = db[4096]! ^ 1;
+    writeFileSync(join(damaged, name, 'medlink.sqlite'), db);
+    const flipped = refused(await firstRun('backup.restoreNew', { folder: damaged, name, recoveryCode: was.code }));
+    expect(flipped).toMatchObject({ fields: { path: 'backup_part_damaged' }, message: 'medlink.sqlite in the backup set has been damaged or changed since it was written. It cannot be restored.' });
+    const otherCode = encodeRecoveryCode(randomBytes(32));
+    expect(refused(await firstRun('backup.restoreNew', { folder, name, recoveryCode: otherCode })).fields).toEqual({ recoveryCode: 'code_other_clinic' });
+    expect(refused(await firstRun('backup.restoreNew', { folder, name, recoveryCode: `${was.code.slice(0, -1)}${was.code.endsWith('A') ? 'B' : 'A'}` })).fields).toEqual({ recoveryCode: 'code_typo' });
+    expect(readdirSync(dataDir).sort()).toEqual(files);
+    expect(ok(await firstRun('setup.status', {})).needsSetup).toBe(true);
+
+    ok(await firstRun('backup.restoreNew', { folder, name, recoveryCode: was.code }));
+    // Calls wait while the seat swaps the clinics; the restored one answers.
+    expect(ok(await firstRun('setup.status', {}))).toMatchObject({ needsSetup: false, enrolled: true, clinicName: 'Sunrise Clinic' });
+    const restored = seat.ready()!;
+    const content = await clinicContent(restored.deps.db as never);
+    // Its own history starts after the set's snapshot: once started, the restored clinic takes its daily backup
+    // (here refused: the test clock stands still, so the new set would have the restored one's name).
+    expect({ ...content, audit_log: [], backups: [] }).toEqual({ ...was.content, audit_log: [], backups: [] });
+    const added = content.audit_log!.filter((row) => !was.content.audit_log!.includes(row));
+    expect(content.audit_log!.length - added.length).toBe(was.content.audit_log!.length);
+    expect(added.filter((row) => row.includes('"backup.restored"'))).toHaveLength(1);
+    // The empty clinic kept aside while the restored one opened and was checked is gone; the key is the clinic's.
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('before-restore-'))).toEqual([]);
+    expect(seatKeyFile(keyFileOf(dataDir)).read()!.equals(was.clinicKey)).toBe(true);
+    await expectReadable(restored, was);
+    expect(refused(await firstRun('backup.restoreNew', { folder, name, recoveryCode: was.code })).code).toBe('SETUP_DONE');
   });
 });
 

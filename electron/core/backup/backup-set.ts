@@ -253,15 +253,22 @@ const CLINIC_PARTS = ['medlink.sqlite', 'medlink.sqlite-wal', 'medlink.sqlite-sh
  * Replaces the data folder's clinic with a verified set (MedLink's own database closed). The current clinic is
  * moved aside into `before-restore-<time>` in the data folder first; the restored database is checked where it
  * now lies (opens with the key, integrity, counts as the manifest says), and on any failure the clinic that was
- * there is moved back. Returns the folder the previous clinic was kept in.
+ * there is moved back. Returns the folder the previous clinic was kept in, and the undo that puts it back (for
+ * a restored clinic that then fails to open).
  */
-export async function restoreBackupSet(o: { dataDir: string; setDir: string; databaseKey: Buffer; now: Date; nativeBinding?: string }): Promise<string> {
+export async function restoreBackupSet(o: { dataDir: string; setDir: string; databaseKey: Buffer; now: Date; nativeBinding?: string }): Promise<{ keptAside: string; undo(): void }> {
   const manifest = await verifyBackupSet(o.setDir, o.databaseKey, o.nativeBinding);
   const aside = join(o.dataDir, `before-restore-${o.now.toISOString().slice(0, 19).replaceAll(':', '-')}Z`);
   mkdirSync(aside, { mode: 0o700 });
   const moved = CLINIC_PARTS.filter((p) => existsSync(join(o.dataDir, p)));
   for (const p of moved) renameSync(join(o.dataDir, p), join(aside, p));
   fsyncPath(o.dataDir);
+  const putBack = () => {
+    for (const p of CLINIC_PARTS) rmSync(join(o.dataDir, p), { recursive: true, force: true });
+    for (const p of moved) renameSync(join(aside, p), join(o.dataDir, p));
+    rmSync(aside, { recursive: true, force: true });
+    fsyncPath(o.dataDir);
+  };
   try {
     for (const part of manifest.parts) {
       const target = resolveUnder(o.dataDir, part.path);
@@ -273,11 +280,8 @@ export async function restoreBackupSet(o: { dataDir: string; setDir: string; dat
     const found = checkStored(join(o.dataDir, DATABASE_PART), o.databaseKey, manifest, o.nativeBinding);
     if (found) throw new BackupProblem(found.code, `The restored database ${found.text}; the clinic that was here has been put back.`);
   } catch (e) {
-    for (const p of CLINIC_PARTS) rmSync(join(o.dataDir, p), { recursive: true, force: true });
-    for (const p of moved) renameSync(join(aside, p), join(o.dataDir, p));
-    rmSync(aside, { recursive: true, force: true });
-    fsyncPath(o.dataDir);
+    putBack();
     throw e;
   }
-  return aside;
+  return { keptAside: aside, undo: putBack };
 }

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { backupChannels } from '../../../shared/contract/backup';
 import { record } from '../audit/audit.service';
-import { BackupProblem, checkFolder, listSetNames, readManifest, restoreBackupSet, verifyBackupSet } from '../backup/backup-set';
+import { BackupProblem, checkFolder, restoreBackupSet, verifyBackupSet } from '../backup/backup-set';
+import * as firstRun from '../backup/first-run-restore';
+import { setsIn } from '../backup/set-list';
 import { backupSettings, SETTING_FOLDER, SETTING_TIME, STALE_AFTER_MS } from '../backup/backup.service';
 import * as repo from '../backup/backups.repo';
 import { writeSettings } from '../clinic/settings.repo';
@@ -75,30 +77,12 @@ export const backupHandlers = {
   'backup.sets': async (_, ctx) => {
     sourceOf(ctx.deps);
     const folder = await folderOf(ctx.db);
-    const sets = [];
-    const unreadable = [];
-    let names: string[];
     try {
-      checkFolder(folder);
-      names = listSetNames(folder);
+      return { ...setsIn(folder), folderProblem: null };
     } catch (e) {
       if (e instanceof BackupProblem) return { sets: [], unreadable: [], folderProblem: e.code };
       throw e;
     }
-    for (const name of names) {
-      try {
-        const m = readManifest(join(folder, name));
-        const files = m.parts.filter((p) => p.path.startsWith('files/') && !p.path.endsWith('.json')).length;
-        sets.push({
-          name, createdAt: m.createdAt, medlinkVersion: m.medlinkVersion, schemaVersion: m.schemaVersion, bytes: m.parts.reduce((n, p) => n + p.size, 0),
-          counts: { patients: m.counts.patient_info ?? 0, doctors: m.counts.doctor_info ?? 0, appointments: m.counts.appointments ?? 0, records: m.counts.medical_records ?? 0, files },
-        });
-      } catch (e) {
-        if (!(e instanceof BackupProblem)) throw e;
-        unreadable.push({ name, problem: e.code });
-      }
-    }
-    return { sets, unreadable, folderProblem: null };
   },
   'backup.restore': withPrepared(
     // Read through before the call's transaction (a whole set is read back, which no other call should wait for),
@@ -126,7 +110,7 @@ export const backupHandlers = {
       const keptAside = join(source.dataDir, `before-restore-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z`);
       ctx.afterCommit(() =>
         seat.replaceClinic(
-          async () => void (await restoreBackupSet({ dataDir: source.dataDir, setDir, databaseKey: source.databaseKey(), now, nativeBinding: source.nativeBinding })),
+          () => restoreBackupSet({ dataDir: source.dataDir, setDir, databaseKey: source.databaseKey(), now, nativeBinding: source.nativeBinding }),
           // In the restored clinic's own log (the one kept aside ends before this call).
           (deps) => inTransaction(deps, (c) => record(c, { action: 'backup.restored', actorId: null, detail: { name: input.name, userId: session.userId } })),
         ),
@@ -134,6 +118,8 @@ export const backupHandlers = {
       return { keptAside };
     },
   ),
+  'backup.findSets': (input, ctx) => firstRun.findSets(ctx, input.path),
+  'backup.restoreNew': withPrepared(firstRun.checkSet, firstRun.restoreNew),
   'backup.warning': async (_, ctx) => {
     if (!ctx.deps.backups.source) return { stale: false, lastGoodAt: null };
     const good = await repo.lastGood(ctx.db);
