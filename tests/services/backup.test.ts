@@ -9,6 +9,7 @@ import { checkDatabase } from '../../electron/core/db/sqlite-snapshot';
 import { keyConnection } from '../../electron/core/db/sqlite-cipher';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations/index';
 import SQLite from 'better-sqlite3-multiple-ciphers';
+import pg from 'pg';
 import { decodeRecoveryCode } from '../../electron/core/secrets/recovery-code';
 import { databaseKey } from '../../electron/core/secrets/database-key';
 import { ADMIN_EMAIL, PASSWORD, databaseKeyOf, keyFileOf, newClinic, ok, recoveryCodeOf, refused, removeDataDir, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
@@ -93,47 +94,6 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
     expect(made).toHaveLength(2);
     expect(JSON.parse(made[1]!.detail)).toEqual({ name: set });
   });
-
-  it('stays consistent while another process books appointments: every booking in a set is whole', async () => {
-    const clinic = await newClinic();
-    const doctor = await practisingDoctor(clinic);
-    const patient = await signupPatient(clinic);
-    const folder = backupFolder();
-    ok(await clinic.call('backup.saveSettings', { folder, time: '18:00' }, clinic.adminToken));
-    const seat = await openSeat(clinic);
-    // 16 weekday mornings of 15-minute slots: 9:00 to 12:45 on each day from 3 March.
-    const days = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10'];
-    const starts = days.flatMap((d) => Array.from({ length: 16 }, (_, i) => ist(d, `${String(9 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`)));
-    const booking = seat.dispatch(starts.map((start) => ({ channel: 'appointments.book', input: { doctorId: doctor.doctorId, start, mode: 'in_person' }, token: patient.token })));
-    const key = databaseKeyOf(clinic.dataDir);
-    let checked = 0;
-    for (let i = 0; i < 3; i++) {
-      clinic.clock.advanceMinutes(1);
-      const outcome = await clinic.app.deps.backups.run('asked', null);
-      if (!outcome.ok) throw new Error(outcome.problem);
-      // Checked at once: retention keeps one set a day, so the next one replaces it.
-      await verifyBackupSet(outcome.path, key);
-      const restoredDir = tempDir();
-      onTestFinished(() => removeDataDir(restoredDir));
-      // Each set opened as a clinic of its own: every appointment in it has its history row, and the numbers have no gap.
-      writeFileSync(keyFileOf(restoredDir), readFileSync(keyFileOf(clinic.dataDir)));
-      await restoreBackupSet({ dataDir: restoredDir, setDir: outcome.path, databaseKey: key, now: clinic.clock.now() });
-      const copy = await createApp({ dataDir: restoredDir, keyFile: keyFileOf(restoredDir), clock: clinic.clock, bcryptCost: 4, log: () => undefined });
-      try {
-        const appointments = await copy.deps.db.selectFrom('appointments').select(['id', 'number']).execute();
-        const booked = await copy.deps.db.selectFrom('appointment_history').select('appointment_id').where('change', '=', 'booked').execute();
-        expect(new Set(booked.map((b) => b.appointment_id))).toEqual(new Set(appointments.map((a) => a.id)));
-        expect(appointments.map((a) => a.number).sort((a, b) => a - b)).toEqual(appointments.map((_, n) => n + 1));
-        checked += appointments.length;
-      } finally {
-        await copy.close();
-      }
-    }
-    const results = await booking;
-    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
-    // The sets were taken while bookings went on, not all before or after them.
-    expect(checked).toBeGreaterThan(0);
-  }, 240_000);
 
   it('restores on a new computer with the recovery code: every table hashes equal and every file reads back', async () => {
     const { clinic, asha, pdf, record } = await filledClinic();
@@ -290,6 +250,50 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
   });
 });
 
+describe('backups while the clinic works', () => {
+  it(`stays consistent while another process books appointments on ${onPostgres ? 'PostgreSQL' : 'SQLite'}: every booking in a set is whole`, async () => {
+    const clinic = await newClinic();
+    const doctor = await practisingDoctor(clinic);
+    const patient = await signupPatient(clinic);
+    const folder = backupFolder();
+    ok(await clinic.call('backup.saveSettings', { folder, time: '18:00' }, clinic.adminToken));
+    const seat = await openSeat(clinic);
+    // 16 weekday mornings of 15-minute slots: 9:00 to 12:45 on each day from 3 March.
+    const days = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10'];
+    const starts = days.flatMap((d) => Array.from({ length: 16 }, (_, i) => ist(d, `${String(9 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`)));
+    const booking = seat.dispatch(starts.map((start) => ({ channel: 'appointments.book', input: { doctorId: doctor.doctorId, start, mode: 'in_person' }, token: patient.token })));
+    const key = databaseKeyOf(clinic.dataDir);
+    let checked = 0;
+    for (let i = 0; i < 3; i++) {
+      clinic.clock.advanceMinutes(1);
+      const outcome = await clinic.app.deps.backups.run('asked', null);
+      if (!outcome.ok) throw new Error(outcome.problem);
+      // Checked at once: retention keeps one set a day, so the next one replaces it.
+      await verifyBackupSet(outcome.path, key);
+      const restoredDir = tempDir();
+      onTestFinished(() => removeDataDir(restoredDir));
+      // Each set opened as a clinic of its own: every appointment in it has its history row, and the numbers have no gap.
+      writeFileSync(keyFileOf(restoredDir), readFileSync(keyFileOf(clinic.dataDir)));
+      await restoreBackupSet({ dataDir: restoredDir, setDir: outcome.path, databaseKey: key, now: clinic.clock.now() });
+      const copy = await createApp({ dataDir: restoredDir, keyFile: keyFileOf(restoredDir), clock: clinic.clock, bcryptCost: 4, log: () => undefined });
+      try {
+        const appointments = await copy.deps.db.selectFrom('appointments').select(['id', 'number']).execute();
+        const booked = await copy.deps.db.selectFrom('appointment_history').select('appointment_id').where('change', '=', 'booked').execute();
+        expect(new Set(booked.map((b) => b.appointment_id))).toEqual(new Set(appointments.map((a) => a.id)));
+        expect(appointments.map((a) => a.number).sort((a, b) => a - b)).toEqual(appointments.map((_, n) => n + 1));
+        checked += appointments.length;
+      } finally {
+        await copy.close();
+      }
+    }
+    const results = await booking;
+    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
+    // The sets were taken while bookings went on, not all before or after them.
+    expect(checked).toBeGreaterThan(0);
+  }, 240_000);
+
+});
+
 describe('backups on a database server', () => {
   it.runIf(onPostgres)('are written from the database into the folder, and a set is not restored over the clinic in use', async () => {
     const { clinic } = await filledClinic();
@@ -308,5 +312,28 @@ describe('backups on a database server', () => {
 
     const refusal = refused(await clinic.call('backup.restore', { name: basename(set) }, clinic.adminToken));
     expect(refusal.message).toMatch(/^This clinic's database is on a server, which MedLink does not overwrite while the clinic uses it\./);
+  });
+
+  it.runIf(onPostgres)('reads one snapshot: a change committed while the set is being read is not in it, even in a table read later', async () => {
+    const { clinic } = await filledClinic();
+    ok(await clinic.call('backup.saveSettings', { folder: backupFolder(), time: '18:00' }, clinic.adminToken));
+    // Another seat holds the appointments table, so the backup stops there, after the tables before it (appointment_history…).
+    const other = new pg.Client({ connectionString: clinic.databaseUrl });
+    await other.connect();
+    onTestFinished(() => other.end());
+    await other.query('begin');
+    await other.query('lock table appointments in access exclusive mode');
+    const backup = clinic.app.deps.backups.run('asked', null);
+    await expect
+      .poll(async () => (await other.query("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and application_name = 'MedLink'")).rows[0].n)
+      .toBe(1);
+    await other.query("update appointments set reason = 'changed while the backup was read'");
+    await other.query('commit');
+    const outcome = await backup;
+    if (!outcome.ok) throw new Error(outcome.problem);
+    const copy = new SQLite(join(outcome.path, 'medlink.sqlite'), { readonly: true });
+    keyConnection(copy, databaseKey(clinic.app.deps.keyring.clinicKey()));
+    expect(copy.prepare('select reason from appointments').pluck().all()).toEqual([null]);
+    copy.close();
   });
 });
