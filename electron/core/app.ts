@@ -112,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     config.kind === 'sqlite' && fileKey ? { dataDir: options.dataDir, databaseKey: () => fileKey, database: { kind: 'sqlite', file: config.file }, nativeBinding: options.nativeBinding } : null;
   let migrationBackup: Awaited<ReturnType<typeof backupBeforeMigration>> = null;
   try {
-    // On a server the clinic key is read from the database after its migrations: a server keeps its own backups of them (README).
+    // On a server the clinic key is opened from the database after its migrations: the server's own backups cover an update (README).
     if (fileSource) migrationBackup = await backupBeforeMigration(db, fileSource, clock.now(), log);
     await migrate(db, dialect, clock.now());
   } catch (e) {

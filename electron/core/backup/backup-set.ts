@@ -5,9 +5,9 @@ import { z } from 'zod';
 import pkg from '../../../package.json';
 import type { BACKUP_PROBLEM_CODES } from '../../../shared/contract/backup';
 import { LATEST_VERSION } from '../db/migrations/index';
-import { WrongDatabaseKeyError } from '../db/sqlite-cipher';
 import type { Kysely } from 'kysely';
 import { snapshotPostgres } from '../db/postgres-snapshot';
+import { WrongDatabaseKeyError } from '../db/sqlite-cipher';
 import type { Database } from '../db/schema';
 import { checkDatabase, snapshotDatabase } from '../db/sqlite-snapshot';
 import { fsyncPath, writeDurable } from '../files/atomic';
@@ -16,8 +16,9 @@ import { diskFileIds, filesRoot, resolveUnder } from '../files/file-store';
 // A backup set: one folder in the backup folder holding the database (SQLCipher-encrypted under the clinic's
 // database key, as the live one is), the file store's files exactly as stored (sealed) and a manifest naming
 // every part with its sha256. A clinic on a database server gets the same set (db/postgres-snapshot.ts): its
-// database as an encrypted SQLite file, its files table as the folder of files, so every set restores anywhere. Written under a hidden `.…partial` name and renamed once it has been read back and
-// checked, so a set that is there is whole.
+// database as an encrypted SQLite file, its files table as the folder of files, so every set restores anywhere.
+// Written under a hidden `.…partial` name and renamed once it has been read back and checked, so a set that is
+// there is whole.
 
 export const MEDLINK_VERSION: string = pkg.version;
 export const SET_PREFIX = 'medlink-backup-';
