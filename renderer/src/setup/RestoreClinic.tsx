@@ -92,7 +92,7 @@ function RestoreSet({ folder, set, onRestored }: { folder: string; set: BackupSe
             setCode(v);
             setCodeProblem(null);
           }}
-          rows={2}
+          rows={3}
           maxLength={200}
           error={codeProblem ?? undefined}
         />
