@@ -166,6 +166,7 @@ export const CHANNELS = {
   'kiosk.configure': true,
   'kiosk.leave': true,
   'readings.add': true,
+  'readings.import': true,
   'monitoring.mine': true,
   'monitoring.defaults': true,
   'monitoring.enrol': true,

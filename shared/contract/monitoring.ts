@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields';
-import { ALERT_RULES, CHART_RANGES, ENTERED_AS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems } from '../monitoring';
+import { ALERT_RULES, CHART_RANGES, ENTERED_AS, IMPORT_MAX_CHARS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems } from '../monitoring';
 import { channel, none } from './channel';
 
 // Health readings and the doctors who monitor them: a patient's quick entry, a doctor's plan (measures, how often,
@@ -116,6 +116,26 @@ export type MonitoredPatient = z.infer<typeof monitoredPatient>;
 export const monitoringChannels = {
   /** Saves one reading (the patient's own, or a monitoring doctor's for their patient) and evaluates the alert rules. */
   'readings.add': channel({ input: readingInput, output: z.object({ reading: readingView, alertsRaised: z.number() }), roles: ['patient', 'doctor'] }),
+  /**
+   * A month of the patient's own readings from a CSV file in the template (shared/monitoring.ts IMPORT_COLUMNS), in
+   * one transaction. A file with bad lines imports nothing unless `goodLinesOnly`; either way each bad line is named.
+   */
+  'readings.import': channel({
+    input: z.strictObject({
+      csv: z.string({ error: 'import_empty' }).min(1, 'import_empty').max(IMPORT_MAX_CHARS, 'import_too_large'),
+      goodLinesOnly: z.boolean({ error: 'invalid' }),
+    }),
+    output: z.object({
+      imported: z.number(),
+      /** The lines that hold a reading (the header and blank lines not counted). */
+      lines: z.number(),
+      /** The first bad lines (line numbers as an editor counts them, the header being 1), each with a catalog key of `validation`. */
+      problems: z.array(z.object({ line: z.number(), key: z.string() })),
+      problemCount: z.number(),
+      alertsRaised: z.number(),
+    }),
+    roles: ['patient'],
+  }),
   /** The patient's own readings over a range, their plans' targets, and the alerts their doctors handled. */
   'monitoring.mine': channel({
     input: z.strictObject({ range }),

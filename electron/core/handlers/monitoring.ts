@@ -5,6 +5,7 @@ import type { HandlersOf } from './index';
 
 export const monitoringHandlers = {
   'readings.add': (input, ctx) => readings.add(ctx, input),
+  'readings.import': (input, ctx) => readings.importCsv(ctx, input),
   'monitoring.mine': (input, ctx) => readings.mine(ctx, input.range),
   'monitoring.defaults': async () => plans.defaults(),
   'monitoring.enrol': (input, ctx) => plans.enrol(ctx, input),

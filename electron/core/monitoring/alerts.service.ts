@@ -30,23 +30,30 @@ async function raise(ctx: Ctx, plan: { id: number; patient_id: number; doctor_id
   return true;
 }
 
-/** Evaluates every plan of the patient's (`plans`) that follows this measure; returns how many alerts were raised. */
-export async function raiseForReading(ctx: Ctx, reading: repo.ReadingRow, plans: repo.PlanRow[]): Promise<number> {
-  const measure = reading.measure as Measure;
-  const measures = (await repo.measuresOf(ctx.db, plans.map((p) => p.id))).filter((m) => m.measure === measure);
-  if (measures.length === 0) return 0;
-  const from = new Date(Date.parse(reading.taken_at) - 30 * DAY_MS).toISOString();
-  const recent = (await repo.readingsOf(ctx.db, reading.patient_id, { measure, fromIso: from, toIso: reading.taken_at })).map(ruleReading);
-  const lastThree = (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
+/**
+ * Evaluates every plan of the patient's (`plans`) that follows each reading's measure, reading by reading in the
+ * order given (an import: oldest first, as if entered one after another); returns how many alerts were raised.
+ * The doctors told are mailed one digest for all of them.
+ */
+export async function raiseForReadings(ctx: Ctx, readings: repo.ReadingRow[], plans: repo.PlanRow[]): Promise<number> {
+  const planned = await repo.measuresOf(ctx.db, plans.map((p) => p.id));
   let raised = 0;
   const doctors = new Set<number>();
-  for (const m of measures) {
-    const plan = plans.find((p) => p.id === m.plan_id)!;
-    const target: Target = { low: m.low, high: m.high, low2: m.low2, high2: m.high2 };
-    for (const draft of alertsForReading(measure, target, ruleReading(reading), recent, lastThree)) {
-      if (await raise(ctx, plan, measure, draft)) {
-        raised++;
-        doctors.add(plan.doctor_id);
+  for (const reading of readings) {
+    const measure = reading.measure as Measure;
+    const measures = planned.filter((m) => m.measure === measure);
+    if (measures.length === 0) continue;
+    const from = new Date(Date.parse(reading.taken_at) - 30 * DAY_MS).toISOString();
+    const recent = (await repo.readingsOf(ctx.db, reading.patient_id, { measure, fromIso: from, toIso: reading.taken_at })).map(ruleReading);
+    const lastThree = (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
+    for (const m of measures) {
+      const plan = plans.find((p) => p.id === m.plan_id)!;
+      const target: Target = { low: m.low, high: m.high, low2: m.low2, high2: m.high2 };
+      for (const draft of alertsForReading(measure, target, ruleReading(reading), recent, lastThree)) {
+        if (await raise(ctx, plan, measure, draft)) {
+          raised++;
+          doctors.add(plan.doctor_id);
+        }
       }
     }
   }

@@ -13,6 +13,15 @@ export async function insertReading(db: Db, row: Insertable<Database['readings']
   return db.insertInto('readings').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Many readings in one statement per few hundred (a parameter limit), oldest first as given; returned with their ids. */
+export async function insertReadings(db: Db, rows: Insertable<Database['readings']>[]): Promise<ReadingRow[]> {
+  const saved: ReadingRow[] = [];
+  for (let at = 0; at < rows.length; at += 500) {
+    saved.push(...(await db.insertInto('readings').values(rows.slice(at, at + 500)).returningAll().execute()));
+  }
+  return saved;
+}
+
 /** A patient's readings from `fromIso` on (all without it), oldest first; `measure`: of one measure only. */
 export function readingsOf(db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string } = {}) {
   let q = db.selectFrom('readings').selectAll().where('patient_id', '=', patientId);

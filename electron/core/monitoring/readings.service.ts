@@ -6,8 +6,10 @@ import type { DoctorRow } from '../doctors/doctors.repo';
 import { announce, monitoringChange } from '../live/changes';
 import { patientById, patientByUser, type PatientRow } from '../patients/patients.repo';
 import { accessOf, signedInDoctor } from '../records/access';
-import { raiseForReading } from './alerts.service';
+import { raiseForReadings } from './alerts.service';
+import { clinicInfo } from '../mail/notify';
 import * as repo from './monitoring.repo';
+import { parseReadingsCsv, type CsvProblem } from './readings-csv';
 import { alertViews, planViews, readingView } from './views';
 
 // Readings: a patient's own quick entry, or a doctor's for a patient they monitor; the patient's view of their
@@ -75,9 +77,54 @@ export async function add(ctx: Ctx, input: ParsedInput<'readings.add'>): Promise
   });
   await record(ctx, { action: 'reading.added', actorId: session.userId, patientId: patient.id, detail: { measure: input.measure } });
   const plans = await repo.plansOfPatient(ctx.db, patient.id);
-  const alertsRaised = await raiseForReading(ctx, row, plans);
+  const alertsRaised = await raiseForReadings(ctx, [row], plans);
   announce(ctx, monitoringChange(patient.user_id, plans.map((p) => p.doctor_user_id)));
   return { reading: readingView(row), alertsRaised };
+}
+
+/** Bad lines named in the answer; the rest are counted (a file of 10,000 bad lines needs its first few to be mended). */
+const PROBLEMS_SHOWN = 200;
+
+/**
+ * A month of the patient's own readings from a CSV file, in the dispatcher's one transaction: nothing at all when a
+ * line is bad, unless the patient chose to import the good lines only. A reading of the same measure at the same
+ * minute as one already saved (the same file imported twice) is a bad line too.
+ */
+export async function importCsv(ctx: Ctx, input: ParsedInput<'readings.import'>): Promise<Output<'readings.import'>> {
+  const session = requireSession(ctx);
+  const patient = await ownPatient(ctx);
+  const { timeZone } = await clinicInfo(ctx);
+  const parsed = parseReadingsCsv(input.csv, timeZone, ctx.now.getTime() + CLOCK_SLACK_MS);
+  const problems: CsvProblem[] = [...parsed.problems];
+  const times = parsed.readings.map((r) => r.takenAt).sort();
+  const saved = new Set(
+    times.length ? (await repo.readingsOf(ctx.db, patient.id, { fromIso: times[0], toIso: times.at(-1) })).map((r) => `${r.measure}|${r.taken_at}`) : [],
+  );
+  const good = parsed.readings.filter((r) => {
+    const key = `${r.measure}|${r.takenAt}`;
+    if (saved.has(key)) {
+      problems.push({ line: r.line, key: 'import_duplicate' });
+      return false;
+    }
+    saved.add(key);
+    return true;
+  });
+  problems.sort((a, b) => a.line - b.line);
+  const answer = { lines: parsed.lines, problems: problems.slice(0, PROBLEMS_SHOWN), problemCount: problems.length };
+  if (good.length === 0 || (problems.length > 0 && !input.goodLinesOnly)) return { ...answer, imported: 0, alertsRaised: 0 };
+
+  const nowIso = ctx.now.toISOString();
+  const rows = await repo.insertReadings(ctx.db, good.map((r) => ({
+    patient_id: patient.id, measure: r.measure, value: toStored(r.measure, r.value, r.unit),
+    value2: r.measure === 'blood_pressure' ? (r.diastolic ?? null) : null, pulse: r.pulse ?? null, taken_at: r.takenAt,
+    note: r.note ?? null, entered_by: session.userId, entered_as: 'import' as const, created_at: nowIso,
+  })));
+  rows.sort((a, b) => a.taken_at.localeCompare(b.taken_at) || a.id - b.id);
+  await record(ctx, { action: 'readings.imported', actorId: session.userId, patientId: patient.id, detail: { count: rows.length } });
+  const plans = await repo.plansOfPatient(ctx.db, patient.id);
+  const alertsRaised = await raiseForReadings(ctx, rows, plans);
+  announce(ctx, monitoringChange(patient.user_id, plans.map((p) => p.doctor_user_id)));
+  return { ...answer, imported: rows.length, alertsRaised };
 }
 
 export async function mine(ctx: Ctx, range: ChartRange): Promise<Output<'monitoring.mine'>> {
