@@ -138,3 +138,7 @@ export const IMPORT_TEMPLATE = [
 ].join('\r\n');
 /** A month is a few hundred lines; this many characters (about 35,000 lines) is far beyond any month. */
 export const IMPORT_MAX_CHARS = 2_000_000;
+
+/** How a doctor saw a monitored patient for their home care. */
+export const VISIT_KINDS = ['home', 'phone', 'video', 'clinic'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];

@@ -174,6 +174,7 @@ export const CHANNELS = {
   'monitoring.patient': true,
   'monitoring.alerts': true,
   'monitoring.acknowledge': true,
+  'monitoring.logVisit': true,
   'backup.status': true,
   'backup.saveSettings': true,
   'backup.start': true,

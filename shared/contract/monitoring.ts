@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields';
-import { ALERT_RULES, CHART_RANGES, ENTERED_AS, IMPORT_MAX_CHARS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems } from '../monitoring';
+import { ALERT_RULES, CHART_RANGES, ENTERED_AS, IMPORT_MAX_CHARS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems, VISIT_KINDS } from '../monitoring';
 import { channel, none } from './channel';
 
 // Health readings and the doctors who monitor them: a patient's quick entry, a doctor's plan (measures, how often,
@@ -104,6 +104,16 @@ export const alertView = z.object({
 });
 export type AlertView = z.infer<typeof alertView>;
 
+export const visitView = z.object({
+  id: z.number(),
+  doctorName: z.string(),
+  /** YYYY-MM-DD in the clinic's calendar. */
+  visitedOn: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  notes: z.string(),
+});
+export type VisitView = z.infer<typeof visitView>;
+
 const monitoredPatient = z.object({
   patientId: z.number(),
   fullName: z.string(),
@@ -136,10 +146,10 @@ export const monitoringChannels = {
     }),
     roles: ['patient'],
   }),
-  /** The patient's own readings over a range, their plans' targets, and the alerts their doctors handled. */
+  /** The patient's own readings over a range, their plans' targets, the alerts their doctors handled, and their visits. */
   'monitoring.mine': channel({
     input: z.strictObject({ range }),
-    output: z.object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView) }),
+    output: z.object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView), visits: z.array(visitView) }),
     roles: ['patient'],
   }),
   /** The clinical defaults a plan starts from, with their sources (resources/monitoring/defaults.json). */
@@ -162,10 +172,21 @@ export const monitoringChannels = {
   }),
   /** The doctor's monitored patients, each with a status at a glance. */
   'monitoring.patients': channel({ input: none, output: z.array(monitoredPatient), roles: ['doctor'] }),
-  /** One monitored patient: the plan, the readings over a range, the alerts (open and handled). */
+  /** One monitored patient: the plan, the readings over a range, the alerts (open and handled), the home-care visits. */
   'monitoring.patient': channel({
     input: z.strictObject({ patientId: f.id, range }),
-    output: z.object({ patientName: z.string(), plan: planView.nullable(), readings: z.array(readingView), alerts: z.array(alertView) }),
+    output: z.object({ patientName: z.string(), plan: planView.nullable(), readings: z.array(readingView), alerts: z.array(alertView), visits: z.array(visitView) }),
+    roles: ['doctor'],
+  }),
+  /** A home-care visit to a patient the doctor monitors: the day (not in the future), how, and what was done. */
+  'monitoring.logVisit': channel({
+    input: z.strictObject({
+      patientId: f.id,
+      visitedOn: f.isoDate,
+      kind: z.enum(VISIT_KINDS, { error: 'visit_kind_required' }),
+      notes: z.string({ error: 'visit_notes_required' }).trim().min(1, 'visit_notes_required').max(2000, 'too_long'),
+    }),
+    output: visitView,
     roles: ['doctor'],
   }),
   /** The doctor's alert inbox (open) or its history (handled), newest first. */

@@ -1,6 +1,7 @@
 import type { monitoringChannels } from '../../../shared/contract/monitoring';
 import * as plans from '../monitoring/plans.service';
 import * as readings from '../monitoring/readings.service';
+import * as visits from '../monitoring/visits.service';
 import type { HandlersOf } from './index';
 
 export const monitoringHandlers = {
@@ -13,4 +14,5 @@ export const monitoringHandlers = {
   'monitoring.patient': (input, ctx) => plans.patient(ctx, input.patientId, input.range),
   'monitoring.alerts': (input, ctx) => plans.alerts(ctx, input.handled),
   'monitoring.acknowledge': (input, ctx) => plans.acknowledge(ctx, input),
+  'monitoring.logVisit': (input, ctx) => visits.logVisit(ctx, input),
 } satisfies HandlersOf<keyof typeof monitoringChannels>;

@@ -7,6 +7,7 @@ import { announce, monitoringChange } from '../live/changes';
 import { clinicInfo } from '../mail/notify';
 import { enqueueMail } from '../outbox/outbox.service';
 import * as repo from './monitoring.repo';
+import { remindMissed } from './reminders';
 import { alertsForReading, missedDays, type AlertDraft, type Target } from './rules';
 import { alertViews, ruleReading } from './views';
 
@@ -107,10 +108,10 @@ export async function mailDigest(ctx: Ctx, doctorId: number): Promise<boolean> {
   return true;
 }
 
-/** The sweep's work: missed schedules, then the digests that waited for their hour. */
-export async function sweep(ctx: Ctx): Promise<{ missed: number; digests: number }> {
+/** The sweep's work: missed schedules, then the digests that waited for their hour, then the patients' reminders. */
+export async function sweep(ctx: Ctx): Promise<{ missed: number; digests: number; reminders: number }> {
   const missed = await raiseMissed(ctx);
   let digests = 0;
   for (const { doctor_id } of await repo.doctorsWithUnmailed(ctx.db)) if (await mailDigest(ctx, doctor_id)) digests++;
-  return { missed, digests };
+  return { missed, digests, reminders: await remindMissed(ctx) };
 }

@@ -148,3 +148,30 @@ export async function markDigest(db: Db, doctorId: number, alertIds: number[], n
   await db.insertInto('monitoring_digests').values({ doctor_id: doctorId, sent_at: nowIso })
     .onConflict((oc) => oc.column('doctor_id').doUpdateSet({ sent_at: nowIso })).execute();
 }
+
+// ---- home-care visits ----
+
+export async function insertVisit(db: Db, row: Insertable<Database['monitoring_visits']>): Promise<number> {
+  const { id } = await db.insertInto('monitoring_visits').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A patient's visits by every doctor, newest first; `fromDate`/`toDate` (YYYY-MM-DD): within those days. */
+export function visitsOf(db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number } = {}) {
+  let q = db.selectFrom('monitoring_visits as v').innerJoin('doctor_info as d', 'd.id', 'v.doctor_id')
+    .selectAll('v').select('d.full_name as doctor_name').where('v.patient_id', '=', patientId);
+  if (f.fromDate) q = q.where('v.visited_on', '>=', f.fromDate);
+  if (f.toDate) q = q.where('v.visited_on', '<=', f.toDate);
+  if (f.id !== undefined) q = q.where('v.id', '=', f.id);
+  return q.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(500).execute();
+}
+
+// ---- reminders to patients ----
+
+export const remindersOf = (db: Db, patientIds: number[]) =>
+  patientIds.length ? db.selectFrom('monitoring_reminders').selectAll().where('patient_id', 'in', patientIds).execute() : Promise.resolve([]);
+
+export async function markReminded(db: Db, patientId: number, measures: string[], nowIso: string): Promise<void> {
+  await db.insertInto('monitoring_reminders').values(measures.map((measure) => ({ patient_id: patientId, measure, sent_at: nowIso })))
+    .onConflict((oc) => oc.columns(['patient_id', 'measure']).doUpdateSet({ sent_at: nowIso })).execute();
+}

@@ -10,7 +10,7 @@ import { raiseForReadings } from './alerts.service';
 import { clinicInfo } from '../mail/notify';
 import * as repo from './monitoring.repo';
 import { parseReadingsCsv, type CsvProblem } from './readings-csv';
-import { alertViews, planViews, readingView } from './views';
+import { alertViews, planViews, readingView, visitView } from './views';
 
 // Readings: a patient's own quick entry, or a doctor's for a patient they monitor; the patient's view of their
 // readings, targets and handled alerts. Who else may see them is decided by `doctorAccess`.
@@ -133,5 +133,6 @@ export async function mine(ctx: Ctx, range: ChartRange): Promise<Output<'monitor
   const rows = await repo.readingsOf(ctx.db, patient.id, { fromIso: rangeStart(ctx.now, range) });
   // What the patient's doctors handled, with their notes; open alerts are the doctors' to look at first.
   const alerts = await repo.alertsOf(ctx.db, { patientId: patient.id, handled: true });
-  return { plans: await planViews(ctx, plans), readings: rows.map(readingView), alerts: await alertViews(ctx, alerts) };
+  const visits = (await repo.visitsOf(ctx.db, patient.id)).map(visitView);
+  return { plans: await planViews(ctx, plans), readings: rows.map(readingView), alerts: await alertViews(ctx, alerts), visits };
 }

@@ -90,11 +90,11 @@ export function alertsForReading(measure: Measure, target: Target, reading: Rule
 }
 
 /**
- * Whole days without a reading when a planned measure is overdue (no reading for twice its interval since the last
- * one, or since the plan began), else null.
+ * Whole days without a reading when a planned measure is overdue (no reading for `intervals` times its interval,
+ * twice for the doctor's alert, since the last one or since the plan began), else null.
  */
-export function missedDays(everyDays: number, lastTakenAt: string | null, startedAt: string, now: Date): number | null {
+export function missedDays(everyDays: number, lastTakenAt: string | null, startedAt: string, now: Date, intervals = MISSED_INTERVALS): number | null {
   const since = Date.parse(lastTakenAt && lastTakenAt > startedAt ? lastTakenAt : startedAt);
   const waited = now.getTime() - since;
-  return waited > MISSED_INTERVALS * everyDays * DAY_MS ? Math.floor(waited / DAY_MS) : null;
+  return waited > intervals * everyDays * DAY_MS ? Math.floor(waited / DAY_MS) : null;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AlertView, PlanMeasure, PlanView, ReadingView } from '../../../shared/contract';
+import type { AlertView, PlanMeasure, PlanView, ReadingView, VisitView } from '../../../shared/contract';
 import { MEASURES, type EnteredAs, type Measure } from '../../../shared/monitoring';
 import type { Ctx } from '../context';
 import { resourcePath } from '../resources';
@@ -40,6 +40,10 @@ export async function planViews(ctx: Ctx, plans: (repo.PlanRow & { doctor_name: 
     measures: measures.filter((m) => m.plan_id === p.id).sort((a, b) => ORDER(a.measure) - ORDER(b.measure)).map(planMeasureView),
   }));
 }
+
+export const visitView = (v: Awaited<ReturnType<typeof repo.visitsOf>>[number]): VisitView => ({
+  id: v.id, doctorName: v.doctor_name, visitedOn: v.visited_on, kind: v.kind, notes: v.notes,
+});
 
 type AlertRow = NonNullable<Awaited<ReturnType<typeof repo.alertById>>>;
 

@@ -6,6 +6,7 @@ import { useDates } from '../ui/format';
 import { Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { Charts } from './Charts';
+import { ImportReadings } from './ImportReadings';
 import { ReadingEntry } from './ReadingEntry';
 import { readingValue, ruleText, targetText } from './words';
 
@@ -24,6 +25,7 @@ export function MyHealth() {
     <Page title={t('monitoring.mine.title')}>
       <p className="lead">{t('monitoring.mine.intro')}</p>
       <ReadingEntry key={planned.join()} measures={measures} onSaved={() => void reload()} />
+      <ImportReadings onImported={() => void reload()} />
       {error && <Notice kind="error">{error}</Notice>}
       {!data && !error && <Loading />}
       {data && (
