@@ -175,6 +175,7 @@ export const CHANNELS = {
   'monitoring.alerts': true,
   'monitoring.acknowledge': true,
   'monitoring.logVisit': true,
+  'monitoring.summaryPdf': true,
   'backup.status': true,
   'backup.saveSettings': true,
   'backup.start': true,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as f from '../fields';
 import { ALERT_RULES, CHART_RANGES, ENTERED_AS, IMPORT_MAX_CHARS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems, VISIT_KINDS } from '../monitoring';
 import { channel, none } from './channel';
+import { fileContent } from './records';
 
 // Health readings and the doctors who monitor them: a patient's quick entry, a doctor's plan (measures, how often,
 // targets), the alerts its rules raise, and the charts' data.
@@ -178,6 +179,8 @@ export const monitoringChannels = {
     output: z.object({ patientName: z.string(), plan: planView.nullable(), readings: z.array(readingView), alerts: z.array(alertView), visits: z.array(visitView) }),
     roles: ['doctor'],
   }),
+  /** The monitoring summary as a PDF: the period, figures per measure, alerts with their notes, visits. */
+  'monitoring.summaryPdf': channel({ input: z.strictObject({ patientId: f.id, range }), output: fileContent, roles: ['doctor'] }),
   /** A home-care visit to a patient the doctor monitors: the day (not in the future), how, and what was done. */
   'monitoring.logVisit': channel({
     input: z.strictObject({

@@ -202,6 +202,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'monitoring.patient': { patientId: 1, range: '3m' },
   'monitoring.alerts': { handled: false },
   'monitoring.acknowledge': { alertId: 1, note: 'Called the patient; dose adjusted.' },
+  'monitoring.summaryPdf': { patientId: 1, range: '3m' },
   'monitoring.logVisit': { patientId: 1, visitedOn: '2026-03-01', kind: 'home', notes: 'Feet checked; insulin technique reviewed.' },
 });
 

@@ -1,6 +1,7 @@
 import type { monitoringChannels } from '../../../shared/contract/monitoring';
 import * as plans from '../monitoring/plans.service';
 import * as readings from '../monitoring/readings.service';
+import { summaryPdf } from '../monitoring/summary-pdf';
 import * as visits from '../monitoring/visits.service';
 import type { HandlersOf } from './index';
 
@@ -15,4 +16,5 @@ export const monitoringHandlers = {
   'monitoring.alerts': (input, ctx) => plans.alerts(ctx, input.handled),
   'monitoring.acknowledge': (input, ctx) => plans.acknowledge(ctx, input),
   'monitoring.logVisit': (input, ctx) => visits.logVisit(ctx, input),
+  'monitoring.summaryPdf': (input, ctx) => summaryPdf(ctx, input.patientId, input.range),
 } satisfies HandlersOf<keyof typeof monitoringChannels>;
