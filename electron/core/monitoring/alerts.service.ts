@@ -8,7 +8,7 @@ import { clinicInfo } from '../mail/notify';
 import { enqueueMail } from '../outbox/outbox.service';
 import * as repo from './monitoring.repo';
 import { remindMissed } from './reminders';
-import { alertsForReading, missedDays, type AlertDraft, type Target } from './rules';
+import { alertsForReading, historyDays, missedDays, type AlertDraft, type Target } from './rules';
 import { alertViews, ruleReading } from './views';
 
 // Alerts: raised by the rules when a reading is saved, and by the clock for a missed schedule; mailed to the doctor
@@ -44,8 +44,10 @@ export async function raiseForReadings(ctx: Ctx, readings: repo.ReadingRow[], pl
     const measure = reading.measure as Measure;
     const measures = planned.filter((m) => m.measure === measure);
     if (measures.length === 0) continue;
-    const from = new Date(Date.parse(reading.taken_at) - 30 * DAY_MS).toISOString();
-    const recent = (await repo.readingsOf(ctx.db, reading.patient_id, { measure, fromIso: from, toIso: reading.taken_at })).map(ruleReading);
+    // Only the days the measure's trend rules look at (a fortnight of glucose, a month of weight), as few columns as they need.
+    const days = historyDays(measure);
+    const from = new Date(Date.parse(reading.taken_at) - days * DAY_MS).toISOString();
+    const recent = days ? (await repo.ruleHistory(ctx.db, reading.patient_id, measure, from, reading.taken_at)).map(ruleReading) : [];
     const lastThree = (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
     for (const m of measures) {
       const plan = plans.find((p) => p.id === m.plan_id)!;

@@ -31,6 +31,11 @@ export function readingsOf(db: Db, patientId: number, f: { fromIso?: string; toI
   return q.orderBy('taken_at').orderBy('id').execute();
 }
 
+/** One measure's readings from `fromIso` to `toIso`, oldest first, with what the alert rules read of them. */
+export const ruleHistory = (db: Db, patientId: number, measure: string, fromIso: string, toIso: string) =>
+  db.selectFrom('readings').select(['id', 'value', 'value2', 'taken_at']).where('patient_id', '=', patientId).where('measure', '=', measure)
+    .where('taken_at', '>=', fromIso).where('taken_at', '<=', toIso).orderBy('taken_at').orderBy('id').execute();
+
 /** The last `n` readings of one measure taken at or before `atIso`, oldest first. */
 export async function lastReadings(db: Db, patientId: number, measure: string, atIso: string, n: number) {
   const rows = await db.selectFrom('readings').selectAll().where('patient_id', '=', patientId).where('measure', '=', measure)

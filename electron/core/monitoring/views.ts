@@ -20,7 +20,7 @@ export const readingView = (r: repo.ReadingRow): ReadingView => ({
   enteredAs: r.entered_as as EnteredAs,
 });
 
-export const ruleReading = (r: repo.ReadingRow): RuleReading => ({ id: r.id, value: r.value, value2: r.value2, takenAt: r.taken_at });
+export const ruleReading = (r: Pick<repo.ReadingRow, 'id' | 'value' | 'value2' | 'taken_at'>): RuleReading => ({ id: r.id, value: r.value, value2: r.value2, takenAt: r.taken_at });
 
 export const planMeasureView = (m: repo.PlanMeasureRow): PlanMeasure => ({
   measure: m.measure as Measure, everyDays: m.every_days, low: m.low, high: m.high, low2: m.low2, high2: m.high2,
