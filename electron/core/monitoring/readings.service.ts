@@ -1,13 +1,13 @@
 import type { Output, ParsedInput } from '../../../shared/contract';
-import { CHART_RANGES, toStored, type ChartRange, type EnteredAs } from '../../../shared/monitoring';
+import { CHART_RANGES, toStored, type ChartRange, type EnteredAs, type ReadingValues } from '../../../shared/monitoring';
 import { record } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import type { DoctorRow } from '../doctors/doctors.repo';
 import { announce, monitoringChange } from '../live/changes';
+import { clinicInfo } from '../mail/notify';
 import { patientById, patientByUser, type PatientRow } from '../patients/patients.repo';
 import { accessOf, signedInDoctor } from '../records/access';
 import { raiseForReadings } from './alerts.service';
-import { clinicInfo } from '../mail/notify';
 import * as repo from './monitoring.repo';
 import { parseReadingsCsv, type CsvProblem } from './readings-csv';
 import { alertViews, planViews, readingView, visitView } from './views';
@@ -42,6 +42,15 @@ export async function doctorAccess(ctx: Ctx, doctor: DoctorRow, patientId: numbe
   throw new DomainError('FORBIDDEN', 'You can see the readings of patients you monitor or who have or had an appointment with you. For anyone else, use emergency access.');
 }
 
+/** A reading as typed (value in the unit named, time as a UTC instant) as its row: stored units, entered by the session's user. */
+function readingRow(ctx: Ctx, patientId: number, r: ReadingValues & { takenAt: string; note?: string }, enteredAs: EnteredAs) {
+  return {
+    patient_id: patientId, measure: r.measure, value: toStored(r.measure, r.value, r.unit),
+    value2: r.measure === 'blood_pressure' ? (r.diastolic ?? null) : null, pulse: r.pulse ?? null, taken_at: r.takenAt,
+    note: r.note ?? null, entered_by: requireSession(ctx).userId, entered_as: enteredAs, created_at: ctx.now.toISOString(),
+  };
+}
+
 export async function add(ctx: Ctx, input: ParsedInput<'readings.add'>): Promise<Output<'readings.add'>> {
   const session = requireSession(ctx);
   let patient: PatientRow | undefined;
@@ -63,18 +72,7 @@ export async function add(ctx: Ctx, input: ParsedInput<'readings.add'>): Promise
   if (Date.parse(input.takenAt) > ctx.now.getTime() + CLOCK_SLACK_MS) {
     throw new DomainError('VALIDATION', 'A reading cannot be taken in the future: check the date and time.', { fields: { takenAt: 'reading_time_future' } });
   }
-  const row = await repo.insertReading(ctx.db, {
-    patient_id: patient.id,
-    measure: input.measure,
-    value: toStored(input.measure, input.value, input.unit),
-    value2: input.measure === 'blood_pressure' ? (input.diastolic ?? null) : null,
-    pulse: input.pulse ?? null,
-    taken_at: new Date(input.takenAt).toISOString(),
-    note: input.note ?? null,
-    entered_by: session.userId,
-    entered_as: enteredAs,
-    created_at: ctx.now.toISOString(),
-  });
+  const row = await repo.insertReading(ctx.db, readingRow(ctx, patient.id, { ...input, takenAt: new Date(input.takenAt).toISOString() }, enteredAs));
   await record(ctx, { action: 'reading.added', actorId: session.userId, patientId: patient.id, detail: { measure: input.measure } });
   const plans = await repo.plansOfPatient(ctx.db, patient.id);
   const alertsRaised = await raiseForReadings(ctx, [row], plans);
@@ -113,12 +111,7 @@ export async function importCsv(ctx: Ctx, input: ParsedInput<'readings.import'>)
   const answer = { lines: parsed.lines, problems: problems.slice(0, PROBLEMS_SHOWN), problemCount: problems.length };
   if (good.length === 0 || (problems.length > 0 && !input.goodLinesOnly)) return { ...answer, imported: 0, alertsRaised: 0 };
 
-  const nowIso = ctx.now.toISOString();
-  const rows = await repo.insertReadings(ctx.db, good.map((r) => ({
-    patient_id: patient.id, measure: r.measure, value: toStored(r.measure, r.value, r.unit),
-    value2: r.measure === 'blood_pressure' ? (r.diastolic ?? null) : null, pulse: r.pulse ?? null, taken_at: r.takenAt,
-    note: r.note ?? null, entered_by: session.userId, entered_as: 'import' as const, created_at: nowIso,
-  })));
+  const rows = await repo.insertReadings(ctx.db, good.map((r) => readingRow(ctx, patient.id, r, 'import')));
   rows.sort((a, b) => a.taken_at.localeCompare(b.taken_at) || a.id - b.id);
   await record(ctx, { action: 'readings.imported', actorId: session.userId, patientId: patient.id, detail: { count: rows.length } });
   const plans = await repo.plansOfPatient(ctx.db, patient.id);
