@@ -48,7 +48,8 @@ export async function raiseForReadings(ctx: Ctx, readings: repo.ReadingRow[], pl
     const days = historyDays(measure);
     const from = new Date(Date.parse(reading.taken_at) - days * DAY_MS).toISOString();
     const recent = days ? (await repo.ruleHistory(ctx.db, reading.patient_id, measure, from, reading.taken_at)).map(ruleReading) : [];
-    const lastThree = (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
+    // The same order as the history's, so its last three are the last three when it holds as many.
+    const lastThree = recent.length >= 3 ? recent.slice(-3) : (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
     for (const m of measures) {
       const plan = plans.find((p) => p.id === m.plan_id)!;
       const target: Target = { low: m.low, high: m.high, low2: m.low2, high2: m.high2 };
