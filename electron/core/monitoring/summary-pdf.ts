@@ -6,6 +6,7 @@ import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, type Ctx } from '../context';
 import { mailCatalog } from '../mail/templates';
 import { newDocument } from '../pdf/document';
+import { contactLine, day, when } from '../pdf/wording';
 import { patientById } from '../patients/patients.repo';
 import { signedInDoctor } from '../records/access';
 import * as repo from './monitoring.repo';
@@ -57,17 +58,15 @@ export async function summaryPdf(ctx: Ctx, patientId: number, range: ChartRange)
   const readings = await repo.readingsOf(ctx.db, patientId, { fromIso });
   const plan = (await planViews(ctx, (await repo.plansOfPatient(ctx.db, patientId)).filter((p) => p.doctor_id === doctor.id)))[0];
   const alerts = (await alertViews(ctx, await repo.alertsOf(ctx.db, { patientId, doctorId: doctor.id }))).filter((a) => !fromIso || a.raisedAt >= fromIso).reverse();
-  const day = (iso: string) => zonedParts(new Date(iso), clinic.timeZone).date;
-  const from = fromIso ? day(fromIso) : readings[0] ? day(readings[0].taken_at) : day(ctx.now.toISOString());
-  const to = day(ctx.now.toISOString());
+  const dayOf = (iso: string) => zonedParts(new Date(iso), clinic.timeZone).date;
+  const from = dayOf(fromIso ?? readings[0]?.taken_at ?? ctx.now.toISOString());
+  const to = dayOf(ctx.now.toISOString());
   const visits = (await repo.visitsOf(ctx.db, patientId, { fromDate: from, toDate: to })).reverse();
   await record(ctx, { action: 'monitoring.summary_printed', actorId: doctor.user_id, patientId, detail: { via, from, to, ...(via === 'emergency' ? { emergency: true } : {}) } });
 
   const words = mailCatalog('en');
-  const longDate = new Intl.DateTimeFormat('en-IN', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-  const shortDay = new Intl.DateTimeFormat('en-IN', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-  const shortDate = new Intl.DateTimeFormat('en-IN', { timeZone: clinic.timeZone, day: 'numeric', month: 'short', year: 'numeric' });
-  const calendarDay = (ymd: string) => longDate.format(new Date(`${ymd}T00:00:00Z`));
+  const on = (iso: string) => when(iso, clinic.timeZone);
+  const period = `${day(from)} to ${day(to)}`;
   const patientName = patient.latin_name ?? patient.full_name;
   const doctorName = doctor.latin_name ?? doctor.full_name;
   const measureName = (m: Measure) => words.measures![m]!;
@@ -77,15 +76,15 @@ export async function summaryPdf(ctx: Ctx, patientId: number, range: ChartRange)
     author: doctorName,
     subject: `Health monitoring of ${patientName}, ${from} to ${to}`,
     createdAt: ctx.now,
-    footer: `${clinic.name} · Monitoring summary of ${patientName} · ${calendarDay(from)} to ${calendarDay(to)}`,
+    footer: `${clinic.name} · Monitoring summary of ${patientName} · ${period}`,
   });
   doc.row([{ text: clinic.name, width: 0.6, bold: true, size: 15 }, { text: 'Monitoring summary', width: 0.4, bold: true, size: 15, align: 'right' }]);
-  doc.text(clinic.address, { muted: true });
+  doc.text([clinic.address, contactLine(clinic)].filter(Boolean).join(' · '), { muted: true });
   doc.rule();
   doc.fields([
     ['Patient', patientName],
     ['Doctor', doctorName],
-    ['Period', `${calendarDay(from)} to ${calendarDay(to)}`],
+    ['Period', period],
     ['Readings', String(readings.length)],
   ], 0.2);
 
@@ -106,7 +105,7 @@ export async function summaryPdf(ctx: Ctx, patientId: number, range: ChartRange)
       const f = measureFigures(rows, target);
       return [
         ...head, String(f.count), pair(f.min), pair(f.max), pair(f.mean), f.inRangePercent === null ? '–' : `${f.inRangePercent}%`,
-        `${pair(f.latest)}, ${shortDate.format(new Date(f.latest.taken_at))}`,
+        `${pair(f.latest)}, ${on(f.latest.taken_at)}`,
       ];
     }),
   );
@@ -118,10 +117,10 @@ export async function summaryPdf(ctx: Ctx, patientId: number, range: ChartRange)
     doc.table(
       [{ header: 'Raised', width: 0.13 }, { header: 'Alert', width: 0.37 }, { header: 'Readings', width: 0.12 }, { header: 'Acknowledged, with the note', width: 0.38 }],
       alerts.map((a) => [
-        shortDate.format(new Date(a.raisedAt)),
+        on(a.raisedAt),
         `${words.alertRules![a.rule]!.replace('{{percent}}', String(a.figures.changePercent ?? '')).replace('{{days}}', String(a.figures.days ?? ''))}: ${measureName(a.measure)}`,
         a.rule === 'rising_average' ? `average ${a.figures.previousAverage} to ${a.figures.average}` : a.readings.map((r) => pair(r)).join(', '),
-        a.acknowledgedAt ? `${a.acknowledgedBy ?? a.doctorName}, ${shortDate.format(new Date(a.acknowledgedAt))}: ${a.note ?? ''}` : 'Open',
+        a.acknowledgedAt ? `${a.acknowledgedBy ?? a.doctorName}, ${on(a.acknowledgedAt)}: ${a.note ?? ''}` : 'Open',
       ]),
     );
   }
@@ -132,11 +131,11 @@ export async function summaryPdf(ctx: Ctx, patientId: number, range: ChartRange)
   else {
     doc.table(
       [{ header: 'Date', width: 0.14 }, { header: 'Visit', width: 0.14 }, { header: 'Doctor', width: 0.18 }, { header: 'Notes', width: 0.54 }],
-      visits.map((v) => [shortDay.format(new Date(`${v.visited_on}T00:00:00Z`)), VISIT_KINDS[v.kind], v.doctor_name, v.notes]),
+      visits.map((v) => [day(v.visited_on), VISIT_KINDS[v.kind], v.doctor_name, v.notes]),
     );
   }
   doc.space(16);
-  doc.text(`Printed by ${doctorName} through MedLink on ${shortDate.format(ctx.now)}. Values are in the units shown; the targets are ${doctorName}'s plan.`, { muted: true });
+  doc.text(`Printed by ${doctorName} through MedLink on ${on(ctx.now.toISOString())}. Values are in the units shown; the targets are ${doctorName}'s plan.`, { muted: true });
   const bytes = Buffer.from(await doc.finish());
   return { mime: 'application/pdf', base64: bytes.toString('base64'), fileName: `monitoring-summary-${patientId}-${to}.pdf` };
 }
