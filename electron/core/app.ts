@@ -79,7 +79,7 @@ export interface MedLinkApp {
   /** Removes records kept in the trash past their 30 days (the background work does it every hour); returns how many. */
   purgeTrash(): Promise<number>;
   /** Raises missed-schedule alerts and sends waiting alert digests (the background work does it every 5 minutes). */
-  sweepMonitoring(): Promise<{ missed: number; digests: number }>;
+  sweepMonitoring(): Promise<{ missed: number; digests: number; reminders: number }>;
   /** Starts the background work (the mail sender's and the jobs' loops, the trash's and monitoring's sweeps). */
   startBackground(): void;
   /** The hosts of the clinic's own video servers, which the system browser may open besides the known services. */

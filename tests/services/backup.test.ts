@@ -214,11 +214,10 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
     const folder = backupFolder();
     ok(await clinic.call('backup.saveSettings', { folder, time: '18:00' }, clinic.adminToken));
     await clinic.app.close();
-    // As an older MedLink left it: without the newest migration (monitoring's tables).
+    // As an older MedLink left it: without the newest migration (monitoring's home-care tables).
     const raw = new SQLite(join(clinic.dataDir, 'medlink.sqlite'));
     keyConnection(raw, databaseKeyOf(clinic.dataDir));
-    raw.exec(`drop table monitoring_alerts; drop table plan_measures; drop table monitoring_plans; drop table monitoring_digests; drop table readings;
-      delete from schema_migrations where version = ${LATEST_VERSION}`);
+    raw.exec(`drop table monitoring_visits; drop table monitoring_reminders; delete from schema_migrations where version = ${LATEST_VERSION}`);
     raw.close();
 
     const app = await createApp({ dataDir: clinic.dataDir, keyFile: keyFileOf(clinic.dataDir), clock: clinic.clock, bcryptCost: 4, log: () => undefined });
@@ -228,7 +227,8 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
     const manifest = JSON.parse(readFileSync(join(folder, attempt!.set_name!, 'manifest.json'), 'utf8'));
     // The set is of the database as it was, before the migration.
     expect(manifest.schemaVersion).toBe(MIGRATIONS.at(-2)!.version);
-    expect(manifest.counts.readings).toBeUndefined();
+    expect(manifest.counts.monitoring_visits).toBeUndefined();
+    expect(manifest.counts.readings).toBeDefined();
   });
 
   it('warns staff when the last good backup is more than two days old', async () => {
