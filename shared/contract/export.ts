@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields';
 import { billSummary, billView } from './billing';
-import { alertView, planView, readingView } from './monitoring';
+import { alertView, planView, readingView, visitView } from './monitoring';
 import { consultationView, recordView } from './records';
 import { appointmentView } from './scheduling';
 import { channel } from './channel';
@@ -78,8 +78,8 @@ export const patientExport = z.object({
     }),
   ).describe('Issued (and cancelled) bills with their lines, payments and credit note, amounts in paise; the receipt and credit note PDFs'),
   monitoring: z
-    .object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView) })
-    .describe("Monitoring plans (a doctor's targets), the readings entered, and the alerts they raised"),
+    .object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView), visits: z.array(visitView) })
+    .describe("Monitoring plans (a doctor's targets), the readings entered, the alerts they raised, and the home-care visits logged"),
   auditLog: z
     .array(
       z.object({

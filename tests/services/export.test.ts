@@ -43,6 +43,8 @@ async function clinicWithData() {
   ok(await clinic.call('readings.add', { measure: 'glucose_fasting', value: 260, takenAt: minutesAgo(clinic, 5), note: 'After a wedding dinner' }, c.asha.token));
   ok(await clinic.call('monitoring.enrol', { patientId: c.vikram.patientId, measures: [{ measure: 'weight', everyDays: 7 }] }, c.doctor.token));
   ok(await clinic.call('readings.add', { measure: 'weight', value: 93.5, takenAt: minutesAgo(clinic, 5), note: 'Vikram after gym' }, c.vikram.token));
+  ok(await clinic.call('monitoring.logVisit', { patientId: c.asha.patientId, visitedOn: '2026-03-02', kind: 'home', notes: 'Insulin technique reviewed.' }, c.doctor.token));
+  ok(await clinic.call('monitoring.logVisit', { patientId: c.vikram.patientId, visitedOn: '2026-03-02', kind: 'phone', notes: 'Called Vikram about his knee.' }, c.doctor.token));
 
   // A booking of Asha's moved and then cancelled: its history.
   const later = ok(await clinic.call('appointments.book', { doctorId: c.doctor.doctorId, start: ist('2026-03-10', '10:00'), mode: 'online' }, c.asha.token));
@@ -82,6 +84,7 @@ describe("a patient's own data export", () => {
     expect(json.monitoring.plans).toHaveLength(1);
     expect(json.monitoring.readings).toMatchObject([{ measure: 'glucose_fasting', value: 260, note: 'After a wedding dinner' }]);
     expect(json.monitoring.alerts.length).toBeGreaterThan(0);
+    expect(json.monitoring.visits).toMatchObject([{ kind: 'home', visitedOn: '2026-03-02', notes: 'Insulin technique reviewed.' }]);
     expect(json.auditLog.find((e) => e.action === 'patient.viewed')).toMatchObject({ by: s.desk.fullName, description: 'Patient record viewed' });
     expect(json.auditLog[0]).toMatchObject({ action: 'patient.exported', by: 'Asha Kulkarni' });
 
@@ -107,7 +110,7 @@ describe("a patient's own data export", () => {
     expect(await text(json.consultations[0]!.prescriptionFile!)).toContain('Paracetamol');
     expect(await text(json.bills[0]!.receiptFile!)).toContain(json.bills[0]!.number!);
     const summary = await text('summary.pdf');
-    for (const words of ['Your MedLink data', 'Asha Kulkarni', 'Appointments', 'Paracetamol', 'Complete blood count', '₹500.00', 'Glucose fasting', 'Patient record viewed']) {
+    for (const words of ['Your MedLink data', 'Asha Kulkarni', 'Appointments', 'Paracetamol', 'Complete blood count', '₹500.00', 'Glucose fasting', 'Insulin technique reviewed', 'Patient record viewed']) {
       expect(summary).toContain(words);
     }
     // The record's Devanagari file name cannot print: marked, and the JSON keeps it as written.
@@ -118,7 +121,7 @@ describe("a patient's own data export", () => {
     const s = await clinicWithData();
     const { entries, json } = await exported(s.clinic, s.asha.token, s.asha.patientId);
     const vikram = [
-      'Vikram', 'Rao', s.vikram.email, '9822055555', 'Zerodolol', 'VIKRAM-ONLY', 'vikram-mri', 'MRI ankle', 'Ankle strapping', 'after gym', s.vikramBill.number!,
+      'Vikram', 'Rao', s.vikram.email, '9822055555', 'Zerodolol', 'VIKRAM-ONLY', 'vikram-mri', 'MRI ankle', 'Ankle strapping', 'after gym', 'his knee', s.vikramBill.number!,
     ];
     const textsOf = async (files: Record<string, Uint8Array>) => {
       const texts: string[] = [];

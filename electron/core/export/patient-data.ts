@@ -11,7 +11,7 @@ import { prescriptionPdf } from '../consultations/prescription-pdf';
 import { requireSession, type Ctx } from '../context';
 import { readStoredFile } from '../files/stored-file';
 import * as monitoring from '../monitoring/monitoring.repo';
-import { alertViews, planViews, readingView } from '../monitoring/views';
+import { alertViews, planViews, readingView, visitView } from '../monitoring/views';
 import { patientById, type PatientRow } from '../patients/patients.repo';
 import { recordViews } from '../records/records.service';
 import * as records from '../records/records.repo';
@@ -143,6 +143,7 @@ export async function gather(ctx: Ctx, patient: PatientRow): Promise<{ content: 
       plans: await planViews(ctx, await monitoring.plansOfPatient(ctx.db, patient.id)),
       readings: (await monitoring.readingsOf(ctx.db, patient.id)).map(readingView),
       alerts: await alertViews(ctx, await monitoring.alertsOf(ctx.db, { patientId: patient.id })),
+      visits: (await monitoring.visitsOf(ctx.db, patient.id)).map(visitView),
     },
     auditLog: await auditLog(ctx, patient.id),
   };

@@ -106,8 +106,8 @@ export async function summaryPdf(data: ExportContent): Promise<Uint8Array> {
     );
   }
 
-  const { plans, readings, alerts } = data.monitoring;
-  section(doc, 'Health readings', plans.length + readings.length === 0);
+  const { plans, readings, alerts, visits } = data.monitoring;
+  section(doc, 'Health readings and visits', plans.length + readings.length + visits.length === 0);
   for (const p of plans) doc.text(`Monitored by ${p.doctorName} since ${on(p.startedAt)}: ${p.measures.map((m) => words(m.measure)).join(', ')}.`);
   if (readings.length) {
     doc.table(
@@ -118,6 +118,7 @@ export async function summaryPdf(data: ExportContent): Promise<Uint8Array> {
       ]),
     );
   }
+  for (const v of visits) doc.text(`Visit (${words(v.kind)}) on ${day(v.visitedOn)} by ${v.doctorName}: ${v.notes}`);
   if (alerts.length) {
     doc.space(6);
     doc.text(`Alerts raised for your doctor: ${alerts.length}; see medlink-export.json.`, { muted: true });
