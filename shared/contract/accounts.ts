@@ -134,18 +134,20 @@ export const AUDIT_ACTIONS = [
   'appointment.no_show', 'auth.unlocked', 'auth.signup_requested', 'auth.reset_requested', 'auth.password_reset_by_code', 'availability.hours_saved', 'availability.exception_set', 'availability.exception_removed',
   'availability.time_blocked', 'availability.time_unblocked', 'holiday.set', 'holiday.removed',
   'file.altered', 'record.uploaded', 'record.deleted', 'record.restored', 'record.purged', 'record.shared', 'record.unshared', 'record.opened',
-  'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'prescription.printed',
+  'records.viewed', 'records.patients_listed', 'records.emergency_access', 'consultation.viewed', 'consultation.saved', 'consultation.family_viewed', 'prescription.printed',
   'doctor.credentials_changed', 'doctor.document_added', 'doctor.document_removed', 'doctor.document_viewed',
   'google.connected', 'google.disconnected', 'google.broken', 'video.link_replaced',
   'alert.viewed', 'alert.handled', 'kiosk.checked_in', 'kiosk.check_in_refused', 'kiosk.configured', 'kiosk.left',
   'patient.family_added', 'patient.invited', 'patient.record_taken_over',
-  'appointment.series_viewed',
+  'appointment.series_viewed', 'appointment.day_list_printed', 'appointment.slip_printed', 'appointment.schedule_printed',
   'waitlist.joined', 'waitlist.left', 'waitlist.viewed', 'waitlist.offered', 'waitlist.offer_taken', 'waitlist.offer_declined', 'waitlist.offer_expired',
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
   'health_service.saved',
-  'reading.added', 'readings.viewed', 'monitoring.enrolled', 'monitoring.alert_acknowledged',
+  'reading.added', 'readings.viewed', 'readings.imported', 'monitoring.enrolled', 'monitoring.alert_acknowledged', 'monitoring.visit_logged',
+  'monitoring.summary_printed',
   'backup.made', 'backup.failed', 'backup.restored',
+  'patient.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

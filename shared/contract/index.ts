@@ -7,11 +7,13 @@ import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { exportChannels } from './export';
 import { familyChannels } from './family';
 import { healthServiceChannels } from './health-services';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { monitoringChannels } from './monitoring';
+import { printChannels } from './print';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -34,11 +36,13 @@ export const contract = {
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...exportChannels,
   ...familyChannels,
   ...healthServiceChannels,
   ...kioskChannels,
   ...mailChannels,
   ...monitoringChannels,
+  ...printChannels,
   ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,
@@ -65,6 +69,7 @@ export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
+export * from './export';
 export * from './family';
 export * from './health-services';
 export * from './invitation-code';

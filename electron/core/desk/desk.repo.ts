@@ -23,7 +23,7 @@ export const withEmail = (db: Db, email: string) =>
 export function boardDoctors(db: Db, alsoIds: number[]) {
   return db
     .selectFrom('doctor_info')
-    .select(['id', 'full_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
+    .select(['id', 'full_name', 'latin_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
     .where((eb) => {
       const practising = eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]);
       return alsoIds.length ? eb.or([practising, eb('id', 'in', alsoIds)]) : practising;
@@ -33,9 +33,9 @@ export function boardDoctors(db: Db, alsoIds: number[]) {
     .execute();
 }
 
-/** Every appointment starting in [fromIso, toIso), with its patient and when they were checked in. */
-export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
-  return db
+/** Appointments with their patient (and holder), doctor and when they were checked in: the board's and the printed sheets' rows. */
+const boardRows = (db: Db) =>
+  db
     .selectFrom('appointments as a')
     .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
     .leftJoin('patient_info as holder', 'holder.id', 'p.holder_patient_id')
@@ -52,15 +52,20 @@ export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
     )
     .select([
       'a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason', 'a.queue_number', 'a.check_in_code',
-      'p.full_name as patient_name', 'p.user_id as patient_user_id', 'p.phone as patient_phone', 'holder.full_name as holder_name', 'a.series_id',
-      'd.full_name as doctor_name', 'h.checked_in_at',
-    ])
-    .where('a.start_at', '>=', fromIso)
-    .where('a.start_at', '<', toIso)
-    .orderBy('a.start_at')
-    .orderBy('a.id')
-    .execute();
+      'p.full_name as patient_name', 'p.latin_name as patient_latin_name', 'p.user_id as patient_user_id', 'p.phone as patient_phone',
+      'holder.full_name as holder_name', 'holder.latin_name as holder_latin_name', 'a.series_id',
+      'd.full_name as doctor_name', 'd.latin_name as doctor_latin_name', 'h.checked_in_at',
+    ]);
+export type BoardRow = Awaited<ReturnType<ReturnType<typeof boardRows>['executeTakeFirstOrThrow']>>;
+
+/** Every appointment starting in [fromIso, toIso) (of one doctor, if named), in start order. */
+export function appointmentsStarting(db: Db, fromIso: string, toIso: string, doctorId?: number) {
+  let q = boardRows(db).where('a.start_at', '>=', fromIso).where('a.start_at', '<', toIso);
+  if (doctorId !== undefined) q = q.where('a.doctor_id', '=', doctorId);
+  return q.orderBy('a.start_at').orderBy('a.id').execute();
 }
+
+export const boardAppointment = (db: Db, id: number) => boardRows(db).where('a.id', '=', id).executeTakeFirst();
 
 /** Whether the two patients hold active appointments at overlapping times. */
 export async function activeOverlap(db: Db, patientA: number, patientB: number): Promise<boolean> {

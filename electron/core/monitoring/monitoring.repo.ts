@@ -13,6 +13,15 @@ export async function insertReading(db: Db, row: Insertable<Database['readings']
   return db.insertInto('readings').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Many readings in one statement per few hundred (a parameter limit), oldest first as given; returned with their ids. */
+export async function insertReadings(db: Db, rows: Insertable<Database['readings']>[]): Promise<ReadingRow[]> {
+  const saved: ReadingRow[] = [];
+  for (let at = 0; at < rows.length; at += 500) {
+    saved.push(...(await db.insertInto('readings').values(rows.slice(at, at + 500)).returningAll().execute()));
+  }
+  return saved;
+}
+
 /** A patient's readings from `fromIso` on (all without it), oldest first; `measure`: of one measure only. */
 export function readingsOf(db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string } = {}) {
   let q = db.selectFrom('readings').selectAll().where('patient_id', '=', patientId);
@@ -21,6 +30,11 @@ export function readingsOf(db: Db, patientId: number, f: { fromIso?: string; toI
   if (f.toIso) q = q.where('taken_at', '<=', f.toIso);
   return q.orderBy('taken_at').orderBy('id').execute();
 }
+
+/** One measure's readings from `fromIso` to `toIso`, oldest first, with what the alert rules read of them. */
+export const ruleHistory = (db: Db, patientId: number, measure: string, fromIso: string, toIso: string) =>
+  db.selectFrom('readings').select(['id', 'value', 'value2', 'taken_at']).where('patient_id', '=', patientId).where('measure', '=', measure)
+    .where('taken_at', '>=', fromIso).where('taken_at', '<=', toIso).orderBy('taken_at').orderBy('id').execute();
 
 /** The last `n` readings of one measure taken at or before `atIso`, oldest first. */
 export async function lastReadings(db: Db, patientId: number, measure: string, atIso: string, n: number) {
@@ -138,4 +152,31 @@ export async function markDigest(db: Db, doctorId: number, alertIds: number[], n
   await db.updateTable('monitoring_alerts').set({ mailed_at: nowIso }).where('id', 'in', alertIds).execute();
   await db.insertInto('monitoring_digests').values({ doctor_id: doctorId, sent_at: nowIso })
     .onConflict((oc) => oc.column('doctor_id').doUpdateSet({ sent_at: nowIso })).execute();
+}
+
+// ---- home-care visits ----
+
+export async function insertVisit(db: Db, row: Insertable<Database['monitoring_visits']>): Promise<number> {
+  const { id } = await db.insertInto('monitoring_visits').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A patient's visits by every doctor, newest first; `fromDate`/`toDate` (YYYY-MM-DD): within those days. */
+export function visitsOf(db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number } = {}) {
+  let q = db.selectFrom('monitoring_visits as v').innerJoin('doctor_info as d', 'd.id', 'v.doctor_id')
+    .selectAll('v').select('d.full_name as doctor_name').where('v.patient_id', '=', patientId);
+  if (f.fromDate) q = q.where('v.visited_on', '>=', f.fromDate);
+  if (f.toDate) q = q.where('v.visited_on', '<=', f.toDate);
+  if (f.id !== undefined) q = q.where('v.id', '=', f.id);
+  return q.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(500).execute();
+}
+
+// ---- reminders to patients ----
+
+export const remindersOf = (db: Db, patientIds: number[]) =>
+  patientIds.length ? db.selectFrom('monitoring_reminders').selectAll().where('patient_id', 'in', patientIds).execute() : Promise.resolve([]);
+
+export async function markReminded(db: Db, patientId: number, measures: string[], nowIso: string): Promise<void> {
+  await db.insertInto('monitoring_reminders').values(measures.map((measure) => ({ patient_id: patientId, measure, sent_at: nowIso })))
+    .onConflict((oc) => oc.columns(['patient_id', 'measure']).doUpdateSet({ sent_at: nowIso })).execute();
 }

@@ -223,12 +223,17 @@ export async function mine(ctx: Ctx) {
   };
 }
 
-export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
-  const doctor = await practisingDoctor(ctx);
+/** The instants a doctor's schedule of these days spans: at most a month, ending after it starts. */
+export async function scheduleBounds(ctx: Ctx, input: { fromDate: string; toDate: string }) {
   if (input.toDate < input.fromDate || Date.parse(input.toDate) - Date.parse(input.fromDate) > 31 * DAY) {
     throw new DomainError('VALIDATION', 'Choose at most a month, ending after it starts.', { fields: { toDate: 'range_invalid' } });
   }
-  const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
+  return dayBounds(ctx, input.fromDate, input.toDate);
+}
+
+export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
+  const doctor = await practisingDoctor(ctx);
+  const { fromIso, toIso } = await scheduleBounds(ctx, input);
   const session = requireSession(ctx);
   const rows = await repo.appointmentsOfDoctor(ctx.db, doctor.id, fromIso, toIso);
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
