@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { writeLater } from '../db/dialects';
+import { sendWritesNow, writeLater } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
@@ -12,7 +12,11 @@ export const insertEntry = (db: Kysely<Database>, row: Row) => writeLater(db, db
 export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds: number[]) =>
   writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))));
 
-export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+// The log's readers read the call's own rows too: they send what record() put off first (sendWritesNow).
+export async function allEntries(db: Kysely<Database>) {
+  await sendWritesNow(db);
+  return db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+}
 
 /** Who or what the ids in a page of details name: users, doctors and patients by name, appointments by booking number. */
 export async function namesFor(db: Kysely<Database>, ids: { user: number[]; doctor: number[]; patient: number[]; appointment: number[] }) {
@@ -36,7 +40,8 @@ export interface AuditFilter {
   limit: number;
 }
 
-export function findEntries(db: Kysely<Database>, f: AuditFilter) {
+export async function findEntries(db: Kysely<Database>, f: AuditFilter) {
+  await sendWritesNow(db);
   let q = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')

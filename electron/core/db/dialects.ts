@@ -93,6 +93,8 @@ const NAMED_STATEMENTS = 2000;
 
 /** Marks a write the transaction's commit sends (writeLater). */
 const LATER = '/* later */ ';
+/** Asks for the writes put off so far to be sent now (sendWritesNow). */
+const SEND_WRITES_NOW = '/* writes now */ select 1';
 
 type Sent = { text: string; values: unknown[] };
 
@@ -174,6 +176,16 @@ class PreparingClient extends pg.Client {
     if (command === 'begin' && this.state === 'idle') {
       this.state = 'beginning';
       return { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: 0 };
+    }
+    // A transaction with settings (a snapshot's repeatable read, read only) is begun as asked, at once.
+    if (command.startsWith('start transaction') || command.startsWith('begin')) {
+      this.state = 'open';
+      return this.send(q.text);
+    }
+    if (q.text === SEND_WRITES_NOW) {
+      if (this.later.length === 0) return { command: 'SELECT', rowCount: 0, rows: [], fields: [], oid: 0 };
+      q = together(this.later);
+      this.later = [];
     }
     if (command === 'commit' || command === 'rollback') {
       const began = this.state === 'open';
@@ -331,6 +343,14 @@ export async function writeLater(db: Kysely<Database>, write: Write | SelectQuer
   await db.executeQuery(CompiledQuery.raw(LATER + q.sql, [...q.parameters]));
 }
 const onceWritten = new WeakMap<Kysely<Database>, Set<string>>();
+
+/**
+ * DIALECT-SPECIFIC: sends the transaction's put-off writes now (one statement), so that what follows reads them:
+ * the readers of what writeLater writes (the audit log's) call it first. Nothing to do on SQLite.
+ */
+export async function sendWritesNow(db: Kysely<Database>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await db.executeQuery(CompiledQuery.raw(SEND_WRITES_NOW, []));
+}
 
 /** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */
 export const isBusy = (e: unknown) => /^SQLITE_BUSY/.test((e as { code?: string } | null)?.code ?? '');

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sendWritesNow } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -156,8 +157,10 @@ export const patientsByPhone = (db: Db, phone: string) =>
     .execute();
 
 /** Audit rows about a patient written by anyone else, of the given actions, newest first, with who wrote them. */
-export const accessesOf = (db: Db, patientId: number, selfUserId: number, actions: readonly string[]) =>
-  db
+export async function accessesOf(db: Db, patientId: number, selfUserId: number, actions: readonly string[]) {
+  // Including the call's own (record() puts its rows off until the commit).
+  await sendWritesNow(db);
+  return db
     .selectFrom('audit_log as a')
     .innerJoin('users as u', 'u.id', 'a.actor_user_id')
     .select(['a.id', 'a.at', 'a.action', 'a.detail', 'u.full_name as actor_name'])
@@ -167,3 +170,4 @@ export const accessesOf = (db: Db, patientId: number, selfUserId: number, action
     .orderBy('a.id', 'desc')
     .limit(500)
     .execute();
+}
