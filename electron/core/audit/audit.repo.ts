@@ -1,15 +1,19 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { insertTogether, serializedRead, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
 
-export const lastEntry = (db: Kysely<Database>) =>
-  db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The chain's last entry, read once this transaction holds the chain's lock (one round trip for both). */
+export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName) =>
+  (await serializedRead(db, dialect, 'audit_log', db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1))))[0];
 
-export const insertEntry = (db: Kysely<Database>, row: Row) => db.insertInto('audit_log').values(row).execute();
-
-export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds: number[]) =>
-  db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))).execute();
+/** An entry and the patients it names (none: the entry alone), in one statement where the database allows. */
+export const insertEntry = (db: Kysely<Database>, dialect: DialectName, row: Row, patientIds: number[]) =>
+  insertTogether(db, dialect, [
+    db.insertInto('audit_log').values(row),
+    ...(patientIds.length ? [db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: row.id, patient_id })))] : []),
+  ]);
 
 export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 

@@ -4,7 +4,6 @@ import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
-import { serialize } from '../db/dialects';
 import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
@@ -27,8 +26,7 @@ export async function recordView(ctx: Ctx, event: Omit<AuditEvent, 'patientId'> 
   const patients = [...new Set(patientIds)].sort((a, b) => a - b);
   if (patients.length === 0) return;
   if (patients.length === 1) return record(ctx, { ...event, patientId: patients[0] });
-  const id = await append(ctx, { ...event, detail: { ...event.detail, patientIds: patients } });
-  await repo.insertPatients(ctx.db, id, patients);
+  await append(ctx, { ...event, detail: { ...event.detail, patientIds: patients } }, patients);
 }
 
 type Row = Database['audit_log'];
@@ -43,10 +41,10 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   await append(ctx, event);
 }
 
-async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
-  // One chain across every seat: appends queue here until the transaction that holds the lock ends.
-  await serialize(ctx.db, ctx.deps.dialect, 'audit_log');
-  const last = await repo.lastEntry(ctx.db);
+/** `patientIds`: the several patients a view showed, named in audit_patients beside the entry. */
+async function append(ctx: Ctx, event: AuditEvent, patientIds: number[] = []): Promise<void> {
+  // One chain across every seat: appends queue at this lock until the transaction that holds it ends.
+  const last = await repo.lockedLastEntry(ctx.db, ctx.deps.dialect);
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
   const head = ctx.deps.audit.readHead()?.head;
@@ -60,9 +58,8 @@ async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
-  await repo.insertEntry(ctx.db, { ...row, hash });
+  await repo.insertEntry(ctx.db, ctx.deps.dialect, { ...row, hash }, patientIds);
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
-  return row.id;
 }
 
 export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' | 'head_unsealed' };

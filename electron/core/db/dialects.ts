@@ -1,6 +1,6 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, Kysely, type Compilable, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { keyConnection } from './sqlite-cipher';
@@ -108,7 +108,10 @@ class PreparingClient extends pg.Client {
       if (!name && names.size < NAMED_STATEMENTS) names.set(text, (name = `medlink_${names.size + 1}`));
       if (name) return query({ name, text, values });
     }
-    return query(...args);
+    const result = query(...args) as unknown;
+    // Several statements in one message (serializedRead) answer with a result each: the caller wants the last.
+    if (result instanceof Promise) return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r)) as never;
+    return result as never;
   }
 }
 
@@ -159,6 +162,34 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
  */
 export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...keys: [string, ...string[]]): Promise<void> {
   if (dialect === 'postgres') await sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
+}
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * `serialize(key)`, then `read`, in one round trip: on PostgreSQL both go as one message of two statements (the
+ * simple protocol, hence `read` may carry no parameters), and the read, a statement of its own, takes its
+ * snapshot once the lock is held, so it sees what the lock's previous holder committed.
+ */
+export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, key: string, read: Compilable<R>): Promise<R[]> {
+  const compiled = read.compile();
+  if (dialect !== 'postgres') return (await trx.executeQuery(compiled)).rows;
+  if (compiled.parameters.length > 0) throw new Error('serializedRead: the read must have no parameters');
+  return (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${literal(key)})); ${compiled.sql}`))).rows;
+}
+
+/**
+ * Inserts that belong together (a row and the rows naming it), in one statement on PostgreSQL: every insert but
+ * the last is a data-modifying WITH of the last. SQLite has no such WITH, nor round trips to save: one by one.
+ */
+export async function insertTogether(trx: Kysely<Database>, dialect: DialectName, inserts: [Compilable, ...Compilable[]]): Promise<void> {
+  if (dialect !== 'postgres') {
+    for (const q of inserts) await trx.executeQuery(q.compile());
+    return;
+  }
+  const last = inserts[inserts.length - 1]!;
+  const first = inserts.slice(0, -1).map((q, i) => sql`${sql.id(`insert_${i}`)} as (${q})`);
+  await (first.length ? sql`with ${sql.join(first)} ${last}` : sql`${last}`).execute(trx);
 }
 
 /**
