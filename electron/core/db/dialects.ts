@@ -1,6 +1,8 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { CompiledQuery, Kysely, type Compilable, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom as pgJsonArray, jsonObjectFrom as pgJsonObject } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArray, jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
 import pg from 'pg';
 import type { Database } from './schema';
 import { keyConnection } from './sqlite-cipher';
@@ -163,6 +165,16 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
 export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...keys: [string, ...string[]]): Promise<void> {
   if (dialect === 'postgres') await sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
 }
+
+/**
+ * DIALECT-SPECIFIC: a subquery's rows as one JSON array column (its row as one JSON object, or null), so a read
+ * brings a row's children along instead of a query per child; the subquery names its columns (no selectAll).
+ * Read such a column back with `fromJson`.
+ */
+export const jsonArrayFrom = (dialect: DialectName): typeof sqliteJsonArray => (dialect === 'postgres' ? pgJsonArray : sqliteJsonArray);
+export const jsonObjectFrom = (dialect: DialectName): typeof sqliteJsonObject => (dialect === 'postgres' ? pgJsonObject : sqliteJsonObject);
+/** A JSON column as its driver hands it: parsed by pg, text from SQLite. */
+export const fromJson = <T>(value: T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
