@@ -1,8 +1,7 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import { CompiledQuery, Kysely, type Compilable, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
-import { jsonArrayFrom as pgJsonArray, jsonObjectFrom as pgJsonObject } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteJsonArray, jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import type { Database } from './schema';
 import { keyConnection } from './sqlite-cipher';
@@ -166,15 +165,21 @@ export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...
   if (dialect === 'postgres') await sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
 }
 
+/** Reads that `readTogether` runs as one. */
+type Reads = Record<string, SelectQueryBuilder<any, any, any>>;
+export type ReadRows<R extends Reads> = { [K in keyof R]: R[K] extends SelectQueryBuilder<any, any, infer O> ? O[] : never };
+
 /**
- * DIALECT-SPECIFIC: a subquery's rows as one JSON array column (its row as one JSON object, or null), so a read
- * brings a row's children along instead of a query per child; the subquery names its columns (no selectAll).
- * Read such a column back with `fromJson`.
+ * DIALECT-SPECIFIC: several reads in one round trip. On PostgreSQL one statement, each read's rows a JSON array
+ * column of it (their values come back as the read alone gives them: the schema holds numbers, text and nulls);
+ * SQLite has no round trips to save, so each read runs as it is.
  */
-export const jsonArrayFrom = (dialect: DialectName): typeof sqliteJsonArray => (dialect === 'postgres' ? pgJsonArray : sqliteJsonArray);
-export const jsonObjectFrom = (dialect: DialectName): typeof sqliteJsonObject => (dialect === 'postgres' ? pgJsonObject : sqliteJsonObject);
-/** A JSON column as its driver hands it: parsed by pg, text from SQLite. */
-export const fromJson = <T>(value: T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+export async function readTogether<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R): Promise<ReadRows<R>> {
+  const names = Object.keys(reads);
+  if (dialect !== 'postgres') return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await reads[n]!.execute()]))) as ReadRows<R>;
+  const row = await db.selectNoFrom(names.map((n) => jsonArrayFrom(reads[n]!).as(n))).executeTakeFirstOrThrow();
+  return row as ReadRows<R>;
+}
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
