@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { readTogether, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { HELD_STATUSES } from '../scheduling/appointments.repo';
 
@@ -19,23 +20,12 @@ export const sameNameAndPhone = (db: Db, fullName: string, phone: string) =>
 export const withEmail = (db: Db, email: string) =>
   db.selectFrom('patient_info').select(['id', 'full_name']).where('merged_into', 'is', null).where('email', '=', email).orderBy('id').executeTakeFirst();
 
-/** Doctors who take appointments (verified, not suspended), and any other doctor named in `alsoIds`. */
-export function boardDoctors(db: Db, alsoIds: number[]) {
-  return db
-    .selectFrom('doctor_info')
-    .select(['id', 'full_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
-    .where((eb) => {
-      const practising = eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]);
-      return alsoIds.length ? eb.or([practising, eb('id', 'in', alsoIds)]) : practising;
-    })
-    .orderBy('full_name')
-    .orderBy('id')
-    .execute();
-}
-
-/** Every appointment starting in [fromIso, toIso), with its patient and when they were checked in. */
-export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
-  return db
+/**
+ * The day board's rows in one round trip: every appointment starting in [fromIso, toIso) with its patient and
+ * when they were checked in, and the doctors who take appointments (verified, not suspended) or have one of them.
+ */
+export function board(db: Db, dialect: DialectName, fromIso: string, toIso: string) {
+  const appointments = db
     .selectFrom('appointments as a')
     .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
     .leftJoin('patient_info as holder', 'holder.id', 'p.holder_patient_id')
@@ -58,8 +48,19 @@ export function appointmentsStarting(db: Db, fromIso: string, toIso: string) {
     .where('a.start_at', '>=', fromIso)
     .where('a.start_at', '<', toIso)
     .orderBy('a.start_at')
-    .orderBy('a.id')
-    .execute();
+    .orderBy('a.id');
+  const doctors = db
+    .selectFrom('doctor_info')
+    .select(['id', 'full_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]),
+        eb('id', 'in', eb.selectFrom('appointments').select('doctor_id').where('start_at', '>=', fromIso).where('start_at', '<', toIso)),
+      ]),
+    )
+    .orderBy('full_name')
+    .orderBy('id');
+  return readTogether(db, dialect, { appointments, doctors });
 }
 
 /** Whether the two patients hold active appointments at overlapping times. */
