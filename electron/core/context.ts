@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { SessionUser } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
 import type { Portal, Role } from '../../shared/roles';
 import type { AuditStore } from './audit/audit.store';
@@ -59,6 +60,8 @@ export interface Session {
   portal: Portal;
   roles: Role[];
   mustChangePassword: boolean;
+  /** The account as it stood when the call began (what `auth.session` answers). */
+  user: SessionUser;
 }
 
 /** One call's view of the world: its transaction, its instant and (unless public) its caller. */

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Role } from '../../../shared/roles';
+import { readAlongsideWrite, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -79,11 +80,69 @@ export const insertSession = (db: Db, s: { tokenHash: string; userId: number; po
     .values({ token_hash: s.tokenHash, user_id: s.userId, portal: s.portal, created_at: s.nowIso, last_seen_at: s.nowIso, ended_at: null })
     .execute();
 
-export const sessionByHash = (db: Db, tokenHash: string) =>
-  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).where('ended_at', 'is', null).executeTakeFirst();
+const none = <T>(name: string) => sql<T | null>`null`.as(name);
 
-export const touchSession = (db: Db, tokenHash: string, nowIso: string) =>
-  db.updateTable('sessions').set({ last_seen_at: nowIso }).where('token_hash', '=', tokenHash).execute();
+/**
+ * The open session behind a token hash, its account and the clinic's settings, in one statement: one row per
+ * role of the account (role null when it has none), then one row per setting (key and value set, the rest null).
+ * `qc` may carry a WITH for the whole statement, which the second part must not repeat.
+ */
+const sessionRows = (db: Db, tokenHash: string, qc: QueryCreator<Database> = db) =>
+  qc
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select([
+      's.user_id', 's.portal', 's.created_at', 's.last_seen_at', 'u.full_name', 'u.email', 'u.language', 'u.must_change_password', 'r.role',
+      none<string>('key'), none<string>('value'),
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.ended_at', 'is', null)
+    .unionAll(
+      db
+        .selectFrom('settings')
+        .select([
+          none<number>('user_id'), none<string>('portal'), none<string>('created_at'), none<string>('last_seen_at'), none<string>('full_name'),
+          none<string>('email'), none<string>('language'), none<number>('must_change_password'), none<string>('role'), 'key', 'value',
+        ]) as never,
+    );
+
+export type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionRows>['execute']>>[number];
+
+/**
+ * What the dispatcher needs of a call's caller, in one round trip on PostgreSQL: the rows of sessionRows, and
+ * with `touch` the session's activity recorded if it was last recorded before `staleBefore` (the rows read show
+ * the activity as it was before).
+ */
+export function sessionForCall(db: Db, dialect: DialectName, tokenHash: string, touch?: { nowIso: string; staleBefore: string }): Promise<SessionRow[]> {
+  if (!touch) return sessionRows(db, tokenHash).execute();
+  const write = db
+    .updateTable('sessions')
+    .set({ last_seen_at: touch.nowIso })
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .where('last_seen_at', '<', touch.staleBefore);
+  return readAlongsideWrite(db, dialect, (qc) => sessionRows(db, tokenHash, qc), write);
+}
+
+/** An account and its roles, one row per role, in one statement. */
+export const userWithRoles = (db: Db, id: number) =>
+  db
+    .selectFrom('users as u')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.full_name', 'u.email', 'u.language', 'u.must_change_password', 'r.role'])
+    .where('u.id', '=', id)
+    .execute();
+
+/** The account behind an open session: its id and password hash. */
+export const userOfSession = (db: Db, tokenHash: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.password_hash'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.ended_at', 'is', null)
+    .executeTakeFirst();
 
 export const endSession = (db: Db, tokenHash: string, nowIso: string) =>
   db.updateTable('sessions').set({ ended_at: nowIso }).where('token_hash', '=', tokenHash).execute();

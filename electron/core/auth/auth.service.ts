@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LoginResult, ParsedInput, SessionUser } from '../../../shared/contract';
 import { portalAdmits, type Portal, type Role } from '../../../shared/roles';
 import { record } from '../audit/audit.service';
-import { idleMinutes } from '../clinic/clinic.service';
+import { DEFAULTS, idleMinutes, knowClinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import * as repo from './auth.repo';
 import { hashToken, stillHolds, type PasswordCheck } from './password-checks';
@@ -26,17 +26,22 @@ async function lock(ctx: Ctx, email: string, door: string, why: 'sign_in' | 'con
   await record(ctx, { action: 'auth.locked', actorId: null, detail: { email, door, minutes: LOCK_MINUTES, why } });
 }
 
+const userOf = (rows: { id: number; full_name: string; email: string; language: string; must_change_password: number; role: string | null }[]): SessionUser | null =>
+  rows[0]
+    ? {
+        id: rows[0].id,
+        fullName: rows[0].full_name,
+        email: rows[0].email,
+        roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])).sort(),
+        mustChangePassword: rows[0].must_change_password === 1,
+        language: rows[0].language,
+      }
+    : null;
+
 export async function sessionUser(ctx: Ctx, userId: number): Promise<SessionUser> {
-  const u = await repo.userById(ctx.db, userId);
-  if (!u) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
-  return {
-    id: u.id,
-    fullName: u.full_name,
-    email: u.email,
-    roles: await repo.rolesOf(ctx.db, u.id),
-    mustChangePassword: u.must_change_password === 1,
-    language: u.language,
-  };
+  const user = userOf(await repo.userWithRoles(ctx.db, userId));
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
+  return user;
 }
 
 /** Opens a session for a user who has just proved who they are (login, sign-up, first-run setup). */
@@ -83,38 +88,43 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: P
   return openSession(ctx, user.id, portal);
 }
 
-/** The open session behind a token, and whether it has run out (idle too long, or open too long); reads only. */
-async function sessionRow(ctx: Ctx, token: string | undefined) {
+/**
+ * The open session behind a token, with its account and whether it has run out (idle too long, or open too long),
+ * in one statement that also brings the clinic's settings into the call; with `touch`, the activity is recorded
+ * along (when last recorded more than half a minute ago: a write costs an fsync, and that is precise enough).
+ */
+async function sessionOf(ctx: Ctx, token: string | undefined, touch: boolean): Promise<{ session: Session; expired: boolean } | null> {
   if (!token) return null;
   const tokenHash = hashToken(token);
-  const row = await repo.sessionByHash(ctx.db, tokenHash);
-  if (!row) return null;
-  const now = ctx.now.getTime();
-  const idle = (await idleMinutes(ctx)) * MINUTE;
-  const expired = now - Date.parse(row.last_seen_at) > idle || now - Date.parse(row.created_at) > SESSION_MAX_HOURS * 60 * MINUTE;
-  return { row, tokenHash, expired };
-}
-
-async function sessionOf(ctx: Ctx, row: { user_id: number; portal: string }, tokenHash: string): Promise<Session | null> {
-  const user = await repo.userById(ctx.db, row.user_id);
+  const nowMs = ctx.now.getTime();
+  const rows = await repo.sessionForCall(
+    ctx.db,
+    ctx.deps.dialect,
+    tokenHash,
+    touch ? { nowIso: ctx.now.toISOString(), staleBefore: new Date(nowMs - TOUCH_EVERY_MS).toISOString() } : undefined,
+  );
+  const settings = knowClinicSettings(ctx, new Map(rows.flatMap((r) => (r.key != null && r.value != null ? [[r.key, r.value] as const] : []))));
+  const own = rows.filter((r) => r.key == null);
+  const user = userOf(own.map((r) => ({ ...r, id: r.user_id! }) as never));
   if (!user) return null;
+  const row = own[0]!;
+  const idle = (settings?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes) * MINUTE;
+  const expired = nowMs - Date.parse(row.last_seen_at!) > idle || nowMs - Date.parse(row.created_at!) > SESSION_MAX_HOURS * 60 * MINUTE;
   return {
-    tokenHash, userId: user.id, portal: row.portal as Portal, roles: await repo.rolesOf(ctx.db, user.id), mustChangePassword: user.must_change_password === 1,
+    session: { tokenHash, userId: user.id, portal: row.portal as Portal, roles: user.roles, mustChangePassword: user.mustChangePassword, user },
+    expired,
   };
 }
 
 /** Finds the caller's session, ending it when it has been idle too long or open too long. */
 export async function resolveSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
-  const found = await sessionRow(ctx, token);
+  const found = await sessionOf(ctx, token, true);
   if (!found) return null;
-  const { row, tokenHash } = found;
   if (found.expired) {
-    await repo.endSession(ctx.db, tokenHash, ctx.now.toISOString());
+    await repo.endSession(ctx.db, found.session.tokenHash, ctx.now.toISOString());
     throw new DomainError('SESSION_EXPIRED', 'Your session ended. Please sign in again.', { keep: true });
   }
-  // Recording activity is a write (and an fsync); once every half minute is precise enough for idle limits.
-  if (ctx.now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, tokenHash, ctx.now.toISOString());
-  return sessionOf(ctx, row, tokenHash);
+  return found.session;
 }
 
 /**
@@ -122,8 +132,8 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
  * asks this while nobody touches the screen, which must not keep the session from running out.
  */
 export async function peekSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
-  const found = await sessionRow(ctx, token);
-  return found && !found.expired ? sessionOf(ctx, found.row, found.tokenHash) : null;
+  const found = await sessionOf(ctx, token, false);
+  return found && !found.expired ? found.session : null;
 }
 
 export async function logout(ctx: Ctx): Promise<{ done: true }> {

@@ -33,8 +33,7 @@ export async function checkSignIn(deps: Deps, email: string, password: string, d
 
 /** The signed-in person's own password, typed again to confirm something sensitive. */
 export async function checkOwnPassword(deps: Deps, token: string | undefined, password: string): Promise<PasswordCheck> {
-  const session = token ? await repo.sessionByHash(deps.db, hashToken(token)) : undefined;
-  const user = session ? await repo.userById(deps.db, session.user_id) : undefined;
+  const user = token ? await repo.userOfSession(deps.db, hashToken(token)) : undefined;
   if (!user) return NO_MATCH;
   return { userId: user.id, hash: user.password_hash, matches: await passwordMatches(password, user.password_hash) };
 }

@@ -1,6 +1,6 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { CompiledQuery, Kysely, type Compilable, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, Kysely, type Compilable, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type DeleteQueryBuilder, type InsertQueryBuilder, type QueryCreator, type SelectQueryBuilder, type UpdateQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -227,6 +227,25 @@ export async function serverClockMs(db: Kysely<Database>, dialect: DialectName):
   if (dialect !== 'postgres') return null;
   const { rows } = await sql<{ ms: number }>`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`.execute(db);
   return Number(rows[0]!.ms);
+}
+
+type Write = InsertQueryBuilder<Database, any, any> | UpdateQueryBuilder<Database, any, any, any> | DeleteQueryBuilder<Database, any, any>;
+
+/**
+ * DIALECT-SPECIFIC: a read with a write sent along, in one round trip on PostgreSQL (a data-modifying WITH; the
+ * read sees the rows as they were before the write, and the write happens whatever the read finds). SQLite
+ * allows no write in a WITH and has no round trips to save: there the read runs, then the write.
+ */
+export async function readAlongsideWrite<R>(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  read: (qc: QueryCreator<Database>) => { execute(): Promise<R[]> },
+  write: Write,
+): Promise<R[]> {
+  if (dialect === 'postgres') return read(db.with('written', () => write as never) as unknown as QueryCreator<Database>).execute();
+  const rows = await read(db).execute();
+  await write.execute();
+  return rows;
 }
 
 /** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */

@@ -31,7 +31,7 @@ export const accountHandlers = {
     (input: ParsedInput<'auth.login'>, deps) => checkSignIn(deps, input.email, input.password, input.portal),
     (input, ctx, check) => auth.login(ctx, input, check),
   ),
-  'auth.session': (_, ctx) => auth.sessionUser(ctx, requireSession(ctx).userId),
+  'auth.session': async (_, ctx) => requireSession(ctx).user,
   'auth.logout': (_, ctx) => auth.logout(ctx),
   'auth.changePassword': withPrepared(
     async (input: ParsedInput<'auth.changePassword'>, deps, token) => {
