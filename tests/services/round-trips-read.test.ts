@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ChannelName, Input } from '../../shared/contract';
 import { newClinic, ok, type Clinic } from '../helpers/clinic';
@@ -36,8 +35,10 @@ describe.skipIf(!inject('postgresUrl'))('round trips of the screens\' reads on P
   }, 120_000);
 
   const reads: [string, () => [ChannelName, unknown, string]][] = [
-    ['doctors.search', () => ['doctors.search', { text: 'Mehta' } satisfies Input<'doctors.search'>, people.asha.token]],
-    ['doctors.search (no text)', () => ['doctors.search', { sort: 'relevance' } satisfies Input<'doctors.search'>, people.asha.token]],
+    // The first search reads the catalog whole (as after any change to doctors); later ones only busy time and the checkpoint.
+    ['doctors.search, the first', () => ['doctors.search', { text: 'Mehta' } satisfies Input<'doctors.search'>, people.asha.token]],
+    ['doctors.search', () => ['doctors.search', { text: 'mehta' } satisfies Input<'doctors.search'>, people.vikram.token]],
+    ['doctors.search, no text', () => ['doctors.search', { sort: 'relevance' } satisfies Input<'doctors.search'>, people.asha.token]],
     ['doctors.profile', () => ['doctors.profile', { doctorId: people.doctor.doctorId }, people.asha.token]],
     ['doctors.slots', () => ['doctors.slots', { doctorId: people.doctor.doctorId, fromDate: '2026-03-04', toDate: '2026-03-10' }, people.asha.token]],
     ['desk.board', () => ['desk.board', { date: '2026-03-03' }, people.desk.token]],
@@ -53,12 +54,9 @@ describe.skipIf(!inject('postgresUrl'))('round trips of the screens\' reads on P
   for (const [name, call] of reads) {
     it(`${name}: at most ${BUDGET} round trips`, async () => {
       const [channel, input, token] = call();
-      const texts: string[] = []; const orig = pg.Client.prototype.query; (pg.Client.prototype as any).query = function (this: any, ...a: any[]) { texts.push(typeof a[0] === 'string' ? a[0] : a[0]?.text); return (orig as any).apply(this, a); };
-      const { result, roundTrips } = await roundTripsOf(() => clinic.app.dispatch(channel, input, token));
-      pg.Client.prototype.query = orig; ok(result);
-      console.log(`SQL ${name}:\n  ` + texts.map(t => String(t).slice(0, 400)).join('\n  '));
-      console.log(`ROUNDTRIPS ${name}: ${roundTrips}`);
-      expect(roundTrips).toBeLessThanOrEqual(BUDGET);
+      const { result, roundTrips, statements } = await roundTripsOf(() => clinic.app.dispatch(channel, input, token));
+      ok(result);
+      expect(roundTrips, `${roundTrips} round trips (budget ${BUDGET}):\n${statements.join('\n')}`).toBeLessThanOrEqual(BUDGET);
     });
   }
 });

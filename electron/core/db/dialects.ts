@@ -1,6 +1,6 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { CompiledQuery, Kysely, type Compilable, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type DeleteQueryBuilder, type InsertQueryBuilder, type QueryCreator, type SelectQueryBuilder, type UpdateQueryBuilder } from 'kysely';
+import { CompiledQuery, Kysely, type Compilable, PostgresAdapter, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type DeleteQueryBuilder, type InsertQueryBuilder, type QueryCreator, type SelectQueryBuilder, type UpdateQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -164,6 +164,9 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
 export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...keys: [string, ...string[]]): Promise<void> {
   if (dialect === 'postgres') await sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
 }
+
+/** Which database a Kysely instance (or transaction) speaks to, for code that is handed only that. */
+export const dialectOf = (db: Kysely<Database>): DialectName => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
 /** Reads that `readTogether` runs as one. */
 type Reads = Record<string, SelectQueryBuilder<any, any, any>>;
