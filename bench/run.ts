@@ -5,6 +5,7 @@ import type { Benchmark } from './lib';
 import { billIssueBench, receiptPdfBench } from './billing.bench';
 import { bookingEncryptedBench } from './booking-encrypted.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
+import { lanBench } from './lan.bench';
 import { liveBoardBench } from './live-board.bench';
 import { chartDataBench, readingSaveBench } from './monitoring.bench';
 import { recordUploadBench } from './record-upload.bench';
@@ -14,7 +15,7 @@ import { searchBench } from './search.bench';
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
 const benchmarks: Benchmark[] = [
   searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, receiptPdfBench, billIssueBench, liveBoardBench,
-  readingSaveBench, chartDataBench, backupBench,
+  readingSaveBench, chartDataBench, backupBench, lanBench,
 ];
 
 const wanted = process.argv.slice(2);
