@@ -1,7 +1,7 @@
 // What the core tells the screens when something they may show has changed: a kind and an id, never the data.
 // Each screen then reads again through its own channel, which checks who is asking.
 
-export const LIVE_TOPICS = ['appointments', 'doctors', 'mail', 'alerts', 'monitoring'] as const;
+export const LIVE_TOPICS = ['appointments', 'doctors', 'mail', 'alerts', 'monitoring', 'waitlist'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
 /**

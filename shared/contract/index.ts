@@ -12,6 +12,7 @@ import { healthServiceChannels } from './health-services';
 import { kioskChannels } from './kiosk';
 import { mailChannels } from './mail';
 import { monitoringChannels } from './monitoring';
+import { printChannels } from './print';
 import { recordChannels } from './records';
 import { schedulingChannels } from './scheduling';
 import { searchChannels } from './search';
@@ -39,6 +40,7 @@ export const contract = {
   ...kioskChannels,
   ...mailChannels,
   ...monitoringChannels,
+  ...printChannels,
   ...recordChannels,
   ...schedulingChannels,
   ...searchChannels,

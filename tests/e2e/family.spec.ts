@@ -163,3 +163,30 @@ test('the front desk registers a walk-in with an age and sex, and the record sho
   await expect(page.getByText('About 72 years (date of birth not known)')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: /^Female$/ })).toBeVisible();
 });
+
+test('a parent reads their child’s notes and prescription from the visit, marked as the child’s', async ({ page, demo }) => {
+  const request = page.request;
+  await openTodayAllDay(request, demo, 'dr.rao@medlink.demo');
+  // Check-in opens early enough that the doctor can see the child now, whatever today's first free time is.
+  const admin = await login(request, demo, 'admin@medlink.demo', 'clinic');
+  const settings = await call<Record<string, unknown>>(request, demo, 'settings.get', {}, admin);
+  await call(request, demo, 'settings.update', { ...settings, checkInOpensMinutes: 720 }, admin);
+  const priya = await login(request, demo, 'priya@medlink.demo', 'patient');
+  const child = await call<{ id: number }>(request, demo, 'family.add', { fullName: 'Aarav Sharma', relation: 'child', ageYears: 6, sex: 'male' }, priya);
+  const rao = (await call<{ id: number; fullName: string }[]>(request, demo, 'doctors.directory', {}, priya)).find((d) => d.fullName === 'Dr. Kavita Rao')!;
+  const [slot] = await call<{ start: string }[]>(request, demo, 'doctors.slots', { doctorId: rao.id, fromDate: clinicToday(), toDate: clinicToday() }, priya);
+  const booked = await call<{ id: number }>(request, demo, 'appointments.book', { doctorId: rao.id, start: slot!.start, mode: 'in_person', patientId: child.id }, priya);
+  const doctor = await login(request, demo, 'dr.rao@medlink.demo', 'clinic');
+  await call(request, demo, 'appointments.setStatus', { appointmentId: booked.id, status: 'checked_in' }, doctor);
+  const items = [{ medicine: 'Paracetamol syrup', strength: '120 mg/5 ml', dose: '5 ml', frequency: 'Every 6 hours if fever', duration: '3 days' }];
+  await call(request, demo, 'consultations.save', { appointmentId: booked.id, notes: 'Viral fever. Fluids and rest.', items }, doctor);
+
+  await signIn(page, demo, 'patient', 'priya@medlink.demo');
+  await page.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'Notes and prescriptions' }).click();
+  const card = page.getByRole('article').filter({ hasText: 'Viral fever. Fluids and rest.' });
+  await expect(card).toContainText('For Aarav Sharma');
+  await expect(card.getByRole('cell', { name: 'Paracetamol syrup' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/family-notes.png', fullPage: true });
+  await card.getByRole('button', { name: 'Prescription (PDF)' }).click();
+  await expect(page.getByRole('dialog').getByRole('img', { name: /Page 1/ })).toBeVisible();
+});

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
+import { readPdf } from '../helpers/pdf';
 import { call, clinicToday, expect, lateInClinicDay, login, openTodayAllDay, signIn, test, type RunningApp } from './server';
 
 // What the front desk and a doctor print: the day list, a patient's slip, the doctor's day. On paper (print media)
@@ -39,6 +40,17 @@ test('the front desk prints the day list and a slip; on paper the window around 
   await expect(row).toContainText('Knee pain after a fall');
   await expect(row).toContainText(/\d{1,2}:\d\d [ap]m/);
   await expect(page.getByRole('button', { name: 'Print', exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/day-list-screen.png`, fullPage: true });
+
+  // The same list as a PDF from the clinic's PDF module, saved where downloads go, and read back.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as PDF' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^day-list-\d{4}-\d\d-\d\d-doctor-\d+\.pdf$/);
+  const pdfPath = `${SHOTS}/day-list.pdf`;
+  await download.saveAs(pdfPath);
+  const text = (await readPdf(readFileSync(pdfPath))).pages.flatMap((p) => p.lines).join('\n');
+  expect(text).toMatch(/^Sunrise Clinic Day list\n/);
+  expect(text).toContain('Dr. Kavita Rao');
+  expect(text).toMatch(new RegExp(`\\d{1,2}:\\d\\d [ap]m – \\d{1,2}:\\d\\d [ap]m Priya Sharma \\d+ ${booked.number} Knee pain after a fall In person`));
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation')).toBeHidden();
@@ -75,6 +87,12 @@ test('a doctor prints their day', async ({ page, demo }) => {
   const row = sheet.getByRole('row', { name: /Priya Sharma/ });
   await expect(row).toContainText(String(booked.number));
   await expect(row).toContainText('Knee pain after a fall');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/my-day-390.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as PDF' }).click()]);
+  expect(download.suggestedFilename()).toBe(`my-appointments-${clinicToday()}.pdf`);
+  const text = (await readPdf(readFileSync((await download.path())!))).pages.flatMap((p) => p.lines).join('\n');
+  expect(text).toMatch(new RegExp(`Priya Sharma ${booked.number} Knee pain after a fall In person`));
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation')).toBeHidden();
   await expect(row).toBeVisible();

@@ -57,13 +57,16 @@ test('a patient on a waitlist is offered a cancelled time by email and takes it 
     await expect(desk.getByRole('region', { name: 'Waiting for Dr. Kavita Rao' })).toContainText('Meera Joshi');
     await desk.close();
 
-    // Arjun cancels: the time goes to Meera, by email and in her window.
+    // Meera's window is open on her appointments when Arjun cancels: the time goes to her by email, and her window
+    // shows it at once over the live feed (no reload, no waiting for a poll).
+    await page.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'My appointments' }).click();
+    await expect(page.getByRole('region', { name: 'Waiting for a time' })).toContainText('Dr. Kavita Rao');
     await arjun.cancel();
+    const held = page.getByRole('region', { name: 'A time is held for you' });
+    await expect(held).toBeVisible({ timeout: 5_000 });
     const offer = await mailTo(smtp, 'meera@medlink.demo', /^A time with Dr\. Kavita Rao is free/);
     expect(offer.text).toContain('open My appointments');
 
-    await page.getByRole('navigation', { name: 'Patient menu' }).getByRole('button', { name: 'My appointments' }).click();
-    const held = page.getByRole('region', { name: 'A time is held for you' });
     await expect(held).toContainText('Dr. Kavita Rao');
     await expect(held).toContainText('10:00 am');
     await held.getByRole('button', { name: 'Take this time' }).click();

@@ -89,6 +89,9 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'patients.registerWalkIn': { fullName: 'Ramesh Patil', phone: '9822044444', email: 'ramesh@example.in', state: 'Maharashtra', ageYears: 62, sex: 'male' },
   'patients.linkAccount': { walkInPatientId: 2, accountPatientId: 1, identityChecked: true },
   'desk.board': { date: '2026-03-03' },
+  'print.dayList': { date: '2026-03-03' },
+  'print.slip': { appointmentId: 1 },
+  'print.myDay': { fromDate: '2026-03-03', toDate: '2026-03-03' },
   'doctors.myProfile': {},
   'doctors.updateProfile': { bio: 'Family physician.', languages: ['English', 'Hindi'], showEmail: true, showPhone: false },
   // A 1×1 PNG.

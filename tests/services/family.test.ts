@@ -5,6 +5,7 @@ import { AFTER_VISITS, billingClinic, issueBill, line, visitStart } from '../hel
 import { confirmedSignup, newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Clinic } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
 import { auditRows, expectNoWrites } from '../helpers/db';
+import { recordsClinic } from '../helpers/records';
 import { bookingClinic, ist } from '../helpers/scheduling';
 
 // The test clock starts on Monday 2 March 2026, 10:00 in Pune.
@@ -93,6 +94,39 @@ describe('family members', () => {
     for (const attempt of attempts) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refused(await expectNoWrites(clinic.app, attempt)).code);
     expect(ok(await clinic.call('appointments.mine', {}, vikram.token)).upcoming).toEqual([]);
     expect(ok(await clinic.call('family.list', {}, vikram.token))).toEqual([]);
+  });
+
+  it('a holder reads (never writes) their child’s consultation notes and prescription, audited; another account cannot', async () => {
+    const clinic = await newClinic();
+    const doctor = await (await recordsClinic(clinic)).doctor();
+    const asha = await signupPatient(clinic, patientSignupInput({ fullName: 'Asha Kulkarni' }));
+    const vikram = await signupPatient(clinic, patientSignupInput({ fullName: 'Vikram Rao', phone: '9822055555' }));
+    const child = ok(await clinic.call('family.add', { fullName: 'Aarav Kulkarni', relation: 'child', dateOfBirth: '2019-06-02', sex: 'male' }, asha.token));
+    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-02', '10:30'), mode: 'in_person', patientId: child.id }, asha.token));
+    clinic.clock.advanceMinutes(35);
+    const items = [{ medicine: 'Paracetamol syrup', strength: '120 mg/5 ml', dose: '5 ml', frequency: 'Every 6 hours if fever', duration: '3 days' }];
+    ok(await clinic.call('consultations.save', { appointmentId: booked.id, notes: 'Viral fever. Fluids and rest.', items }, doctor.token));
+
+    const mine = ok(await clinic.call('consultations.mine', {}, asha.token));
+    expect(mine.map((c) => [c.patientName, c.notes, c.items.map((i) => i.medicine), c.canEdit])).toEqual([['Aarav Kulkarni', 'Viral fever. Fluids and rest.', ['Paracetamol syrup'], false]]);
+    expect(ok(await clinic.call('consultations.get', { appointmentId: booked.id }, asha.token))).toMatchObject({ patientId: child.id, canEdit: false });
+    const printed = ok(await clinic.call('prescriptions.pdf', { appointmentId: booked.id }, asha.token));
+    expect(printed.fileName).toBe(`prescription-${booked.number}.pdf`);
+    // Read only: the holder cannot write the notes.
+    const write = await expectNoWrites(clinic.app, () => clinic.call('consultations.save', { appointmentId: booked.id, notes: 'All well', items: [] }, asha.token));
+    expect(refused(write).code).toBe('FORBIDDEN');
+    // Each reading of the child's notes by someone else (the holder) is in the audit log, against the child.
+    expect((await auditRows(clinic.app, 'consultation.family_viewed')).map((r) => [r.actor_user_id, r.patient_id])).toEqual([
+      [asha.login.user.id, child.id], [asha.login.user.id, child.id],
+    ]);
+    expect((await auditRows(clinic.app, 'prescription.printed')).map((r) => [r.actor_user_id, r.patient_id])).toEqual([[asha.login.user.id, child.id]]);
+
+    // Another account sees nothing of the child's notes, however it asks.
+    expect(ok(await clinic.call('consultations.mine', {}, vikram.token))).toEqual([]);
+    for (const channel of ['consultations.get', 'prescriptions.pdf'] as const) {
+      const r = await expectNoWrites(clinic.app, () => clinic.call(channel, { appointmentId: booked.id }, vikram.token));
+      expect(refused(r).code).toBe('NOT_FOUND');
+    }
   });
 
   it('the front desk adds a family member to a patient’s account; a family member cannot hold one; search names the holder', async () => {

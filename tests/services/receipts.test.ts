@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { receiptInput } from '../../electron/core/billing/documents';
 import { renderReceipt } from '../../electron/core/billing/receipt';
 import { billById } from '../../electron/core/billing/bills.repo';
-import { MARGIN, unprintable } from '../../electron/core/pdf/document';
+import { unprintable } from '../../electron/core/pdf/document';
 import type { Ctx } from '../../electron/core/context';
 import { newClinic, ok, refused, type Clinic } from '../helpers/clinic';
 import { billingClinic, GSTIN, issueBill, line } from '../helpers/billing';
 import { patientProfile, settingsInput } from '../helpers/data';
-import { outsideMargins, overlapping, readPdf } from '../helpers/pdf';
+import { readPdf } from '../helpers/pdf';
+import { expectTidy } from '../helpers/pdf-expect';
 
 async function documentBytes(clinic: Clinic, token: string, billId: number, which: 'receipt' | 'credit_note' = 'receipt') {
   return Buffer.from(ok(await clinic.call('bills.document', { billId, which }, token)).base64, 'base64');
@@ -19,16 +20,6 @@ async function renderNow(clinic: Clinic, billId: number) {
     const ctx = { db: trx, now: clinic.clock.now(), deps: clinic.app.deps, session: null, afterCommit: () => undefined } as Ctx;
     return Buffer.from(await renderReceipt(await receiptInput(ctx, (await billById(trx, billId))!)));
   });
-}
-
-async function expectTidy(bytes: Uint8Array) {
-  const { pages } = await readPdf(bytes);
-  for (const [n, page] of pages.entries()) {
-    expect(outsideMargins(page, MARGIN), `page ${n + 1}`).toEqual([]);
-    expect(overlapping(page).map(([a, b]) => `${a.str} / ${b.str}`), `page ${n + 1}`).toEqual([]);
-    expect(page.lines.at(-1)).toMatch(new RegExp(`Page ${n + 1} of ${pages.length}$`));
-  }
-  return pages;
 }
 
 describe('receipts', () => {

@@ -3,6 +3,7 @@ import { latestTo } from '../../electron/core/outbox/outbox.repo';
 import { newClinic, ok, refused, type Clinic } from '../helpers/clinic';
 import { settingsInput } from '../helpers/data';
 import { auditRows, expectNoWrites } from '../helpers/db';
+import { listening, openFeed } from '../helpers/live';
 import { bookingClinic, ist } from '../helpers/scheduling';
 
 // The test clock starts on Monday 2 March 2026, 10:00 in Pune. The doctor sees patients 09:00–13:00 on weekdays,
@@ -69,6 +70,36 @@ describe('the waitlist', () => {
     const list = ok(await clinic.call('waitlist.ofDoctor', { doctorId: doctor.doctorId }, desk.token));
     expect(list.map((e) => [e.patientName, e.offer])).toEqual([['Vikram Rao', null]]);
     expect(await auditRows(clinic.app, 'waitlist.viewed')).toMatchObject([{ actor_user_id: desk.id, patient_id: vikram.patientId }]);
+  });
+
+  it('an offer reaches the waiting patient’s window at once over the live feed, as does its running out; the desk’s list follows; no one else hears', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, vikram, desk, join, cancel } = await fullTuesday(clinic);
+    await join(asha.token);
+    await join(vikram.token);
+    const feeds = {
+      asha: await openFeed(clinic.app, asha.token),
+      vikram: await openFeed(clinic.app, vikram.token),
+      desk: await openFeed(clinic.app, desk.token),
+      doctor: await openFeed(clinic.app, doctor.token),
+    };
+    await listening(feeds.asha, !!clinic.databaseUrl);
+    const waitlist = { topic: 'waitlist', id: doctor.doctorId };
+    const heard = (feed: keyof typeof feeds) => feeds[feed].changes().filter((c) => c.topic === 'waitlist');
+
+    ok(await cancel('10:00'));
+    expect(heard('asha')).toEqual([waitlist]);
+    expect(heard('desk')).toEqual([waitlist]);
+    expect(heard('vikram')).toEqual([]);
+    expect(heard('doctor')).toEqual([]);
+
+    // The hold runs out: the jobs worker tells Asha's window it is gone and Vikram's that it is his.
+    await pass(clinic, 31, [asha.token, vikram.token, desk.token, doctor.token]);
+    await clinic.app.jobs.runOnce();
+    expect(heard('asha')).toEqual([waitlist, waitlist]);
+    expect(heard('vikram')).toEqual([waitlist]);
+    expect((await offerOf(clinic, vikram.token))?.start).toBe(ist(TUESDAY, '10:00'));
+    expect(JSON.stringify(feeds.vikram.heard)).not.toMatch(/10:00|04:30/);
   });
 
   it('an expired hold moves to the next on the list; nobody is offered a time they let go or declined', async () => {

@@ -1,10 +1,10 @@
 // A bill's receipt and a credit note as PDF, drawn with the PDF module (pdf/document.ts) from what the bill froze
 // when it was issued and the payments and credit note recorded since, never from the live profiles: the same
 // bill prints the same bytes whenever it is printed again.
-import { zonedParts } from '../../../shared/clinic-time';
 import type { PaymentMethod } from '../../../shared/contract';
 import { billTotals, ratePercent, type LineTax, type Supply } from '../../../shared/gst';
 import { amountInWords, formatRupees } from '../../../shared/money';
+import { contactLine, day, when } from '../pdf/wording';
 import { newDocument, type Column, type PdfWriter } from '../pdf/document';
 
 /** The bill as issued: its number and the parties and visit as they were (stored as JSON on the bill). */
@@ -54,25 +54,8 @@ export interface ReceiptInput {
   creditNote: ReceiptCreditNote | null;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const METHODS: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI' };
-
-/** "2 Mar 2026" for a clinic-local day ("2026-03-02"). */
-const day = (ymd: string) => `${Number(ymd.slice(8, 10))} ${MONTHS[Number(ymd.slice(5, 7)) - 1]} ${ymd.slice(0, 4)}`;
-/** "9:30 am" for a clinic-local "09:30": the way every screen and email writes a time of day. */
-function clock(hhmm: string): string {
-  const h = Number(hhmm.slice(0, 2));
-  return `${h % 12 || 12}:${hhmm.slice(3)} ${h < 12 ? 'am' : 'pm'}`;
-}
-/** "2 Mar 2026" (with ", 10:30 am" when `withTime`) for an instant, in the clinic's zone. */
-function when(iso: string, timeZone: string, withTime = false): string {
-  const p = zonedParts(new Date(iso), timeZone);
-  return withTime ? `${day(p.date)}, ${clock(p.time)}` : day(p.date);
-}
 const money = (paise: number) => formatRupees(paise, { symbol: false });
-
-/** "Phone 020 2612 3456 · desk@sunrise.example", or what there is of it. */
-const contact = (c: FrozenBill['clinic']) => [c.phone && `Phone ${c.phone}`, c.email].filter(Boolean).join(' · ');
 
 function header(doc: PdfWriter, b: FrozenBill, title: string, numberLabel: string, number: string, dateIso: string) {
   doc.row([
@@ -81,7 +64,7 @@ function header(doc: PdfWriter, b: FrozenBill, title: string, numberLabel: strin
   ]);
   doc.space(3);
   doc.row([
-    { text: [b.clinic.address, contact(b.clinic)].filter(Boolean).join('\n'), width: 0.62, muted: true },
+    { text: [b.clinic.address, contactLine(b.clinic)].filter(Boolean).join('\n'), width: 0.62, muted: true },
     { text: `${numberLabel} ${number}\nDate: ${when(dateIso, b.timeZone)}`, width: 0.38, align: 'right' },
   ]);
   if (b.clinic.gstin) doc.text(`GSTIN: ${b.clinic.gstin}`);

@@ -35,7 +35,7 @@ export function itemsOf(db: Db, consultationIds: number[]) {
 }
 
 /** A patient's consultations with their appointment's number and time and both names, newest first. */
-export const consultationsOfPatient = (db: Db, patientId: number) =>
+export const consultationsOfPatients = (db: Db, patientIds: number[]) =>
   db
     .selectFrom('consultations as c')
     .innerJoin('appointments as a', 'a.id', 'c.appointment_id')
@@ -43,6 +43,6 @@ export const consultationsOfPatient = (db: Db, patientId: number) =>
     .innerJoin('patient_info as p', 'p.id', 'c.patient_id')
     .selectAll('c')
     .select(['a.number', 'a.start_at', 'd.full_name as doctor_name', 'p.full_name as patient_name'])
-    .where('c.patient_id', '=', patientId)
+    .where('c.patient_id', 'in', patientIds)
     .orderBy('a.start_at', 'desc')
     .execute();

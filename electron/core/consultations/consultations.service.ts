@@ -1,14 +1,15 @@
 import type { ConsultationView, FileContent, ParsedInput, PrescriptionItem } from '../../../shared/contract';
-import { record } from '../audit/audit.service';
+import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
-import { patientByUser } from '../patients/patients.repo';
+import { actingFor, actingPatients, mayActFor } from '../patients/acting-for';
 import { accessDetail, accessOf, signedInDoctor } from '../records/access';
 import { appointmentById, type DetailedRow } from '../scheduling/appointments.repo';
 import * as repo from './consultations.repo';
 import { prescriptionPdf } from './prescription-pdf';
 
-// After an appointment its doctor writes the consultation's notes and the prescription's lines; the patient reads
-// both and prints the prescription. Other doctors who may see the patient read them in the patient's chart.
+// After an appointment its doctor writes the consultation's notes and the prescription's lines; the patient (and the
+// account holder of a family member) reads both and prints the prescription. Other doctors who may see the patient
+// read them in the patient's chart.
 
 const toItem = (i: repo.ItemRow): PrescriptionItem => ({
   medicine: i.medicine, strength: i.strength, dose: i.dose, frequency: i.frequency, duration: i.duration, instructions: i.instructions ?? undefined,
@@ -18,14 +19,21 @@ const toItem = (i: repo.ItemRow): PrescriptionItem => ({
 const writable = (ctx: Ctx, a: Pick<DetailedRow, 'status' | 'start_at'>) =>
   a.status !== 'cancelled' && (Date.parse(a.start_at) <= ctx.now.getTime() || a.status === 'checked_in' || a.status === 'completed');
 
-/** The appointment and who the caller is to it; anyone but its doctor and patient is told there is none. */
+/**
+ * The appointment and who the caller is to it: its doctor, or the patient's account (their own, or a family member's
+ * holder, who reads them without changing anything). Anyone else is told there is none.
+ */
 async function appointmentFor(ctx: Ctx, appointmentId: number): Promise<{ appointment: DetailedRow; asDoctor: boolean }> {
   const session = requireSession(ctx);
   const appointment = await appointmentById(ctx.db, appointmentId);
   const asDoctor = appointment?.doctor_user_id === session.userId && session.roles.includes('doctor');
-  if (!appointment || (!asDoctor && appointment.patient_user_id !== session.userId)) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
+  if (!appointment || (!asDoctor && !(await mayActFor(ctx, appointment.patient_id)))) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
   return { appointment, asDoctor };
 }
+
+/** A family member's notes read by their account holder: someone else reading a patient's data, so recorded. */
+const familyViewed = (ctx: Ctx, patientIds: number[], detail: Record<string, unknown> = {}) =>
+  recordView(ctx, { action: 'consultation.family_viewed', actorId: requireSession(ctx).userId, detail }, patientIds);
 
 async function viewOf(ctx: Ctx, a: DetailedRow, asDoctor: boolean): Promise<ConsultationView> {
   const c = await repo.consultationOf(ctx.db, a.id);
@@ -41,6 +49,8 @@ export async function get(ctx: Ctx, appointmentId: number): Promise<Consultation
   const { appointment, asDoctor } = await appointmentFor(ctx, appointmentId);
   if (asDoctor) {
     await record(ctx, { action: 'consultation.viewed', actorId: requireSession(ctx).userId, patientId: appointment.patient_id, detail: { appointmentId } });
+  } else if (appointment.patient_user_id !== requireSession(ctx).userId) {
+    await familyViewed(ctx, [appointment.patient_id], { appointmentId });
   }
   return viewOf(ctx, appointment, asDoctor);
 }
@@ -63,9 +73,9 @@ export async function save(ctx: Ctx, input: ParsedInput<'consultations.save'>): 
   return viewOf(ctx, appointment, true);
 }
 
-/** A patient's consultations (all doctors'), newest first: for the patient, and for a doctor's view of their chart. */
-export async function consultationsOfPatient(ctx: Ctx, patientId: number): Promise<ConsultationView[]> {
-  const rows = await repo.consultationsOfPatient(ctx.db, patientId);
+/** Patients' consultations (all doctors'), newest first: for the patient and their family, and for a doctor's view of their chart. */
+export async function consultationsOfPatients(ctx: Ctx, patientIds: number[]): Promise<ConsultationView[]> {
+  const rows = await repo.consultationsOfPatients(ctx.db, patientIds);
   const items = await repo.itemsOf(ctx.db, rows.map((r) => r.id));
   return rows.map((r) => ({
     appointmentId: r.appointment_id, appointmentNumber: r.number, start: r.start_at, doctorId: r.doctor_id, doctorName: r.doctor_name,
@@ -74,10 +84,12 @@ export async function consultationsOfPatient(ctx: Ctx, patientId: number): Promi
   }));
 }
 
+/** The account's own consultations and its family members', each naming its patient. */
 export async function mine(ctx: Ctx): Promise<ConsultationView[]> {
-  const patient = await patientByUser(ctx.db, requireSession(ctx).userId);
-  if (!patient) throw new DomainError('NOT_FOUND', 'No patient record is linked to this account.');
-  return consultationsOfPatient(ctx, patient.id);
+  const own = await actingFor(ctx);
+  const views = await consultationsOfPatients(ctx, (await actingPatients(ctx)).map((p) => p.id));
+  await familyViewed(ctx, views.map((v) => v.patientId).filter((id) => id !== own.id));
+  return views;
 }
 
 /**
@@ -91,7 +103,7 @@ export async function pdf(ctx: Ctx, appointmentId: number): Promise<FileContent>
   if (!appointment) throw notFound();
   const asDoctor = appointment.doctor_user_id === session.userId && session.roles.includes('doctor');
   let detail: Record<string, unknown> = { appointmentId };
-  if (!asDoctor && appointment.patient_user_id !== session.userId) {
+  if (!asDoctor && !(await mayActFor(ctx, appointment.patient_id))) {
     if (!session.roles.includes('doctor')) throw notFound();
     const access = await accessOf(ctx, (await signedInDoctor(ctx)).id, appointment.patient_id);
     if (!access || access.via === 'shared') throw notFound();

@@ -1,10 +1,9 @@
 import type { ConsultationView } from '../../../shared/contract';
-import type { Speciality } from '../../../shared/specialities';
 import { clinicSettings } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
 import { doctorById, educationOf } from '../doctors/doctors.repo';
-import { mailCatalog } from '../mail/templates';
 import { newDocument } from '../pdf/document';
+import { specialityName } from '../pdf/wording';
 import { patientById } from '../patients/patients.repo';
 import type { DetailedRow } from '../scheduling/appointments.repo';
 
@@ -32,7 +31,7 @@ export async function prescriptionPdf(ctx: Ctx, appointment: DetailedRow, view: 
   const doctor = (await doctorById(ctx.db, appointment.doctor_id))!;
   const degrees = ((await educationOf(ctx.db, [doctor.id])).get(doctor.id) ?? []).map((e) => e.degree).join(', ');
   const patient = (await patientById(ctx.db, appointment.patient_id))!;
-  const speciality = doctor.speciality === 'other' && doctor.speciality_other ? doctor.speciality_other : mailCatalog('en').speciality![doctor.speciality as Speciality]!;
+  const speciality = specialityName(doctor);
   const date = new Intl.DateTimeFormat('en-IN', { timeZone: clinic.timeZone, day: 'numeric', month: 'long', year: 'numeric' });
   const visitDate = new Intl.DateTimeFormat('en-CA', { timeZone: clinic.timeZone }).format(new Date(appointment.start_at));
   const issued = new Date(view.updatedAt!);

@@ -20,12 +20,26 @@ export const sameNameAndPhone = (db: Db, fullName: string, phone: string) =>
 export const withEmail = (db: Db, email: string) =>
   db.selectFrom('patient_info').select(['id', 'full_name']).where('merged_into', 'is', null).where('email', '=', email).orderBy('id').executeTakeFirst();
 
-/**
- * The day board's rows in one round trip: every appointment starting in [fromIso, toIso) with its patient and
- * when they were checked in, and the doctors who take appointments (verified, not suspended) or have one of them.
- */
-export function board(db: Db, dialect: DialectName, fromIso: string, toIso: string) {
-  const appointments = db
+/** Doctors who take appointments (verified, not suspended), and any other doctor named in `also` (ids, or a read of them). */
+const boardDoctorsQuery = (db: Db, also: number[] | ReturnType<typeof doctorsWithAppointments>) =>
+  db
+    .selectFrom('doctor_info')
+    .select(['id', 'full_name', 'latin_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
+    .where((eb) => {
+      const practising = eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]);
+      return Array.isArray(also) && also.length === 0 ? practising : eb.or([practising, eb('id', 'in', also)]);
+    })
+    .orderBy('full_name')
+    .orderBy('id');
+
+export const boardDoctors = (db: Db, alsoIds: number[]) => boardDoctorsQuery(db, alsoIds).execute();
+
+const doctorsWithAppointments = (db: Db, fromIso: string, toIso: string) =>
+  db.selectFrom('appointments').select('doctor_id').where('start_at', '>=', fromIso).where('start_at', '<', toIso);
+
+/** Appointments with their patient (and holder), doctor and when they were checked in: the board's and the printed sheets' rows. */
+const boardRows = (db: Db) =>
+  db
     .selectFrom('appointments as a')
     .innerJoin('patient_info as p', 'p.id', 'a.patient_id')
     .leftJoin('patient_info as holder', 'holder.id', 'p.holder_patient_id')
@@ -42,26 +56,26 @@ export function board(db: Db, dialect: DialectName, fromIso: string, toIso: stri
     )
     .select([
       'a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.status', 'a.reason', 'a.cancel_reason', 'a.queue_number', 'a.check_in_code',
-      'p.full_name as patient_name', 'p.user_id as patient_user_id', 'p.phone as patient_phone', 'holder.full_name as holder_name', 'a.series_id',
-      'd.full_name as doctor_name', 'h.checked_in_at',
-    ])
-    .where('a.start_at', '>=', fromIso)
-    .where('a.start_at', '<', toIso)
-    .orderBy('a.start_at')
-    .orderBy('a.id');
-  const doctors = db
-    .selectFrom('doctor_info')
-    .select(['id', 'full_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]),
-        eb('id', 'in', eb.selectFrom('appointments').select('doctor_id').where('start_at', '>=', fromIso).where('start_at', '<', toIso)),
-      ]),
-    )
-    .orderBy('full_name')
-    .orderBy('id');
-  return readTogether(db, dialect, { appointments, doctors });
+      'p.full_name as patient_name', 'p.latin_name as patient_latin_name', 'p.user_id as patient_user_id', 'p.phone as patient_phone',
+      'holder.full_name as holder_name', 'holder.latin_name as holder_latin_name', 'a.series_id',
+      'd.full_name as doctor_name', 'd.latin_name as doctor_latin_name', 'h.checked_in_at',
+    ]);
+export type BoardRow = Awaited<ReturnType<ReturnType<typeof boardRows>['executeTakeFirstOrThrow']>>;
+
+/** Every appointment starting in [fromIso, toIso) (of one doctor, if named), in start order. */
+export const appointmentsStarting = (db: Db, fromIso: string, toIso: string, doctorId?: number) => startingQuery(db, fromIso, toIso, doctorId).execute();
+
+function startingQuery(db: Db, fromIso: string, toIso: string, doctorId?: number) {
+  let q = boardRows(db).where('a.start_at', '>=', fromIso).where('a.start_at', '<', toIso);
+  if (doctorId !== undefined) q = q.where('a.doctor_id', '=', doctorId);
+  return q.orderBy('a.start_at').orderBy('a.id');
 }
+
+/** The day board's rows in one round trip: the appointments starting in [fromIso, toIso), and the doctors who take appointments or have one of them. */
+export const board = (db: Db, dialect: DialectName, fromIso: string, toIso: string) =>
+  readTogether(db, dialect, { appointments: startingQuery(db, fromIso, toIso), doctors: boardDoctorsQuery(db, doctorsWithAppointments(db, fromIso, toIso)) });
+
+export const boardAppointment = (db: Db, id: number) => boardRows(db).where('a.id', '=', id).executeTakeFirst();
 
 /** Whether the two patients hold active appointments at overlapping times. */
 export async function activeOverlap(db: Db, patientA: number, patientB: number): Promise<boolean> {

@@ -12,6 +12,7 @@ import { healthServiceHandlers } from './health-services';
 import { kioskHandlers } from './kiosk';
 import { mailHandlers } from './mail';
 import { monitoringHandlers } from './monitoring';
+import { printHandlers } from './print';
 import { recordHandlers } from './records';
 import { schedulingHandlers } from './scheduling';
 import { searchHandlers } from './search';
@@ -52,6 +53,7 @@ export const handlers = {
   ...kioskHandlers,
   ...mailHandlers,
   ...monitoringHandlers,
+  ...printHandlers,
   ...recordHandlers,
   ...schedulingHandlers,
   ...searchHandlers,

@@ -11,9 +11,15 @@ import type { Change } from './bus';
 
 const announced = new WeakMap<Ctx, Change[]>();
 
+/** Each thing is told once per call, to everyone any of its announcements named. */
 export function announce(ctx: Ctx, change: Change): void {
   const list = announced.get(ctx) ?? [];
-  if (!list.some((c) => c.topic === change.topic && c.id === change.id)) list.push(change);
+  const at = list.findIndex((c) => c.topic === change.topic && c.id === change.id);
+  if (at < 0) list.push(change);
+  else {
+    const { roles, users } = list[at]!.audience;
+    list[at] = { ...change, audience: { roles: [...new Set([...roles, ...change.audience.roles])], users: [...new Set([...users, ...change.audience.users])] } };
+  }
   announced.set(ctx, list);
 }
 
@@ -97,4 +103,14 @@ export const monitoringChange = (patientUserId: number | null, doctorUserIds: nu
   topic: 'monitoring',
   id: null,
   audience: { roles: [], users: ids(patientUserId, ...doctorUserIds) },
+});
+
+/**
+ * A doctor's waitlist (someone joined or left, a time was offered, taken, declined or ran out): the front desk,
+ * which sees each doctor's list, and the accounts of those waiting whose offers changed.
+ */
+export const waitlistChange = (doctorId: number, accountUserIds: (number | null)[] = []): Change => ({
+  topic: 'waitlist',
+  id: doctorId,
+  audience: { roles: ['front_desk'], users: ids(...accountUserIds) },
 });

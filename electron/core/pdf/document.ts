@@ -1,5 +1,5 @@
-// MedLink's PDF layout: A4 documents of text (receipts, credit notes and prescriptions; summaries and exports
-// next) drawn with pdf-lib and the Noto Sans fonts shipped in resources/fonts (so ₹ and accented Latin print).
+// MedLink's PDF layout: A4 documents of text (receipts, credit notes, prescriptions, the printed day lists and
+// slips) drawn with pdf-lib and the Noto Sans fonts shipped in resources/fonts (so ₹ and accented Latin print).
 //
 //   const doc = await newDocument({ title, author, subject, createdAt, footer });
 //   doc.row([{ text: 'Sunrise Clinic', width: 0.6, bold: true, size: 14 }, { text: 'Receipt', width: 0.4, align: 'right' }]);
@@ -250,8 +250,19 @@ export class PdfWriter {
     for (const [label, value] of pairs) this.row([{ text: label, width: labelWidth, muted: true }, { text: value, width: 1 - labelWidth }]);
   }
 
-  /** A table: bold header, then each row wrapped in its columns; the header is repeated on every following page. */
-  table(columns: readonly Column[], rows: readonly string[][], options: { boldRows?: ReadonlySet<number> } = {}): void {
+  /** A square PNG (a QR code), `side` points wide, at the left margin. */
+  async image(png: Uint8Array, side: number): Promise<void> {
+    const image = await this.pdf.embedPng(png);
+    this.keep(side);
+    this.page.drawImage(image, { x: MARGIN, y: this.y - side, width: side, height: side });
+    this.y -= side;
+  }
+
+  /**
+   * A table: bold header, then each row wrapped in its columns; the header is repeated on every following page,
+   * under `continued` (what the table is of, e.g. "Dr Mehta (continued)") when given.
+   */
+  table(columns: readonly Column[], rows: readonly string[][], options: { boldRows?: ReadonlySet<number>; continued?: string } = {}): void {
     const header = () => {
       this.row(columns.map((c) => ({ text: c.header, width: c.width, align: c.align, bold: true, size: BODY_SIZE - 0.5 })));
       this.y -= 2;
@@ -261,7 +272,14 @@ export class PdfWriter {
     // Never a header alone at the foot of a page.
     this.keep(3 * BODY_SIZE * LEADING + 6);
     header();
-    this.continuation = header;
+    const { continued } = options;
+    this.continuation = continued
+      ? () => {
+          this.text(continued, { bold: true });
+          this.y -= 4;
+          header();
+        }
+      : header;
     try {
       rows.forEach((r, i) => {
         this.row(columns.map((c, k) => ({ text: r[k] ?? '', width: c.width, align: c.align, bold: options.boldRows?.has(i) })));

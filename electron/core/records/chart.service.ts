@@ -1,7 +1,7 @@
 import type { MyPatient, Output, ParsedInput } from '../../../shared/contract';
 import { EMERGENCY_MINUTES } from '../../../shared/records';
 import { record, recordView } from '../audit/audit.service';
-import { consultationsOfPatient } from '../consultations/consultations.service';
+import { consultationsOfPatients } from '../consultations/consultations.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { patientById } from '../patients/patients.repo';
 import { accessDetail, accessOf, requireAccess, signedInDoctor } from './access';
@@ -49,7 +49,7 @@ export async function patientChart(ctx: Ctx, patientId: number): Promise<Output<
     until: access.until,
     records: await recordViews(ctx, rows, false),
     // A share opens the shared records only; an appointment or emergency access, the clinic's notes too.
-    consultations: access.via === 'shared' ? [] : await consultationsOfPatient(ctx, patientId),
+    consultations: access.via === 'shared' ? [] : await consultationsOfPatients(ctx, [patientId]),
   };
 }
 

@@ -213,11 +213,16 @@ export async function mine(ctx: Ctx) {
   };
 }
 
-export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
+/** The instants a doctor's schedule of these days spans: at most a month, ending after it starts. */
+export async function scheduleBounds(ctx: Ctx, input: { fromDate: string; toDate: string }) {
   if (input.toDate < input.fromDate || Date.parse(input.toDate) - Date.parse(input.fromDate) > 31 * DAY) {
     throw new DomainError('VALIDATION', 'Choose at most a month, ending after it starts.', { fields: { toDate: 'range_invalid' } });
   }
-  const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
+  return dayBounds(ctx, input.fromDate, input.toDate);
+}
+
+export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
+  const { fromIso, toIso } = await scheduleBounds(ctx, input);
   const session = requireSession(ctx);
   // The doctor and their diary in one read; nothing of it is shown unless they practise.
   const diary = await repo.diaryOfDoctorUser(ctx.db, ctx.deps.dialect, session.userId, fromIso, toIso);

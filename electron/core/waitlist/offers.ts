@@ -15,6 +15,7 @@ import { doctorMailInfo } from '../scheduling/appointment-mail';
 import { busyOfDoctor } from '../scheduling/appointments.repo';
 import { rulesFor } from '../scheduling/availability.service';
 import { lockDiaries } from '../scheduling/time-check';
+import { announce, sendAnnounced, waitlistChange } from '../live/changes';
 import { bumpBusyVersion } from '../search/versions.repo';
 import * as repo from './waitlist.repo';
 
@@ -41,10 +42,11 @@ export async function offerFreedTimes(ctx: Ctx, doctorId: number): Promise<void>
   await lockDiaries(ctx, [doctorId]);
   const nowIso = ctx.now.toISOString();
   const actorId = ctx.session?.userId ?? null;
-  let changed = false;
+  /** The accounts whose offers changed: their windows are told at once. */
+  const told: (number | null)[] = [];
   for (const o of await repo.overdueOffers(ctx.db, doctorId, nowIso)) {
     if (!(await repo.closeOffer(ctx.db, o.id, { status: 'expired', answered_at: nowIso }))) continue;
-    changed = true;
+    told.push(o.account_user_id);
     await record(ctx, { action: 'waitlist.offer_expired', actorId: null, patientId: o.patient_id, detail: { doctorId, start: o.start_at } });
   }
 
@@ -80,14 +82,16 @@ export async function offerFreedTimes(ctx: Ctx, doctorId: number): Promise<void>
         entry_id: e.id, doctor_id: doctorId, start_at: slot.start.toISOString(), end_at: slot.end.toISOString(), modes: slot.modes.join(','),
         status: 'open', offered_at: nowIso, expires_at: expiresAt.toISOString(), answered_at: null, appointment_id: null,
       });
-      changed = true;
+      told.push(e.account_user_id);
       await offerMail(ctx, e, slot.start, expiresAt);
       await enqueueJob(ctx, { kind: 'waitlist.expire', payload: { offerId }, dueAt: expiresAt });
       await record(ctx, { action: 'waitlist.offered', actorId, patientId: e.patient_id, detail: { doctorId, start: slot.start.toISOString() } });
     }
   }
+  if (told.length === 0) return;
   // Held time is busy time: doctor search's cached free slots follow.
-  if (changed) await bumpBusyVersion(ctx.db);
+  await bumpBusyVersion(ctx.db);
+  announce(ctx, waitlistChange(doctorId, told));
 }
 
 /** Tells the patient (a family member: their holder) of the time held for them. */
@@ -122,7 +126,10 @@ export const waitlistJobHandlers = (deps: Deps): JobHandlers<'waitlist.expire'> 
       if (offer?.status === 'open' && offer.expires_at > ctx.now.toISOString()) {
         return { done: false as const, notYet: true, error: 'still held', retryInMs: Date.parse(offer.expires_at) - ctx.now.getTime() };
       }
-      if (offer?.status === 'open') await offerFreedTimes(ctx, offer.doctor_id);
+      if (offer?.status === 'open') {
+        await offerFreedTimes(ctx, offer.doctor_id);
+        await sendAnnounced(ctx);
+      }
       return { done: true as const };
     });
   },

@@ -54,7 +54,11 @@ export const entriesOfPatients = (db: Db, patientIds: number[], today: string) =
 export const entriesToOffer = (db: Db, doctorId: number, today: string) =>
   db
     .selectFrom('waitlist_entries as w')
+    .innerJoin('patient_info as p', 'p.id', 'w.patient_id')
+    .leftJoin('patient_info as h', 'h.id', 'p.holder_patient_id')
     .selectAll('w')
+    // The account whose window shows the entry: the patient's own, or a family member's holder's.
+    .select((eb) => eb.fn.coalesce('p.user_id', 'h.user_id').as('account_user_id'))
     .where('w.doctor_id', '=', doctorId)
     .where('w.status', '=', 'waiting')
     .where('w.to_date', '>=', today)
@@ -104,7 +108,10 @@ export const overdueOffers = (db: Db, doctorId: number, nowIso: string) =>
   db
     .selectFrom('waitlist_offers as o')
     .innerJoin('waitlist_entries as w', 'w.id', 'o.entry_id')
+    .innerJoin('patient_info as p', 'p.id', 'w.patient_id')
+    .leftJoin('patient_info as h', 'h.id', 'p.holder_patient_id')
     .select(['o.id', 'o.start_at', 'w.patient_id'])
+    .select((eb) => eb.fn.coalesce('p.user_id', 'h.user_id').as('account_user_id'))
     .where('o.doctor_id', '=', doctorId)
     .where('o.status', '=', 'open')
     .where('o.expires_at', '<=', nowIso)

@@ -2,6 +2,7 @@ import { WAITLIST_MAX_DAYS, type DayPart, type Output, type ParsedInput, type Wa
 import { record, recordView } from '../audit/audit.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { actingFor, actingPatients, mayActFor } from '../patients/acting-for';
+import { announce, waitlistChange } from '../live/changes';
 import { patientById } from '../patients/patients.repo';
 import { book, bookableDoctor } from '../scheduling/appointments.service';
 import { lockDiaries } from '../scheduling/time-check';
@@ -70,6 +71,7 @@ export async function join(ctx: Ctx, input: ParsedInput<'waitlist.join'>): Promi
     day_parts: [...new Set(input.dayParts)].join(','), reason: input.reason || null, status: 'waiting', created_by: session.userId, created_at: nowIso, updated_at: nowIso,
   });
   await record(ctx, { action: 'waitlist.joined', actorId: session.userId, patientId: patient.id, detail: { doctorId: doctor.id, from: input.fromDate, to: input.toDate } });
+  announce(ctx, waitlistChange(doctor.id));
   // A time that suits may be free already: it is offered at once.
   await offerFreedTimes(ctx, doctor.id);
   return toView((await repo.entriesOfPatients(ctx.db, [patient.id], today)).find((e) => e.id === id)!);
@@ -84,6 +86,7 @@ export async function leave(ctx: Ctx, entryId: number): Promise<Output<'waitlist
   const open = await repo.openOfferOfEntry(ctx.db, entry.id);
   if (open) await repo.closeOffer(ctx.db, open.id, { status: 'withdrawn', answered_at: nowIso });
   await record(ctx, { action: 'waitlist.left', actorId: requireSession(ctx).userId, patientId: entry.patient_id, detail: { doctorId: entry.doctor_id } });
+  announce(ctx, waitlistChange(entry.doctor_id));
   // A time it held goes to the next one waiting.
   if (open) await offerFreedTimes(ctx, entry.doctor_id);
   return { done: true };
@@ -128,6 +131,7 @@ export async function take(ctx: Ctx, input: ParsedInput<'waitlist.take'>): Promi
   await repo.closeOffer(ctx.db, offer.id, { status: 'taken', answered_at: nowIso, appointment_id: appointment.id });
   await repo.setEntryStatus(ctx.db, entry.id, 'booked', nowIso);
   await record(ctx, { action: 'waitlist.offer_taken', actorId: requireSession(ctx).userId, patientId: entry.patient_id, detail: { appointmentId: appointment.id } });
+  announce(ctx, waitlistChange(offer.doctor_id));
   return { appointmentId: appointment.id, number: appointment.number, start: appointment.start };
 }
 
@@ -136,6 +140,7 @@ export async function decline(ctx: Ctx, offerId: number): Promise<Output<'waitli
   const { offer, entry } = await openOffer(ctx, offerId);
   await repo.closeOffer(ctx.db, offer.id, { status: 'declined', answered_at: ctx.now.toISOString() });
   await record(ctx, { action: 'waitlist.offer_declined', actorId: requireSession(ctx).userId, patientId: entry.patient_id, detail: { doctorId: offer.doctor_id, start: offer.start_at } });
+  announce(ctx, waitlistChange(offer.doctor_id));
   await offerFreedTimes(ctx, offer.doctor_id);
   return { done: true };
 }

@@ -28,8 +28,7 @@ export function DayBoard() {
   if (printing && data) {
     const back = () => setPrinting(null);
     if (printing.kind === 'slip') return <AppointmentSlip appointment={printing.appointment} onBack={back} />;
-    const busy = data.doctors.filter((d) => d.appointments.some((a) => a.status !== 'cancelled'));
-    return <DayList date={data.date} doctors={printFor === 'all' ? busy : data.doctors.filter((d) => String(d.id) === printFor)} onBack={back} />;
+    return <DayList date={data.date} doctors={data.doctors} doctorId={printFor === 'all' ? undefined : Number(printFor)} onBack={back} />;
   }
 
   const go = (d: string) => {

@@ -57,7 +57,7 @@ function DoctorList({ doctor, adding, onAdding, onNotice }: {
 }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const list = useLoad(invoke, 'waitlist.ofDoctor', { doctorId: doctor.id });
+  const list = useLoad(invoke, 'waitlist.ofDoctor', { doctorId: doctor.id }, ['waitlist']);
   const [search, setSearch] = useState(emptySearch);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
 

@@ -70,7 +70,12 @@ export function Schedule() {
 
   if (printing && data) {
     return (
-      <PrintSheet title={t('print.myDay.title')} subtitle={`${user.fullName} · ${rangeTitle}`} onBack={() => setPrinting(false)}>
+      <PrintSheet
+        title={t('print.myDay.title')}
+        subtitle={`${user.fullName} · ${rangeTitle}`}
+        pdf={() => invoke('print.myDay', { fromDate: from, toDate: to })}
+        onBack={() => setPrinting(false)}
+      >
         {days.map((day) => (
           <section key={day} className="print-section" aria-labelledby={`print-day-${day}`}>
             {view === 'week' && <h2 id={`print-day-${day}`}>{longDay(day)}</h2>}

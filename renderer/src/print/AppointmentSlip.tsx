@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/contract';
 import { CheckInCode } from '../booking/CheckInCode';
 import { modeLabel } from '../booking/labels';
+import { useSession } from '../session/session';
 import { useDates } from '../ui/format';
 import { PrintSheet } from './PrintSheet';
 
 /** What a slip needs of an appointment (the desk's board card with its doctor). */
-export type SlipAppointment = Pick<AppointmentView, 'number' | 'start' | 'end' | 'mode' | 'patientName' | 'doctorName' | 'checkInCode'>;
+export type SlipAppointment = Pick<AppointmentView, 'id' | 'number' | 'start' | 'end' | 'mode' | 'patientName' | 'doctorName' | 'checkInCode'>;
 
 /**
  * The slip the front desk hands a patient: the clinic's contact (the sheet's head), the doctor, the time, the
@@ -14,9 +15,10 @@ export type SlipAppointment = Pick<AppointmentView, 'number' | 'start' | 'end' |
  */
 export function AppointmentSlip({ appointment: a, onBack }: { appointment: SlipAppointment; onBack: () => void }) {
   const { t } = useTranslation();
+  const { invoke } = useSession();
   const { longDay, dayOf, range } = useDates();
   return (
-    <PrintSheet title={t('print.slip.title')} onBack={onBack}>
+    <PrintSheet title={t('print.slip.title')} pdf={() => invoke('print.slip', { appointmentId: a.id })} onBack={onBack}>
       <dl className="print-slip">
         <dt>{t('print.slip.bookingNumber')}</dt>
         <dd className="print-slip__number">{a.number}</dd>

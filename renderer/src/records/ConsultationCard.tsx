@@ -37,8 +37,11 @@ export function PrescriptionTable({ items }: { items: readonly PrescriptionItem[
   );
 }
 
-/** One consultation as its patient (or a doctor in the patient's chart) reads it: the notes, the prescription and its PDF. */
-export function ConsultationCard({ consultation: c, headingLevel = 3 }: { consultation: ConsultationView; headingLevel?: 2 | 3 }) {
+/**
+ * One consultation as its patient (or their account holder: `forFamily` names the patient, or a doctor in the
+ * patient's chart) reads it: the notes, the prescription and its PDF.
+ */
+export function ConsultationCard({ consultation: c, headingLevel = 3, forFamily = false }: { consultation: ConsultationView; headingLevel?: 2 | 3; forFamily?: boolean }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
   const { when } = useDates();
@@ -47,7 +50,10 @@ export function ConsultationCard({ consultation: c, headingLevel = 3 }: { consul
   return (
     <article className="card consultation">
       <header className="card__header">
-        <Heading>{t('consultations.heading', { doctor: c.doctorName, when: when(c.start) })}</Heading>
+        <div>
+          <Heading>{t('consultations.heading', { doctor: c.doctorName, when: when(c.start) })}</Heading>
+          {forFamily && <span className="badge">{t('consultations.forPatient', { name: c.patientName })}</span>}
+        </div>
         <span className="muted">{t('consultations.booking', { number: c.appointmentNumber })}</span>
       </header>
       <h4>{t('consultations.notes')}</h4>

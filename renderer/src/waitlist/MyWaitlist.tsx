@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WaitlistEntry } from '../../../shared/contract';
 import { useSession } from '../session/session';
-import { useRefreshWhile } from '../ui/useRefreshWhile';
 import { useLoad } from '../ui/useLoad';
 import { Notice } from '../ui/Layout';
 import { OfferCard } from './OfferCard';
@@ -11,13 +10,12 @@ const withOffer = (e: WaitlistEntry): e is WaitlistEntry & { offer: NonNullable<
 
 /**
  * In the patient's window: times held for them (and their family) to take or decline, then where they still wait.
- * Asked again every half minute while they wait, so an offer appears without a reload.
+ * Read again whenever a time is offered to them or runs out (the live feed), so an offer appears at once.
  */
 export function MyWaitlist({ onChanged }: { onChanged: (message: string) => Promise<void> }) {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { data, error, reload } = useLoad(invoke, 'waitlist.mine', {});
-  useRefreshWhile(!!data?.length, reload, 30_000);
+  const { data, error, reload } = useLoad(invoke, 'waitlist.mine', {}, ['waitlist']);
   if (!data?.length && !error) return null;
 
   const answered = async (message: string) => {
