@@ -1,19 +1,18 @@
 import { sql, type Kysely } from 'kysely';
-import { insertTogether, serializedRead, type DialectName } from '../db/dialects';
+import { serializedRead, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
 
-/** The chain's last entry, read once this transaction holds the chain's lock (one round trip for both). */
-export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName) =>
-  (await serializedRead(db, dialect, 'audit_log', db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1))))[0];
+/** The chain's last entry, read once this transaction holds the chain's lock `lock` (one round trip for both). */
+export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName, lock: string) =>
+  (await serializedRead(db, dialect, lock, db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1))))[0];
 
-/** An entry and the patients it names (none: the entry alone), in one statement where the database allows. */
-export const insertEntry = (db: Kysely<Database>, dialect: DialectName, row: Row, patientIds: number[]) =>
-  insertTogether(db, dialect, [
-    db.insertInto('audit_log').values(row),
-    ...(patientIds.length ? [db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: row.id, patient_id })))] : []),
-  ]);
+/** An entry and the patients it names: written with the transaction's commit (nothing reads them back before). */
+export async function insertEntry(db: Kysely<Database>, row: Row, patientIds: number[]): Promise<void> {
+  await writeLater(db, db.insertInto('audit_log').values(row));
+  if (patientIds.length) await writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: row.id, patient_id }))));
+}
 
 export const allEntries = (db: Kysely<Database>) => db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 

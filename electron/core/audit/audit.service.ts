@@ -8,6 +8,8 @@ import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
 const GENESIS = 'genesis';
+/** The lock every append takes (with its read of the chain's end; a transaction may take it earlier with serialize()): one chain across every seat. */
+export const AUDIT_LOCK = 'audit_log';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -41,10 +43,14 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   await append(ctx, event);
 }
 
+// The chain's last row as this transaction left it: its rows go in with the commit (writeLater), so its second
+// append links to its first without reading it back.
+const tails = new WeakMap<Kysely<Database>, { id: number; hash: string }>();
+
 /** `patientIds`: the several patients a view showed, named in audit_patients beside the entry. */
 async function append(ctx: Ctx, event: AuditEvent, patientIds: number[] = []): Promise<void> {
   // One chain across every seat: appends queue at this lock until the transaction that holds it ends.
-  const last = await repo.lockedLastEntry(ctx.db, ctx.deps.dialect);
+  const last = tails.get(ctx.db) ?? (await repo.lockedLastEntry(ctx.db, ctx.deps.dialect, AUDIT_LOCK));
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
   const head = ctx.deps.audit.readHead()?.head;
@@ -58,7 +64,8 @@ async function append(ctx: Ctx, event: AuditEvent, patientIds: number[] = []): P
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
-  await repo.insertEntry(ctx.db, ctx.deps.dialect, { ...row, hash }, patientIds);
+  await repo.insertEntry(ctx.db, { ...row, hash }, patientIds);
+  tails.set(ctx.db, { id: row.id, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import { readAlongsideWrite, type DialectName } from '../db/dialects';
+import { readAlongsideWrite, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -74,11 +74,12 @@ export const setUserContact = (db: Db, userId: number, c: { fullName: string; ph
     .execute();
 
 // Sessions: only a hash of the token is stored, so a copied database opens no session.
+// A new session is used only by the calls after the one that opened it: sent with the commit on PostgreSQL.
 export const insertSession = (db: Db, s: { tokenHash: string; userId: number; portal: string; nowIso: string }) =>
-  db
-    .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, portal: s.portal, created_at: s.nowIso, last_seen_at: s.nowIso, ended_at: null })
-    .execute();
+  writeLater(
+    db,
+    db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, portal: s.portal, created_at: s.nowIso, last_seen_at: s.nowIso, ended_at: null }),
+  );
 
 const none = <T>(name: string) => sql<T | null>`null`.as(name);
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { LoginResult, ParsedInput, SessionUser } from '../../../shared/contract';
 import { portalAdmits, type Portal, type Role } from '../../../shared/roles';
 import { record } from '../audit/audit.service';
-import { DEFAULTS, idleMinutes, knowClinicSettings } from '../clinic/clinic.service';
+import { idleMinutes } from '../clinic/clinic.service';
+import { knowSettings } from '../clinic/settings.repo';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
 import * as repo from './auth.repo';
 import { hashToken, stillHolds, type PasswordCheck } from './password-checks';
@@ -103,12 +104,12 @@ async function sessionOf(ctx: Ctx, token: string | undefined, touch: boolean): P
     tokenHash,
     touch ? { nowIso: ctx.now.toISOString(), staleBefore: new Date(nowMs - TOUCH_EVERY_MS).toISOString() } : undefined,
   );
-  const settings = knowClinicSettings(ctx, new Map(rows.flatMap((r) => (r.key != null && r.value != null ? [[r.key, r.value] as const] : []))));
+  knowSettings(ctx.db, new Map(rows.flatMap((r) => (r.key != null && r.value != null ? [[r.key, r.value] as const] : []))));
   const own = rows.filter((r) => r.key == null);
   const user = userOf(own.map((r) => ({ ...r, id: r.user_id! }) as never));
   if (!user) return null;
   const row = own[0]!;
-  const idle = (settings?.sessionIdleMinutes ?? DEFAULTS.sessionIdleMinutes) * MINUTE;
+  const idle = (await idleMinutes(ctx)) * MINUTE;
   const expired = nowMs - Date.parse(row.last_seen_at!) > idle || nowMs - Date.parse(row.created_at!) > SESSION_MAX_HOURS * 60 * MINUTE;
   return {
     session: { tokenHash, userId: user.id, portal: row.portal as Portal, roles: user.roles, mustChangePassword: user.mustChangePassword, user },

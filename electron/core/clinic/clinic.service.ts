@@ -24,13 +24,6 @@ export function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
 /** The settings as stored now, outside any call (background work); calls use clinicSettings. */
 export const readClinicSettings = async (db: Kysely<Database>): Promise<ClinicSettings | null> => clinicSettingsFrom(await readSettings(db));
 
-/** The call's settings from the rows its session check read along (auth.repo sessionForCall), sparing a read. */
-export function knowClinicSettings(ctx: Ctx, s: Map<string, string>): ClinicSettings | null {
-  const settings = clinicSettingsFrom(s);
-  perCall.set(ctx, Promise.resolve(settings));
-  return settings;
-}
-
 /** The clinic's settings from the settings table's rows (key to value); null before the first run's setup. */
 export function clinicSettingsFrom(s: Map<string, string>): ClinicSettings | null {
   const name = s.get('clinic.name');

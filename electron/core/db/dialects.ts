@@ -92,27 +92,124 @@ function openSqlite(file: string, key: Buffer | undefined, nativeBinding?: strin
 /** Distinct statements named per process; beyond this (odd `in (…)` lengths) statements go unnamed. */
 const NAMED_STATEMENTS = 2000;
 
+/** Marks a write the transaction's commit sends (writeLater). */
+const LATER = '/* later */ ';
+
+type Sent = { text: string; values: unknown[] };
+
 /**
- * A connection that names each parameterised statement by its text, so the server parses and plans it once per
- * connection (pg prepares a named statement on first use) instead of on every call: each of a booking's two
- * dozen statements otherwise pays a parse and a plan on top of its round trip.
+ * `values` written into `text` as the literals pg would send them as parameters (text, type left to the server
+ * to infer, so the meaning is the same); null when one cannot be (binary data). The app's SQL has no `$n` but
+ * its placeholders.
+ */
+function inlined({ text, values }: Sent): string | null {
+  const literals: string[] = [];
+  for (const v of values) {
+    const p = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue(v);
+    if (p === null) literals.push('NULL');
+    else if (typeof p === 'string') literals.push(pg.escapeLiteral(p));
+    else return null;
+  }
+  return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]!);
+}
+
+const TUPLE = String.raw`\(\$\d+(?:, \$\d+)*\)`;
+/** An insert of values only (no ON CONFLICT, no RETURNING): its head, and its rows' tuples of placeholders. */
+const PLAIN_INSERT = new RegExp(String.raw`^(insert into [^()]+ \([^()]+\) values )(${TUPLE}(?:, ${TUPLE})*)$`);
+
+/**
+ * The writes a transaction put off (writeLater) as one statement: each a data-modifying WITH, and the put-off
+ * selects (notifications) as the statement's own select. Plain inserts into the same columns become one insert of
+ * several rows, in the order written: the rows of one statement's WITHs get their ids in no set order.
+ */
+function together(later: Sent[]): Sent {
+  const writes = new Map<string, string>();
+  const selects: string[] = [];
+  const values: unknown[] = [];
+  for (const q of later) {
+    const offset = values.length;
+    const text = q.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    values.push(...q.values);
+    const insert = PLAIN_INSERT.exec(text);
+    if (/^select\b/i.test(text)) selects.push(`(${text})`);
+    else if (insert && writes.has(insert[1]!)) writes.set(insert[1]!, `${writes.get(insert[1]!)}, ${insert[2]}`);
+    else if (insert) writes.set(insert[1]!, `${insert[1]}${insert[2]}`);
+    else writes.set(String(writes.size), text);
+  }
+  const ctes = [...writes.values()].map((text, i) => `w${i} as (${text})`);
+  const main = `select ${selects.length ? selects.join(', ') : '1'}`;
+  return { text: ctes.length ? `with ${ctes.join(', ')} ${main}` : main, values };
+}
+
+/**
+ * A connection that spares round trips (each costs 2–5 ms on a clinic's network):
+ * - It names each parameterised statement by its text, so the server parses and plans it once per connection
+ *   (pg prepares a named statement on first use) instead of on every call.
+ * - A transaction's BEGIN is sent with its first statement, in one message (that statement's values written in
+ *   as literals); a transaction that sends nothing sends no BEGIN and no COMMIT either.
+ * - The writes put off to the commit (writeLater) go with the COMMIT, in one message; a rollback drops them.
  */
 class PreparingClient extends pg.Client {
   private static readonly names = new Map<string, string>();
+  private state: 'idle' | 'beginning' | 'open' = 'idle';
+  private later: Sent[] = [];
+
+  private send(...args: unknown[]): Promise<pg.QueryResult> {
+    return (super.query as unknown as (...a: unknown[]) => Promise<pg.QueryResult>).apply(this, args);
+  }
+
+  private async sendAll(statements: string[]): Promise<pg.QueryResult> {
+    const results = (await this.send(statements.join('; '))) as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(results) ? results[results.length - 1]! : results;
+  }
+
+  private prepared(text: string, values: unknown[]): Promise<pg.QueryResult> {
+    const names = PreparingClient.names;
+    let name = names.get(text);
+    if (!name && names.size < NAMED_STATEMENTS) names.set(text, (name = `medlink_${names.size + 1}`));
+    return name ? this.send({ name, text, values }) : this.send(text, values);
+  }
+
+  private async transactionStatement(q: Sent): Promise<pg.QueryResult> {
+    const command = q.values.length === 0 ? q.text.trim().toLowerCase() : '';
+    if (command === 'begin' && this.state === 'idle') {
+      this.state = 'beginning';
+      return { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: 0 };
+    }
+    if (command === 'commit' || command === 'rollback') {
+      const began = this.state === 'open';
+      const later = command === 'commit' ? this.later : [];
+      this.state = 'idle';
+      this.later = [];
+      if (later.length > 0) {
+        const all = together(later);
+        const literal = inlined(all);
+        if (literal !== null) return this.sendAll([...(began ? [] : ['begin']), literal, 'commit']);
+        if (!began) await this.send('begin');
+        await this.send(all.text, all.values);
+      }
+      return began || later.length > 0 ? this.send(command) : { command: command.toUpperCase(), rowCount: null, rows: [], fields: [], oid: 0 };
+    }
+    if (q.text.startsWith(LATER) && this.state !== 'idle') {
+      this.later.push({ text: q.text.slice(LATER.length), values: q.values });
+      return { command: 'INSERT', rowCount: 0, rows: [], fields: [], oid: 0 };
+    }
+    if (this.state === 'beginning') {
+      this.state = 'open';
+      const literal = inlined(q);
+      if (literal !== null) return this.sendAll(['begin', literal]);
+      await this.send('begin');
+    }
+    // Text without values may be several statements (serializedRead): the caller wants the last one's result.
+    return q.values.length > 0 ? this.prepared(q.text, q.values) : this.sendAll([q.text]);
+  }
 
   override query(...args: unknown[]): never {
-    const query = super.query.bind(this) as unknown as (...a: unknown[]) => never;
     const [text, values] = args;
-    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-      const names = PreparingClient.names;
-      let name = names.get(text);
-      if (!name && names.size < NAMED_STATEMENTS) names.set(text, (name = `medlink_${names.size + 1}`));
-      if (name) return query({ name, text, values });
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
+      return this.transactionStatement({ text, values }) as never;
     }
-    const result = query(...args) as unknown;
-    // Several statements in one message (serializedRead) answer with a result each: the caller wants the last.
-    if (result instanceof Promise) return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r)) as never;
-    return result as never;
+    return this.send(...args) as never;
   }
 }
 
@@ -161,9 +258,17 @@ export const idColumn = (dialect: DialectName) => (c: ColumnDefinitionBuilder) =
  * seat, until the transaction ends. SQLite's BEGIN IMMEDIATE already holds the only write lock;
  * PostgreSQL takes a transaction-scoped advisory lock per key, in the order given, in one round trip.
  */
-export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...keys: [string, ...string[]]): Promise<void> {
-  if (dialect === 'postgres') await sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
+export async function serialize(trx: Kysely<Database>, dialect: DialectName, ...keys: string[]): Promise<void> {
+  if (dialect !== 'postgres') return;
+  // A lock this transaction already holds is held until it ends: asking again would cost a round trip for nothing.
+  const held = heldLocks.get(trx) ?? new Set<string>();
+  heldLocks.set(trx, held);
+  const wanted = keys.filter((key) => !held.has(key));
+  if (wanted.length === 0) return;
+  await sql`select ${sql.join(wanted.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`))}`.execute(trx);
+  for (const key of wanted) held.add(key);
 }
+const heldLocks = new WeakMap<Kysely<Database>, Set<string>>();
 
 /** Which database a Kysely instance (or transaction) speaks to, for code that is handed only that. */
 export const dialectOf = (db: Kysely<Database>): DialectName => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
@@ -193,23 +298,12 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
  */
 export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, key: string, read: Compilable<R>): Promise<R[]> {
   const compiled = read.compile();
-  if (dialect !== 'postgres') return (await trx.executeQuery(compiled)).rows;
+  const held = heldLocks.get(trx) ?? new Set<string>();
+  if (dialect !== 'postgres' || held.has(key)) return (await trx.executeQuery(compiled)).rows;
   if (compiled.parameters.length > 0) throw new Error('serializedRead: the read must have no parameters');
-  return (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${literal(key)})); ${compiled.sql}`))).rows;
-}
-
-/**
- * Inserts that belong together (a row and the rows naming it), in one statement on PostgreSQL: every insert but
- * the last is a data-modifying WITH of the last. SQLite has no such WITH, nor round trips to save: one by one.
- */
-export async function insertTogether(trx: Kysely<Database>, dialect: DialectName, inserts: [Compilable, ...Compilable[]]): Promise<void> {
-  if (dialect !== 'postgres') {
-    for (const q of inserts) await trx.executeQuery(q.compile());
-    return;
-  }
-  const last = inserts[inserts.length - 1]!;
-  const first = inserts.slice(0, -1).map((q, i) => sql`${sql.id(`insert_${i}`)} as (${q})`);
-  await (first.length ? sql`with ${sql.join(first)} ${last}` : sql`${last}`).execute(trx);
+  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${literal(key)})); ${compiled.sql}`))).rows;
+  heldLocks.set(trx, held.add(key));
+  return rows;
 }
 
 /**
@@ -250,6 +344,28 @@ export async function readAlongsideWrite<R>(
   await write.execute();
   return rows;
 }
+
+/**
+ * DIALECT-SPECIFIC: a write nothing later in the transaction reads back nor writes again (a history or audit row,
+ * an outbox message, a change counter, a notification). PostgreSQL sends a transaction's such writes with its
+ * COMMIT, in one round trip; SQLite, which has no round trips to spare, writes at once. `once`: a key that makes a
+ * second identical write in the same transaction (a counter moved twice) a no-op. Outside a transaction, at once.
+ */
+export async function writeLater(db: Kysely<Database>, write: Write | SelectQueryBuilder<Database, any, any>, once?: string): Promise<void> {
+  if (once && db.isTransaction) {
+    const done = onceWritten.get(db) ?? new Set<string>();
+    onceWritten.set(db, done);
+    if (done.has(once)) return;
+    done.add(once);
+  }
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    await write.execute();
+    return;
+  }
+  const q = write.compile();
+  await db.executeQuery(CompiledQuery.raw(LATER + q.sql, [...q.parameters]));
+}
+const onceWritten = new WeakMap<Kysely<Database>, Set<string>>();
 
 /** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */
 export const isBusy = (e: unknown) => /^SQLITE_BUSY/.test((e as { code?: string } | null)?.code ?? '');
@@ -312,8 +428,9 @@ export const LIVE_CHANNEL = 'medlink_changes';
 
 /**
  * DIALECT-SPECIFIC: tells the clinic's other seats. Inside a transaction PostgreSQL delivers the notification
- * when it commits, and never if it rolls back; outside one, at once. SQLite has no other seats to tell.
+ * when it commits (it is sent with the COMMIT), and never if it rolls back; outside one, at once. SQLite has no
+ * other seats to tell.
  */
 export async function notifySeats(db: Kysely<Database>, dialect: DialectName, payload: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(db);
+  if (dialect === 'postgres') await writeLater(db, db.selectNoFrom(sql`pg_notify(${LIVE_CHANNEL}, ${payload})`.as('notified')));
 }

@@ -65,8 +65,9 @@ export const decide = (db: Db, id: number, d: { status: string; reason: string |
     .where('id', '=', id)
     .execute();
 
+/** With the account's email and language (what the doctor's emails are written in). */
 const withEmail = (db: Db) =>
-  db.selectFrom('doctor_info').innerJoin('users', 'users.id', 'doctor_info.user_id').selectAll('doctor_info').select('users.email');
+  db.selectFrom('doctor_info').innerJoin('users', 'users.id', 'doctor_info.user_id').selectAll('doctor_info').select(['users.email', 'users.language as user_language']);
 
 export const doctorById = (db: Db, id: number) => withEmail(db).where('doctor_info.id', '=', id).executeTakeFirst();
 export const doctorByUser = (db: Db, userId: number) => doctorOfUser(db, userId).executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { writeLater } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -9,6 +10,9 @@ export async function insertMessage(db: Db, row: Insertable<Database['outbox']>)
   const { id } = await db.insertInto('outbox').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
+
+/** A message whose number nobody needs: sent with the commit on PostgreSQL. */
+export const insertMessageLater = (db: Db, row: Insertable<Database['outbox']>) => writeLater(db, db.insertInto('outbox').values(row));
 
 /** Withdraws the not-yet-claimed messages of one kind about one appointment; returns how many. */
 export async function cancelPending(db: Db, appointmentId: number, kind: string): Promise<number> {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { Database } from '../db/schema';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import { DomainError, type Ctx } from '../context';
 import { announce, mailChange } from '../live/changes';
@@ -43,12 +45,14 @@ const RECIPIENT = /^[^\s@<>"(),;:\\]+@[^\s@<>"(),;:\\]+\.[^\s@<>"(),;:\\]{2,}$/;
 
 export const newMessageId = () => `<${randomUUID()}@medlink.local>`;
 
-export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
+function rowOf(ctx: Ctx, m: OutboxMessage): Insertable<Database['outbox']> {
   if (!RECIPIENT.test(m.to) || m.to.length > 254) throw new Error(`not an email address: ${JSON.stringify(m.to)}`);
-  const messageId = newMessageId();
   const nowIso = ctx.now.toISOString();
-  const id = await repo.insertMessage(ctx.db, {
-    message_id: messageId,
+  // Once committed, a running sender need not wait for its next turn.
+  ctx.afterCommit(() => ctx.deps.wakeSender());
+  announce(ctx, mailChange(null));
+  return {
+    message_id: newMessageId(),
     kind: m.kind,
     recipient: m.to,
     subject: m.subject,
@@ -65,12 +69,20 @@ export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
     created_at: nowIso,
     sent_at: null,
     attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
-  });
-  // Once committed, a running sender need not wait for its next turn.
-  ctx.afterCommit(() => ctx.deps.wakeSender());
-  announce(ctx, mailChange(null));
-  return { id, messageId };
+  };
 }
+
+/** Queues a message and returns its outbox number. */
+export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
+  const row = rowOf(ctx, m);
+  return { id: await repo.insertMessage(ctx.db, row), messageId: row.message_id };
+}
+
+/** Renders one kind of email in the reader's language. */
+export const renderedMessage = <K extends MailKind>(kind: K, m: MailToQueue<K>): OutboxMessage => ({
+  kind, to: m.to, language: m.language, ...renderMail(kind, m.language, m.data, { calendarAttached: !!m.ics }), ics: m.ics, inlineImages: m.inlineImages,
+  appointmentId: m.appointmentId, dueAt: m.dueAt, attachments: m.attachments,
+});
 
 /** An outbox row's inline images, as the transport sends them. */
 export function inlineImagesOf(json: string | null): InlineImage[] {
@@ -78,24 +90,26 @@ export function inlineImagesOf(json: string | null): InlineImage[] {
   return (JSON.parse(json) as (Omit<InlineImage, 'content'> & { content: string })[]).map((i) => ({ ...i, content: Buffer.from(i.content, 'base64') }));
 }
 
-/** Renders one kind of email in the reader's language and queues it. */
-export function enqueueMail<K extends MailKind>(
-  ctx: Ctx,
-  kind: K,
-  m: {
-    to: string; language: string; data: MailData[K]; ics?: string | null; inlineImages?: InlineImage[]; appointmentId?: number | null; dueAt?: Date;
-    attachments?: Attachment[];
-  },
-): Promise<Enqueued> {
-  const rendered = renderMail(kind, m.language, m.data, { calendarAttached: !!m.ics });
-  return enqueue(ctx, {
-    kind, to: m.to, language: m.language, ...rendered, ics: m.ics, inlineImages: m.inlineImages, appointmentId: m.appointmentId, dueAt: m.dueAt, attachments: m.attachments,
-  });
+export interface MailToQueue<K extends MailKind> {
+  to: string;
+  language: string;
+  data: MailData[K];
+  ics?: string | null;
+  inlineImages?: InlineImage[];
+  appointmentId?: number | null;
+  dueAt?: Date;
+  attachments?: Attachment[];
 }
 
+/**
+ * Renders one kind of email in the reader's language and queues it; on PostgreSQL the row goes in with the commit
+ * (nothing in the call reads it back), so a change's several emails cost no round trip of their own.
+ */
+export const enqueueMail = <K extends MailKind>(ctx: Ctx, kind: K, m: MailToQueue<K>): Promise<void> =>
+  repo.insertMessageLater(ctx.db, rowOf(ctx, renderedMessage(kind, m)));
+
 /** Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved). */
-export const cancelPending = (ctx: Ctx, appointmentId: number, kind: MailKind): Promise<number> =>
-  repo.cancelPending(ctx.db, appointmentId, kind);
+export const cancelPending = (ctx: Ctx, appointmentId: number, kind: MailKind): Promise<number> => repo.cancelPending(ctx.db, appointmentId, kind);
 
 const PAGE = 50;
 

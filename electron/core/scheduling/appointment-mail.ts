@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
-import { userById } from '../auth/auth.repo';
 import { feesOf } from '../billing/fees.service';
 import { reminderHours } from '../clinic/clinic.service';
 import type { Ctx } from '../context';
@@ -46,15 +45,22 @@ export interface MailPeople {
   doctorLanguage: string;
 }
 
-export async function mailPeople(ctx: Ctx, patientId: number, doctorId: number, known: { patient?: PatientRow; doctor?: DoctorRow } = {}): Promise<MailPeople | null> {
+/** What the caller has just read of these people (each read is a statement more inside the change). */
+export interface KnownPeople {
+  patient?: PatientRow;
+  doctor?: DoctorRow;
+  contact?: Contact;
+}
+
+export async function mailPeople(ctx: Ctx, patientId: number, doctorId: number, known: KnownPeople = {}): Promise<MailPeople | null> {
   const [patient, doctor, clinic] = await Promise.all([
     known.patient ?? patientById(ctx.db, patientId),
     known.doctor ?? doctorById(ctx.db, doctorId),
     clinicInfo(ctx),
   ]);
   if (!patient || !doctor) return null;
-  const [contact, doctorInfo, doctorUser] = await Promise.all([contactOf(ctx.db, patient), doctorMailInfo(ctx.db, doctor), userById(ctx.db, doctor.user_id)]);
-  return { patient, doctor, clinic, contact, doctorInfo, doctorLanguage: doctorUser?.language ?? 'en' };
+  const [contact, doctorInfo] = await Promise.all([known.contact ?? contactOf(ctx.db, patient), doctorMailInfo(ctx.db, doctor)]);
+  return { patient, doctor, clinic, contact, doctorInfo, doctorLanguage: doctor.user_language };
 }
 
 export const visitOf = (a: DetailedRow): VisitInfo => {
@@ -112,15 +118,9 @@ export async function queueReminder(ctx: Ctx, a: DetailedRow, m: MailPeople): Pr
  * Queues what an appointment's change tells people, inside the change's own transaction: the patient (with a
  * calendar invitation that keeps one UID and raises SEQUENCE), the doctor, and the reminder, which a
  * cancellation, a move or a new video link withdraws (it is written anew, with the link it then has). `a` is the
- * appointment as the change left it, its video link included; `known` holds the patient's and doctor's rows when
- * the caller has just read them (each read is a statement more inside the booking).
+ * appointment as the change left it, its video link included; `known`: what the caller has just read of its people.
  */
-export async function appointmentMail(
-  ctx: Ctx,
-  a: DetailedRow,
-  event: AppointmentEvent,
-  known: { patient?: PatientRow; doctor?: DoctorRow } = {},
-): Promise<void> {
+export async function appointmentMail(ctx: Ctx, a: DetailedRow, event: AppointmentEvent, known: KnownPeople = {}): Promise<void> {
   const m = await mailPeople(ctx, a.patient_id, a.doctor_id, known);
   if (!m) return;
   const visit = visitOf(a);

@@ -4,7 +4,7 @@ import { record } from '../audit/audit.service';
 import { requireSession, type Ctx } from '../context';
 import { nextNumber } from '../db/counters.repo';
 import { newCheckInCode } from './check-in-code';
-import { linkAfterChange } from '../video/video-links.service';
+import { linkAfterChange, type LinkColumns } from '../video/video-links.service';
 import * as repo from './appointments.repo';
 
 // The writes of a booking, a move and a cancellation, once the caller has checked the time (time-check.ts) and
@@ -21,8 +21,10 @@ export interface NewBooking {
   seriesId: number | null;
 }
 
-/** Returns the new appointment's id. */
-export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<number> {
+/** The appointment's row as a write left it, with its video link (what repo.detailed adds of it). */
+export type WrittenRow = repo.AppointmentRow & LinkColumns;
+
+export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<WrittenRow> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
   const icsUid = `${randomUUID()}@medlink`;
@@ -30,21 +32,26 @@ export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<number> {
   const end = b.end.toISOString();
   // Last before the insert: the counter's row stays locked until this booking commits.
   const number = await nextNumber(ctx.db, 'appointment');
-  const id = await repo.insertAppointment(ctx.db, {
+  const row = await repo.insertAppointment(ctx.db, {
     number, doctor_id: b.doctorId, patient_id: b.patientId, start_at: start, end_at: end, mode: b.mode, reason: b.reason, status: 'booked',
     cancel_reason: null, check_in_code: await newCheckInCode(ctx, b.start), queue_number: null, ics_uid: icsUid, created_by: actorId, created_at: nowIso,
     updated_at: nowIso, series_id: b.seriesId,
   });
-  await repo.addHistory(ctx.db, { appointmentId: id, at: nowIso, actorId, change: 'booked', to: { start, mode: b.mode } });
-  await record(ctx, { action: 'appointment.booked', actorId, patientId: b.patientId, detail: { appointmentId: id, doctorId: b.doctorId } });
-  await linkAfterChange(ctx, { id, doctor_id: b.doctorId, ics_uid: icsUid, mode: b.mode, status: 'booked', start_at: start, end_at: end });
-  return id;
+  await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: 'booked', to: { start, mode: b.mode } });
+  await record(ctx, { action: 'appointment.booked', actorId, patientId: b.patientId, detail: { appointmentId: row.id, doctorId: b.doctorId } });
+  return { ...row, ...(await linkAfterChange(ctx, row)) };
 }
 
-export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, end: Date, mode: Mode): Promise<void> {
+/** The appointment as the change leaves it (`row` with `set`), written. */
+async function update<R extends repo.DetailedRow>(ctx: Ctx, row: R, set: Partial<repo.AppointmentRow>): Promise<R> {
+  await repo.updateAppointment(ctx.db, row.id, set);
+  return { ...row, ...set };
+}
+
+export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, end: Date, mode: Mode): Promise<repo.DetailedRow> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, {
+  const after = await update(ctx, row, {
     start_at: start.toISOString(), end_at: end.toISOString(), mode,
     // A code is good for its appointment's day only: the moved appointment gets a new one, in the email that moves it.
     check_in_code: await newCheckInCode(ctx, start),
@@ -54,14 +61,14 @@ export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, 
     appointmentId: row.id, at: nowIso, actorId, change: 'rescheduled', from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });
   await record(ctx, { action: 'appointment.rescheduled', actorId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  await linkAfterChange(ctx, { ...row, start_at: start.toISOString(), end_at: end.toISOString(), mode }, row);
+  return { ...after, ...(await linkAfterChange(ctx, after, row)) };
 }
 
-export async function cancelBooking(ctx: Ctx, row: repo.DetailedRow, reason: string): Promise<void> {
+export async function cancelBooking(ctx: Ctx, row: repo.DetailedRow, reason: string): Promise<repo.DetailedRow> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
-  await repo.updateAppointment(ctx.db, row.id, { status: 'cancelled', cancel_reason: reason, ics_sequence: row.ics_sequence + 1, updated_at: nowIso });
+  const after = await update(ctx, row, { status: 'cancelled', cancel_reason: reason, ics_sequence: row.ics_sequence + 1, updated_at: nowIso });
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason } });
   await record(ctx, { action: 'appointment.cancelled', actorId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  await linkAfterChange(ctx, { ...row, status: 'cancelled' }, row);
+  return { ...after, ...(await linkAfterChange(ctx, after, row)) };
 }

@@ -1,6 +1,7 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
-import { readTogether, type DialectName } from '../db/dialects';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { readTogether, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
+import { versionRows, versionsOf } from '../search/search.repo';
 import { bumpBusyVersion } from '../search/versions.repo';
 
 type Db = Kysely<Database>;
@@ -65,7 +66,10 @@ export interface BusyExcept {
  * A doctor's active appointments, blocked time and times held for someone on the waitlist (an open offer until
  * it expires at `nowIso`) that touch [fromIso, toIso): what makes a slot busy.
  */
-export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept = {}) {
+export const busyOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept = {}) =>
+  busyQuery(db, doctorId, fromIso, toIso, nowIso, except).execute();
+
+function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
   let appointments = db
     .selectFrom('appointments')
     .select(['start_at', 'end_at'])
@@ -90,26 +94,42 @@ export async function busyOfDoctor(db: Db, doctorId: number, fromIso: string, to
     .where('end_at', '>', fromIso);
   if (except.offerId) held = held.where('id', '!=', except.offerId);
   // One statement: on PostgreSQL each is a round trip, and a booking waits for every one.
-  return appointments.unionAll(blocked).unionAll(held).execute();
+  return appointments.unionAll(blocked).unionAll(held);
 }
 
-export async function patientHasOverlap(db: Db, patientId: number, startIso: string, endIso: string, exceptAppointments: number[] = []) {
-  let q = db
+/**
+ * What a booking's check reads once it holds the diaries, in one statement: the change counters (search.repo
+ * versionRows), the doctor's busy time and the patient's active appointments that touch [fromIso, toIso).
+ */
+export async function diariesAround(db: Db, doctorId: number, patientId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
+  const kind = (k: string) => sql<string>`${sql.lit(k)}`.as('kind');
+  let patient = db
     .selectFrom('appointments')
-    .select('id')
+    .select([kind('patient'), 'start_at as a', 'end_at as b'])
     .where('patient_id', '=', patientId)
     .where('status', 'in', HELD_STATUSES)
-    .where('start_at', '<', endIso)
-    .where('end_at', '>', startIso);
-  if (exceptAppointments.length) q = q.where('id', 'not in', exceptAppointments);
-  return !!(await q.limit(1).executeTakeFirst());
+    .where('start_at', '<', toIso)
+    .where('end_at', '>', fromIso);
+  if (except.appointmentIds?.length) patient = patient.where('id', 'not in', except.appointmentIds);
+  const rows = await versionRows(db)
+    .select([kind('version'), 'key as a', 'value as b'])
+    .unionAll(db.selectFrom(busyQuery(db, doctorId, fromIso, toIso, nowIso, except).as('busy')).select([kind('doctor'), 'start_at as a', 'end_at as b']))
+    .unionAll(patient)
+    .execute();
+  const of = (k: string) => rows.filter((r) => r.kind === k);
+  return {
+    versions: versionsOf(of('version').map((r) => ({ key: r.a, value: r.b }))),
+    doctor: of('doctor').map((r) => ({ start_at: r.a, end_at: r.b })),
+    patient: of('patient').map((r) => ({ start_at: r.a, end_at: r.b })),
+  };
 }
 
-export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence'>): Promise<number> {
-  const { id } = await db.insertInto('appointments').values(row).returning('id').executeTakeFirstOrThrow();
+/** The new appointment's row as stored (its id and defaults), without reading it back. */
+export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence'>): Promise<AppointmentRow> {
+  const stored = await db.insertInto('appointments').values(row).returningAll().executeTakeFirstOrThrow();
   // Every change to busy time moves the counter doctor search's slot caches follow (same transaction).
   await bumpBusyVersion(db);
-  return id;
+  return stored;
 }
 
 export async function updateAppointment(db: Db, id: number, set: Partial<Omit<AppointmentRow, 'id'>>) {
@@ -143,11 +163,14 @@ export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string,
   return Number(row?.last ?? 0) + 1;
 }
 
+/** Sent with the commit on PostgreSQL (writeLater): nothing reads an appointment's history in the call that writes it. */
 export const addHistory = (
   db: Db,
   h: { appointmentId: number; at: string; actorId: number | null; change: string; from?: unknown; to?: unknown },
 ) =>
-  db
+  writeLater(
+    db,
+    db
     .insertInto('appointment_history')
     .values({
       appointment_id: h.appointmentId,
@@ -156,8 +179,8 @@ export const addHistory = (
       change: h.change,
       from_value: h.from === undefined ? null : JSON.stringify(h.from),
       to_value: h.to === undefined ? null : JSON.stringify(h.to),
-    })
-    .execute();
+    }),
+  );
 
 export const historyOf = (db: Db, appointmentId: number) =>
   db

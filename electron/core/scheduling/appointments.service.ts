@@ -6,7 +6,7 @@ import { DomainError, requireSession, type Ctx, type Session } from '../context'
 import { serialize } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { announce, appointmentChange } from '../live/changes';
-import { actingFor, actingPatients, mayActFor } from '../patients/acting-for';
+import { actingFor, actingPatients, contactOf, mayActFor } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
@@ -115,13 +115,18 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, he
   const patient = await patientFor(ctx, session, input.patientId);
   const start = new Date(input.start);
   const end = await checkTime(ctx, { doctorId: doctor.id, patientId: patient.id, start, mode: input.mode }, { offerId: heldBy });
-  const id = await insertBooking(ctx, {
+  const written = await insertBooking(ctx, {
     doctorId: doctor.id, patientId: patient.id, start, end, mode: input.mode, reason: input.reason || null, seriesId: null,
   });
-  const { row, rel } = await load(ctx, id);
-  await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor });
+  // The appointment as a read would show it, from the rows already read: a read more costs a round trip.
+  const contact = await contactOf(ctx.db, patient);
+  const row: repo.DetailedRow = {
+    ...written, doctor_name: doctor.full_name, hospital: doctor.hospital, doctor_user_id: doctor.user_id, patient_name: patient.full_name,
+    patient_user_id: patient.user_id, holder_name: contact.holder?.full_name ?? null, holder_user_id: contact.holder?.user_id ?? null,
+  };
+  await appointmentMail(ctx, row, { kind: 'booked' }, { patient, doctor, contact });
   changed(ctx, row);
-  return toView(ctx, row, rel);
+  return toView(ctx, row, await relationTo(ctx, row));
 }
 
 /** A patient may change or cancel only until the clinic's cutoff before the visit. */
@@ -145,13 +150,12 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   const start = new Date(input.start);
   const mode = input.mode ?? (row.mode as Mode);
   const end = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
-  await moveBooking(ctx, row, start, end, mode);
-  const after = await load(ctx, row.id);
-  await appointmentMail(ctx, after.row, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
-  changed(ctx, after.row);
+  const after = await moveBooking(ctx, row, start, end, mode);
+  await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor });
+  changed(ctx, after);
   // The time it left may be what someone on the waitlist is waiting for.
   await offerFreedTimes(ctx, row.doctor_id);
-  return toView(ctx, after.row, after.rel);
+  return toView(ctx, after, rel);
 }
 
 export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>): Promise<AppointmentView> {
@@ -162,12 +166,11 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   const { row, rel } = await load(ctx, input.appointmentId);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
-  await cancelBooking(ctx, row, input.reason);
-  const after = await load(ctx, row.id);
-  await appointmentMail(ctx, after.row, { kind: 'cancelled', reason: input.reason });
-  changed(ctx, after.row);
+  const after = await cancelBooking(ctx, row, input.reason);
+  await appointmentMail(ctx, after, { kind: 'cancelled', reason: input.reason });
+  changed(ctx, after);
   await offerFreedTimes(ctx, row.doctor_id);
-  return toView(ctx, after.row, after.rel);
+  return toView(ctx, after, rel);
 }
 
 /**

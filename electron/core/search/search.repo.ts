@@ -25,9 +25,12 @@ export function versionsOf(rows: { key: string; value: string }[]): Versions {
   return { key: `${get(SEARCH_VERSION_KEY) ?? '0'}|${timeZone}`, timeZone, busy: get(BUSY_VERSION_KEY) ?? '0' };
 }
 
+/** The settings rows of the change counters (and the zone): select the columns wanted. */
+export const versionRows = (db: Db) => db.selectFrom('settings').where('key', 'in', versionKeys);
+
 /** What a search's caches depend on, in one read. */
 export async function catalogKey(db: Db): Promise<Versions> {
-  return versionsOf(await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', versionKeys).execute());
+  return versionsOf(await versionRows(db).select(['key', 'value']).execute());
 }
 
 /**

@@ -36,7 +36,7 @@ async function calendarFor(ctx: Ctx, doctorId: number): Promise<string | null> {
 }
 
 /** A new link for the appointment (its next generation): a Meet link on the way, or a Jitsi room now. */
-async function newLink(ctx: Ctx, a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'ics_uid'>, previous?: repo.VideoLinkRow) {
+async function newLink(ctx: Ctx, a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'ics_uid'>, previous?: repo.VideoLinkRow): Promise<LinkColumns> {
   const generation = (previous?.generation ?? 0) + 1;
   const owner = await calendarFor(ctx, a.doctor_id);
   const nowIso = ctx.now.toISOString();
@@ -44,10 +44,16 @@ async function newLink(ctx: Ctx, a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'i
   if (owner) {
     await repo.putLink(ctx.db, { ...common, provider: 'google_meet', state: 'pending', url: null, event_id: eventIdOf(a.ics_uid, generation), calendar_owner: owner });
     await enqueueJob(ctx, { kind: 'video.sync', appointmentId: a.id });
-  } else {
-    await repo.putLink(ctx.db, { ...common, provider: 'jitsi', state: 'ready', url: jitsiRoom((await videoConfig(ctx.db)).jitsiServer), event_id: null, calendar_owner: null });
+    return { video_provider: 'google_meet', video_state: 'pending', video_url: null };
   }
+  const url = jitsiRoom((await videoConfig(ctx.db)).jitsiServer);
+  await repo.putLink(ctx.db, { ...common, provider: 'jitsi', state: 'ready', url, event_id: null, calendar_owner: null });
+  return { video_provider: 'jitsi', video_state: 'ready', video_url: url };
 }
+
+const NO_LINK: LinkColumns = { video_provider: null, video_state: null, video_url: null };
+const columnsOf = (link: repo.VideoLinkRow | undefined): LinkColumns =>
+  link ? { video_provider: link.provider, video_state: link.state, video_url: link.url } : NO_LINK;
 
 /** A link leaves: its Google event, if one may exist, is deleted by a job (one already gone is fine). */
 export async function retireEvent(ctx: Ctx, link: repo.VideoLinkRow) {
@@ -58,28 +64,28 @@ export async function retireEvent(ctx: Ctx, link: repo.VideoLinkRow) {
 
 /**
  * Brings the appointment's link in line with the appointment as a change left it (`before`: its times and mode
- * before the change; absent for a new booking). Call before the change's emails are written: they carry the link.
+ * before the change; absent for a new booking, which has no link yet). Call before the change's emails are
+ * written: they carry the link. Returns the link as the change leaves it, as an appointment's row shows it.
  */
 export async function linkAfterChange(
   ctx: Ctx,
   a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'ics_uid' | 'mode' | 'status' | 'start_at' | 'end_at'>,
   before?: Pick<AppointmentRow, 'start_at' | 'end_at'>,
-): Promise<void> {
+): Promise<LinkColumns> {
   const wanted = a.mode === 'online' && ACTIVE.has(a.status);
-  // A new appointment in person has no link to look for.
-  if (!before && !wanted) return;
-  const link = await repo.linkOf(ctx.db, a.id);
+  const link = before ? await repo.linkOf(ctx.db, a.id) : undefined;
   const live = link && link.state !== 'removed' ? link : undefined;
   if (wanted && !live) return newLink(ctx, a, link);
   if (!wanted && live) {
     await retireEvent(ctx, live);
     await repo.updateLink(ctx.db, a.id, live.generation, { state: 'removed', url: null, updated_at: ctx.now.toISOString() });
-    return;
+    return { ...columnsOf(live), video_state: 'removed', video_url: null };
   }
   // Moved: the Meet event follows (its conference, so the link, stays the same).
   if (live?.provider === 'google_meet' && before && (before.start_at !== a.start_at || before.end_at !== a.end_at)) {
     await enqueueJob(ctx, { kind: 'video.sync', appointmentId: a.id });
   }
+  return columnsOf(link);
 }
 
 /** The appointment as its doctor may change its link. */
@@ -126,7 +132,7 @@ export async function newLinkFor(ctx: Ctx, appointmentId: number): Promise<{ don
   return { done: true };
 }
 
-type LinkColumns = { video_provider: string | null; video_state: string | null; video_url: string | null };
+export type LinkColumns = { video_provider: string | null; video_state: string | null; video_url: string | null };
 
 /** The link as an appointment's view shows it: only a live one, never one that was replaced or removed. */
 export function videoView(row: LinkColumns & { mode: string }): AppointmentView['video'] {
