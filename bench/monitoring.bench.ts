@@ -120,3 +120,59 @@ export const chartDataBench: Benchmark = {
       log(`bench chart-data: p95 ${ms(percentile(chart, 95))} ms, median ${ms(median(chart))} ms for a year of readings (${count(shown)} rows, through the dispatcher) vs raw better-sqlite3 select p95 ${ms(percentile(baseline, 95))} ms, median ${ms(median(baseline))} ms (${ratio(median(baseline), median(chart))}); goal p95 < 10 ms; ${READS} reads; ${loadAverage()}`);
     }),
 };
+
+const IMPORTS = scaled(5);
+const IMPORT_LINES = 10_000;
+
+/** 10,000 CSV lines (five measures a day for 2,000 days) ending `endDay` days ago, and the same as rows for the baseline. */
+function importFile(endDay: number, patientId: number, userId: number) {
+  const lines = ['date,time,measure,value,unit,diastolic,pulse,note'];
+  const rows: unknown[][] = [];
+  const rnd = random(endDay);
+  for (let d = endDay + IMPORT_LINES / 5; d > endDay; d--) {
+    const date = new Date(Date.now() - d * DAY_MS).toISOString().slice(0, 10);
+    const glucose = Math.round(95 + rnd() * 40);
+    const sys = Math.round(115 + rnd() * 20);
+    const weight = (68 + rnd()).toFixed(1);
+    lines.push(`${date},07:00,glucose_fasting,${glucose},,,,`, `${date},09:30,glucose_after_meal,${glucose + 40},,,,`, `${date},08:00,blood_pressure,${sys},,75,70,`,
+      `${date},07:10,weight,${weight},,,,`, `${date},07:15,spo2,97,,,,after a walk`);
+    for (const [measure, value, value2] of [['glucose_fasting', glucose, null], ['glucose_after_meal', glucose + 40, null], ['blood_pressure', sys, 75], ['weight', Number(weight), null], ['spo2', 97, null]] as const) {
+      rows.push([patientId, measure, value, value2, `${date}T01:30:00.000Z`, userId]);
+    }
+  }
+  return { csv: lines.join('\r\n'), rows };
+}
+
+export const readingImportBench: Benchmark = {
+  name: 'reading-import',
+  run: (log) =>
+    monitoringClinic(async ({ call, monitored, unmonitored, patientId, raw: open }) => {
+      const raw = open();
+      const insert = raw.prepare("insert into readings (patient_id, measure, value, value2, taken_at, entered_by, entered_as, created_at) values (?, ?, ?, ?, ?, ?, 'import', ?)");
+      const insertAll = raw.transaction((rows: unknown[][]) => {
+        for (const r of rows) insert.run(...r, new Date().toISOString());
+      });
+      const withRules: number[] = [];
+      const noPlan: number[] = [];
+      const baseline: number[] = [];
+      let alerts = 0;
+      // Each import covers 2,000 days older than the five years already there (and than the one before it).
+      for (let i = 0; i < IMPORTS; i++) {
+        const endDay = DAYS + 10 + i * 2_100;
+        for (const [who, into] of [[monitored, withRules], [unmonitored, noPlan]] as const) {
+          const { csv } = importFile(endDay, 0, 0);
+          const t = performance.now();
+          const done = await call<{ imported: number; alertsRaised: number }>('readings.import', { csv, goodLinesOnly: false }, who.token);
+          into.push(performance.now() - t);
+          if (done.imported !== IMPORT_LINES) throw new Error(`imported ${done.imported} of ${IMPORT_LINES}`);
+          if (who === monitored) alerts += done.alertsRaised;
+        }
+        const { rows } = importFile(endDay + 100_000, patientId, monitored.user.id);
+        const t = performance.now();
+        insertAll(rows);
+        baseline.push(performance.now() - t);
+      }
+      raw.close();
+      log(`bench reading-import: median ${ms(median(withRules))} ms for ${count(IMPORT_LINES)} CSV lines (parse, duplicate check, insert, audit; rules of a 3-measure plan: ${count(alerts)} alerts) and ${ms(median(noPlan))} ms with no plan, vs raw better-sqlite3 insert of the same rows in one transaction ${ms(median(baseline))} ms (${ratio(median(baseline), median(noPlan))} without rules); ${IMPORTS} imports each; ${loadAverage()}`);
+    }),
+};

@@ -18,18 +18,23 @@ const MB = 1024 * 1024;
 const ROUNDS = Math.max(3, scaled(8));
 
 /**
- * A scanned report: four pages, each a photograph of 2.5 MB. The photographs are a real JPEG's headers over
- * random scan data (it is the size that is measured; nothing here draws them).
+ * A photograph of about `bytes`: a real JPEG's headers over random scan data (it is the size that is measured;
+ * nothing here draws it).
  */
-async function scannedReport(): Promise<Buffer> {
+export function scanJpeg(bytes: number): Buffer {
   const jpeg = bytesOf(JPEG_BASE64);
   const scan = jpeg.indexOf(Buffer.from([0xff, 0xda]));
   const header = jpeg.subarray(0, scan + 2 + jpeg.readUInt16BE(scan + 2));
+  // No 0xFF in the scan data: it would read as a marker.
+  const data = randomBytes(Math.floor(bytes)).map((b) => (b === 0xff ? 0xfe : b));
+  return Buffer.concat([header, data, Buffer.from([0xff, 0xd9])]);
+}
+
+/** A scanned report: four pages, each a photograph of 2.5 MB. */
+async function scannedReport(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   for (let page = 0; page < 4; page++) {
-    // No 0xFF in the scan data: it would read as a marker.
-    const data = randomBytes(Math.floor(2.5 * MB)).map((b) => (b === 0xff ? 0xfe : b));
-    const image = await pdf.embedJpg(Buffer.concat([header, data, Buffer.from([0xff, 0xd9])]));
+    const image = await pdf.embedJpg(scanJpeg(2.5 * MB));
     pdf.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
   }
   return Buffer.from(await pdf.save());

@@ -121,3 +121,24 @@ export function readingText(r: { measure: Measure; value: number; value2: number
   const value = r.measure === 'blood_pressure' && r.value2 !== null ? `${r.value}/${r.value2}` : String(r.value);
   return `${value} ${STORED_UNIT[r.measure]}`;
 }
+
+/**
+ * The CSV template a month of readings is imported from: this header, then a line per reading. date: YYYY-MM-DD or
+ * DD/MM/YYYY; time: HH:MM (24-hour, the clinic's time zone); measure: one of MEASURES; value in the stored unit or
+ * the unit named; unit: empty, mg/dL, mmol/L, C or F; diastolic and pulse for a blood pressure; note optional.
+ */
+export const IMPORT_COLUMNS = ['date', 'time', 'measure', 'value', 'unit', 'diastolic', 'pulse', 'note'] as const;
+export const IMPORT_TEMPLATE = [
+  IMPORT_COLUMNS.join(','),
+  '2026-11-01,07:30,glucose_fasting,112,mg/dL,,,',
+  '2026-11-01,09:45,glucose_after_meal,9.1,mmol/L,,,after breakfast',
+  '2026-11-01,08:00,blood_pressure,128,,82,72,',
+  '2026-11-02,07:00,weight,71.4,,,,',
+  '',
+].join('\r\n');
+/** A month is a few hundred lines; this many characters (about 35,000 lines) is far beyond any month. */
+export const IMPORT_MAX_CHARS = 2_000_000;
+
+/** How a doctor saw a monitored patient for their home care. */
+export const VISIT_KINDS = ['home', 'phone', 'video', 'clinic'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];

@@ -79,7 +79,7 @@ export interface MedLinkApp {
   /** Removes records kept in the trash past their 30 days (the background work does it every hour); returns how many. */
   purgeTrash(): Promise<number>;
   /** Raises missed-schedule alerts and sends waiting alert digests (the background work does it every 5 minutes). */
-  sweepMonitoring(): Promise<{ missed: number; digests: number }>;
+  sweepMonitoring(): Promise<{ missed: number; digests: number; reminders: number }>;
   /** Starts the background work (the mail sender's and the jobs' loops, the trash's and monitoring's sweeps). */
   startBackground(): void;
   /** The hosts of the clinic's own video servers, which the system browser may open besides the known services. */
@@ -107,11 +107,13 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     chmodSync(file, 0o600);
   }
   const { kysely: db, dialect } = openDatabase(config);
-  const backupSource: BackupSource | null =
-    config.kind === 'sqlite' && config.key ? { dataDir: options.dataDir, databaseFile: config.file, databaseKey: config.key, nativeBinding: options.nativeBinding } : null;
+  const fileKey = config.kind === 'sqlite' ? config.key : undefined;
+  const fileSource: BackupSource | null =
+    config.kind === 'sqlite' && fileKey ? { dataDir: options.dataDir, databaseKey: () => fileKey, database: { kind: 'sqlite', file: config.file }, nativeBinding: options.nativeBinding } : null;
   let migrationBackup: Awaited<ReturnType<typeof backupBeforeMigration>> = null;
   try {
-    if (backupSource) migrationBackup = await backupBeforeMigration(db, backupSource, clock.now(), log);
+    // On a server the clinic key is opened from the database after its migrations: the server's own backups cover an update (README).
+    if (fileSource) migrationBackup = await backupBeforeMigration(db, fileSource, clock.now(), log);
     await migrate(db, dialect, clock.now());
   } catch (e) {
     await db.destroy();
@@ -145,7 +147,12 @@ export async function createApp(options: AppOptions): Promise<MedLinkApp> {
     kiosk: options.kiosk ?? kioskSeat(options.dataDir),
     seat: options.seat,
     uploads: uploadStore(options.dataDir),
-    backups: createBackups(() => deps, backupSource),
+    backups: createBackups(
+      () => deps,
+      dialect === 'postgres'
+        ? { dataDir: options.dataDir, databaseKey: () => databaseKey(keyring.clinicKey()), database: { kind: 'postgres', db }, nativeBinding: options.nativeBinding }
+        : fileSource,
+    ),
   };
   if (migrationBackup) await deps.backups.recordAttempt(migrationBackup);
   // Files kept before sealing began are sealed before anything reads them (a seat enrolled later finds them sealed).

@@ -3,7 +3,7 @@ import { contract, isChannel, type ChannelName } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import { issuesToFields } from '../../shared/validation';
 import { resolveSession } from './auth/auth.service';
-import { DomainError, inTransaction, type Ctx, type Deps } from './context';
+import { DomainError, inTransaction, type Ctx, type Deps, type Session } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
 import { sendAnnounced } from './live/changes';
@@ -65,7 +65,11 @@ export function createDispatcher(deps: Deps): Dispatch {
     }
 
     let kept: DomainError | undefined;
-    const handler = handlers[channel] as ((i: unknown, c: Ctx) => Promise<unknown>) & { prepare?: (i: unknown, d: Deps, t?: string) => Promise<unknown> };
+    const handler = handlers[channel] as ((i: unknown, c: Ctx) => Promise<unknown>) & {
+      prepare?: (i: unknown, d: Deps, t?: string) => Promise<unknown>;
+      finish?: (staged: unknown, d: Deps, s: Session | null) => Promise<unknown>;
+    };
+    let session: Session | null = null;
     try {
       const prepared = await handler.prepare?.(parsed.data, deps, token);
       const data = await inTransaction(deps, async (ctx) => {
@@ -81,7 +85,9 @@ export function createDispatcher(deps: Deps): Dispatch {
             if (!allowed) throw new DomainError('FORBIDDEN', 'Your account cannot do this.');
           }
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
-          const output = def.output.parse(await handler(parsed.data, ctx));
+          const result = await handler(parsed.data, ctx);
+          const output = handler.finish ? result : def.output.parse(result);
+          session = ctx.session;
           await sendAnnounced(ctx);
           return output;
         } catch (e) {
@@ -93,7 +99,7 @@ export function createDispatcher(deps: Deps): Dispatch {
         }
       });
       if (kept) return failure(kept.code, kept.message, kept.options.fields);
-      return { ok: true, data };
+      return { ok: true, data: handler.finish ? def.output.parse(await handler.finish(data, deps, session)) : data };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.message, e.options.fields);
       if (isBusy(e)) return failure('UNAVAILABLE', 'MedLink is busy with another change. Nothing was saved; please try again.');

@@ -144,8 +144,10 @@ export const AUDIT_ACTIONS = [
   'bill.viewed', 'bill.list_viewed', 'bill.issued', 'bill.paid', 'bill.credit_note_issued', 'bill.document_viewed', 'bill.exported',
   'service_order.placed', 'service_order.confirmed', 'service_order.done', 'service_order.cancelled', 'service_order.list_viewed',
   'health_service.saved',
-  'reading.added', 'readings.viewed', 'monitoring.enrolled', 'monitoring.alert_acknowledged',
+  'reading.added', 'readings.viewed', 'readings.imported', 'monitoring.enrolled', 'monitoring.alert_acknowledged', 'monitoring.visit_logged',
+  'monitoring.summary_printed',
   'backup.made', 'backup.failed', 'backup.restored',
+  'patient.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

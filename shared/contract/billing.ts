@@ -128,7 +128,7 @@ const visit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('service_order'), orderId: z.number(), serviceName: z.string(), date: z.string().nullable() }),
 ]);
 
-const billView = z.object({
+export const billView = z.object({
   id: z.number(),
   status: z.enum(BILL_STATUSES),
   number: z.string().nullable(),

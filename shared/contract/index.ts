@@ -7,6 +7,7 @@ import { clinicKeyChannels } from './clinic-key';
 import { deskChannels } from './desk';
 import { doctorAdminChannels } from './doctor-admin';
 import { doctorProfileChannels } from './doctor-profile';
+import { exportChannels } from './export';
 import { familyChannels } from './family';
 import { healthServiceChannels } from './health-services';
 import { kioskChannels } from './kiosk';
@@ -35,6 +36,7 @@ export const contract = {
   ...deskChannels,
   ...doctorAdminChannels,
   ...doctorProfileChannels,
+  ...exportChannels,
   ...familyChannels,
   ...healthServiceChannels,
   ...kioskChannels,
@@ -67,6 +69,7 @@ export * from './clinic-key';
 export * from './desk';
 export * from './doctor-admin';
 export * from './doctor-profile';
+export * from './export';
 export * from './family';
 export * from './health-services';
 export * from './invitation-code';

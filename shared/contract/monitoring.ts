@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import * as f from '../fields';
-import { ALERT_RULES, CHART_RANGES, ENTERED_AS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems } from '../monitoring';
+import { ALERT_RULES, CHART_RANGES, ENTERED_AS, IMPORT_MAX_CHARS, INPUT_UNITS, MEASURES, PATIENT_STATUSES, plausibleRange, readingProblems, VISIT_KINDS } from '../monitoring';
 import { channel, none } from './channel';
+import { fileContent } from './records';
 
 // Health readings and the doctors who monitor them: a patient's quick entry, a doctor's plan (measures, how often,
 // targets), the alerts its rules raise, and the charts' data.
@@ -104,6 +105,16 @@ export const alertView = z.object({
 });
 export type AlertView = z.infer<typeof alertView>;
 
+export const visitView = z.object({
+  id: z.number(),
+  doctorName: z.string(),
+  /** YYYY-MM-DD in the clinic's calendar. */
+  visitedOn: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  notes: z.string(),
+});
+export type VisitView = z.infer<typeof visitView>;
+
 const monitoredPatient = z.object({
   patientId: z.number(),
   fullName: z.string(),
@@ -116,10 +127,30 @@ export type MonitoredPatient = z.infer<typeof monitoredPatient>;
 export const monitoringChannels = {
   /** Saves one reading (the patient's own, or a monitoring doctor's for their patient) and evaluates the alert rules. */
   'readings.add': channel({ input: readingInput, output: z.object({ reading: readingView, alertsRaised: z.number() }), roles: ['patient', 'doctor'] }),
-  /** The patient's own readings over a range, their plans' targets, and the alerts their doctors handled. */
+  /**
+   * A month of the patient's own readings from a CSV file in the template (shared/monitoring.ts IMPORT_COLUMNS), in
+   * one transaction. A file with bad lines imports nothing unless `goodLinesOnly`; either way each bad line is named.
+   */
+  'readings.import': channel({
+    input: z.strictObject({
+      csv: z.string({ error: 'import_empty' }).min(1, 'import_empty').max(IMPORT_MAX_CHARS, 'import_too_large'),
+      goodLinesOnly: z.boolean({ error: 'invalid' }),
+    }),
+    output: z.object({
+      imported: z.number(),
+      /** The lines that hold a reading (the header and blank lines not counted). */
+      lines: z.number(),
+      /** The first bad lines (line numbers as an editor counts them, the header being 1), each with a catalog key of `validation`. */
+      problems: z.array(z.object({ line: z.number(), key: z.string() })),
+      problemCount: z.number(),
+      alertsRaised: z.number(),
+    }),
+    roles: ['patient'],
+  }),
+  /** The patient's own readings over a range, their plans' targets, the alerts their doctors handled, and their visits. */
   'monitoring.mine': channel({
     input: z.strictObject({ range }),
-    output: z.object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView) }),
+    output: z.object({ plans: z.array(planView), readings: z.array(readingView), alerts: z.array(alertView), visits: z.array(visitView) }),
     roles: ['patient'],
   }),
   /** The clinical defaults a plan starts from, with their sources (resources/monitoring/defaults.json). */
@@ -142,10 +173,23 @@ export const monitoringChannels = {
   }),
   /** The doctor's monitored patients, each with a status at a glance. */
   'monitoring.patients': channel({ input: none, output: z.array(monitoredPatient), roles: ['doctor'] }),
-  /** One monitored patient: the plan, the readings over a range, the alerts (open and handled). */
+  /** One monitored patient: the plan, the readings over a range, the alerts (open and handled), the home-care visits. */
   'monitoring.patient': channel({
     input: z.strictObject({ patientId: f.id, range }),
-    output: z.object({ patientName: z.string(), plan: planView.nullable(), readings: z.array(readingView), alerts: z.array(alertView) }),
+    output: z.object({ patientName: z.string(), plan: planView.nullable(), readings: z.array(readingView), alerts: z.array(alertView), visits: z.array(visitView) }),
+    roles: ['doctor'],
+  }),
+  /** The monitoring summary as a PDF: the period, figures per measure, alerts with their notes, visits. */
+  'monitoring.summaryPdf': channel({ input: z.strictObject({ patientId: f.id, range }), output: fileContent, roles: ['doctor'] }),
+  /** A home-care visit to a patient the doctor monitors: the day (not in the future), how, and what was done. */
+  'monitoring.logVisit': channel({
+    input: z.strictObject({
+      patientId: f.id,
+      visitedOn: f.isoDate,
+      kind: z.enum(VISIT_KINDS, { error: 'visit_kind_required' }),
+      notes: z.string({ error: 'visit_notes_required' }).trim().min(1, 'visit_notes_required').max(2000, 'too_long'),
+    }),
+    output: visitView,
     roles: ['doctor'],
   }),
   /** The doctor's alert inbox (open) or its history (handled), newest first. */

@@ -42,7 +42,7 @@ export const ACCESS_VIA = ['appointment', 'shared', 'emergency'] as const;
 export type AccessVia = (typeof ACCESS_VIA)[number];
 
 /** What a record access in the audit log was, as the patient's access list names it. */
-export const RECORD_ACCESS_ACTIONS = ['patient.viewed', 'records.viewed', 'record.opened', 'records.emergency_access', 'consultation.viewed'] as const;
+export const RECORD_ACCESS_ACTIONS = ['patient.viewed', 'records.viewed', 'record.opened', 'records.emergency_access', 'consultation.viewed', 'patient.exported'] as const;
 
 const accessEntry = z.object({
   /** The audit log row it comes from. */

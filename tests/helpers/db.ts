@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { MedLinkApp } from '../../electron/core/app';
 import type { Database } from '../../electron/core/db/schema';
@@ -23,6 +24,12 @@ export async function expectNoWrites<T>(app: MedLinkApp, action: () => Promise<T
   const result = await action();
   expect(await countRows(app)).toEqual(before);
   return result;
+}
+
+/** Every row of a table as plain values, in a stable order: the same content reads the same from SQLite and PostgreSQL. */
+export async function tableContent(db: Kysely<any>, table: string): Promise<string[]> {
+  const rows: Record<string, unknown>[] = await db.selectFrom(table).selectAll().execute();
+  return rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, typeof r[k] === 'bigint' ? Number(r[k]) : r[k]]))).sort();
 }
 
 export type AuditRow = Database['audit_log'];

@@ -113,6 +113,8 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'backup.start': {},
   'backup.sets': {},
   'backup.restore': { name: 'medlink-backup-2026-03-02T04-30-00Z' },
+  'backup.findSets': { path: '/tmp/medlink-no-backups' },
+  'backup.restoreNew': { folder: '/tmp/medlink-no-backups', name: 'medlink-backup-2026-03-02T04-30-00Z', recoveryCode: 'A'.repeat(56) },
   'backup.warning': {},
   'doctors.search': { text: 'cardiology pune', speciality: 'cardiology', mode: 'online', language: 'Hindi', availableOn: '2026-03-03', sort: 'next_slot' },
   'doctors.profile': { doctorId: 1 },
@@ -130,6 +132,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'records.share': { recordId: 1, doctorId: 1 },
   'records.unshare': { recordId: 1, doctorId: 1 },
   'records.file': { recordId: 1 },
+  'export.patient': { patientId: 1 },
   'records.accessLog': {},
   'records.myPatients': {},
   'records.patientChart': { patientId: 1 },
@@ -197,6 +200,7 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'orders.cancel': { orderId: 1, reason: 'No longer needed.' },
   'orders.history': { orderId: 1 },
   'readings.add': { measure: 'blood_pressure', value: 128, diastolic: 82, pulse: 72, takenAt: '2026-03-02T02:30:00.000Z', note: 'Before breakfast' },
+  'readings.import': { csv: 'date,time,measure,value,unit,diastolic,pulse,note\r\n2026-03-01,07:30,glucose_fasting,112,mg/dL,,,\r\n', goodLinesOnly: false },
   'monitoring.mine': { range: '30d' },
   'monitoring.defaults': {},
   'monitoring.enrol': { patientId: 1, heightCm: 165, measures: [{ measure: 'blood_pressure', everyDays: 1, low: 90, high: 130, low2: 60, high2: 80 }] },
@@ -204,6 +208,8 @@ export const validInputs = (): { [C in ChannelName]: Input<C> } => ({
   'monitoring.patient': { patientId: 1, range: '3m' },
   'monitoring.alerts': { handled: false },
   'monitoring.acknowledge': { alertId: 1, note: 'Called the patient; dose adjusted.' },
+  'monitoring.summaryPdf': { patientId: 1, range: '3m' },
+  'monitoring.logVisit': { patientId: 1, visitedOn: '2026-03-01', kind: 'home', notes: 'Feet checked; insulin technique reviewed.' },
 });
 
 const UPLOAD_ID = '6f1c2a4e-0b7d-4c8e-9a51-3d2f7e8b9c10';

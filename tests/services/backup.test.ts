@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { createApp, type MedLinkApp } from '../../electron/core/app';
@@ -9,6 +9,7 @@ import { checkDatabase } from '../../electron/core/db/sqlite-snapshot';
 import { keyConnection } from '../../electron/core/db/sqlite-cipher';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations/index';
 import SQLite from 'better-sqlite3-multiple-ciphers';
+import pg from 'pg';
 import { decodeRecoveryCode } from '../../electron/core/secrets/recovery-code';
 import { databaseKey } from '../../electron/core/secrets/database-key';
 import { ADMIN_EMAIL, PASSWORD, databaseKeyOf, keyFileOf, newClinic, ok, recoveryCodeOf, refused, removeDataDir, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
@@ -93,47 +94,6 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
     expect(made).toHaveLength(2);
     expect(JSON.parse(made[1]!.detail)).toEqual({ name: set });
   });
-
-  it('stays consistent while another process books appointments: every booking in a set is whole', async () => {
-    const clinic = await newClinic();
-    const doctor = await practisingDoctor(clinic);
-    const patient = await signupPatient(clinic);
-    const folder = backupFolder();
-    ok(await clinic.call('backup.saveSettings', { folder, time: '18:00' }, clinic.adminToken));
-    const seat = await openSeat(clinic);
-    // 16 weekday mornings of 15-minute slots: 9:00 to 12:45 on each day from 3 March.
-    const days = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10'];
-    const starts = days.flatMap((d) => Array.from({ length: 16 }, (_, i) => ist(d, `${String(9 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`)));
-    const booking = seat.dispatch(starts.map((start) => ({ channel: 'appointments.book', input: { doctorId: doctor.doctorId, start, mode: 'in_person' }, token: patient.token })));
-    const key = databaseKeyOf(clinic.dataDir);
-    let checked = 0;
-    for (let i = 0; i < 3; i++) {
-      clinic.clock.advanceMinutes(1);
-      const outcome = await clinic.app.deps.backups.run('asked', null);
-      if (!outcome.ok) throw new Error(outcome.problem);
-      // Checked at once: retention keeps one set a day, so the next one replaces it.
-      await verifyBackupSet(outcome.path, key);
-      const restoredDir = tempDir();
-      onTestFinished(() => removeDataDir(restoredDir));
-      // Each set opened as a clinic of its own: every appointment in it has its history row, and the numbers have no gap.
-      writeFileSync(keyFileOf(restoredDir), readFileSync(keyFileOf(clinic.dataDir)));
-      await restoreBackupSet({ dataDir: restoredDir, setDir: outcome.path, databaseKey: key, now: clinic.clock.now() });
-      const copy = await createApp({ dataDir: restoredDir, keyFile: keyFileOf(restoredDir), clock: clinic.clock, bcryptCost: 4, log: () => undefined });
-      try {
-        const appointments = await copy.deps.db.selectFrom('appointments').select(['id', 'number']).execute();
-        const booked = await copy.deps.db.selectFrom('appointment_history').select('appointment_id').where('change', '=', 'booked').execute();
-        expect(new Set(booked.map((b) => b.appointment_id))).toEqual(new Set(appointments.map((a) => a.id)));
-        expect(appointments.map((a) => a.number).sort((a, b) => a - b)).toEqual(appointments.map((_, n) => n + 1));
-        checked += appointments.length;
-      } finally {
-        await copy.close();
-      }
-    }
-    const results = await booking;
-    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
-    // The sets were taken while bookings went on, not all before or after them.
-    expect(checked).toBeGreaterThan(0);
-  }, 240_000);
 
   it('restores on a new computer with the recovery code: every table hashes equal and every file reads back', async () => {
     const { clinic, asha, pdf, record } = await filledClinic();
@@ -254,11 +214,10 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
     const folder = backupFolder();
     ok(await clinic.call('backup.saveSettings', { folder, time: '18:00' }, clinic.adminToken));
     await clinic.app.close();
-    // As an older MedLink left it: without the newest migration (monitoring's tables).
+    // As an older MedLink left it: without the newest migration (monitoring's home-care tables).
     const raw = new SQLite(join(clinic.dataDir, 'medlink.sqlite'));
     keyConnection(raw, databaseKeyOf(clinic.dataDir));
-    raw.exec(`drop table monitoring_alerts; drop table plan_measures; drop table monitoring_plans; drop table monitoring_digests; drop table readings;
-      delete from schema_migrations where version = ${LATEST_VERSION}`);
+    raw.exec(`drop table monitoring_visits; drop table monitoring_reminders; delete from schema_migrations where version = ${LATEST_VERSION}`);
     raw.close();
 
     const app = await createApp({ dataDir: clinic.dataDir, keyFile: keyFileOf(clinic.dataDir), clock: clinic.clock, bcryptCost: 4, log: () => undefined });
@@ -268,7 +227,8 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
     const manifest = JSON.parse(readFileSync(join(folder, attempt!.set_name!, 'manifest.json'), 'utf8'));
     // The set is of the database as it was, before the migration.
     expect(manifest.schemaVersion).toBe(MIGRATIONS.at(-2)!.version);
-    expect(manifest.counts.readings).toBeUndefined();
+    expect(manifest.counts.monitoring_visits).toBeUndefined();
+    expect(manifest.counts.readings).toBeDefined();
   });
 
   it('warns staff when the last good backup is more than two days old', async () => {
@@ -290,13 +250,90 @@ describe.skipIf(onPostgres)('backups of a clinic on this computer (SQLite; on Po
   });
 });
 
-describe('backups on a database server', () => {
-  it.runIf(onPostgres)('are the server’s: the screen is told so and nothing is attempted', async () => {
+describe('backups while the clinic works', () => {
+  it(`stays consistent while another process books appointments on ${onPostgres ? 'PostgreSQL' : 'SQLite'}: every booking in a set is whole`, async () => {
     const clinic = await newClinic();
+    const doctor = await practisingDoctor(clinic);
+    const patient = await signupPatient(clinic);
+    const folder = backupFolder();
+    ok(await clinic.call('backup.saveSettings', { folder, time: '18:00' }, clinic.adminToken));
+    const seat = await openSeat(clinic);
+    // 16 weekday mornings of 15-minute slots: 9:00 to 12:45 on each day from 3 March.
+    const days = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10'];
+    const starts = days.flatMap((d) => Array.from({ length: 16 }, (_, i) => ist(d, `${String(9 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`)));
+    const booking = seat.dispatch(starts.map((start) => ({ channel: 'appointments.book', input: { doctorId: doctor.doctorId, start, mode: 'in_person' }, token: patient.token })));
+    const key = databaseKeyOf(clinic.dataDir);
+    let checked = 0;
+    for (let i = 0; i < 3; i++) {
+      clinic.clock.advanceMinutes(1);
+      const outcome = await clinic.app.deps.backups.run('asked', null);
+      if (!outcome.ok) throw new Error(outcome.problem);
+      // Checked at once: retention keeps one set a day, so the next one replaces it.
+      await verifyBackupSet(outcome.path, key);
+      const restoredDir = tempDir();
+      onTestFinished(() => removeDataDir(restoredDir));
+      // Each set opened as a clinic of its own: every appointment in it has its history row, and the numbers have no gap.
+      writeFileSync(keyFileOf(restoredDir), readFileSync(keyFileOf(clinic.dataDir)));
+      await restoreBackupSet({ dataDir: restoredDir, setDir: outcome.path, databaseKey: key, now: clinic.clock.now() });
+      const copy = await createApp({ dataDir: restoredDir, keyFile: keyFileOf(restoredDir), clock: clinic.clock, bcryptCost: 4, log: () => undefined });
+      try {
+        const appointments = await copy.deps.db.selectFrom('appointments').select(['id', 'number']).execute();
+        const booked = await copy.deps.db.selectFrom('appointment_history').select('appointment_id').where('change', '=', 'booked').execute();
+        expect(new Set(booked.map((b) => b.appointment_id))).toEqual(new Set(appointments.map((a) => a.id)));
+        expect(appointments.map((a) => a.number).sort((a, b) => a - b)).toEqual(appointments.map((_, n) => n + 1));
+        checked += appointments.length;
+      } finally {
+        await copy.close();
+      }
+    }
+    const results = await booking;
+    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
+    // The sets were taken while bookings went on, not all before or after them.
+    expect(checked).toBeGreaterThan(0);
+  }, 240_000);
+
+});
+
+describe('backups on a database server', () => {
+  it.runIf(onPostgres)('are written from the database into the folder, and a set is not restored over the clinic in use', async () => {
+    const { clinic } = await filledClinic();
+    const folder = backupFolder();
     expect(ok(await clinic.call('backup.status', {}, clinic.adminToken))).toMatchObject({ database: 'server', history: [] });
-    expect(refused(await clinic.call('backup.start', {}, clinic.adminToken)).message).toBe(
-      "This clinic's database is on a server: its backups are the server's (pg_basebackup and WAL archiving).",
-    );
+    const set = await backUp(clinic, folder);
+    const status = ok(await clinic.call('backup.status', {}, clinic.adminToken));
+    expect(status.history).toMatchObject([{ problem: null, setName: basename(set) }]);
+    // The same shape as a single computer's set: the database as an encrypted SQLite file, the files beside it.
+    const manifest = JSON.parse(readFileSync(join(set, 'manifest.json'), 'utf8'));
+    expect(manifest.counts).toMatchObject({ appointments: 1, medical_records: 1, files: 0 });
+    expect(manifest.parts.filter((p: { path: string }) => p.path.startsWith('files/'))).toHaveLength(2);
+    expect(readFileSync(join(set, 'medlink.sqlite')).includes(Buffer.from('Kulkarni'))).toBe(false);
+    expect(ok(await clinic.call('backup.sets', {}, clinic.adminToken)).sets).toMatchObject([{ name: basename(set), counts: { appointments: 1, records: 1, files: 1 } }]);
     expect(ok(await clinic.call('backup.warning', {}, clinic.adminToken)).stale).toBe(false);
+
+    const refusal = refused(await clinic.call('backup.restore', { name: basename(set) }, clinic.adminToken));
+    expect(refusal.message).toMatch(/^This clinic's database is on a server, which MedLink does not overwrite while the clinic uses it\./);
+  });
+
+  it.runIf(onPostgres)('reads one snapshot: a change committed while the set is being read is not in it, even in a table read later', async () => {
+    const { clinic } = await filledClinic();
+    ok(await clinic.call('backup.saveSettings', { folder: backupFolder(), time: '18:00' }, clinic.adminToken));
+    // Another seat holds the appointments table, so the backup stops there, after the tables before it (appointment_history…).
+    const other = new pg.Client({ connectionString: clinic.databaseUrl });
+    await other.connect();
+    onTestFinished(() => other.end());
+    await other.query('begin');
+    await other.query('lock table appointments in access exclusive mode');
+    const backup = clinic.app.deps.backups.run('asked', null);
+    await expect
+      .poll(async () => (await other.query("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and application_name = 'MedLink'")).rows[0].n)
+      .toBe(1);
+    await other.query("update appointments set reason = 'changed while the backup was read'");
+    await other.query('commit');
+    const outcome = await backup;
+    if (!outcome.ok) throw new Error(outcome.problem);
+    const copy = new SQLite(join(outcome.path, 'medlink.sqlite'), { readonly: true });
+    keyConnection(copy, databaseKey(clinic.app.deps.keyring.clinicKey()));
+    expect(copy.prepare('select reason from appointments').pluck().all()).toEqual([null]);
+    copy.close();
   });
 });

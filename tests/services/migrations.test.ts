@@ -35,8 +35,10 @@ const TABLES_TO_012 = [...TABLES_TO_011, ...TABLES_012];
 const TABLES_016 = ['backups'];
 const TABLES_017 = ['monitoring_alerts', 'monitoring_digests', 'monitoring_plans', 'plan_measures', 'readings'];
 const TABLES_BEFORE_016 = [...TABLES_TO_012, ...TABLES_013, ...TABLES_014, ...TABLES_015].sort();
+const TABLES_018 = ['monitoring_reminders', 'monitoring_visits'];
 const TABLES_BEFORE_017 = [...TABLES_BEFORE_016, ...TABLES_016].sort();
-const TABLES = [...TABLES_BEFORE_017, ...TABLES_017, 'schema_migrations'].sort();
+const TABLES_BEFORE_018 = [...TABLES_BEFORE_017, ...TABLES_017].sort();
+const TABLES = [...TABLES_BEFORE_018, ...TABLES_018, 'schema_migrations'].sort();
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -371,7 +373,7 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(db.insertInto('backups').values({ ...attempt, started_by: 999 }).execute()).rejects.toThrow(/foreign key/i);
   },
   17: async (db) => {
-    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    expect(await tableNames(db)).toEqual(TABLES_BEFORE_018);
     const now = '2026-03-02T00:00:00.000Z';
     const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
     const doctor = await db.selectFrom('doctor_info').select(['id', 'user_id']).executeTakeFirstOrThrow();
@@ -388,6 +390,19 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await expect(
       db.insertInto('monitoring_alerts').values({ plan_id: planId, patient_id: patient.id, doctor_id: doctor.id, rule: 'bad_luck', measure: 'hba1c', reading_ids: '[]', figures: '{}', raised_at: now }).execute(),
     ).rejects.toThrow(/check/i);
+  },
+  18: async (db) => {
+    expect(await tableNames(db)).toEqual(TABLES.filter((t) => t !== 'schema_migrations'));
+    const now = '2026-03-02T00:00:00.000Z';
+    const patient = await db.selectFrom('patient_info').select('id').executeTakeFirstOrThrow();
+    const doctor = await db.selectFrom('doctor_info').select('id').executeTakeFirstOrThrow();
+    const visit = { patient_id: patient.id, doctor_id: doctor.id, visited_on: '2026-03-01', kind: 'home', notes: 'Feet checked', created_at: now };
+    await db.insertInto('monitoring_visits').values(visit).execute();
+    await expect(db.insertInto('monitoring_visits').values({ ...visit, kind: 'carrier pigeon' }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('monitoring_visits').values({ ...visit, doctor_id: 999 }).execute()).rejects.toThrow(/foreign key/i);
+    const reminder = { patient_id: patient.id, measure: 'hba1c', sent_at: now };
+    await db.insertInto('monitoring_reminders').values(reminder).execute();
+    await expect(db.insertInto('monitoring_reminders').values(reminder).execute()).rejects.toThrow(/unique|duplicate|primary/i);
   },
 };
 
@@ -410,6 +425,9 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await people(db);
   },
   17: async (db) => {
+    await people(db);
+  },
+  18: async (db) => {
     await people(db);
   },
   4: async (db) => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelName, Input } from '../../shared/contract';
-import { newClinic, ok, readyFrontDesk, refused, signIn, signupPatient, type Account, type Clinic } from '../helpers/clinic';
+import { ok, readyFrontDesk, refused, signIn, signupPatient, type Account, type Clinic } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
 import { auditRows, countRows } from '../helpers/db';
-import { addRecord, recordsClinic, visit } from '../helpers/records';
+import { FASTING, monitoringClinic } from '../helpers/monitoring';
+import { addRecord } from '../helpers/records';
 import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 
 // Readings, monitoring plans and their alerts through the dispatcher, on a real database: who may see and enter
@@ -13,17 +14,6 @@ import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 const minutesAgo = (clinic: Clinic, minutes: number) => new Date(clinic.clock.now().getTime() - minutes * 60_000).toISOString();
 /** A fresh session after the clock jumped days ahead (sessions end after 12 hours). */
 const again = async (clinic: Clinic, a: Account, portal: 'patient' | 'clinic') => ok(await signIn(clinic, a.email, a.password, portal)).token;
-const FASTING = { measure: 'glucose_fasting' as const, everyDays: 1, low: 80, high: 130 };
-
-/** A doctor with an appointment with Asha, who enrols her; another doctor, a patient and the front desk. */
-async function monitoringClinic() {
-  const clinic = await newClinic();
-  const { doctor: newDoctor } = await recordsClinic(clinic);
-  const treating = await newDoctor('Dr Rohan Mehta');
-  const asha = await signupPatient(clinic, patientSignupInput({ fullName: 'Asha Kulkarni', phone: '9822011111' }));
-  await visit(clinic, treating, asha);
-  return { clinic, treating, asha, newDoctor };
-}
 
 describe('readings and monitoring', () => {
   it('a doctor enrols a patient; her high reading raises an alert naming the rule and the reading; mailed once an hour; acknowledged with a note', async () => {

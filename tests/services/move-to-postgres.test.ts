@@ -10,7 +10,7 @@ import { databaseFileStore } from '../../electron/core/files/db-file-store';
 import { diskFileStore, filesRoot } from '../../electron/core/files/file-store';
 import { testClock } from '../helpers/clock';
 import { ADMIN_EMAIL, keyFileOf, ok, PASSWORD, removeDataDir, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
-import { countRows } from '../helpers/db';
+import { countRows, tableContent } from '../helpers/db';
 import { patientSignupInput, setupInput } from '../helpers/data';
 import { freshDatabase } from '../helpers/postgres-database';
 import { bookingClinic, ist, practisingDoctor } from '../helpers/scheduling';
@@ -96,14 +96,6 @@ const open = (url: string) => {
   return db as unknown as Kysely<any>;
 };
 
-/** Every row of a table, as plain values, in a stable order (numbers as numbers on both sides). */
-async function contentOf(db: Kysely<any>, table: string): Promise<string[]> {
-  const rows: Record<string, unknown>[] = await db.selectFrom(table).selectAll().execute();
-  return rows
-    .map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, typeof r[k] === 'bigint' ? Number(r[k]) : r[k]])))
-    .sort();
-}
-
 describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (needs a PostgreSQL server: runs in the postgres project only)', () => {
   it('copies every row, checks it on both sides, and the clinic carries on there', async () => {
     const { clinic, dataDir, clock, doctor, asha, kept, files } = await busySqliteClinic();
@@ -118,7 +110,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     expect(sourceCounts.audit_log).toBeGreaterThan(10);
     const sqlite = clinic.app.deps.db as unknown as Kysely<any>;
     const sourceContent = Object.fromEntries(
-      await Promise.all(Object.keys(sourceCounts).map(async (t) => [t, t === 'schema_migrations' ? [] : await contentOf(sqlite, t)] as const)),
+      await Promise.all(Object.keys(sourceCounts).map(async (t) => [t, t === 'schema_migrations' ? [] : await tableContent(sqlite, t)] as const)),
     );
     await clinic.app.close();
 
@@ -143,7 +135,7 @@ describe.skipIf(!postgresUrl)('moving a single-seat clinic into PostgreSQL (need
     expect(await countRows({ deps: { db: pg } } as never)).toEqual({ ...sourceCounts, files: 2 });
     for (const table of Object.keys(sourceCounts)) {
       if (table === 'schema_migrations' || table === 'files') continue;
-      expect(await contentOf(pg, table), table).toEqual(sourceContent[table]);
+      expect(await tableContent(pg, table), table).toEqual(sourceContent[table]);
     }
     const versions = await pg.selectFrom('schema_migrations').select('version').orderBy('version').execute();
     expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));

@@ -44,6 +44,12 @@ const samples: { [K in MailKind]: MailData[K] } = {
       figures: {}, raisedAt: '2026-03-02T02:31:00.000Z', acknowledgedAt: null, acknowledgedBy: null, note: null,
     }],
   },
+  reading_reminder: {
+    clinic: { ...clinic, phone: '020 2612 3456' },
+    patientName: 'Aarav Kulkarni',
+    holderName: 'Asha Kulkarni',
+    due: [{ measure: 'glucose_fasting', lastAt: new Date('2026-03-01T02:30:00.000Z') }, { measure: 'hba1c', lastAt: null }],
+  },
 };
 
 type Tree = Record<string, Record<string, string>>;
@@ -96,6 +102,19 @@ describe('email templates', () => {
     const { subject, text } = renderMail('monitoring_digest', 'en', samples.monitoring_digest);
     expect(subject).toBe('Monitoring: 1 new alert(s) for your patients');
     expect(text).toContain('Asha Kulkarni: Outside the target range: Fasting glucose 260 mg/dL (2 March 2026, 8:00 am)');
+  });
+
+  it('a reading reminder names each measure due with its last reading, greets a dependant\'s holder, and gives the clinic\'s contact', () => {
+    const { subject, text } = renderMail('reading_reminder', 'en', samples.reading_reminder);
+    expect(subject).toBe('Reminder from Sunrise Clinic: a planned health reading is due');
+    expect(text).toContain('Dear Asha Kulkarni,');
+    expect(text).toContain('The monitoring plan of Aarav Kulkarni at Sunrise Clinic');
+    expect(text).toContain('Fasting glucose: last reading 1 March 2026, 8:00 am');
+    expect(text).toContain('HbA1c: no reading yet');
+    expect(text).toContain('020 2612 3456');
+    const hi = renderMail('reading_reminder', 'hi', { ...samples.reading_reminder, holderName: null });
+    expect(hi.subject).toBe('Sunrise Clinic की ओर से याद दिलाना: योजना की एक स्वास्थ्य रीडिंग बाकी है');
+    expect(hi.text).toContain('अभी तक कोई रीडिंग नहीं');
   });
 
   it('writes dates in Hindi for a Hindi reader, in the clinic zone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertsForReading, missedDays, type RuleReading, type Target } from '../../electron/core/monitoring/rules';
+import { alertsForReading, historyDays, missedDays, type RuleReading, type Target } from '../../electron/core/monitoring/rules';
 import { contract } from '../../shared/contract';
 import { readingProblems, toStored, type AlertRule, type Measure, type ReadingValues } from '../../shared/monitoring';
 
@@ -19,7 +19,8 @@ const series = (values: (number | [number, number])[], everyDays = 1): RuleReadi
 /** Evaluates the last reading of a series as just saved; the rest are its history. */
 function rulesFor(measure: Measure, target: Partial<Target>, rs: RuleReading[]): { rule: AlertRule; readingIds: number[] }[] {
   const reading = rs.at(-1)!;
-  const recent = rs.filter((r) => Date.parse(r.takenAt) >= Date.parse(reading.takenAt) - 30 * DAY);
+  // As the service reads them: the measure's history days up to the new reading.
+  const recent = rs.filter((r) => Date.parse(r.takenAt) >= Date.parse(reading.takenAt) - historyDays(measure) * DAY);
   const drafts = alertsForReading(measure, { low: null, high: null, low2: null, high2: null, ...target }, reading, recent, rs.slice(-3));
   return drafts.map((d) => ({ rule: d.rule, readingIds: d.readingIds }));
 }

@@ -5,20 +5,25 @@ import { z } from 'zod';
 import pkg from '../../../package.json';
 import type { BACKUP_PROBLEM_CODES } from '../../../shared/contract/backup';
 import { LATEST_VERSION } from '../db/migrations/index';
+import type { Kysely } from 'kysely';
+import { snapshotPostgres } from '../db/postgres-snapshot';
 import { WrongDatabaseKeyError } from '../db/sqlite-cipher';
+import type { Database } from '../db/schema';
 import { checkDatabase, snapshotDatabase } from '../db/sqlite-snapshot';
 import { fsyncPath, writeDurable } from '../files/atomic';
 import { diskFileIds, filesRoot, resolveUnder } from '../files/file-store';
 
 // A backup set: one folder in the backup folder holding the database (SQLCipher-encrypted under the clinic's
 // database key, as the live one is), the file store's files exactly as stored (sealed) and a manifest naming
-// every part with its sha256. Written under a hidden `.…partial` name and renamed once it has been read back and
-// checked, so a set that is there is whole.
+// every part with its sha256. A clinic on a database server gets the same set (db/postgres-snapshot.ts): its
+// database as an encrypted SQLite file, its files table as the folder of files, so every set restores anywhere.
+// Written under a hidden `.…partial` name and renamed once it has been read back and checked, so a set that is
+// there is whole.
 
 export const MEDLINK_VERSION: string = pkg.version;
 export const SET_PREFIX = 'medlink-backup-';
 const MANIFEST = 'manifest.json';
-const DATABASE_PART = 'medlink.sqlite';
+export const DATABASE_PART = 'medlink.sqlite';
 
 const manifestSchema = z.object({
   format: z.literal(1),
@@ -73,70 +78,72 @@ export function writeProblem(e: unknown, folder: string): BackupProblem {
 
 export const setName = (at: Date) => `${SET_PREFIX}${at.toISOString().slice(0, 19).replaceAll(':', '-')}Z`;
 
-export interface WriteSetOptions {
+/** What a backup reads: the clinic's database (this computer's SQLite file, or its server) and its key; the data folder's files. */
+export interface BackupSource {
   dataDir: string;
-  /** The live database file and its key. */
-  databaseFile: string;
-  databaseKey: Buffer;
+  /** The database's own key, which the set's database is encrypted with (on a server: once this seat holds the clinic key). */
+  databaseKey(): Buffer;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; db: Kysely<Database> };
+  nativeBinding?: string;
+}
+
+export interface WriteSetOptions {
+  source: BackupSource;
   folder: string;
   now: Date;
-  nativeBinding?: string;
   onProgress?: (p: Progress) => void;
 }
 
 /** Writes one backup set into the folder and reads it back; returns its folder and total size. The live data is only read. */
-export async function writeBackupSet(o: WriteSetOptions): Promise<{ path: string; bytes: number; manifest: Manifest }> {
-  checkFolder(o.folder);
-  const name = setName(o.now);
-  const partial = join(o.folder, `.${name}.partial`);
-  const done = join(o.folder, name);
-  if (existsSync(done)) throw new BackupProblem('set_exists', `A backup set named ${name} is already in ${o.folder}.`);
+export async function writeBackupSet({ source, folder, now, onProgress }: WriteSetOptions): Promise<{ path: string; bytes: number; manifest: Manifest }> {
+  checkFolder(folder);
+  const key = source.databaseKey();
+  const name = setName(now);
+  const partial = join(folder, `.${name}.partial`);
+  const done = join(folder, name);
+  if (existsSync(done)) throw new BackupProblem('set_exists', `A backup set named ${name} is already in ${folder}.`);
+  const parts: Manifest['parts'] = [];
+  const keep = (path: string, bytes: Buffer) => {
+    const target = resolveUnder(partial, path);
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    writeDurable(target, bytes);
+    parts.push({ path, size: bytes.length, sha256: sha256(bytes) });
+  };
   try {
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { mode: 0o700 });
-    o.onProgress?.({ phase: 'database' });
+    onProgress?.({ phase: 'database' });
     const dbPart = join(partial, DATABASE_PART);
-    snapshotDatabase(o.databaseFile, o.databaseKey, dbPart, o.nativeBinding);
+    if (source.database.kind === 'sqlite') {
+      snapshotDatabase(source.database.file, key, dbPart, source.nativeBinding);
+    } else {
+      // A server keeps its files in its database: they come out of the same snapshot, into the set's files folder.
+      await snapshotPostgres(source.database.db, dbPart, key, now, async (id, stored, meta) => {
+        await yieldTurn();
+        keep(`files/${id.slice(0, 2)}/${id}`, stored);
+        keep(`files/${id.slice(0, 2)}/${id}.json`, Buffer.from(JSON.stringify(meta)));
+      }, source.nativeBinding);
+    }
     fsyncPath(dbPart);
     // Its counts for the manifest; its integrity is checked with everything else when the set is read back.
-    const check = checkDatabase(dbPart, o.databaseKey, o.nativeBinding, false);
+    const check = checkDatabase(dbPart, key, source.nativeBinding, false);
     const dbBytes = readFileSync(dbPart);
-    const parts: Manifest['parts'] = [{ path: DATABASE_PART, size: dbBytes.length, sha256: sha256(dbBytes) }];
+    parts.unshift({ path: DATABASE_PART, size: dbBytes.length, sha256: sha256(dbBytes) });
+    if (source.database.kind === 'sqlite') await copyDiskFiles(source.dataDir, keep, onProgress);
 
-    // After the database's snapshot: a file added since is extra (harmless); one the snapshot names is there.
-    const ids = diskFileIds(o.dataDir);
-    const from = filesRoot(o.dataDir);
-    for (const [i, id] of ids.entries()) {
-      await yieldTurn();
-      for (const path of [`${id.slice(0, 2)}/${id}`, `${id.slice(0, 2)}/${id}.json`]) {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(resolveUnder(from, path));
-        } catch (e) {
-          // Removed (a record purged from the trash) between the listing and now: not in this snapshot's keeping.
-          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-          throw e;
-        }
-        const target = resolveUnder(partial, 'files', path);
-        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-        writeDurable(target, bytes);
-        parts.push({ path: `files/${path}`, size: bytes.length, sha256: sha256(bytes) });
-      }
-      o.onProgress?.({ phase: 'files', done: i + 1, total: ids.length });
-    }
     const manifest: Manifest = {
       format: 1,
       medlinkVersion: MEDLINK_VERSION,
       schemaVersion: check.schemaVersion,
-      createdAt: o.now.toISOString(),
+      createdAt: now.toISOString(),
       counts: check.counts,
       parts,
     };
     writeDurable(join(partial, MANIFEST), Buffer.from(JSON.stringify(manifest, null, 1)));
-    o.onProgress?.({ phase: 'verifying' });
-    await verifyBackupSet(partial, o.databaseKey, o.nativeBinding);
+    onProgress?.({ phase: 'verifying' });
+    await verifyBackupSet(partial, key, source.nativeBinding);
     renameSync(partial, done);
-    fsyncPath(o.folder);
+    fsyncPath(folder);
     return { path: done, bytes: parts.reduce((n, p) => n + p.size, 0), manifest };
   } catch (e) {
     // A set that failed leaves nothing behind but the problem.
@@ -145,7 +152,28 @@ export async function writeBackupSet(o: WriteSetOptions): Promise<{ path: string
     } catch {
       // The folder went away (a drive pulled out): there is nothing to tidy.
     }
-    throw writeProblem(e, o.folder);
+    throw writeProblem(e, folder);
+  }
+}
+
+/** A single-seat clinic's files, after the database's snapshot: a file added since is extra (harmless); one the snapshot names is there. */
+async function copyDiskFiles(dataDir: string, keep: (path: string, bytes: Buffer) => void, onProgress?: (p: Progress) => void) {
+  const ids = diskFileIds(dataDir);
+  const from = filesRoot(dataDir);
+  for (const [i, id] of ids.entries()) {
+    await yieldTurn();
+    for (const path of [`${id.slice(0, 2)}/${id}`, `${id.slice(0, 2)}/${id}.json`]) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(resolveUnder(from, path));
+      } catch (e) {
+        // Removed (a record purged from the trash) between the listing and now: not in this snapshot's keeping.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      keep(`files/${path}`, bytes);
+    }
+    onProgress?.({ phase: 'files', done: i + 1, total: ids.length });
   }
 }
 
@@ -226,15 +254,22 @@ const CLINIC_PARTS = ['medlink.sqlite', 'medlink.sqlite-wal', 'medlink.sqlite-sh
  * Replaces the data folder's clinic with a verified set (MedLink's own database closed). The current clinic is
  * moved aside into `before-restore-<time>` in the data folder first; the restored database is checked where it
  * now lies (opens with the key, integrity, counts as the manifest says), and on any failure the clinic that was
- * there is moved back. Returns the folder the previous clinic was kept in.
+ * there is moved back. Returns the folder the previous clinic was kept in, and the undo that puts it back (for
+ * a restored clinic that then fails to open).
  */
-export async function restoreBackupSet(o: { dataDir: string; setDir: string; databaseKey: Buffer; now: Date; nativeBinding?: string }): Promise<string> {
+export async function restoreBackupSet(o: { dataDir: string; setDir: string; databaseKey: Buffer; now: Date; nativeBinding?: string }): Promise<{ keptAside: string; undo(): void }> {
   const manifest = await verifyBackupSet(o.setDir, o.databaseKey, o.nativeBinding);
   const aside = join(o.dataDir, `before-restore-${o.now.toISOString().slice(0, 19).replaceAll(':', '-')}Z`);
   mkdirSync(aside, { mode: 0o700 });
   const moved = CLINIC_PARTS.filter((p) => existsSync(join(o.dataDir, p)));
   for (const p of moved) renameSync(join(o.dataDir, p), join(aside, p));
   fsyncPath(o.dataDir);
+  const putBack = () => {
+    for (const p of CLINIC_PARTS) rmSync(join(o.dataDir, p), { recursive: true, force: true });
+    for (const p of moved) renameSync(join(aside, p), join(o.dataDir, p));
+    rmSync(aside, { recursive: true, force: true });
+    fsyncPath(o.dataDir);
+  };
   try {
     for (const part of manifest.parts) {
       const target = resolveUnder(o.dataDir, part.path);
@@ -246,11 +281,8 @@ export async function restoreBackupSet(o: { dataDir: string; setDir: string; dat
     const found = checkStored(join(o.dataDir, DATABASE_PART), o.databaseKey, manifest, o.nativeBinding);
     if (found) throw new BackupProblem(found.code, `The restored database ${found.text}; the clinic that was here has been put back.`);
   } catch (e) {
-    for (const p of CLINIC_PARTS) rmSync(join(o.dataDir, p), { recursive: true, force: true });
-    for (const p of moved) renameSync(join(aside, p), join(o.dataDir, p));
-    rmSync(aside, { recursive: true, force: true });
-    fsyncPath(o.dataDir);
+    putBack();
     throw e;
   }
-  return aside;
+  return { keptAside: aside, undo: putBack };
 }

@@ -5,17 +5,11 @@ import { record } from '../audit/audit.service';
 import { readClinicSettings } from '../clinic/clinic.service';
 import { readSettings } from '../clinic/settings.repo';
 import { inTransaction, type Deps } from '../context';
-import { BackupProblem, listSetNames, type BackupProblemCode, readManifest, writeBackupSet, type Progress } from './backup-set';
+import { BackupProblem, listSetNames, type BackupProblemCode, type BackupSource, readManifest, writeBackupSet, type Progress } from './backup-set';
 import * as repo from './backups.repo';
 import { setsToKeep } from './retention';
 
-/** What a single-seat clinic's backups need to read its live data: the data folder and the database's key. */
-export interface BackupSource {
-  dataDir: string;
-  databaseFile: string;
-  databaseKey: Buffer;
-  nativeBinding?: string;
-}
+export type { BackupSource };
 
 export type BackupReason = 'scheduled' | 'asked' | 'before_migration';
 
@@ -63,9 +57,9 @@ export async function takeBackup(
 ): Promise<Attempt> {
   const attempt = { reason, startedAt: now, folder, actorId };
   try {
-    if (!source) throw new BackupProblem('server', SERVER_BACKUPS);
+    if (!source) throw new Error('this database is not encrypted (a benchmark), so it is not backed up');
     if (!folder) throw new BackupProblem('no_folder', 'No backup folder has been chosen. Choose one on the Backups screen.');
-    const set = await writeBackupSet({ ...source, folder, now, onProgress });
+    const set = await writeBackupSet({ source, folder, now, onProgress });
     return { ...attempt, outcome: { ok: true, path: set.path, bytes: set.bytes } };
   } catch (e) {
     if (!(e instanceof BackupProblem)) log(`backup: ${String(e)}`);
@@ -74,10 +68,8 @@ export async function takeBackup(
   }
 }
 
-export const SERVER_BACKUPS = "This clinic's database is on a server: its backups are the server's (pg_basebackup and WAL archiving).";
-
 export interface Backups {
-  /** The single-seat clinic's live data; null on a server. */
+  /** The clinic's live data; null only for a benchmark's unencrypted database. */
   readonly source: BackupSource | null;
   /** Writes a set now (one at a time: a second call waits for the first); resolves with its outcome. */
   run(reason: BackupReason, actorId: number | null): Promise<Attempt['outcome']>;
@@ -92,7 +84,10 @@ export interface Backups {
   runIfDue(): Promise<void>;
 }
 
-/** Backups of a single-seat clinic; on PostgreSQL the server keeps them (pg_basebackup, WAL archiving) and `source` is null. */
+/**
+ * A clinic's backups, taken by this seat. On a database server every running seat has the daily timer; the
+ * history is the server's, so a seat finds a set another seat took and takes none.
+ */
 export function createBackups(getDeps: () => Deps, source: BackupSource | null): Backups {
   let running: (Progress & { startedAt: string }) | null = null;
   let current: Promise<unknown> | null = null;

@@ -87,21 +87,37 @@ export function redactUrl(url: string): string {
 }
 
 export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> {
-  const log = options.log ?? (() => undefined);
   const file = join(options.dataDir, SQLITE_FILE);
   if (!existsSync(file)) {
     throw new MoveRefusedError('SOURCE_MISSING', `There is no MedLink database in ${options.dataDir} (no ${SQLITE_FILE}). Check the data folder; nothing was copied.`);
   }
-  const clinicKey = sourceKey(file, options);
-  const source = openDatabase({ kind: 'sqlite', file, key: databaseKey(clinicKey), nativeBinding: options.nativeBinding });
+  return copyClinicIntoPostgres({ ...options, file, clinicKey: sourceKey(file, options), filesFrom: options.dataDir });
+}
+
+export interface CopyOptions extends Omit<MoveOptions, 'dataDir' | 'keyFile'> {
+  /** The clinic's encrypted SQLite database, and the clinic key it opens with. */
+  file: string;
+  clinicKey: Buffer;
+  /** The folder whose `files` folder holds the clinic's files as a single-seat clinic keeps them (a data folder, a backup set). */
+  filesFrom: string;
+}
+
+/**
+ * The move itself: the clinic in `file` (and its files in `filesFrom`) copied into the empty database at
+ * `targetUrl` and verified, in one transaction. Also restores a backup set onto a server (backup/restore-postgres.ts).
+ */
+export async function copyClinicIntoPostgres(options: CopyOptions): Promise<MoveReport> {
+  const log = options.log ?? (() => undefined);
+  const { file, filesFrom } = options;
+  const source = openDatabase({ kind: 'sqlite', file, key: databaseKey(options.clinicKey), nativeBinding: options.nativeBinding });
   let report: MoveReport;
   try {
     await checkSourceVersion(source.kysely, file);
-    const recordsKey = openSealedKeys(clinicKey, await readSettings(source.kysely))?.records;
-    if (!recordsKey) throw new MoveRefusedError('SOURCE_VERSION', `The clinic in ${options.dataDir} has no records key yet. Open it once with this MedLink, close it, then run the move again. Nothing was copied.`);
+    const recordsKey = openSealedKeys(options.clinicKey, await readSettings(source.kysely))?.records;
+    if (!recordsKey) throw new MoveRefusedError('SOURCE_VERSION', `The clinic in ${filesFrom} has no records key yet. Open it once with this MedLink, close it, then run the move again. Nothing was copied.`);
     const target = openDatabase({ kind: 'postgres', url: options.targetUrl });
     try {
-      log(`Moving the clinic in ${options.dataDir} into ${redactUrl(options.targetUrl)}…`);
+      log(`Moving the clinic in ${filesFrom} into ${redactUrl(options.targetUrl)}…`);
       // BEGIN IMMEDIATE on the source: a stable snapshot, and no MedLink on this computer writes meanwhile.
       report = await source.kysely.transaction().execute((src) =>
         target.kysely.transaction().execute((trx) => copyAndVerify(src, trx, options, recordsKey)),
@@ -163,7 +179,7 @@ async function checkSourceVersion(db: Kysely<Database>, file: string): Promise<v
 }
 
 /** Inside the target's transaction: refuse a non-empty target, create the schema, copy, move sequences on, verify, add the files. */
-async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Database>, options: MoveOptions, recordsKey: Buffer): Promise<MoveReport> {
+async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Database>, options: CopyOptions, recordsKey: Buffer): Promise<MoveReport> {
   const batch = options.batchSize ?? 500;
   // The app's pool limits statements to 15 s and idle transactions to 30 s; a large clinic may need longer.
   await sql`set local statement_timeout = 0`.execute(trx);
@@ -212,7 +228,7 @@ async function copyAndVerify(src: Transaction<Database>, trx: Transaction<Databa
   }
 
   // After the tables' check, which compares the SQLite files table with its copy before these join it.
-  return { tables: report, files: await moveFiles(options.dataDir, trx, recordsKey) };
+  return { tables: report, files: await moveFiles(options.filesFrom, trx, recordsKey) };
 }
 
 /**

@@ -306,6 +306,18 @@ export interface Database {
     mailed_at: string | null;
   };
   monitoring_digests: { doctor_id: number; sent_at: string };
+  /** A visit a doctor logged for a monitored patient's home care. */
+  monitoring_visits: {
+    id: Generated<number>;
+    patient_id: number;
+    doctor_id: number;
+    visited_on: string;
+    kind: 'home' | 'phone' | 'video' | 'clinic';
+    notes: string;
+    created_at: string;
+  };
+  /** When a patient was last reminded of a missed reading of a measure. */
+  monitoring_reminders: { patient_id: number; measure: string; sent_at: string };
   /** A patient's uploaded record; its bytes are a sealed file of the file store. */
   medical_records: {
     id: Generated<number>;

@@ -4,6 +4,8 @@
 // target"). VACUUM INTO, on a connection of its own, reads one snapshot (a WAL reader: writers carry on) and writes
 // the copy under the source's own cipher and key, so no plain page ever reaches the backup folder.
 import SQLite from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
 import { keyConnection } from './sqlite-cipher';
 
 /** Writes a consistent, encrypted copy of the live database `file` to `target` (which must not exist). */
@@ -16,6 +18,26 @@ export function snapshotDatabase(file: string, key: Buffer, target: string, nati
   } finally {
     raw.close();
   }
+}
+
+/**
+ * A new encrypted SQLite file for a backup set written from PostgreSQL (backup/postgres-snapshot.ts). Rollback
+ * journal rather than WAL, so the finished file is one part that opens read-only anywhere; foreign keys are not
+ * enforced while the snapshot's tables are filled (their rows were consistent where they were read).
+ */
+export function openSnapshotFile(target: string, key: Buffer, nativeBinding?: string): Kysely<Database> {
+  const raw = new SQLite(target, { nativeBinding });
+  try {
+    keyConnection(raw, key);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma('foreign_keys = OFF');
+    // The finished file is fsynced as a whole before the set counts (backup-set.ts).
+    raw.pragma('synchronous = OFF');
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
 }
 
 export interface DatabaseCheck {

@@ -1,19 +1,31 @@
 import { join } from 'node:path';
 import type { backupChannels } from '../../../shared/contract/backup';
 import { record } from '../audit/audit.service';
-import { BackupProblem, checkFolder, listSetNames, readManifest, restoreBackupSet, verifyBackupSet } from '../backup/backup-set';
-import { backupSettings, SERVER_BACKUPS, SETTING_FOLDER, SETTING_TIME, STALE_AFTER_MS } from '../backup/backup.service';
+import { BackupProblem, checkFolder, restoreBackupSet, verifyBackupSet } from '../backup/backup-set';
+import * as firstRun from '../backup/first-run-restore';
+import { setsIn } from '../backup/set-list';
+import { backupSettings, SETTING_FOLDER, SETTING_TIME, STALE_AFTER_MS } from '../backup/backup.service';
 import * as repo from '../backup/backups.repo';
 import { writeSettings } from '../clinic/settings.repo';
 import { peekSession } from '../auth/auth.service';
 import { DomainError, inTransaction, requireSession, type Deps } from '../context';
 import { withPrepared, type HandlersOf } from './index';
 
-/** The single-seat clinic's source, or a refusal on a server (whose backups are the server's). */
+/** What this seat backs up, or a refusal for a benchmark's unencrypted database. */
 function sourceOf(deps: Deps) {
-  if (!deps.backups.source) throw new DomainError('CONFLICT', SERVER_BACKUPS);
+  if (!deps.backups.source) throw new DomainError('CONFLICT', 'This database is not encrypted, so MedLink does not back it up.');
   return deps.backups.source;
 }
+
+/** A single-seat clinic's data folder, which a set restores over; a clinic on a server is restored into a new, empty database instead. */
+function fileClinicOf(deps: Deps) {
+  const source = sourceOf(deps);
+  if (source.database.kind !== 'sqlite') throw new DomainError('CONFLICT', SERVER_RESTORE);
+  return source;
+}
+
+const SERVER_RESTORE =
+  "This clinic's database is on a server, which MedLink does not overwrite while the clinic uses it. Restore the set into a new, empty database on the server (npm run move-to-postgres -- --from-backup <set> --target <database>), then point the computers at it.";
 
 /** The chosen folder, read through `db`: the call's transaction (on SQLite another read would wait for it), or the app's outside one. */
 async function folderOf(db: Deps['db']): Promise<string> {
@@ -30,7 +42,7 @@ export const backupHandlers = {
     const { folder, time } = await backupSettings(ctx.db);
     const history = await repo.history(ctx.db, 30);
     return {
-      database: ctx.deps.backups.source ? ('this_computer' as const) : ('server' as const),
+      database: ctx.deps.dialect === 'postgres' ? ('server' as const) : ('this_computer' as const),
       folder,
       time,
       running: ctx.deps.backups.progress(),
@@ -65,40 +77,23 @@ export const backupHandlers = {
   'backup.sets': async (_, ctx) => {
     sourceOf(ctx.deps);
     const folder = await folderOf(ctx.db);
-    const sets = [];
-    const unreadable = [];
-    let names: string[];
     try {
-      checkFolder(folder);
-      names = listSetNames(folder);
+      return { ...setsIn(folder), folderProblem: null };
     } catch (e) {
       if (e instanceof BackupProblem) return { sets: [], unreadable: [], folderProblem: e.code };
       throw e;
     }
-    for (const name of names) {
-      try {
-        const m = readManifest(join(folder, name));
-        const files = m.parts.filter((p) => p.path.startsWith('files/') && !p.path.endsWith('.json')).length;
-        sets.push({
-          name, createdAt: m.createdAt, medlinkVersion: m.medlinkVersion, schemaVersion: m.schemaVersion, bytes: m.parts.reduce((n, p) => n + p.size, 0),
-          counts: { patients: m.counts.patient_info ?? 0, doctors: m.counts.doctor_info ?? 0, appointments: m.counts.appointments ?? 0, records: m.counts.medical_records ?? 0, files },
-        });
-      } catch (e) {
-        if (!(e instanceof BackupProblem)) throw e;
-        unreadable.push({ name, problem: e.code });
-      }
-    }
-    return { sets, unreadable, folderProblem: null };
   },
   'backup.restore': withPrepared(
     // Read through before the call's transaction (a whole set is read back, which no other call should wait for),
     // and only for a signed-in administrator: the dispatcher checks the caller after this step.
     async (input: { name: string }, deps, token) => {
       const caller = await deps.db.transaction().execute((trx) => peekSession({ db: trx, now: deps.clock.now(), deps, session: null, afterCommit: () => undefined }, token));
-      if (!caller?.roles.includes('admin') || caller.mustChangePassword || !deps.backups.source) return null;
+      const source = deps.backups.source;
+      if (!caller?.roles.includes('admin') || caller.mustChangePassword || source?.database.kind !== 'sqlite') return null;
       const setDir = join(await folderOf(deps.db), input.name);
       try {
-        await verifyBackupSet(setDir, deps.backups.source.databaseKey, deps.backups.source.nativeBinding);
+        await verifyBackupSet(setDir, source.databaseKey(), source.nativeBinding);
       } catch (e) {
         throw refusal(e);
       }
@@ -106,7 +101,7 @@ export const backupHandlers = {
     },
     async (input, ctx, setDir) => {
       const session = requireSession(ctx);
-      const source = sourceOf(ctx.deps);
+      const source = fileClinicOf(ctx.deps);
       const seat = ctx.deps.seat;
       if (!seat) throw new DomainError('CONFLICT', 'This MedLink was opened without its seat, so it cannot restore a backup while running.');
       // Signed in between the two steps: asked again.
@@ -115,7 +110,7 @@ export const backupHandlers = {
       const keptAside = join(source.dataDir, `before-restore-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z`);
       ctx.afterCommit(() =>
         seat.replaceClinic(
-          async () => void (await restoreBackupSet({ dataDir: source.dataDir, setDir, databaseKey: source.databaseKey, now, nativeBinding: source.nativeBinding })),
+          () => restoreBackupSet({ dataDir: source.dataDir, setDir, databaseKey: source.databaseKey(), now, nativeBinding: source.nativeBinding }),
           // In the restored clinic's own log (the one kept aside ends before this call).
           (deps) => inTransaction(deps, (c) => record(c, { action: 'backup.restored', actorId: null, detail: { name: input.name, userId: session.userId } })),
         ),
@@ -123,6 +118,8 @@ export const backupHandlers = {
       return { keptAside };
     },
   ),
+  'backup.findSets': (input, ctx) => firstRun.findSets(ctx, input.path),
+  'backup.restoreNew': withPrepared(firstRun.checkSet, firstRun.restoreNew),
   'backup.warning': async (_, ctx) => {
     if (!ctx.deps.backups.source) return { stale: false, lastGoodAt: null };
     const good = await repo.lastGood(ctx.db);

@@ -1,5 +1,5 @@
 import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
-import type { Ctx, Deps } from '../context';
+import type { Ctx, Deps, Session } from '../context';
 import { accountHandlers } from './accounts';
 import { assistantHandlers } from './assistant';
 import { billingHandlers } from './billing';
@@ -7,6 +7,7 @@ import { backupHandlers } from './backup';
 import { clinicKeyHandlers } from './clinic-key';
 import { deskHandlers } from './desk';
 import { doctorAdminHandlers } from './doctor-admin';
+import { exportHandlers } from './export';
 import { familyHandlers } from './family';
 import { healthServiceHandlers } from './health-services';
 import { kioskHandlers } from './kiosk';
@@ -23,7 +24,10 @@ import { videoHandlers } from './video';
 import { waitlistHandlers } from './waitlist';
 
 type Prepare<I> = (input: I, deps: Deps, token: string | undefined) => Promise<unknown>;
-type Handler<C extends ChannelName> = ((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> };
+type Finish<O> = (staged: never, deps: Deps, session: Session | null) => Promise<O>;
+type Handler<C extends ChannelName> =
+  | (((input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>) & { prepare?: Prepare<ParsedInput<C>> })
+  | (((input: ParsedInput<C>, ctx: Ctx) => Promise<unknown>) & { finish: Finish<Output<C>> });
 
 /**
  * A handler with slow work that needs no transaction (bcrypt: a quarter of a second at cost 12): `prepare` runs
@@ -36,6 +40,18 @@ export function withPrepared<I, O, P>(
 ): ((input: I, ctx: Ctx) => Promise<O>) & { prepare: Prepare<I> } {
   return Object.assign((input: I, ctx: Ctx) => run(input, ctx, ctx.prepared as P), { prepare });
 }
+/**
+ * A handler with long work after its checks (a patient's whole export): `run` checks, records and reads what it
+ * needs inside the transaction; `finish` gets its result once that has committed and does the long part, taking a
+ * short transaction of its own wherever it reads more, so other calls are answered in between.
+ */
+export function withFinished<I, S, O>(
+  run: (input: I, ctx: Ctx) => Promise<S>,
+  finish: (staged: S, deps: Deps, session: Session | null) => Promise<O>,
+): ((input: I, ctx: Ctx) => Promise<S>) & { finish: (staged: S, deps: Deps, session: Session | null) => Promise<O> } {
+  return Object.assign((input: I, ctx: Ctx) => run(input, ctx), { finish });
+}
+
 /** The handlers of some channels; each domain file types its own map with it. */
 export type HandlersOf<K extends ChannelName> = { [C in K]: Handler<C> };
 
@@ -48,6 +64,7 @@ export const handlers = {
   ...clinicKeyHandlers,
   ...deskHandlers,
   ...doctorAdminHandlers,
+  ...exportHandlers,
   ...familyHandlers,
   ...healthServiceHandlers,
   ...kioskHandlers,

@@ -2,7 +2,7 @@ import { formatRupees } from '../../../shared/money';
 import type { Speciality } from '../../../shared/specialities';
 import { formatCheckInCode } from '../../../shared/check-in-code';
 import type { AlertView } from '../../../shared/contract/monitoring';
-import { readingText } from '../../../shared/monitoring';
+import { readingText, type Measure } from '../../../shared/monitoring';
 import { wording, type Catalog } from '../resources';
 import { toHtml, toText, type Block, type Layout } from './layout';
 
@@ -124,6 +124,8 @@ export interface MailData {
   bill_issued: { clinic: ClinicInfo; patientName: string; number: string; issuedAt: Date; totalPaise: number; balancePaise: number };
   /** The monitoring alerts raised for a doctor's patients since their last digest (at most one an hour). */
   monitoring_digest: { clinic: ClinicInfo; doctorName: string; alerts: AlertView[] };
+  /** Planned readings that are due and have not come (`lastAt`: the measure's last reading, if any). */
+  reading_reminder: { clinic: ClinicInfo; patientName: string; holderName?: string | null; due: { measure: Measure; lastAt: Date | null }[] };
 }
 export type MailKind = keyof MailData;
 export const MAIL_KINDS = [
@@ -132,7 +134,7 @@ export const MAIL_KINDS = [
   'verification_rejected', 'test_message', 'doctor_invitation', 'signup_code', 'signup_exists', 'password_reset_code', 'bill_issued',
   'record_invitation', 'waitlist_offer', 'series_booked', 'series_moved', 'series_cancelled', 'doctor_series_booked',
   'doctor_series_moved', 'doctor_series_cancelled',
-  'monitoring_digest',
+  'monitoring_digest', 'reading_reminder',
 ] as const satisfies readonly MailKind[];
 
 export interface RenderedMail {
@@ -421,6 +423,23 @@ function parts<K extends MailKind>(w: Words, kind: K, data: MailData[K], calenda
         subjectVars: { count: String(v.alerts.length) },
         recipientName: v.doctorName,
         blocks: [p(w.t(kind, 'intro', { clinic: v.clinic.name })), { type: 'details', rows }, p(w.t(kind, 'next'))],
+      };
+    }
+    case 'reading_reminder': {
+      const v = d as MailData['reading_reminder'];
+      const rows: [string, string][] = v.due.map((m) => [
+        w.t('measures', m.measure),
+        m.lastAt ? w.t(kind, 'last', { date: w.short(m.lastAt) }) : w.t(kind, 'none'),
+      ]);
+      return {
+        subjectVars: { clinic: v.clinic.name },
+        recipientName: v.holderName ?? v.patientName,
+        blocks: [
+          p(w.t(kind, v.holderName ? 'introFor' : 'intro', { clinic: v.clinic.name, patient: v.patientName })),
+          { type: 'details', rows },
+          p(w.t(kind, 'next')),
+          p(w.t(kind, 'help')),
+        ],
       };
     }
     case 'signup_exists': {

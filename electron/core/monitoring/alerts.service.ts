@@ -7,7 +7,8 @@ import { announce, monitoringChange } from '../live/changes';
 import { clinicInfo } from '../mail/notify';
 import { enqueueMail } from '../outbox/outbox.service';
 import * as repo from './monitoring.repo';
-import { alertsForReading, missedDays, type AlertDraft, type Target } from './rules';
+import { remindMissed } from './reminders';
+import { alertsForReading, historyDays, missedDays, type AlertDraft, type Target } from './rules';
 import { alertViews, ruleReading } from './views';
 
 // Alerts: raised by the rules when a reading is saved, and by the clock for a missed schedule; mailed to the doctor
@@ -30,23 +31,33 @@ async function raise(ctx: Ctx, plan: { id: number; patient_id: number; doctor_id
   return true;
 }
 
-/** Evaluates every plan of the patient's (`plans`) that follows this measure; returns how many alerts were raised. */
-export async function raiseForReading(ctx: Ctx, reading: repo.ReadingRow, plans: repo.PlanRow[]): Promise<number> {
-  const measure = reading.measure as Measure;
-  const measures = (await repo.measuresOf(ctx.db, plans.map((p) => p.id))).filter((m) => m.measure === measure);
-  if (measures.length === 0) return 0;
-  const from = new Date(Date.parse(reading.taken_at) - 30 * DAY_MS).toISOString();
-  const recent = (await repo.readingsOf(ctx.db, reading.patient_id, { measure, fromIso: from, toIso: reading.taken_at })).map(ruleReading);
-  const lastThree = (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
+/**
+ * Evaluates every plan of the patient's (`plans`) that follows each reading's measure, reading by reading in the
+ * order given (an import: oldest first, as if entered one after another); returns how many alerts were raised.
+ * The doctors told are mailed one digest for all of them.
+ */
+export async function raiseForReadings(ctx: Ctx, readings: repo.ReadingRow[], plans: repo.PlanRow[]): Promise<number> {
+  const planned = await repo.measuresOf(ctx.db, plans.map((p) => p.id));
   let raised = 0;
   const doctors = new Set<number>();
-  for (const m of measures) {
-    const plan = plans.find((p) => p.id === m.plan_id)!;
-    const target: Target = { low: m.low, high: m.high, low2: m.low2, high2: m.high2 };
-    for (const draft of alertsForReading(measure, target, ruleReading(reading), recent, lastThree)) {
-      if (await raise(ctx, plan, measure, draft)) {
-        raised++;
-        doctors.add(plan.doctor_id);
+  for (const reading of readings) {
+    const measure = reading.measure as Measure;
+    const measures = planned.filter((m) => m.measure === measure);
+    if (measures.length === 0) continue;
+    // Only the days the measure's trend rules look at (a fortnight of glucose, a month of weight), as few columns as they need.
+    const days = historyDays(measure);
+    const from = new Date(Date.parse(reading.taken_at) - days * DAY_MS).toISOString();
+    const recent = days ? (await repo.ruleHistory(ctx.db, reading.patient_id, measure, from, reading.taken_at)).map(ruleReading) : [];
+    // The same order as the history's, so its last three are the last three when it holds as many.
+    const lastThree = recent.length >= 3 ? recent.slice(-3) : (await repo.lastReadings(ctx.db, reading.patient_id, measure, reading.taken_at, 3)).map(ruleReading);
+    for (const m of measures) {
+      const plan = plans.find((p) => p.id === m.plan_id)!;
+      const target: Target = { low: m.low, high: m.high, low2: m.low2, high2: m.high2 };
+      for (const draft of alertsForReading(measure, target, ruleReading(reading), recent, lastThree)) {
+        if (await raise(ctx, plan, measure, draft)) {
+          raised++;
+          doctors.add(plan.doctor_id);
+        }
       }
     }
   }
@@ -100,10 +111,10 @@ export async function mailDigest(ctx: Ctx, doctorId: number): Promise<boolean> {
   return true;
 }
 
-/** The sweep's work: missed schedules, then the digests that waited for their hour. */
-export async function sweep(ctx: Ctx): Promise<{ missed: number; digests: number }> {
+/** The sweep's work: missed schedules, then the digests that waited for their hour, then the patients' reminders. */
+export async function sweep(ctx: Ctx): Promise<{ missed: number; digests: number; reminders: number }> {
   const missed = await raiseMissed(ctx);
   let digests = 0;
   for (const { doctor_id } of await repo.doctorsWithUnmailed(ctx.db)) if (await mailDigest(ctx, doctor_id)) digests++;
-  return { missed, digests };
+  return { missed, digests, reminders: await remindMissed(ctx) };
 }

@@ -15,6 +15,15 @@ export async function insertReading(db: Db, row: Insertable<Database['readings']
   return db.insertInto('readings').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Many readings in one statement per few hundred (a parameter limit), oldest first as given; returned with their ids. */
+export async function insertReadings(db: Db, rows: Insertable<Database['readings']>[]): Promise<ReadingRow[]> {
+  const saved: ReadingRow[] = [];
+  for (let at = 0; at < rows.length; at += 500) {
+    saved.push(...(await db.insertInto('readings').values(rows.slice(at, at + 500)).returningAll().execute()));
+  }
+  return saved;
+}
+
 /** A patient's readings from `fromIso` on (all without it), oldest first; `measure`: of one measure only. */
 export const readingsOf = (db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string } = {}) => readingsQuery(db, patientId, f).execute();
 
@@ -26,12 +35,18 @@ function readingsQuery(db: Db, patientId: number, f: { fromIso?: string; toIso?:
   return q.orderBy('taken_at').orderBy('id');
 }
 
-/** A patient's chart: their plans with the plans' measures, their readings from `fromIso` on (all without it), and `alerts`. */
+/** One measure's readings from `fromIso` to `toIso`, oldest first, with what the alert rules read of them. */
+export const ruleHistory = (db: Db, patientId: number, measure: string, fromIso: string, toIso: string) =>
+  db.selectFrom('readings').select(['id', 'value', 'value2', 'taken_at']).where('patient_id', '=', patientId).where('measure', '=', measure)
+    .where('taken_at', '>=', fromIso).where('taken_at', '<=', toIso).orderBy('taken_at').orderBy('id').execute();
+
+/** A patient's chart: their plans with the plans' measures, their readings from `fromIso` on (all without it), `alerts`, and the home-care visits. */
 const chartReads = (db: Db, patientId: number, fromIso: string | undefined, alerts: ReturnType<typeof alertsQuery>) => ({
   plans: plansQuery(db, patientId),
   measures: db.selectFrom('plan_measures').selectAll().where('plan_id', 'in', db.selectFrom('monitoring_plans').select('id').where('patient_id', '=', patientId)),
   readings: readingsQuery(db, patientId, { fromIso }),
   alerts,
+  visits: visitsQuery(db, patientId, {}),
 });
 
 /** The patient's own chart, with the alerts their doctors handled, in one round trip. */
@@ -166,4 +181,33 @@ export async function markDigest(db: Db, doctorId: number, alertIds: number[], n
   await db.updateTable('monitoring_alerts').set({ mailed_at: nowIso }).where('id', 'in', alertIds).execute();
   await db.insertInto('monitoring_digests').values({ doctor_id: doctorId, sent_at: nowIso })
     .onConflict((oc) => oc.column('doctor_id').doUpdateSet({ sent_at: nowIso })).execute();
+}
+
+// ---- home-care visits ----
+
+export async function insertVisit(db: Db, row: Insertable<Database['monitoring_visits']>): Promise<number> {
+  const { id } = await db.insertInto('monitoring_visits').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A patient's visits by every doctor, newest first; `fromDate`/`toDate` (YYYY-MM-DD): within those days. */
+export const visitsOf = (db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number } = {}) => visitsQuery(db, patientId, f).execute();
+
+function visitsQuery(db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number }) {
+  let q = db.selectFrom('monitoring_visits as v').innerJoin('doctor_info as d', 'd.id', 'v.doctor_id')
+    .selectAll('v').select('d.full_name as doctor_name').where('v.patient_id', '=', patientId);
+  if (f.fromDate) q = q.where('v.visited_on', '>=', f.fromDate);
+  if (f.toDate) q = q.where('v.visited_on', '<=', f.toDate);
+  if (f.id !== undefined) q = q.where('v.id', '=', f.id);
+  return q.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(500);
+}
+
+// ---- reminders to patients ----
+
+export const remindersOf = (db: Db, patientIds: number[]) =>
+  patientIds.length ? db.selectFrom('monitoring_reminders').selectAll().where('patient_id', 'in', patientIds).execute() : Promise.resolve([]);
+
+export async function markReminded(db: Db, patientId: number, measures: string[], nowIso: string): Promise<void> {
+  await db.insertInto('monitoring_reminders').values(measures.map((measure) => ({ patient_id: patientId, measure, sent_at: nowIso })))
+    .onConflict((oc) => oc.columns(['patient_id', 'measure']).doUpdateSet({ sent_at: nowIso })).execute();
 }

@@ -8,7 +8,7 @@ import { accessOf, asSignedInDoctor, signedInDoctor } from '../records/access';
 import * as repo from './monitoring.repo';
 import { doctorAccess, rangeStart } from './readings.service';
 import { missedDays, outOfRange } from './rules';
-import { alertViews, monitoringDefaults, planViews, readingView } from './views';
+import { alertViews, monitoringDefaults, planViews, readingView, visitView } from './views';
 
 // A doctor's side of monitoring: enrolling a patient with a plan, the monitored patients at a glance, one patient's
 // readings and alerts, the alert inbox and its acknowledgement. Every look at a patient's readings is audited.
@@ -68,6 +68,7 @@ export async function patient(ctx: Ctx, patientId: number, range: ChartRange): P
     plan: (await planViews(ctx, plans, chart.measures))[0] ?? null,
     readings: chart.readings.map(readingView),
     alerts: await alertViews(ctx, chart.alerts, chart.readings),
+    visits: chart.visits.map(visitView),
   };
 }
 

@@ -33,6 +33,8 @@ export const RISE = 0.1;
 export const MIN_PER_WEEK = 3;
 /** Measures where a rising average is bad news (SpO2 and peak flow worsen by falling; HbA1c is too rare for a weekly average). */
 const RISING_IS_BAD: readonly Measure[] = [...GLUCOSE, 'blood_pressure', 'temperature'];
+/** How many days of a measure's readings before a new one its trend rules look at (none: only the last three). */
+export const historyDays = (m: Measure): number => (m === 'weight' ? WEIGHT_DAYS : RISING_IS_BAD.includes(m) ? 2 * AVERAGE_DAYS : 0);
 /** A planned reading counts as missed after this many planned intervals without one. */
 export const MISSED_INTERVALS = 2;
 
@@ -48,8 +50,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 const at = (r: RuleReading) => Date.parse(r.takenAt);
 
 /**
- * The alerts a new reading raises. `recent`: the measure's readings taken in the 30 days up to the new one, oldest
- * first, the new one included; `lastThree`: the measure's last three readings up to the new one (older than 30
+ * The alerts a new reading raises. `recent`: the measure's readings taken in the `historyDays` up to the new one,
+ * oldest first, the new one included; `lastThree`: the measure's last three readings up to the new one (older than 30
  * days too), oldest first.
  */
 export function alertsForReading(measure: Measure, target: Target, reading: RuleReading, recent: RuleReading[], lastThree: RuleReading[]): AlertDraft[] {
@@ -90,11 +92,11 @@ export function alertsForReading(measure: Measure, target: Target, reading: Rule
 }
 
 /**
- * Whole days without a reading when a planned measure is overdue (no reading for twice its interval since the last
- * one, or since the plan began), else null.
+ * Whole days without a reading when a planned measure is overdue (no reading for `intervals` times its interval,
+ * twice for the doctor's alert, since the last one or since the plan began), else null.
  */
-export function missedDays(everyDays: number, lastTakenAt: string | null, startedAt: string, now: Date): number | null {
+export function missedDays(everyDays: number, lastTakenAt: string | null, startedAt: string, now: Date, intervals = MISSED_INTERVALS): number | null {
   const since = Date.parse(lastTakenAt && lastTakenAt > startedAt ? lastTakenAt : startedAt);
   const waited = now.getTime() - since;
-  return waited > MISSED_INTERVALS * everyDays * DAY_MS ? Math.floor(waited / DAY_MS) : null;
+  return waited > intervals * everyDays * DAY_MS ? Math.floor(waited / DAY_MS) : null;
 }

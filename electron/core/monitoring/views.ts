@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AlertView, PlanMeasure, PlanView, ReadingView } from '../../../shared/contract';
+import type { AlertView, PlanMeasure, PlanView, ReadingView, VisitView } from '../../../shared/contract';
 import { MEASURES, type EnteredAs, type Measure } from '../../../shared/monitoring';
 import type { Ctx } from '../context';
 import { resourcePath } from '../resources';
@@ -20,7 +20,7 @@ export const readingView = (r: repo.ReadingRow): ReadingView => ({
   enteredAs: r.entered_as as EnteredAs,
 });
 
-export const ruleReading = (r: repo.ReadingRow): RuleReading => ({ id: r.id, value: r.value, value2: r.value2, takenAt: r.taken_at });
+export const ruleReading = (r: Pick<repo.ReadingRow, 'id' | 'value' | 'value2' | 'taken_at'>): RuleReading => ({ id: r.id, value: r.value, value2: r.value2, takenAt: r.taken_at });
 
 export const planMeasureView = (m: repo.PlanMeasureRow): PlanMeasure => ({
   measure: m.measure as Measure, everyDays: m.every_days, low: m.low, high: m.high, low2: m.low2, high2: m.high2,
@@ -41,6 +41,10 @@ export async function planViews(ctx: Ctx, plans: (repo.PlanRow & { doctor_name: 
     measures: measures.filter((m) => m.plan_id === p.id).sort((a, b) => ORDER(a.measure) - ORDER(b.measure)).map(planMeasureView),
   }));
 }
+
+export const visitView = (v: Awaited<ReturnType<typeof repo.visitsOf>>[number]): VisitView => ({
+  id: v.id, doctorName: v.doctor_name, visitedOn: v.visited_on, kind: v.kind, notes: v.notes,
+});
 
 type AlertRow = NonNullable<Awaited<ReturnType<typeof repo.alertById>>>;
 

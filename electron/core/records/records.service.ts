@@ -165,8 +165,8 @@ export async function accessLog(ctx: Ctx): Promise<AccessEntry[]> {
     id: r.id,
     at: r.at,
     actorName: r.actor_name,
-    // The front desk opens a patient's profile; everything else here is a doctor's.
-    actorRole: r.action === 'patient.viewed' ? 'front_desk' : 'doctor',
+    // The front desk opens a patient's profile and exports their data for them; everything else here is a doctor's.
+    actorRole: r.action === 'patient.viewed' || r.action === 'patient.exported' ? 'front_desk' : 'doctor',
     action: r.action as AccessEntry['action'],
     emergency: (JSON.parse(r.detail) as { emergency?: boolean }).emergency === true,
   }));

@@ -9,8 +9,9 @@ export interface SeatSwitch {
   switchTo(server: ServerAddress): void;
   /**
    * Once the call has committed: closes this seat's clinic (after the calls in progress), runs `replace` (a restore
-   * from a backup set, which puts the old clinic back itself if it fails) and opens whatever clinic is then there;
-   * `opened` runs in the replacing clinic once it is open.
+   * from a backup set, which puts the old clinic back itself if it fails) and opens whatever clinic is then there.
+   * When the replacing clinic opens, `opened` runs in it; when it does not, `replace`'s undo puts the old clinic
+   * back and that one is opened again.
    */
-  replaceClinic(replace: () => Promise<void>, opened: (deps: Deps) => Promise<void>): void;
+  replaceClinic(replace: () => Promise<{ undo(): void }>, opened: (deps: Deps) => Promise<void>): void;
 }

@@ -111,14 +111,19 @@ export function startSeat(options: SeatOptions): Seat {
       opening.attempt = (async () => {
         // After the call that asked has finished (close waits for it): nothing may hold the database being replaced.
         await previous?.close().catch((e: unknown) => log(`Closing the clinic before a restore failed: ${String(e)}`));
-        const replaced = await replace().then(
-          () => true,
-          (e: unknown) => (log(`Restoring from the backup failed; the clinic that was there is kept: ${(e as Error).message}`), false),
+        const replaced = await replace().catch(
+          (e: unknown) => (log(`Restoring from the backup failed; the clinic that was here is kept: ${(e as Error).message}`), null),
         );
         if (state !== opening) return;
         await attempt(opening);
         const now = state as State;
-        if (replaced && now.kind === 'ready') await opened(now.app.deps).catch((e: unknown) => log(`Recording the restore failed: ${String(e)}`));
+        if (!replaced) return;
+        if (now.kind === 'ready') return void (await opened(now.app.deps).catch((e: unknown) => log(`Recording the restore failed: ${String(e)}`)));
+        log('The restored clinic did not open; the clinic that was here is put back.');
+        clearTimeout(timer);
+        replaced.undo();
+        open(choice);
+        await (state as State & { attempt?: Promise<void> }).attempt;
       })();
     },
   };

@@ -2,27 +2,20 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
 import { useSession } from '../session/session';
+import { BackupSetDetails, BackupSetTable, useSize, type BackupSet } from './BackupSetList';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
-import { intlLocale, useDates } from '../ui/format';
+import { useDates } from '../ui/format';
 import { Button, Form, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 
 type Status = Output<'backup.status'>;
-type BackupSet = Output<'backup.sets'>['sets'][number];
 
 /** Every half hour of the day, for the daily backup's time. */
 const TIMES = Array.from({ length: 48 }, (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
-
-/** "12.4 MB" in the reader's language. */
-function useSize() {
-  const { i18n } = useTranslation();
-  return (bytes: number) =>
-    new Intl.NumberFormat(intlLocale(i18n.language), { style: 'unit', unit: bytes < 1e6 ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(bytes < 1e6 ? bytes / 1e3 : bytes / 1e6);
-}
 
 /** The administrator's backups: the folder and daily time, "Back up now" with its progress, the history, and restoring a set. */
 export function Backups() {
@@ -43,13 +36,13 @@ export function Backups() {
       {status.error && <Notice kind="error">{status.error}</Notice>}
       {!s && !status.error && <Loading />}
       {s?.database === 'server' && <Notice kind="info">{t('backup.server')}</Notice>}
-      {s?.database === 'this_computer' && (
+      {s && (
         <>
           <LastGood status={s} />
           <BackUpNow status={s} onStarted={() => void status.reload()} />
           <FolderSettings status={s} onSaved={() => void status.reload()} />
           <History status={s} />
-          {s.folder && <RestoreSets key={s.history[0]?.id ?? 0} />}
+          {s.folder && s.database === 'this_computer' && <RestoreSets key={s.history[0]?.id ?? 0} />}
         </>
       )}
     </Page>
@@ -183,8 +176,6 @@ function History({ status }: { status: Status }) {
 function RestoreSets() {
   const { t } = useTranslation();
   const { invoke } = useSession();
-  const { dateTime } = useDates();
-  const size = useSize();
   const sets = useLoad(invoke, 'backup.sets', {});
   const [chosen, setChosen] = useState<BackupSet | null>(null);
   const { submit, busy, error, fieldError } = useSubmit(invoke, 'backup.restore');
@@ -209,32 +200,15 @@ function RestoreSets() {
     <section aria-labelledby="backup-sets">
       <h2 id="backup-sets">{t('backup.restore.title')}</h2>
       <p>{t('backup.restore.intro')}</p>
-      <DataTable
-        caption={t('backup.restore.caption')}
-        rows={sets.data?.folderProblem ? null : (sets.data?.sets ?? null)}
+      <BackupSetTable
+        sets={sets.data?.folderProblem ? null : (sets.data?.sets ?? null)}
+        unreadable={sets.data?.unreadable}
         error={sets.data?.folderProblem ? t(`backup.problem.${sets.data.folderProblem}`) : sets.error}
-        rowKey={(s) => s.name}
-        empty={t('backup.restore.empty')}
-        columns={[
-          { header: t('backup.restore.made'), cell: (s) => dateTime(s.createdAt), className: 'nowrap' },
-          { header: t('backup.restore.holds'), cell: (s) => t('backup.restore.counts', s.counts) },
-          { header: t('backup.history.size'), cell: (s) => size(s.bytes), className: 'nowrap' },
-          { header: <span className="visually-hidden">{t('backup.restore.actions')}</span>, cell: (s) => <Button kind="secondary" onClick={() => setChosen(s)}>{t('backup.restore.choose')}</Button> },
-        ]}
+        onChoose={setChosen}
       />
-      {sets.data?.unreadable.map((u) => (
-        <Notice key={u.name} kind="error">{t('backup.restore.unreadable', { name: u.name, problem: t(`backup.problem.${u.problem}`) })}</Notice>
-      ))}
       {chosen && (
         <Dialog title={t('backup.restore.confirmTitle')} onClose={() => setChosen(null)}>
-          <dl className="details">
-            <dt>{t('backup.restore.made')}</dt>
-            <dd>{dateTime(chosen.createdAt)}</dd>
-            <dt>{t('backup.restore.version')}</dt>
-            <dd>{t('backup.restore.versionValue', { version: chosen.medlinkVersion, schema: chosen.schemaVersion })}</dd>
-            <dt>{t('backup.restore.holds')}</dt>
-            <dd>{t('backup.restore.counts', chosen.counts)}</dd>
-          </dl>
+          <BackupSetDetails set={chosen} />
           <Notice kind="info">{t('backup.restore.warning')}</Notice>
           {error && <Notice kind="error">{fieldError('name') ?? error}</Notice>}
           <div className="form__actions">

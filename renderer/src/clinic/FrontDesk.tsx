@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PatientView } from '../../../shared/contract';
 import { LinkAccount } from '../desk/LinkAccount';
 import { emptySearch, PatientSearch } from '../desk/PatientSearch';
+import { ExportData } from '../patient/ExportData';
 import { FamilyMembers } from '../patient/FamilyMembers';
 import { PatientDetails } from '../patient/PatientDetails';
 import { useSession } from '../session/session';
@@ -70,6 +71,7 @@ export function FrontDesk() {
           <PatientDetails patient={open} />
         </div>
         {!open.holder && <FamilyMembers holderPatientId={open.id} />}
+        <ExportData patientId={open.id} forDesk />
       </Page>
     );
   }

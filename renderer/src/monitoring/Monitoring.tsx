@@ -6,12 +6,14 @@ import { useSession } from '../session/session';
 import { DataTable } from '../ui/DataTable';
 import { SelectField } from '../ui/Field';
 import { useDates } from '../ui/format';
+import { FilePreview } from '../ui/FilePreview';
 import { Button, Empty, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { AlertItem } from './AlertItem';
 import { Charts } from './Charts';
 import { PlanEditor } from './PlanEditor';
 import { ReadingEntry } from './ReadingEntry';
+import { LogVisit, VisitList } from './Visits';
 
 type Opened = { patientId: number; fullName: string };
 
@@ -105,8 +107,23 @@ function MonitoredPatient({ patientId, fullName, onBack }: Opened & { onBack: ()
   const { invoke } = useSession();
   const [range, setRange] = useState<ChartRange>('3m');
   const { data, error, reload } = useLoad(invoke, 'monitoring.patient', { patientId, range }, ['monitoring']);
+  const [printing, setPrinting] = useState(false);
+  const name = data?.patientName ?? fullName;
+  const actions = (
+    <>
+      <Button kind="secondary" onClick={() => setPrinting(true)} disabled={!data}>{t('monitoring.doctor.summary')}</Button>
+      <Button kind="secondary" onClick={onBack}>{t('monitoring.doctor.back')}</Button>
+    </>
+  );
   return (
-    <Page title={t('monitoring.doctor.patientTitle', { name: data?.patientName ?? fullName })} actions={<Button kind="secondary" onClick={onBack}>{t('monitoring.doctor.back')}</Button>}>
+    <Page title={t('monitoring.doctor.patientTitle', { name })} actions={actions}>
+      {printing && (
+        <FilePreview
+          title={t('monitoring.doctor.summaryTitle', { name, range: t(`monitoring.ranges.${range}`) })}
+          load={() => invoke('monitoring.summaryPdf', { patientId, range })}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       {error && <Notice kind="error">{error}</Notice>}
       {!data && !error && <Loading />}
       {data && (
@@ -116,6 +133,11 @@ function MonitoredPatient({ patientId, fullName, onBack }: Opened & { onBack: ()
             <h2 id="patient-alerts-title">{t('monitoring.doctor.patientAlerts')}</h2>
             {data.alerts.length === 0 && <Empty>{t('monitoring.alerts.none')}</Empty>}
             <ul className="plain-list alert-list">{data.alerts.map((a) => <AlertItem key={a.id} alert={a} onHandled={() => void reload()} />)}</ul>
+          </section>
+          <section className="card" aria-labelledby="visits-title">
+            <h2 id="visits-title">{t('monitoring.visits.title')}</h2>
+            <VisitList visits={data.visits} />
+            {data.plan ? <LogVisit patientId={patientId} onSaved={() => void reload()} /> : <p className="form__note">{t('monitoring.visits.enrolFirst')}</p>}
           </section>
           <ReadingEntry patientId={patientId} measures={data.plan?.measures.map((m) => m.measure)} onSaved={() => void reload()} />
           <PlanEditor patientId={patientId} patientName={data.patientName} plan={data.plan} onSaved={() => void reload()} />

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURES, type ChartRange } from '../../../shared/monitoring';
+import { UploadRecords } from '../records/UploadRecords';
 import { useSession } from '../session/session';
 import { useDates } from '../ui/format';
 import { Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { Charts } from './Charts';
+import { ImportReadings } from './ImportReadings';
 import { ReadingEntry } from './ReadingEntry';
+import { VisitList } from './Visits';
 import { readingValue, ruleText, targetText } from './words';
 
 /** The patient's health tracking: quick entry, their doctors' targets, charts, and what their doctors acknowledged. */
@@ -15,6 +18,7 @@ export function MyHealth() {
   const { invoke } = useSession();
   const { dateTime } = useDates();
   const [range, setRange] = useState<ChartRange>('30d');
+  const [kept, setKept] = useState(false);
   const { data, error, reload } = useLoad(invoke, 'monitoring.mine', { range }, ['monitoring']);
   // The planned measures first in the entry's list.
   const planned = [...new Set(data?.plans.flatMap((p) => p.measures.map((m) => m.measure)) ?? [])];
@@ -24,6 +28,7 @@ export function MyHealth() {
     <Page title={t('monitoring.mine.title')}>
       <p className="lead">{t('monitoring.mine.intro')}</p>
       <ReadingEntry key={planned.join()} measures={measures} onSaved={() => void reload()} />
+      <ImportReadings onImported={() => void reload()} />
       {error && <Notice kind="error">{error}</Notice>}
       {!data && !error && <Loading />}
       {data && (
@@ -39,6 +44,21 @@ export function MyHealth() {
             </section>
           ))}
           <Charts plans={data.plans} readings={data.readings} range={range} onRange={setRange} />
+          <section className="card" aria-labelledby="my-visits-title">
+            <h2 id="my-visits-title">{t('monitoring.visits.title')}</h2>
+            <VisitList visits={data.visits} />
+          </section>
+          {/* The month's lab report is a record like any other (My records lists it), shared with the monitoring doctor. */}
+          <div className="card">
+            <UploadRecords
+              title={t('monitoring.mine.labReport')}
+              doctors={data.plans.map((p) => ({ id: p.doctorId, fullName: p.doctorName }))}
+              category="lab_report"
+              shareWith={data.plans[0]?.doctorId}
+              onKept={() => setKept(true)}
+            />
+            {kept && <Notice kind="success">{t('monitoring.mine.labReportKept')}</Notice>}
+          </div>
           <section className="card" aria-labelledby="acknowledged-title">
             <h2 id="acknowledged-title">{t('monitoring.mine.acknowledged')}</h2>
             {data.alerts.length === 0 ? (

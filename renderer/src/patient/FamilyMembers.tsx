@@ -9,6 +9,7 @@ import { Button, Empty, Form, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { useSubmit } from '../ui/useSubmit';
 import { DependantForm } from './DependantForm';
+import { ExportMember } from './ExportData';
 import { BirthLine } from './PatientDetails';
 
 type Open = { kind: 'add' } | { kind: 'edit'; member: PatientView } | { kind: 'invite'; member: PatientView } | null;
@@ -65,6 +66,7 @@ export function FamilyMembers({ holderPatientId, asPage }: { holderPatientId?: n
                       <Button kind="secondary" onClick={() => { setDone(null); setOpen({ kind: 'invite', member: m }); }}>
                         {t('family.invite.open')}<span className="visually-hidden"> {m.fullName}</span>
                       </Button>
+                      <ExportMember patientId={m.id} name={m.fullName} />
                     </div>
                   )}
                 </>

@@ -5,6 +5,7 @@ import { useSession } from '../session/session';
 import { Button, Loading, Notice, Page } from '../ui/Layout';
 import { useLoad } from '../ui/useLoad';
 import { EditProfile } from './EditProfile';
+import { ExportData } from './ExportData';
 import { ProfileAppointments, ProfileDocuments } from './ProfileSections';
 import { PatientDetails } from './PatientDetails';
 
@@ -59,6 +60,7 @@ export function MyProfile({ onOpen }: { onOpen: (view: 'appointments' | 'records
       )}
       <ProfileAppointments onOpen={() => onOpen('appointments')} />
       <ProfileDocuments onOpen={() => onOpen('records')} />
+      {patient && <ExportData patientId={patient.id} />}
     </Page>
   );
 }

@@ -26,18 +26,25 @@ const titleOf = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g,
 /**
  * The patient adds records: several files at once, each with its title and its own progress bar, sharing one
  * category, date and (optionally) a doctor. Each file is checked by its content on the server; a refusal says
- * why under that file, and the others are kept.
+ * why under that file, and the others are kept. `title`, `category` and `shareWith` suit it to another screen
+ * (My health's lab report: its heading, lab_report, the monitoring doctor).
  */
-export function UploadRecords({ doctors, onKept }: { doctors: DirectoryEntry[]; onKept: () => void }) {
+export function UploadRecords({ doctors, onKept, title, category: initialCategory, shareWith }: {
+  doctors: Pick<DirectoryEntry, 'id' | 'fullName'>[];
+  onKept: () => void;
+  title?: string;
+  category?: RecordCategory;
+  shareWith?: number;
+}) {
   const { t, i18n } = useTranslation();
   const { invoke } = useSession();
   const { today } = useDates();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [items, setItems] = useState<Item[]>([]);
-  const [category, setCategory] = useState<RecordCategory | ''>('');
+  const [category, setCategory] = useState<RecordCategory | ''>(initialCategory ?? '');
   const [recordDate, setRecordDate] = useState(today());
-  const [doctorId, setDoctorId] = useState('');
+  const [doctorId, setDoctorId] = useState(shareWith ? String(shareWith) : '');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const nextKey = useRef(0);
@@ -82,10 +89,10 @@ export function UploadRecords({ doctors, onKept }: { doctors: DirectoryEntry[]; 
   const locale = intlLocale(i18n.language);
   return (
     <section className="upload" aria-labelledby="upload-title">
-      <h2 id="upload-title">{t('records.upload.title')}</h2>
+      <h2 id="upload-title">{title ?? t('records.upload.title')}</h2>
       <p className="form__note">{t('records.upload.note')}</p>
       {error && <Notice kind="error">{error}</Notice>}
-      <Form onSubmit={() => void start()} label={t('records.upload.title')}>
+      <Form onSubmit={() => void start()} label={title ?? t('records.upload.title')}>
         <div className="field">
           <div className="field__label">
             <label htmlFor={inputId}>{t('records.upload.choose')}</label>
