@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { serializedRead, writeLater, type DialectName } from '../db/dialects';
+import { serializedRead, writeLater, writeNow, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
@@ -38,7 +38,9 @@ export interface AuditFilter {
   limit: number;
 }
 
-export function findEntries(db: Kysely<Database>, f: AuditFilter) {
+/** The entries as filtered, newest first; this transaction's own among them (written now if put off to the commit). */
+export async function findEntries(db: Kysely<Database>, f: AuditFilter) {
+  await writeNow(db);
   let q = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')

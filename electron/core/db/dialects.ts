@@ -94,6 +94,8 @@ const NAMED_STATEMENTS = 2000;
 
 /** Marks a write the transaction's commit sends (writeLater). */
 const LATER = '/* later */ ';
+/** Asks for the put-off writes to be sent at once (writeNow). */
+const NOW = '/* now */';
 
 type Sent = { text: string; values: unknown[] };
 
@@ -189,6 +191,20 @@ class PreparingClient extends pg.Client {
         await this.send(all.text, all.values);
       }
       return began || later.length > 0 ? this.send(command) : { command: command.toUpperCase(), rowCount: null, rows: [], fields: [], oid: 0 };
+    }
+    if (q.text === NOW) {
+      // The put-off writes sent now, for a read that must see them (writeNow).
+      const later = this.later;
+      this.later = [];
+      if (later.length === 0 || this.state === 'idle') return { command: 'SELECT', rowCount: 0, rows: [], fields: [], oid: 0 };
+      const all = together(later);
+      if (this.state === 'beginning') {
+        this.state = 'open';
+        const literal = inlined(all);
+        if (literal !== null) return this.sendAll(['begin', literal]);
+        await this.send('begin');
+      }
+      return this.send(all.text, all.values);
     }
     if (q.text.startsWith(LATER) && this.state !== 'idle') {
       this.later.push({ text: q.text.slice(LATER.length), values: q.values });
@@ -366,6 +382,11 @@ export async function writeLater(db: Kysely<Database>, write: Write | SelectQuer
   await db.executeQuery(CompiledQuery.raw(LATER + q.sql, [...q.parameters]));
 }
 const onceWritten = new WeakMap<Kysely<Database>, Set<string>>();
+
+/** The transaction's put-off writes (writeLater) sent now, before a read that must see them (a patient's export of the audit log it just wrote to). */
+export async function writeNow(db: Kysely<Database>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await db.executeQuery(CompiledQuery.raw(NOW, []));
+}
 
 /** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */
 export const isBusy = (e: unknown) => /^SQLITE_BUSY/.test((e as { code?: string } | null)?.code ?? '');
