@@ -6,6 +6,7 @@ import { billIssueBench, receiptPdfBench } from './billing.bench';
 import { bookingEncryptedBench } from './booking-encrypted.bench';
 import { bookingPostgresBench } from './booking-postgres.bench';
 import { exportBench } from './export.bench';
+import { lanBench } from './lan.bench';
 import { liveBoardBench } from './live-board.bench';
 import { chartDataBench, readingImportBench, readingSaveBench } from './monitoring.bench';
 import { recordUploadBench } from './record-upload.bench';
@@ -15,7 +16,7 @@ import { searchBench } from './search.bench';
 /** Each benchmark lives in its own file (bench/<name>.bench.ts) and is listed here. */
 const benchmarks: Benchmark[] = [
   searchBench, schedulingBench, bookingPostgresBench, assistantBench, bookingEncryptedBench, recordUploadBench, receiptPdfBench, billIssueBench, liveBoardBench,
-  readingSaveBench, chartDataBench, readingImportBench, backupBench, exportBench,
+  readingSaveBench, chartDataBench, readingImportBench, backupBench, exportBench, lanBench,
 ];
 
 const wanted = process.argv.slice(2);

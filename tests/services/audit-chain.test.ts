@@ -64,6 +64,15 @@ describe('the audit chain', () => {
     expect(await verify()).toEqual({ intact: true, rows: rows.length, anchoredUpTo: rows.at(-1)!.id, unanchored: 0, problems: [] });
   });
 
+  it('stays one chain when many calls append at once (on PostgreSQL, each over its own connection)', async () => {
+    const { clinic, verify } = await busyClinic();
+    const before = (await auditRows(clinic.app)).length;
+    const results = await Promise.all(Array.from({ length: 12 }, () => signIn(clinic, ADMIN_EMAIL, PASSWORD)));
+    results.forEach(ok);
+    expect(await auditRows(clinic.app)).toHaveLength(before + 12);
+    expect(await verify()).toMatchObject({ intact: true, problems: [] });
+  });
+
   it('says how many rows after the head it cannot vouch for, rather than calling them intact', async () => {
     const { clinic, rows } = await busyClinic();
     const lastId = rows.at(-1)!.id;

@@ -1,16 +1,18 @@
-import type { Kysely } from 'kysely';
-import { sendWritesNow, writeLater } from '../db/dialects';
+import { sql, type Kysely } from 'kysely';
+import { sendWritesNow, serializedRead, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
 
-export const lastEntry = (db: Kysely<Database>) =>
-  db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The chain's last entry, read once this transaction holds the chain's lock `lock` (one round trip for both). */
+export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName, lock: string) =>
+  (await serializedRead(db, dialect, lock, db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1))))[0];
 
-export const insertEntry = (db: Kysely<Database>, row: Row) => writeLater(db, db.insertInto('audit_log').values(row));
-
-export const insertPatients = (db: Kysely<Database>, auditId: number, patientIds: number[]) =>
-  writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: auditId, patient_id }))));
+/** An entry and the patients it names: written with the transaction's commit (nothing reads them back before). */
+export async function insertEntry(db: Kysely<Database>, row: Row, patientIds: number[]): Promise<void> {
+  await writeLater(db, db.insertInto('audit_log').values(row));
+  if (patientIds.length) await writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: row.id, patient_id }))));
+}
 
 // The log's readers read the call's own rows too: they send what record() put off first (sendWritesNow).
 export async function allEntries(db: Kysely<Database>) {

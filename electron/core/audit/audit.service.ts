@@ -4,12 +4,12 @@ import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
-import { holdsLock, serialize } from '../db/dialects';
+import { holdsLock } from '../db/dialects';
 import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
 const GENESIS = 'genesis';
-/** The lock every append takes (serialize()): one chain across every seat. */
+/** The lock every append takes (with its read of the chain's end; a transaction may take it earlier with serialize()): one chain across every seat. */
 export const AUDIT_LOCK = 'audit_log';
 
 export interface AuditEvent {
@@ -29,8 +29,7 @@ export async function recordView(ctx: Ctx, event: Omit<AuditEvent, 'patientId'> 
   const patients = [...new Set(patientIds)].sort((a, b) => a - b);
   if (patients.length === 0) return;
   if (patients.length === 1) return record(ctx, { ...event, patientId: patients[0] });
-  const id = await append(ctx, { ...event, detail: { ...event.detail, patientIds: patients } });
-  await repo.insertPatients(ctx.db, id, patients);
+  await append(ctx, { ...event, detail: { ...event.detail, patientIds: patients } }, patients);
 }
 
 type Row = Database['audit_log'];
@@ -54,13 +53,10 @@ export function knowAuditTail(ctx: Ctx, last: { id: number; hash: string } | und
   if (holdsLock(ctx.db, ctx.deps.dialect, AUDIT_LOCK) && !tails.has(ctx.db)) tails.set(ctx.db, last ?? { id: 0, hash: GENESIS });
 }
 
-async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
-  let last = tails.get(ctx.db);
-  if (!last) {
-    // One chain across every seat: appends queue here until the transaction that holds the lock ends.
-    await serialize(ctx.db, ctx.deps.dialect, AUDIT_LOCK);
-    last = await repo.lastEntry(ctx.db);
-  }
+/** `patientIds`: the several patients a view showed, named in audit_patients beside the entry. */
+async function append(ctx: Ctx, event: AuditEvent, patientIds: number[] = []): Promise<void> {
+  // One chain across every seat: appends queue at this lock until the transaction that holds it ends.
+  const last = tails.get(ctx.db) ?? (await repo.lockedLastEntry(ctx.db, ctx.deps.dialect, AUDIT_LOCK));
   // Never reuse a number the head has seen: after a deleted tail the next row leaves a gap verify reports,
   // instead of quietly growing a new tail over the evidence.
   const head = ctx.deps.audit.readHead()?.head;
@@ -74,10 +70,9 @@ async function append(ctx: Ctx, event: AuditEvent): Promise<number> {
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
-  await repo.insertEntry(ctx.db, { ...row, hash });
+  await repo.insertEntry(ctx.db, { ...row, hash }, patientIds);
   tails.set(ctx.db, { id: row.id, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
-  return row.id;
 }
 
 export type AuditProblem = { id: number | null; problem: 'edited' | 'missing' | 'tail_missing' | 'head_mismatch' | 'head_unsealed' };

@@ -14,9 +14,6 @@ export async function ownFees(db: Db, doctorId: number): Promise<OwnFees> {
   return row ?? NO_FEES;
 }
 
-/** Every doctor's own fees that any are set for (the search catalog reads them all at once). */
-export const allOwnFees = (db: Db) => db.selectFrom('doctor_fees').select(['doctor_id', ...COLUMNS]).execute();
-
 export const saveOwnFees = (db: Db, doctorId: number, fees: OwnFees, nowIso: string) =>
   db
     .insertInto('doctor_fees')

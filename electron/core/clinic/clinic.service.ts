@@ -24,7 +24,8 @@ export function clinicSettings(ctx: Ctx): Promise<ClinicSettings | null> {
 /** The settings as stored now, outside any call (background work); calls use clinicSettings. */
 export const readClinicSettings = async (db: Kysely<Database>): Promise<ClinicSettings | null> => clinicSettingsFrom(await readSettings(db));
 
-function clinicSettingsFrom(s: Map<string, string>): ClinicSettings | null {
+/** The clinic's settings from the settings table's rows (key to value); null before the first run's setup. */
+export function clinicSettingsFrom(s: Map<string, string>): ClinicSettings | null {
   const name = s.get('clinic.name');
   if (!name) return null;
   return {

@@ -1,6 +1,7 @@
 // Dialect module: the only place that knows which database is underneath. Everything else speaks Kysely.
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type DeleteQueryBuilder, type InsertQueryBuilder, type QueryCreator, type SelectQueryBuilder, type UpdateQueryBuilder } from 'kysely';
+import { CompiledQuery, Kysely, type Compilable, PostgresAdapter, PostgresDialect, sql, SqliteDialect, SqliteDriver, type ColumnDefinitionBuilder, type SqliteDialectConfig, type SqliteDatabase, type DatabaseConnection, type DeleteQueryBuilder, type InsertQueryBuilder, type QueryCreator, type SelectQueryBuilder, type UpdateQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import type { Database } from './schema';
 import { keyConnection } from './sqlite-cipher';
@@ -211,7 +212,8 @@ class PreparingClient extends pg.Client {
       if (literal !== null) return this.sendAll(['begin', literal]);
       await this.send('begin');
     }
-    return q.values.length > 0 ? this.prepared(q.text, q.values) : this.send(q.text);
+    // Text without values may be several statements (serializedRead): the caller wants the last one's result.
+    return q.values.length > 0 ? this.prepared(q.text, q.values) : this.sendAll([q.text]);
   }
 
   override query(...args: unknown[]): never {
@@ -282,6 +284,41 @@ const heldLocks = new WeakMap<Kysely<Database>, Set<string>>();
 
 /** Whether the transaction holds serialize()'s lock on `key` (on SQLite it holds the only write lock). */
 export const holdsLock = (trx: Kysely<Database>, dialect: DialectName, key: string) => dialect !== 'postgres' || !!heldLocks.get(trx)?.has(key);
+/** Which database a Kysely instance (or transaction) speaks to, for code that is handed only that. */
+export const dialectOf = (db: Kysely<Database>): DialectName => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
+
+/** Reads that `readTogether` runs as one. */
+type Reads = Record<string, SelectQueryBuilder<any, any, any>>;
+export type ReadRows<R extends Reads> = { [K in keyof R]: R[K] extends SelectQueryBuilder<any, any, infer O> ? O[] : never };
+
+/**
+ * DIALECT-SPECIFIC: several reads in one round trip. On PostgreSQL one statement, each read's rows a JSON array
+ * column of it (their values come back as the read alone gives them: the schema holds numbers, text and nulls);
+ * SQLite has no round trips to save, so each read runs as it is.
+ */
+export async function readTogether<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R): Promise<ReadRows<R>> {
+  const names = Object.keys(reads);
+  if (dialect !== 'postgres') return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await reads[n]!.execute()]))) as ReadRows<R>;
+  const row = await db.selectNoFrom(names.map((n) => jsonArrayFrom(reads[n]!).as(n))).executeTakeFirstOrThrow();
+  return row as ReadRows<R>;
+}
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * `serialize(key)`, then `read`, in one round trip: on PostgreSQL both go as one message of two statements (the
+ * simple protocol, hence `read` may carry no parameters), and the read, a statement of its own, takes its
+ * snapshot once the lock is held, so it sees what the lock's previous holder committed.
+ */
+export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, key: string, read: Compilable<R>): Promise<R[]> {
+  const compiled = read.compile();
+  const held = heldLocks.get(trx) ?? new Set<string>();
+  if (dialect !== 'postgres' || held.has(key)) return (await trx.executeQuery(compiled)).rows;
+  if (compiled.parameters.length > 0) throw new Error('serializedRead: the read must have no parameters');
+  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${literal(key)})); ${compiled.sql}`))).rows;
+  heldLocks.set(trx, held.add(key));
+  return rows;
+}
 
 /**
  * DIALECT-SPECIFIC: the row lock of a queue claim (`update … where id in (select … <here>)`). On PostgreSQL

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { readTogether, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { HELD_STATUSES } from '../scheduling/appointments.repo';
 
@@ -19,19 +20,22 @@ export const sameNameAndPhone = (db: Db, fullName: string, phone: string) =>
 export const withEmail = (db: Db, email: string) =>
   db.selectFrom('patient_info').select(['id', 'full_name']).where('merged_into', 'is', null).where('email', '=', email).orderBy('id').executeTakeFirst();
 
-/** Doctors who take appointments (verified, not suspended), and any other doctor named in `alsoIds`. */
-export function boardDoctors(db: Db, alsoIds: number[]) {
-  return db
+/** Doctors who take appointments (verified, not suspended), and any other doctor named in `also` (ids, or a read of them). */
+const boardDoctorsQuery = (db: Db, also: number[] | ReturnType<typeof doctorsWithAppointments>) =>
+  db
     .selectFrom('doctor_info')
     .select(['id', 'full_name', 'latin_name', 'speciality', 'speciality_other', 'status', 'suspended_at'])
     .where((eb) => {
       const practising = eb.and([eb('status', '=', 'verified'), eb('suspended_at', 'is', null)]);
-      return alsoIds.length ? eb.or([practising, eb('id', 'in', alsoIds)]) : practising;
+      return Array.isArray(also) && also.length === 0 ? practising : eb.or([practising, eb('id', 'in', also)]);
     })
     .orderBy('full_name')
-    .orderBy('id')
-    .execute();
-}
+    .orderBy('id');
+
+export const boardDoctors = (db: Db, alsoIds: number[]) => boardDoctorsQuery(db, alsoIds).execute();
+
+const doctorsWithAppointments = (db: Db, fromIso: string, toIso: string) =>
+  db.selectFrom('appointments').select('doctor_id').where('start_at', '>=', fromIso).where('start_at', '<', toIso);
 
 /** Appointments with their patient (and holder), doctor and when they were checked in: the board's and the printed sheets' rows. */
 const boardRows = (db: Db) =>
@@ -59,11 +63,17 @@ const boardRows = (db: Db) =>
 export type BoardRow = Awaited<ReturnType<ReturnType<typeof boardRows>['executeTakeFirstOrThrow']>>;
 
 /** Every appointment starting in [fromIso, toIso) (of one doctor, if named), in start order. */
-export function appointmentsStarting(db: Db, fromIso: string, toIso: string, doctorId?: number) {
+export const appointmentsStarting = (db: Db, fromIso: string, toIso: string, doctorId?: number) => startingQuery(db, fromIso, toIso, doctorId).execute();
+
+function startingQuery(db: Db, fromIso: string, toIso: string, doctorId?: number) {
   let q = boardRows(db).where('a.start_at', '>=', fromIso).where('a.start_at', '<', toIso);
   if (doctorId !== undefined) q = q.where('a.doctor_id', '=', doctorId);
-  return q.orderBy('a.start_at').orderBy('a.id').execute();
+  return q.orderBy('a.start_at').orderBy('a.id');
 }
+
+/** The day board's rows in one round trip: the appointments starting in [fromIso, toIso), and the doctors who take appointments or have one of them. */
+export const board = (db: Db, dialect: DialectName, fromIso: string, toIso: string) =>
+  readTogether(db, dialect, { appointments: startingQuery(db, fromIso, toIso), doctors: boardDoctorsQuery(db, doctorsWithAppointments(db, fromIso, toIso)) });
 
 export const boardAppointment = (db: Db, id: number) => boardRows(db).where('a.id', '=', id).executeTakeFirst();
 

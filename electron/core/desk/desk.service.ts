@@ -107,8 +107,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
   const timeZone = (await clinicSettings(ctx))?.timeZone ?? 'Asia/Kolkata';
   const today = zonedParts(ctx.now, timeZone).date;
   const { fromIso, toIso } = await dayBounds(ctx, input.date, input.date);
-  const rows = await repo.appointmentsStarting(ctx.db, fromIso, toIso);
-  const doctors = await repo.boardDoctors(ctx.db, [...new Set(rows.map((r) => r.doctor_id))]);
+  const { appointments: rows, doctors } = await repo.board(ctx.db, ctx.deps.dialect, fromIso, toIso);
 
   const nowMs = ctx.now.getTime();
   const opensMinutes = await checkInOpensMinutes(ctx);

@@ -82,7 +82,9 @@ const withEmail = (db: Db) =>
     );
 
 export const doctorById = (db: Db, id: number) => withEmail(db).where('doctor_info.id', '=', id).executeTakeFirst();
-export const doctorByUser = (db: Db, userId: number) => withEmail(db).where('doctor_info.user_id', '=', userId).executeTakeFirst();
+export const doctorByUser = (db: Db, userId: number) => doctorOfUser(db, userId).executeTakeFirst();
+/** The read behind doctorByUser, for reads that go together (dialects.ts readTogether). */
+export const doctorOfUser = (db: Db, userId: number) => withEmail(db).where('doctor_info.user_id', '=', userId);
 export const doctorsWithStatus = (db: Db, status: string) =>
   withEmail(db).where('doctor_info.status', '=', status).orderBy('doctor_info.submitted_at').execute();
 

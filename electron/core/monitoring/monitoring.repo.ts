@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { readTogether, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
+import { doctorOfUser } from '../doctors/doctors.repo';
 
 type Db = Kysely<Database>;
 export type ReadingRow = Selectable<Database['readings']>;
@@ -23,18 +25,41 @@ export async function insertReadings(db: Db, rows: Insertable<Database['readings
 }
 
 /** A patient's readings from `fromIso` on (all without it), oldest first; `measure`: of one measure only. */
-export function readingsOf(db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string } = {}) {
+export const readingsOf = (db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string } = {}) => readingsQuery(db, patientId, f).execute();
+
+function readingsQuery(db: Db, patientId: number, f: { fromIso?: string; toIso?: string; measure?: string }) {
   let q = db.selectFrom('readings').selectAll().where('patient_id', '=', patientId);
   if (f.measure) q = q.where('measure', '=', f.measure);
   if (f.fromIso) q = q.where('taken_at', '>=', f.fromIso);
   if (f.toIso) q = q.where('taken_at', '<=', f.toIso);
-  return q.orderBy('taken_at').orderBy('id').execute();
+  return q.orderBy('taken_at').orderBy('id');
 }
 
 /** One measure's readings from `fromIso` to `toIso`, oldest first, with what the alert rules read of them. */
 export const ruleHistory = (db: Db, patientId: number, measure: string, fromIso: string, toIso: string) =>
   db.selectFrom('readings').select(['id', 'value', 'value2', 'taken_at']).where('patient_id', '=', patientId).where('measure', '=', measure)
     .where('taken_at', '>=', fromIso).where('taken_at', '<=', toIso).orderBy('taken_at').orderBy('id').execute();
+
+/** A patient's chart: their plans with the plans' measures, their readings from `fromIso` on (all without it), `alerts`, and the home-care visits. */
+const chartReads = (db: Db, patientId: number, fromIso: string | undefined, alerts: ReturnType<typeof alertsQuery>) => ({
+  plans: plansQuery(db, patientId),
+  measures: db.selectFrom('plan_measures').selectAll().where('plan_id', 'in', db.selectFrom('monitoring_plans').select('id').where('patient_id', '=', patientId)),
+  readings: readingsQuery(db, patientId, { fromIso }),
+  alerts,
+  visits: visitsQuery(db, patientId, {}),
+});
+
+/** The patient's own chart, with the alerts their doctors handled, in one round trip. */
+export const ownChart = (db: Db, dialect: DialectName, patientId: number, fromIso: string | undefined) =>
+  readTogether(db, dialect, chartReads(db, patientId, fromIso, alertsQuery(db, { patientId, handled: true })));
+
+/** A patient's chart as the doctor signed in as `doctorUserId` sees it (their alerts), with the patient and that doctor, in one round trip. */
+export const doctorsChart = (db: Db, dialect: DialectName, doctorUserId: number, patientId: number, fromIso: string | undefined) =>
+  readTogether(db, dialect, {
+    ...chartReads(db, patientId, fromIso, alertsQuery(db, { patientId }).where('d.user_id', '=', doctorUserId)),
+    patient: db.selectFrom('patient_info').selectAll().where('id', '=', patientId),
+    doctor: doctorOfUser(db, doctorUserId),
+  });
 
 /** The last `n` readings of one measure taken at or before `atIso`, oldest first. */
 export async function lastReadings(db: Db, patientId: number, measure: string, atIso: string, n: number) {
@@ -82,10 +107,12 @@ export async function replaceMeasures(db: Db, planId: number, measures: Omit<Pla
 }
 
 /** The plans (with their doctor's name and user) that monitor a patient. */
-export const plansOfPatient = (db: Db, patientId: number) =>
+export const plansOfPatient = (db: Db, patientId: number) => plansQuery(db, patientId).execute();
+
+const plansQuery = (db: Db, patientId: number) =>
   db.selectFrom('monitoring_plans as p').innerJoin('doctor_info as d', 'd.id', 'p.doctor_id')
     .selectAll('p').select(['d.full_name as doctor_name', 'd.user_id as doctor_user_id'])
-    .where('p.patient_id', '=', patientId).orderBy('p.id').execute();
+    .where('p.patient_id', '=', patientId).orderBy('p.id');
 
 /** A doctor's plans, with their patient's name. */
 export const plansOfDoctor = (db: Db, doctorId: number) =>
@@ -122,13 +149,15 @@ const alertRows = (db: Db) =>
 
 export const alertById = (db: Db, id: number) => alertRows(db).where('a.id', '=', id).executeTakeFirst();
 
-export function alertsOf(db: Db, f: { doctorId?: number; patientId?: number; handled?: boolean; unmailed?: boolean }) {
+export const alertsOf = (db: Db, f: { doctorId?: number; patientId?: number; handled?: boolean; unmailed?: boolean }) => alertsQuery(db, f).execute();
+
+function alertsQuery(db: Db, f: { doctorId?: number; patientId?: number; handled?: boolean; unmailed?: boolean }) {
   let q = alertRows(db);
   if (f.doctorId !== undefined) q = q.where('a.doctor_id', '=', f.doctorId);
   if (f.patientId !== undefined) q = q.where('a.patient_id', '=', f.patientId);
   if (f.handled !== undefined) q = q.where('a.acknowledged_at', f.handled ? 'is not' : 'is', null);
   if (f.unmailed) q = q.where('a.mailed_at', 'is', null);
-  return q.orderBy('a.raised_at', 'desc').orderBy('a.id', 'desc').limit(500).execute();
+  return q.orderBy('a.raised_at', 'desc').orderBy('a.id', 'desc').limit(500);
 }
 
 export const acknowledge = (db: Db, id: number, by: number, note: string, nowIso: string) =>
@@ -162,13 +191,15 @@ export async function insertVisit(db: Db, row: Insertable<Database['monitoring_v
 }
 
 /** A patient's visits by every doctor, newest first; `fromDate`/`toDate` (YYYY-MM-DD): within those days. */
-export function visitsOf(db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number } = {}) {
+export const visitsOf = (db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number } = {}) => visitsQuery(db, patientId, f).execute();
+
+function visitsQuery(db: Db, patientId: number, f: { fromDate?: string; toDate?: string; id?: number }) {
   let q = db.selectFrom('monitoring_visits as v').innerJoin('doctor_info as d', 'd.id', 'v.doctor_id')
     .selectAll('v').select('d.full_name as doctor_name').where('v.patient_id', '=', patientId);
   if (f.fromDate) q = q.where('v.visited_on', '>=', f.fromDate);
   if (f.toDate) q = q.where('v.visited_on', '<=', f.toDate);
   if (f.id !== undefined) q = q.where('v.id', '=', f.id);
-  return q.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(500).execute();
+  return q.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(500);
 }
 
 // ---- reminders to patients ----

@@ -1,10 +1,10 @@
 import type { MonitoredPatient, Output, ParsedInput } from '../../../shared/contract';
 import type { ChartRange, Measure, PatientStatus } from '../../../shared/monitoring';
 import { record, recordView } from '../audit/audit.service';
-import { DomainError, type Ctx } from '../context';
+import { DomainError, requireSession, type Ctx } from '../context';
 import { announce, monitoringChange } from '../live/changes';
 import { patientById } from '../patients/patients.repo';
-import { accessOf, signedInDoctor } from '../records/access';
+import { accessOf, asSignedInDoctor, signedInDoctor } from '../records/access';
 import * as repo from './monitoring.repo';
 import { doctorAccess, rangeStart } from './readings.service';
 import { missedDays, outOfRange } from './rules';
@@ -55,20 +55,20 @@ export async function patients(ctx: Ctx): Promise<MonitoredPatient[]> {
 }
 
 export async function patient(ctx: Ctx, patientId: number, range: ChartRange): Promise<Output<'monitoring.patient'>> {
-  const doctor = await signedInDoctor(ctx);
-  const p = await patientById(ctx.db, patientId);
+  // The doctor, the patient and the chart in one read; nothing of it is shown before the checks below pass.
+  const chart = await repo.doctorsChart(ctx.db, ctx.deps.dialect, requireSession(ctx).userId, patientId, rangeStart(ctx.now, range));
+  const doctor = asSignedInDoctor(chart.doctor[0]);
+  const p = chart.patient[0];
   if (!p) throw new DomainError('NOT_FOUND', 'No patient has this number.');
-  const via = await doctorAccess(ctx, doctor, patientId);
-  const plans = (await repo.plansOfPatient(ctx.db, patientId)).filter((pl) => pl.doctor_id === doctor.id);
-  const rows = await repo.readingsOf(ctx.db, patientId, { fromIso: rangeStart(ctx.now, range) });
-  const alerts = await repo.alertsOf(ctx.db, { patientId, doctorId: doctor.id });
+  const plans = chart.plans.filter((pl) => pl.doctor_id === doctor.id);
+  const via = plans.length ? 'monitoring' : await doctorAccess(ctx, doctor, patientId);
   await record(ctx, { action: 'readings.viewed', actorId: doctor.user_id, patientId, detail: { via, ...(via === 'emergency' ? { emergency: true } : {}) } });
   return {
     patientName: p.full_name,
-    plan: (await planViews(ctx, plans))[0] ?? null,
-    readings: rows.map(readingView),
-    alerts: await alertViews(ctx, alerts),
-    visits: (await repo.visitsOf(ctx.db, patientId)).map(visitView),
+    plan: (await planViews(ctx, plans, chart.measures))[0] ?? null,
+    readings: chart.readings.map(readingView),
+    alerts: await alertViews(ctx, chart.alerts, chart.readings),
+    visits: chart.visits.map(visitView),
   };
 }
 

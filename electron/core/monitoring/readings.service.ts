@@ -122,10 +122,12 @@ export async function importCsv(ctx: Ctx, input: ParsedInput<'readings.import'>)
 
 export async function mine(ctx: Ctx, range: ChartRange): Promise<Output<'monitoring.mine'>> {
   const patient = await ownPatient(ctx);
-  const plans = await repo.plansOfPatient(ctx.db, patient.id);
-  const rows = await repo.readingsOf(ctx.db, patient.id, { fromIso: rangeStart(ctx.now, range) });
-  // What the patient's doctors handled, with their notes; open alerts are the doctors' to look at first.
-  const alerts = await repo.alertsOf(ctx.db, { patientId: patient.id, handled: true });
-  const visits = (await repo.visitsOf(ctx.db, patient.id)).map(visitView);
-  return { plans: await planViews(ctx, plans), readings: rows.map(readingView), alerts: await alertViews(ctx, alerts), visits };
+  // The alerts are those the patient's doctors handled, with their notes; open ones are the doctors' to look at first.
+  const chart = await repo.ownChart(ctx.db, ctx.deps.dialect, patient.id, rangeStart(ctx.now, range));
+  return {
+    plans: await planViews(ctx, chart.plans, chart.measures),
+    readings: chart.readings.map(readingView),
+    alerts: await alertViews(ctx, chart.alerts, chart.readings),
+    visits: chart.visits.map(visitView),
+  };
 }

@@ -28,8 +28,9 @@ export const planMeasureView = (m: repo.PlanMeasureRow): PlanMeasure => ({
 
 const ORDER = (m: string) => MEASURES.indexOf(m as Measure);
 
-export async function planViews(ctx: Ctx, plans: (repo.PlanRow & { doctor_name: string })[]): Promise<PlanView[]> {
-  const measures = await repo.measuresOf(ctx.db, plans.map((p) => p.id));
+/** `measures`: the plans' measures when already read. */
+export async function planViews(ctx: Ctx, plans: (repo.PlanRow & { doctor_name: string })[], measures?: repo.PlanMeasureRow[]): Promise<PlanView[]> {
+  measures ??= await repo.measuresOf(ctx.db, plans.map((p) => p.id));
   return plans.map((p) => ({
     planId: p.id,
     patientId: p.patient_id,
@@ -47,10 +48,11 @@ export const visitView = (v: Awaited<ReturnType<typeof repo.visitsOf>>[number]):
 
 type AlertRow = NonNullable<Awaited<ReturnType<typeof repo.alertById>>>;
 
-/** Alerts with the readings behind them (one read for all). */
-export async function alertViews(ctx: Ctx, rows: AlertRow[]): Promise<AlertView[]> {
-  const ids = [...new Set(rows.flatMap((a) => JSON.parse(a.reading_ids) as number[]))];
-  const readings = new Map((await repo.readingsByIds(ctx.db, ids)).map((r) => [r.id, readingView(r)]));
+/** Alerts with the readings behind them: those among `known` (already read), the rest in one read. */
+export async function alertViews(ctx: Ctx, rows: AlertRow[], known: repo.ReadingRow[] = []): Promise<AlertView[]> {
+  const readings = new Map(known.map((r) => [r.id, readingView(r)]));
+  const missing = [...new Set(rows.flatMap((a) => JSON.parse(a.reading_ids) as number[]))].filter((id) => !readings.has(id));
+  for (const r of await repo.readingsByIds(ctx.db, missing)) readings.set(r.id, readingView(r));
   return rows.map((a) => ({
     id: a.id,
     patientId: a.patient_id,

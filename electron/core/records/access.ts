@@ -16,8 +16,10 @@ export type DoctorAccess =
  * The signed-in doctor, if they may see patients' records: verified (or verified before and waiting for changed
  * credentials to be checked again, which keeps their patients) and not suspended.
  */
-export async function signedInDoctor(ctx: Ctx): Promise<DoctorRow> {
-  const doctor = await doctorByUser(ctx.db, requireSession(ctx).userId);
+export const signedInDoctor = async (ctx: Ctx): Promise<DoctorRow> => asSignedInDoctor(await doctorByUser(ctx.db, requireSession(ctx).userId));
+
+/** The signed-in doctor's row as read, refused as signedInDoctor refuses. */
+export function asSignedInDoctor(doctor: DoctorRow | undefined): DoctorRow {
   if (!doctor) throw new DomainError('NOT_FOUND', 'No doctor profile is linked to this account.');
   if (!hasPractised(doctor) || doctor.suspended_at) {
     throw new DomainError('FORBIDDEN', "Only a verified doctor can see patients' records. Your credentials are still being checked, or your account is suspended.");

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { writeLater } from '../db/dialects';
+import { readTogether, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { versionRows, versionsOf } from '../search/search.repo';
 import { bumpBusyVersion } from '../search/versions.repo';
@@ -45,6 +45,16 @@ export const isPatientOf = async (db: Db, patientId: number, doctorId: number) =
 
 export const appointmentsOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string) =>
   detailed(db).where('a.doctor_id', '=', doctorId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at').execute();
+
+/** The doctor signed in as `userId`, with their appointments and blocked time touching [fromIso, toIso): one round trip. */
+export function diaryOfDoctorUser(db: Db, dialect: DialectName, userId: number, fromIso: string, toIso: string) {
+  const doctorIds = db.selectFrom('doctor_info').select('id').where('user_id', '=', userId);
+  return readTogether(db, dialect, {
+    doctor: db.selectFrom('doctor_info').select(['id', 'status', 'verified_before_at', 'suspended_at']).where('user_id', '=', userId),
+    appointments: detailed(db).where('d.user_id', '=', userId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at'),
+    blocked: blockedQuery(db, fromIso, toIso).where('doctor_id', 'in', doctorIds),
+  });
+}
 
 /** What a busy-time read leaves out: the appointments being moved, the waitlist offer being taken. */
 export interface BusyExcept {
@@ -214,15 +224,8 @@ export const historyOf = (db: Db, appointmentId: number) =>
     .orderBy('h.id')
     .execute();
 
-export const blockedOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string) =>
-  db
-    .selectFrom('blocked_times')
-    .select(['id', 'start_at', 'end_at', 'reason'])
-    .where('doctor_id', '=', doctorId)
-    .where('start_at', '<', toIso)
-    .where('end_at', '>', fromIso)
-    .orderBy('start_at')
-    .execute();
+const blockedQuery = (db: Db, fromIso: string, toIso: string) =>
+  db.selectFrom('blocked_times').select(['id', 'start_at', 'end_at', 'reason']).where('start_at', '<', toIso).where('end_at', '>', fromIso).orderBy('start_at');
 
 export async function insertBlock(db: Db, b: Omit<Selectable<Database['blocked_times']>, 'id'>) {
   const result = await db.insertInto('blocked_times').values(b).execute();

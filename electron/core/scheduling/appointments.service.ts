@@ -10,7 +10,7 @@ import { actingFor, actingPatients, contactOf, mayActFor } from '../patients/act
 import { patientById } from '../patients/patients.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
-import { practisingDoctor } from './availability.service';
+import { asPractising, practisingDoctor } from './availability.service';
 import { clinicDayOf, dayBounds } from './clinic-day';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
 import { checkTime, lockDiaries } from './time-check';
@@ -232,16 +232,18 @@ export async function scheduleBounds(ctx: Ctx, input: { fromDate: string; toDate
 }
 
 export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
-  const doctor = await practisingDoctor(ctx);
   const { fromIso, toIso } = await scheduleBounds(ctx, input);
   const session = requireSession(ctx);
-  const rows = await repo.appointmentsOfDoctor(ctx.db, doctor.id, fromIso, toIso);
+  // The doctor and their diary in one read; nothing of it is shown unless they practise.
+  const diary = await repo.diaryOfDoctorUser(ctx.db, ctx.deps.dialect, session.userId, fromIso, toIso);
+  asPractising(diary.doctor[0]);
+  const rows = diary.appointments;
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
   await recordView(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, detail: { from: input.fromDate, to: input.toDate } }, rows.map((r) => r.patient_id));
   const rel = { session, isPatient: false, isDoctor: true, isDesk: false };
   return {
     appointments: await Promise.all(rows.map((r) => toView(ctx, r, rel))),
-    blocked: (await repo.blockedOfDoctor(ctx.db, doctor.id, fromIso, toIso)).map((b) => ({ id: b.id, start: b.start_at, end: b.end_at, reason: b.reason })),
+    blocked: diary.blocked.map((b) => ({ id: b.id, start: b.start_at, end: b.end_at, reason: b.reason })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { AvailabilityRules, Mode, TimeRange } from '../availability/slots';
 import { record } from '../audit/audit.service';
 import { clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
-import { doctorByUser } from '../doctors/doctors.repo';
+import { doctorByUser, type DoctorRow } from '../doctors/doctors.repo';
 import { hasPractised } from '../doctors/doctors.service';
 import { searchChanged } from '../search/changes';
 // New hours free times for the waitlist (offers.ts reads these services' rules in turn: a cycle of functions only).
@@ -29,8 +29,10 @@ const toRow = (r: TimeRangeInput): repo.RangeRow => ({ start: r.start, end: r.en
  * The doctor signed in, refused unless verified (or verified before and waiting for changed credentials to be
  * checked again, who keeps their diary) and not suspended. Bookings check that the doctor is verified now.
  */
-export async function practisingDoctor(ctx: Ctx) {
-  const doctor = await doctorByUser(ctx.db, requireSession(ctx).userId);
+export const practisingDoctor = async (ctx: Ctx) => asPractising(await doctorByUser(ctx.db, requireSession(ctx).userId));
+
+/** The signed-in doctor's row as read, refused as practisingDoctor refuses. */
+export function asPractising<D extends Pick<DoctorRow, 'status' | 'verified_before_at' | 'suspended_at'>>(doctor: D | undefined): D {
   if (!doctor || !hasPractised(doctor) || doctor.suspended_at) {
     throw new DomainError('FORBIDDEN', 'Only a verified doctor can do this. Your credentials are still being checked, or your account is suspended.');
   }

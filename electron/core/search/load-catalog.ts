@@ -3,10 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Speciality } from '../../../shared/specialities';
 import { weeklyModes } from '../availability/slots';
 import { effectiveFees, feeDefaultsFrom } from '../billing/billing-settings';
-import { allOwnFees, NO_FEES } from '../billing/fees.repo';
-import { readSettings } from '../clinic/settings.repo';
+import { NO_FEES } from '../billing/fees.repo';
+import { dialectOf } from '../db/dialects';
 import type { Database } from '../db/schema';
-import { holidays as loadHolidays } from '../scheduling/availability.repo';
 import { rulesOf } from '../scheduling/availability.service';
 import { Catalog, type DoctorEntry } from './catalog';
 import * as repo from './search.repo';
@@ -22,15 +21,30 @@ const group = <T extends { doctor_id: number }>(rows: T[]) => {
   return map;
 };
 
-/** Reads every searchable doctor (in the caller's transaction, so one consistent snapshot on either database). */
+/** Reads every searchable doctor (in the caller's transaction, so one consistent snapshot on either database) into a catalog under `key`. */
 export async function loadCatalog(db: Kysely<Database>, key: string, timeZone: string): Promise<Catalog> {
-  const doctors = await repo.searchableDoctors(db);
-  const education = group(await repo.educationOfSearchable(db));
-  const schedules = new Map((await repo.schedulesOfSearchable(db)).map((s) => [s.doctor_id, s]));
-  const availability = group(await repo.availabilityOfSearchable(db));
-  const holidays = (await loadHolidays(db)).map((h) => h.date);
-  const defaults = feeDefaultsFrom(await readSettings(db));
-  const own = new Map((await allOwnFees(db)).map((f) => [f.doctor_id, f]));
+  return build(await repo.catalogRows(db, dialectOf(db)), key, timeZone);
+}
+
+/**
+ * The catalog as the database holds it now, under the key its counters give, with the busy-time counter: the
+ * rows and the counters in one snapshot and, on PostgreSQL, one round trip.
+ */
+export async function loadCurrentCatalog(db: Kysely<Database>): Promise<{ catalog: Catalog; busy: string }> {
+  const read = await repo.catalogRows(db, dialectOf(db));
+  const { key, timeZone, busy } = repo.versionsOf(read.settings);
+  return { catalog: build(read, key, timeZone), busy };
+}
+
+function build(read: Awaited<ReturnType<typeof repo.catalogRows>>, key: string, timeZone: string): Catalog {
+  const settings = new Map(read.settings.map((s) => [s.key, s.value]));
+  const education = group(read.education);
+  const schedules = new Map(read.schedules.map((s) => [s.doctor_id, s]));
+  const availability = group(read.availability);
+  const holidays = read.holidays.map((h) => h.date);
+  const defaults = feeDefaultsFrom(settings);
+  const own = new Map(read.fees.map((f) => [f.doctor_id, f]));
+  const doctors = read.doctors;
   const docs: DoctorEntry[] = doctors.map((d) => {
     const rules = rulesOf(timeZone, holidays, schedules.get(d.id), availability.get(d.id) ?? []);
     const languages = JSON.parse(d.languages) as string[];

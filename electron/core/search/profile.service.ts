@@ -2,14 +2,14 @@ import { addDays, zonedParts } from '../../../shared/clinic-time';
 import type { DoctorProfile } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
 import { nextFreeSlot, slotsBetween, weeklyModes, type Busy } from '../availability/slots';
-import { feesOf } from '../billing/fees.service';
-import { clinicSettings } from '../clinic/clinic.service';
+import { effectiveFees, feeDefaultsFrom } from '../billing/billing-settings';
+import { clinicSettingsFrom } from '../clinic/clinic.service';
 import { DomainError, type Ctx } from '../context';
 import { photoDataUrl } from '../doctors/doctor-profile.service';
-import { doctorById, educationOf } from '../doctors/doctors.repo';
 import { busyOfDoctor } from '../scheduling/appointments.repo';
-import { rulesFor } from '../scheduling/availability.service';
+import { rulesOf } from '../scheduling/availability.service';
 import { slotView } from '../scheduling/slots.service';
+import { profileRows } from './profile.repo';
 
 const DAY = 86_400_000;
 /** Free slots shown on a profile: today and the six clinic-local days after it. */
@@ -20,26 +20,25 @@ const PROFILE_DAYS = 7;
  * free slot and the free slots of the coming week. Email and phone only when the doctor chose to show them.
  */
 export async function profile(ctx: Ctx, doctorId: number): Promise<DoctorProfile> {
-  const row = await doctorById(ctx.db, doctorId);
+  const row = await profileRows(ctx.db, ctx.deps.dialect, doctorId);
   if (!row || row.status !== 'verified' || row.suspended_at) {
     throw new DomainError('NOT_FOUND', 'This doctor is not on the clinic’s list of doctors.');
   }
-  const education = (await educationOf(ctx.db, [row.id])).get(row.id) ?? [];
-  const rules = (await rulesFor(ctx, [row.id])).get(row.id)!;
-  const clinic = await clinicSettings(ctx);
+  const clinic = clinicSettingsFrom(row.settings);
+  const rules = rulesOf(clinic?.timeZone ?? 'Asia/Kolkata', row.holidays, row.schedule, row.availability);
   const today = zonedParts(ctx.now, rules.timeZone).date;
   const busy: Busy[] = (
     await busyOfDoctor(ctx.db, row.id, new Date(ctx.now.getTime() - 2 * 3_600_000).toISOString(), new Date(ctx.now.getTime() + (rules.horizonDays + 2) * DAY).toISOString(), ctx.now.toISOString())
   ).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
   const next = nextFreeSlot(rules, busy, ctx.now);
-  const fees = await feesOf(ctx, row.id);
+  const fees = effectiveFees(row.fees, feeDefaultsFrom(row.settings));
   return {
     id: row.id,
     fullName: row.full_name,
     hasPhoto: row.photo_file !== null,
     speciality: row.speciality as Speciality,
     ...(row.speciality_other ? { specialityOther: row.speciality_other } : {}),
-    qualifications: education.map((e) => ({ degree: e.degree, institution: e.institution, year: e.year })),
+    qualifications: row.education.map((e) => ({ degree: e.degree, institution: e.institution, year: e.year })),
     hospital: row.hospital,
     experienceYears: row.experience_years,
     languages: JSON.parse(row.languages) as string[],

@@ -10,6 +10,8 @@ import * as repo from './search.repo';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** How far past the first open slots settle's first read looks. */
+const NEAR_WINDOW = DAY;
 /** Busy time this long before a slot can still touch it: the longest buffer a doctor may set. */
 const MAX_BUFFER = 2 * HOUR;
 /** From this many candidates on, the next-slot order is read from the catalog's sorted list rather than a heap of them all. */
@@ -72,15 +74,23 @@ export class SearchPass {
       const first = c.firstOpen(d, this.mk, this.days, this.nowMs);
       if (first) until = Math.max(until, first.endMs);
     }
-    const near = await repo.busyAndStanding(this.ctx.db, need.map((d) => c.docs[d]!.id), fromIso, new Date(until + MAX_BUFFER).toISOString());
+    // A day past the latest first open slot: a doctor whose first slot is taken mostly has a free one soon after,
+    // found in the same read (busy time touching the window is all read, so a slot ending a buffer before its end is exact).
+    const windowEndMs = until + NEAR_WINDOW;
+    const near = await repo.busyAndStanding(this.ctx.db, need.map((d) => c.docs[d]!.id), fromIso, new Date(windowEndMs + MAX_BUFFER).toISOString());
     for (const id of near.searchable) this.standing.add(id);
     const nearBusy = groupBusy(near.busy);
     const taken: number[] = [];
     for (const d of need) {
       const first = c.firstOpen(d, this.mk, this.days, this.nowMs);
       const mine = nearBusy.get(c.docs[d]!.id);
-      if (first && mine && touchesBusy(first, c.schedule(d, this.mk).bufferMs, mine)) taken.push(d);
-      else this.record(d, first ? fromOpen(first) : null);
+      if (!(first && mine && touchesBusy(first, c.schedule(d, this.mk).bufferMs, mine))) {
+        this.record(d, first ? fromOpen(first) : null);
+        continue;
+      }
+      const soon = nextFreeSlot(c.rules(d, this.mk), toBusy(mine), this.ctx.now);
+      if (soon && soon.end.getTime() <= windowEndMs) this.record(d, fromSlot(soon));
+      else taken.push(d);
     }
     if (taken.length === 0) return;
     let horizon = 0;

@@ -1,5 +1,6 @@
 // Doctor search's SQL: the catalog's rows, the change counters, busy time for the doctors a search shows.
 import { sql, type Kysely } from 'kysely';
+import { readTogether, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { HELD_STATUSES } from '../scheduling/appointments.repo';
 import { BUSY_VERSION_KEY, SEARCH_VERSION_KEY } from './versions.repo';
@@ -52,28 +53,30 @@ export async function checkpoint(db: Db, ids: number[]): Promise<Versions & { se
 const searchableIds = (db: Db) =>
   db.selectFrom('doctor_info').select('id').where('status', '=', 'verified').where('suspended_at', 'is', null);
 
-export const searchableDoctors = (db: Db) =>
-  db
-    .selectFrom('doctor_info')
-    .select(['id', 'full_name', 'speciality', 'speciality_other', 'hospital', 'experience_years', 'languages', 'photo_file'])
-    .where('status', '=', 'verified')
-    .where('suspended_at', 'is', null)
-    .execute();
-
-export const educationOfSearchable = (db: Db) =>
-  db
-    .selectFrom('doctor_education')
-    .select(['doctor_id', 'degree', 'institution', 'year'])
-    .where('doctor_id', 'in', searchableIds(db))
-    .orderBy('doctor_id')
-    .orderBy('position')
-    .execute();
-
-export const schedulesOfSearchable = (db: Db) =>
-  db.selectFrom('doctor_schedule').selectAll().where('doctor_id', 'in', searchableIds(db)).execute();
-
-/** Unordered (sorting every row costs more than sorting each doctor's few): availability.service's rulesOf orders them. */
-export const availabilityOfSearchable = (db: Db) => db.selectFrom('availability').selectAll().where('doctor_id', 'in', searchableIds(db)).execute();
+/**
+ * The catalog's rows: every searchable doctor, their education, schedule, hours and own fees, the clinic's
+ * holidays and settings (the change counters among them), in one round trip.
+ */
+export const catalogRows = (db: Db, dialect: DialectName) =>
+  readTogether(db, dialect, {
+    doctors: db
+      .selectFrom('doctor_info')
+      .select(['id', 'full_name', 'speciality', 'speciality_other', 'hospital', 'experience_years', 'languages', 'photo_file'])
+      .where('status', '=', 'verified')
+      .where('suspended_at', 'is', null),
+    education: db
+      .selectFrom('doctor_education')
+      .select(['doctor_id', 'degree', 'institution', 'year'])
+      .where('doctor_id', 'in', searchableIds(db))
+      .orderBy('doctor_id')
+      .orderBy('position'),
+    schedules: db.selectFrom('doctor_schedule').selectAll().where('doctor_id', 'in', searchableIds(db)),
+    // Unordered (sorting every row costs more than sorting each doctor's few): availability.service's rulesOf orders them.
+    availability: db.selectFrom('availability').selectAll().where('doctor_id', 'in', searchableIds(db)),
+    holidays: db.selectFrom('clinic_holidays').select('date').orderBy('date'),
+    settings: db.selectFrom('settings').select(['key', 'value']),
+    fees: db.selectFrom('doctor_fees').select(['doctor_id', 'consultation_in_person', 'consultation_online', 'lab_test', 'medication', 'other']),
+  });
 
 export interface BusyRow { doctor_id: number; start_at: string; end_at: string }
 

@@ -3,7 +3,7 @@ import type { ParsedInput, SearchResult } from '../../../shared/contract';
 import { SPECIALITIES } from '../../../shared/specialities';
 import type { Ctx, Deps } from '../context';
 import { MODE_BIT, modeKey, type Catalog } from './catalog';
-import { loadCatalog } from './load-catalog';
+import { loadCurrentCatalog } from './load-catalog';
 import { smallest } from './ranking';
 import * as repo from './search.repo';
 import { ALL, SearchPass, type Docs } from './search-pass';
@@ -13,29 +13,32 @@ import { queryWords } from './text';
 export const PAGE_SIZE = 50;
 const RANK = 2 ** 24;
 
-interface Holder { catalog: Catalog | null; building: Promise<Catalog> | null; buildingKey: string }
+interface Holder { catalog: Catalog | null; building: Promise<Catalog> | null }
 /** One catalog per running app (its Deps), dropped with it; no module-level state beyond this lookup. */
 const holders = new WeakMap<Deps, Holder>();
 
 /**
- * The catalog matching the database as this transaction sees it: one settings read per search, a rebuild after
- * a change, and its busy-time caches dropped after a change to appointments or blocked time.
+ * The catalog matching the database as this transaction sees it, its busy-time caches dropped after a change to
+ * appointments or blocked time. The one held is checked with one settings read (unless `knownStale`); none held
+ * (or an old one), the catalog is read whole, its counters with it.
  */
-async function catalogFor(ctx: Ctx): Promise<Catalog> {
-  const { key, timeZone, busy } = await repo.catalogKey(ctx.db);
-  const catalog = await catalogWithKey(ctx, key, timeZone);
-  catalog.syncBusy(busy);
-  return catalog;
-}
-
-async function catalogWithKey(ctx: Ctx, key: string, timeZone: string): Promise<Catalog> {
+async function catalogFor(ctx: Ctx, knownStale = false): Promise<Catalog> {
   let h = holders.get(ctx.deps);
-  if (!h) holders.set(ctx.deps, (h = { catalog: null, building: null, buildingKey: '' }));
-  if (h.catalog?.key === key) return h.catalog;
-  if (h.building && h.buildingKey === key) return h.building;
-  const building = loadCatalog(ctx.db, key, timeZone);
+  if (!h) holders.set(ctx.deps, (h = { catalog: null, building: null }));
+  if (h.catalog && !knownStale) {
+    const { key, busy } = await repo.catalogKey(ctx.db);
+    if (h.catalog.key === key) {
+      h.catalog.syncBusy(busy);
+      return h.catalog;
+    }
+  }
+  // A build already under way on this seat serves too: a search on it that finds it stale builds again.
+  if (h.building) return h.building;
+  const building = loadCurrentCatalog(ctx.db).then(({ catalog, busy }) => {
+    catalog.syncBusy(busy);
+    return catalog;
+  });
   h.building = building;
-  h.buildingKey = key;
   try {
     const catalog = await building;
     if (h.building === building) h.catalog = catalog;
@@ -167,7 +170,7 @@ export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Pr
     // busy time), so one suspended or unverified by a change that forgot searchChanged never shows.
     const check = await repo.checkpoint(ctx.db, page.map((d) => catalog.docs[d]!.id).filter((id) => !s.standing.has(id)));
     if ((check.key !== catalog.key || check.busy !== catalog.busy) && attempt < ATTEMPTS) {
-      catalog = await catalogFor(ctx);
+      catalog = check.key === catalog.key ? await catalogFor(ctx) : await catalogFor(ctx, true);
       continue;
     }
     for (const id of check.searchable) s.standing.add(id);
