@@ -397,7 +397,7 @@ export function isUnreachable(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08000', '08003', '08006'].includes(code ?? '') ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test((e as Error | null)?.message ?? '')
+    /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable/i.test((e as Error | null)?.message ?? '')
   );
 }
 
