@@ -303,8 +303,6 @@ export async function readTogether<R extends Reads>(db: Kysely<Database>, dialec
   return row as ReadRows<R>;
 }
 
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 /**
  * `serialize(key)`, then `read`, in one round trip: on PostgreSQL both go as one message of two statements (the
  * simple protocol, hence `read` may carry no parameters), and the read, a statement of its own, takes its
@@ -315,7 +313,7 @@ export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectN
   const held = heldLocks.get(trx) ?? new Set<string>();
   if (dialect !== 'postgres' || held.has(key)) return (await trx.executeQuery(compiled)).rows;
   if (compiled.parameters.length > 0) throw new Error('serializedRead: the read must have no parameters');
-  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${literal(key)})); ${compiled.sql}`))).rows;
+  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(key)})); ${compiled.sql}`))).rows;
   heldLocks.set(trx, held.add(key));
   return rows;
 }
