@@ -37,16 +37,18 @@ describe.skipIf(!inject('postgresUrl'))('round trips of the session check and th
 
   it('sign-in', async () => {
     const { clinic, asha } = await clinicWithBookings();
-    // Issue 15's goal is 6: missed. Two reads come before the transaction (the lockout, the hash bcrypt compares),
-    // then the lockout and the account again under it, the audit log's lock and last row, the settings, the commit.
-    const login = ok(await withinBudget(8, () => signIn(clinic, asha.email, PASSWORD, 'patient')));
+    // The lockout and the account with its hash, read before the transaction for bcrypt to compare; the same again
+    // under it with the settings (BEGIN along); the audit log's lock and last row; the commit.
+    const login = ok(await withinBudget(4, () => signIn(clinic, asha.email, PASSWORD, 'patient')));
     expect(ok(await clinic.call('auth.session', {}, login.token)).email).toBe(asha.email);
   });
 
-  it('booking, by the front desk and by a patient online, within 8', async () => {
+  it('booking, by the front desk and by a patient online (issue 15 allows 8)', async () => {
     const { clinic, doctor, asha, desk } = await clinicWithBookings();
-    const atDesk = ok(await withinBudget(8, () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:30'), mode: 'in_person', patientId: asha.patientId }, desk.token)));
-    const online = ok(await withinBudget(8, () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'online' }, asha.token)));
+    // The session (BEGIN along); the doctor and the patient (or the caller's family); the diaries' locks and the
+    // check; the booking numbered and written; the commit with the history, audit rows, mail and video link.
+    const atDesk = ok(await withinBudget(5, () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:30'), mode: 'in_person', patientId: asha.patientId }, desk.token)));
+    const online = ok(await withinBudget(5, () => clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'online' }, asha.token)));
     expect([atDesk.status, online.status, online.video?.state]).toEqual(['booked', 'booked', 'ready']);
   });
 
@@ -55,18 +57,18 @@ describe.skipIf(!inject('postgresUrl'))('round trips of the session check and th
     const later = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '09:15'), mode: 'online' }, asha.token));
     const other = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '10:00'), mode: 'in_person' }, asha.token));
     const today = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TODAY, '12:30'), mode: 'in_person', patientId: asha.patientId }, desk.token));
-    // Issue 15's goal is 6: missed. The appointment, the caller's family, the doctor, the locks, the check, the move,
-    // the video link, the waitlist's two reads, the commit.
-    const moved = ok(await withinBudget(11, () => clinic.call('appointments.reschedule', { appointmentId: later.id, start: ist(TUESDAY, '10:15') }, asha.token)));
+    // The session; the appointment with its link, doctor, patient and the caller's family; the locks with the check;
+    // the move; the waitlist's lock and reads; the commit.
+    const moved = ok(await withinBudget(6, () => clinic.call('appointments.reschedule', { appointmentId: later.id, start: ist(TUESDAY, '10:15') }, asha.token)));
     expect(moved.start).toBe(ist(TUESDAY, '10:15'));
-    // Issue 15's goal is 6: missed. As reschedule, and the appointment read twice (before and under the doctor's
-    // lock, as two seats cancelling at once need), and the doctor read for the emails.
-    const cancelled = ok(await withinBudget(12, () => clinic.call('appointments.cancel', { appointmentId: other.id, reason: 'Feeling better' }, asha.token)));
+    // The session; the appointment's doctor; the doctor's lock with the appointment read again under it (as two
+    // seats cancelling at once need) and what goes beside it; the cancellation; the waitlist; the commit.
+    const cancelled = ok(await withinBudget(6, () => clinic.call('appointments.cancel', { appointmentId: other.id, reason: 'Feeling better' }, asha.token)));
     expect(cancelled.status).toBe('cancelled');
     // Check-in opens an hour before the visit: 11:40 for 12:30 (the desk signs in again, its session long idle).
     clinic.clock.advanceMinutes(100);
     const desk2 = ok(await signIn(clinic, desk.email, PASSWORD));
-    const checkedIn = ok(await withinBudget(6, () => clinic.call('appointments.setStatus', { appointmentId: today.id, status: 'checked_in' }, desk2.token)));
+    const checkedIn = ok(await withinBudget(5, () => clinic.call('appointments.setStatus', { appointmentId: today.id, status: 'checked_in' }, desk2.token)));
     expect([checkedIn.status, checkedIn.queueNumber]).toEqual(['checked_in', 1]);
   });
 });

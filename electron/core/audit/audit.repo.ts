@@ -1,12 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sendWritesNow, serializedRead, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
 
+/** The chain's last entry (read under the chain's lock: the next entry follows it). */
+export const lastEntry = (db: Kysely<Database>) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1);
+
 /** The chain's last entry, read once this transaction holds the chain's lock `lock` (one round trip for both). */
-export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName, lock: string) =>
-  (await serializedRead(db, dialect, lock, db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1))))[0];
+export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName, lock: string) => (await serializedRead(db, dialect, [lock], lastEntry(db)))[0];
 
 /** An entry and the patients it names: written with the transaction's commit (nothing reads them back before). */
 export async function insertEntry(db: Kysely<Database>, row: Row, patientIds: number[]): Promise<void> {

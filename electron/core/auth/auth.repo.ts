@@ -1,6 +1,6 @@
 import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import { readAlongsideWrite, writeLater, type DialectName } from '../db/dialects';
+import { readAlongsideWrite, readTogether, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -135,13 +135,28 @@ export const userWithRoles = (db: Db, id: number) =>
     .where('u.id', '=', id)
     .execute();
 
-export const userWithRolesByEmail = (db: Db, email: string) =>
+const userWithRolesByEmail = (db: Db, email: string) =>
   db
     .selectFrom('users as u')
     .leftJoin('user_roles as r', 'r.user_id', 'u.id')
     .select(['u.id', 'u.full_name', 'u.email', 'u.language', 'u.must_change_password', 'u.password_hash', 'r.role'])
-    .where('u.email', '=', email)
-    .execute();
+    .where('u.email', '=', email);
+
+const failuresAt = (db: Db, email: string, door: string) =>
+  db.selectFrom('login_failures').selectAll().where('email', '=', email).where('door', '=', door);
+
+/**
+ * What a sign-in reads, in one round trip on PostgreSQL: the address's failures at the door, the account with its
+ * roles and password hash (one row per role), and the clinic's settings (its session's idle limit).
+ */
+export async function signInRows(db: Db, dialect: DialectName, email: string, door: string) {
+  const { failures, account, settings } = await readTogether(db, dialect, {
+    failures: failuresAt(db, email, door),
+    account: userWithRolesByEmail(db, email),
+    settings: db.selectFrom('settings').selectAll(),
+  });
+  return { failures: failures[0], account, settings: new Map(settings.map((r) => [r.key, r.value])) };
+}
 
 /** The account behind an open session: its id and password hash. */
 export const userOfSession = (db: Db, tokenHash: string) =>
@@ -163,9 +178,6 @@ export const endSessionsOf = (db: Db, userId: number, nowIso: string, exceptHash
 };
 
 // Failed logins are counted per email address and door (portal) whether or not an account has the address.
-export const failuresFor = (db: Db, email: string, door: string) =>
-  db.selectFrom('login_failures').selectAll().where('email', '=', email).where('door', '=', door).executeTakeFirst();
-
 export const saveFailures = async (db: Db, email: string, door: string, failures: number, lockedUntil: string | null, nowIso: string) => {
   await db
     .insertInto('login_failures')

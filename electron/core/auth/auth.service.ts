@@ -60,10 +60,10 @@ export async function openSession(ctx: Ctx, userId: number, portal: Portal, user
 export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: PasswordCheck): Promise<LoginResult> {
   const { email, portal } = input;
   const nowIso = ctx.now.toISOString();
-  const failures = await repo.failuresFor(ctx.db, email, portal);
+  const { failures, account: rows, settings } = await repo.signInRows(ctx.db, ctx.deps.dialect, email, portal);
+  knowSettings(ctx.db, settings);
   if (failures?.locked_until && failures.locked_until > nowIso) throw lockedError();
 
-  const rows = await repo.userWithRolesByEmail(ctx.db, email);
   const user = rows[0];
   const matches = stillHolds(check, user);
   const account = matches ? userOf(rows) : null;

@@ -21,9 +21,9 @@ const NO_MATCH: PasswordCheck = { userId: null, hash: null, matches: false };
 
 /** A sign-in's comparison; an address without an account costs the same time, and a locked door none. */
 export async function checkSignIn(deps: Deps, email: string, password: string, door: string): Promise<PasswordCheck> {
-  const failures = await repo.failuresFor(deps.db, email, door);
+  const { failures, account } = await repo.signInRows(deps.db, deps.dialect, email, door);
   if (failures?.locked_until && failures.locked_until > deps.clock.now().toISOString()) return NO_MATCH;
-  const user = await repo.userByEmail(deps.db, email);
+  const user = account[0];
   if (!user) {
     await burnComparison(password, deps.bcryptCost);
     return NO_MATCH;

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type RawBuilder } from 'kysely';
+import { dialectOf } from './dialects';
 import type { Database } from './schema';
 
 /**
@@ -33,4 +34,19 @@ export async function nextNumber(db: Kysely<Database>, name: CounterName): Promi
 export async function nextInSeries(db: Kysely<Database>, name: CounterName): Promise<number> {
   await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
   return nextNumber(db, name);
+}
+
+/**
+ * DIALECT-SPECIFIC: a row numbered by the counter (`insert`, given where to write from and the number), in one
+ * statement on PostgreSQL: the counter's update (as nextNumber's) goes as a data-modifying WITH the number is read
+ * from. SQLite allows no write in a WITH and has no round trips to save: the number is taken, then the row written.
+ */
+export async function insertNumbered<R>(
+  db: Kysely<Database>,
+  name: CounterName,
+  insert: (qc: QueryCreator<Database>, number: number | RawBuilder<number>) => { executeTakeFirstOrThrow(): Promise<R> },
+): Promise<R> {
+  if (dialectOf(db) !== 'postgres') return insert(db, await nextNumber(db, name)).executeTakeFirstOrThrow();
+  const qc = db.with('taken', (q) => q.updateTable('counters').set({ value: sql<number>`value + 1` }).where('name', '=', name).returning('value'));
+  return insert(qc as unknown as QueryCreator<Database>, sql<number>`(select value from taken)`).executeTakeFirstOrThrow();
 }

@@ -294,27 +294,34 @@ export type ReadRows<R extends Reads> = { [K in keyof R]: R[K] extends SelectQue
 /**
  * DIALECT-SPECIFIC: several reads in one round trip. On PostgreSQL one statement, each read's rows a JSON array
  * column of it (their values come back as the read alone gives them: the schema holds numbers, text and nulls);
- * SQLite has no round trips to save, so each read runs as it is.
+ * SQLite has no round trips to save, so each read runs as it is. `lock`: serialize()'s locks, taken first in the
+ * same round trip (serializedRead), so the reads see what the locks' previous holders committed.
  */
-export async function readTogether<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R): Promise<ReadRows<R>> {
+export async function readTogether<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R, lock: string[] = []): Promise<ReadRows<R>> {
   const names = Object.keys(reads);
   if (dialect !== 'postgres') return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await reads[n]!.execute()]))) as ReadRows<R>;
-  const row = await db.selectNoFrom(names.map((n) => jsonArrayFrom(reads[n]!).as(n))).executeTakeFirstOrThrow();
-  return row as ReadRows<R>;
+  const one = db.selectNoFrom(names.map((n) => jsonArrayFrom(reads[n]!).as(n)));
+  return (await serializedRead(db, dialect, lock, one))[0] as ReadRows<R>;
 }
 
 /**
- * `serialize(key)`, then `read`, in one round trip: on PostgreSQL both go as one message of two statements (the
- * simple protocol, hence `read` may carry no parameters), and the read, a statement of its own, takes its
- * snapshot once the lock is held, so it sees what the lock's previous holder committed.
+ * `serialize(...keys)`, then `read`, in one round trip: on PostgreSQL both go as one message of two statements
+ * (the simple protocol, so the read's values are written in as literals, as a transaction's first statement's
+ * are), and the read, a statement of its own, takes its snapshot once the locks are held, so it sees what their
+ * previous holders committed.
  */
-export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, key: string, read: Compilable<R>): Promise<R[]> {
+export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, keys: string[], read: Compilable<R>): Promise<R[]> {
   const compiled = read.compile();
   const held = heldLocks.get(trx) ?? new Set<string>();
-  if (dialect !== 'postgres' || held.has(key)) return (await trx.executeQuery(compiled)).rows;
-  if (compiled.parameters.length > 0) throw new Error('serializedRead: the read must have no parameters');
-  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(key)})); ${compiled.sql}`))).rows;
-  heldLocks.set(trx, held.add(key));
+  const wanted = [...new Set(keys)].filter((key) => !held.has(key));
+  const text = dialect === 'postgres' && wanted.length > 0 ? inlined({ text: compiled.sql, values: [...compiled.parameters] }) : null;
+  if (text === null) {
+    if (wanted.length > 0) await serialize(trx, dialect, ...wanted);
+    return (await trx.executeQuery(compiled)).rows;
+  }
+  const locks = wanted.map((key) => `pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(key)}))`).join(', ');
+  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select ${locks}; ${text}`))).rows;
+  heldLocks.set(trx, new Set([...held, ...wanted]));
   return rows;
 }
 

@@ -81,10 +81,15 @@ const withEmail = (db: Db) =>
       sql<string | null>`(select string_agg(e.degree, ', ' order by e.position) from doctor_education e where e.doctor_id = doctor_info.id)`.as('qualifications'),
     );
 
-export const doctorById = (db: Db, id: number) => withEmail(db).where('doctor_info.id', '=', id).executeTakeFirst();
+export const doctorById = (db: Db, id: number) => doctorQuery(db, id).executeTakeFirst();
+/** The read behind doctorById, for reads that go together (dialects.ts readTogether). */
+export const doctorQuery = (db: Db, id: number) => withEmail(db).where('doctor_info.id', '=', id);
 export const doctorByUser = (db: Db, userId: number) => doctorOfUser(db, userId).executeTakeFirst();
 /** The read behind doctorByUser, for reads that go together (dialects.ts readTogether). */
 export const doctorOfUser = (db: Db, userId: number) => withEmail(db).where('doctor_info.user_id', '=', userId);
+/** An appointment's doctor, as doctorById reads them, for reads that go together. */
+export const doctorOfAppointment = (db: Db, appointmentId: number) =>
+  withEmail(db).where('doctor_info.id', '=', (eb) => eb.selectFrom('appointments').select('doctor_id').where('id', '=', appointmentId));
 export const doctorsWithStatus = (db: Db, status: string) =>
   withEmail(db).where('doctor_info.status', '=', status).orderBy('doctor_info.submitted_at').execute();
 

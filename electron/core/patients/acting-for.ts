@@ -31,6 +31,11 @@ export function actingPatients(ctx: Ctx): Promise<repo.PatientRow[]> {
   return rows;
 }
 
+/** The account's family as the call has just read it (patients.repo familyQuery), sparing actingPatients its read. */
+export function knowFamily(ctx: Ctx, rows: repo.PatientRow[]): void {
+  perCall.set(ctx, Promise.resolve(requireSession(ctx).roles.includes('patient') ? rows : []));
+}
+
 /** Forgets the call's list, after a change to who belongs to the family. */
 export const familyChanged = (ctx: Ctx) => perCall.delete(ctx);
 
@@ -50,7 +55,11 @@ export async function actingFor(ctx: Ctx, patientId?: number): Promise<repo.Pati
 
 /** Where a patient's mail goes and whose name it greets: a dependant's holder, or the patient. */
 export async function contactOf(db: Kysely<Database>, patient: repo.PatientRow): Promise<Contact> {
-  const holder = patient.holder_patient_id === null ? null : ((await repo.patientById(db, patient.holder_patient_id)) ?? null);
+  return contactWith(patient, patient.holder_patient_id === null ? null : ((await repo.patientById(db, patient.holder_patient_id)) ?? null));
+}
+
+/** contactOf, for a caller that has read the holder already. */
+export function contactWith(patient: repo.PatientRow, holder: repo.PatientRow | null): Contact {
   const who = holder ?? patient;
   return { name: who.full_name, email: who.email, phone: who.phone, language: who.preferred_language, holder };
 }

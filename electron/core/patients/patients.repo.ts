@@ -38,7 +38,9 @@ export const patientByUser = (db: Db, userId: number) =>
   db.selectFrom('patient_info').selectAll().where('user_id', '=', userId).executeTakeFirst();
 
 /** The account's own record and its dependants' (a walk-in's record linked away is no one's to act for), own first. */
-export const familyOfUser = (db: Db, userId: number) =>
+export const familyOfUser = (db: Db, userId: number) => familyQuery(db, userId).execute();
+/** The read behind familyOfUser, for reads that go together (dialects.ts readTogether). */
+export const familyQuery = (db: Db, userId: number) =>
   db
     .selectFrom('patient_info')
     .selectAll()
@@ -51,8 +53,7 @@ export const familyOfUser = (db: Db, userId: number) =>
     .where('merged_into', 'is', null)
     .orderBy(sql`holder_patient_id is not null`)
     .orderBy('full_name')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
 
 /** The dependants a record holds. */
 export const dependantsOf = (db: Db, holderId: number) =>

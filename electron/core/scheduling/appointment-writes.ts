@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Mode } from '../availability/slots';
 import { record } from '../audit/audit.service';
 import { requireSession, type Ctx } from '../context';
-import { nextNumber } from '../db/counters.repo';
 import { newCheckInCode } from './check-in-code';
+import type { VideoLinkRow } from '../video/video-links.repo';
 import { linkAfterChange, type LinkColumns } from '../video/video-links.service';
 import * as repo from './appointments.repo';
 
@@ -30,10 +30,8 @@ export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<WrittenRow
   const icsUid = `${randomUUID()}@medlink`;
   const start = b.start.toISOString();
   const end = b.end.toISOString();
-  // Last before the insert: the counter's row stays locked until this booking commits.
-  const number = await nextNumber(ctx.db, 'appointment');
   const row = await repo.insertAppointment(ctx.db, {
-    number, doctor_id: b.doctorId, patient_id: b.patientId, start_at: start, end_at: end, mode: b.mode, reason: b.reason, status: 'booked',
+    doctor_id: b.doctorId, patient_id: b.patientId, start_at: start, end_at: end, mode: b.mode, reason: b.reason, status: 'booked',
     cancel_reason: null, check_in_code: await newCheckInCode(ctx, b.start), queue_number: null, ics_uid: icsUid, created_by: actorId, created_at: nowIso,
     updated_at: nowIso, series_id: b.seriesId,
   });
@@ -48,7 +46,8 @@ async function update<R extends repo.DetailedRow>(ctx: Ctx, row: R, set: Partial
   return { ...row, ...set };
 }
 
-export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, end: Date, mode: Mode): Promise<repo.DetailedRow> {
+/** `link`: the appointment's video link as the caller has read it (null: none; absent: not read). */
+export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, end: Date, mode: Mode, link?: VideoLinkRow | null): Promise<repo.DetailedRow> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
   const after = await update(ctx, row, {
@@ -61,14 +60,14 @@ export async function moveBooking(ctx: Ctx, row: repo.DetailedRow, start: Date, 
     appointmentId: row.id, at: nowIso, actorId, change: 'rescheduled', from: { start: row.start_at, mode: row.mode }, to: { start: start.toISOString(), mode },
   });
   await record(ctx, { action: 'appointment.rescheduled', actorId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  return { ...after, ...(await linkAfterChange(ctx, after, row)) };
+  return { ...after, ...(await linkAfterChange(ctx, after, { ...row, link })) };
 }
 
-export async function cancelBooking(ctx: Ctx, row: repo.DetailedRow, reason: string): Promise<repo.DetailedRow> {
+export async function cancelBooking(ctx: Ctx, row: repo.DetailedRow, reason: string, link?: VideoLinkRow | null): Promise<repo.DetailedRow> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
   const after = await update(ctx, row, { status: 'cancelled', cancel_reason: reason, ics_sequence: row.ics_sequence + 1, updated_at: nowIso });
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: 'cancelled', from: { status: row.status }, to: { status: 'cancelled', reason } });
   await record(ctx, { action: 'appointment.cancelled', actorId, patientId: row.patient_id, detail: { appointmentId: row.id } });
-  return { ...after, ...(await linkAfterChange(ctx, after, row)) };
+  return { ...after, ...(await linkAfterChange(ctx, after, { ...row, link })) };
 }

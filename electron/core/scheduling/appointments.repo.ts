@@ -1,6 +1,10 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { readTogether, writeLater, type DialectName } from '../db/dialects';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { insertNumbered } from '../db/counters.repo';
+import { dialectOf, readTogether, serializedRead, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
+import { lastEntry } from '../audit/audit.repo';
+import { doctorOfAppointment, doctorQuery } from '../doctors/doctors.repo';
+import { familyQuery } from '../patients/patients.repo';
 import { versionRows, versionsOf } from '../search/search.repo';
 import { bumpBusyVersion } from '../search/versions.repo';
 
@@ -25,6 +29,45 @@ const detailed = (db: Db) =>
 export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTakeFirstOrThrow']>>;
 
 export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id', '=', id).executeTakeFirst();
+
+/**
+ * An appointment about to change and what the change needs beside it, as reads that go together (dialects.ts
+ * readTogether): the appointment, its video link, its doctor as the emails name them, its patient and their holder
+ * (whom the emails go to), the family of the account `userId` (whom the caller may act for), and the audit log's
+ * last row (of use to a caller that holds its lock).
+ */
+export function changeReads(db: Db, id: number, userId: number) {
+  return {
+    appointment: detailed(db).where('a.id', '=', id),
+    link: db.selectFrom('video_links').selectAll().where('appointment_id', '=', id),
+    doctor: doctorOfAppointment(db, id),
+    people: patientAndHolder(db, db.selectFrom('appointments').select('patient_id').where('id', '=', id)),
+    family: familyQuery(db, userId),
+    auditTail: lastEntry(db),
+  };
+}
+
+/**
+ * What a booking reads before its check, as reads that go together: the doctor as the emails name them, the
+ * family of the account `userId` (whom a patient may book for), and the patient the front desk names with their
+ * holder (none when `patientId` is null).
+ */
+export const bookingReads = (db: Db, doctorId: number, userId: number, patientId: number | null) => ({
+  doctor: doctorQuery(db, doctorId),
+  family: familyQuery(db, userId),
+  people: patientAndHolder(db, patientId),
+});
+
+/** A patient record (the one `patientId` is or selects; none for null) and their holder's, if a dependant. */
+const patientAndHolder = (db: Db, patientId: number | null | SelectQueryBuilder<Database, 'appointments', { patient_id: number }>) =>
+  db
+    .selectFrom('patient_info')
+    .selectAll()
+    .where((eb) =>
+      patientId === null
+        ? eb.lit(false)
+        : eb.or([eb('id', '=', patientId), eb('id', '=', eb.selectFrom('patient_info as q').select('q.holder_patient_id').where('q.id', '=', patientId))]),
+    );
 
 export const appointmentsOfPatients = (db: Db, patientIds: number[]) =>
   patientIds.length ? detailed(db).where('a.patient_id', 'in', patientIds).orderBy('a.start_at').orderBy('a.id').execute() : Promise.resolve([]);
@@ -100,7 +143,8 @@ function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: string, now
 /**
  * What a booking's check reads once it holds the diaries (and the audit log), in one statement: the change
  * counters (search.repo versionRows), the doctor's busy time, the patient's active appointments that touch
- * [fromIso, toIso), whether a check-in code is taken on a clinic day, and the audit log's last row.
+ * [fromIso, toIso), whether a check-in code is taken on a clinic day, and the audit log's last row. `lock`: the
+ * diaries' locks, taken in the same round trip (dialects.ts serializedRead).
  */
 export async function diariesAround(
   db: Db,
@@ -111,6 +155,7 @@ export async function diariesAround(
   nowIso: string,
   except: BusyExcept,
   code: { code: string; fromIso: string; toIso: string },
+  lock: string[],
 ) {
   const kind = (k: string) => sql<string>`${sql.lit(k)}`.as('kind');
   let patient = db
@@ -121,7 +166,7 @@ export async function diariesAround(
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
   if (except.appointmentIds?.length) patient = patient.where('id', 'not in', except.appointmentIds);
-  const rows = await versionRows(db)
+  const read = versionRows(db)
     .select([kind('version'), 'key as a', 'value as b'])
     .unionAll(db.selectFrom(busyQuery(db, doctorId, fromIso, toIso, nowIso, except).as('busy')).select([kind('doctor'), 'start_at as a', 'end_at as b']))
     .unionAll(patient)
@@ -135,10 +180,10 @@ export async function diariesAround(
     )
     .unionAll(
       db
-        .selectFrom(db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).as('last'))
+        .selectFrom(lastEntry(db).as('last'))
         .select([kind('audit'), sql<string>`cast(id as text)`.as('a'), 'hash as b']),
-    )
-    .execute();
+    );
+  const rows = await serializedRead(db, dialectOf(db), lock, read);
   const of = (k: string) => rows.filter((r) => r.kind === k);
   return {
     versions: versionsOf(of('version').map((r) => ({ key: r.a, value: r.b }))),
@@ -149,9 +194,12 @@ export async function diariesAround(
   };
 }
 
-/** The new appointment's row as stored (its id and defaults), without reading it back. */
-export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence'>): Promise<AppointmentRow> {
-  const stored = await db.insertInto('appointments').values(row).returningAll().executeTakeFirstOrThrow();
+/**
+ * The new appointment's row as stored (its id, booking number and defaults), without reading it back. The number
+ * is taken last, in the insert itself: the counter's row stays locked until this booking commits.
+ */
+export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence' | 'number'>): Promise<AppointmentRow> {
+  const stored = await insertNumbered(db, 'appointment', (qc, number) => qc.insertInto('appointments').values({ ...row, number }).returningAll());
   // Every change to busy time moves the counter doctor search's slot caches follow (same transaction).
   await bumpBusyVersion(db);
   return stored;
@@ -178,18 +226,19 @@ export async function checkInCodeTaken(db: Db, code: string, fromIso: string, to
 
 /**
  * The next place in a doctor's queue on one clinic day [fromIso, toIso): one after the last given; with the audit
- * log's last row (the caller holds its lock), in the same statement.
+ * log's last row, in the same statement, read once `lock` (the doctor's and the audit log's) is taken, in the same
+ * round trip.
  */
-export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string) {
-  const row = await db
+export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string, lock: string[]) {
+  const read = db
     .selectFrom('appointments')
     .select((eb) => eb.fn.max('queue_number').as('last'))
     .select((eb) => eb.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).as('audit_id'))
     .select((eb) => eb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).as('audit_hash'))
     .where('doctor_id', '=', doctorId)
     .where('start_at', '>=', fromIso)
-    .where('start_at', '<', toIso)
-    .executeTakeFirst();
+    .where('start_at', '<', toIso);
+  const [row] = await serializedRead(db, dialectOf(db), lock, read);
   return {
     queueNumber: Number(row?.last ?? 0) + 1,
     auditTail: row?.audit_id != null && row.audit_hash != null ? { id: Number(row.audit_id), hash: row.audit_hash } : undefined,

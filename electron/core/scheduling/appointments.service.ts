@@ -3,17 +3,17 @@ import { AUDIT_LOCK, knowAuditTail, record, recordView } from '../audit/audit.se
 import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
-import { serialize } from '../db/dialects';
+import { readTogether } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { announce, appointmentChange } from '../live/changes';
-import { actingFor, actingPatients, contactOf, mayActFor } from '../patients/acting-for';
-import { patientById } from '../patients/patients.repo';
+import { actingFor, actingPatients, contactWith, knowFamily, mayActFor } from '../patients/acting-for';
+import type { PatientRow } from '../patients/patients.repo';
 import { appointmentMail } from './appointment-mail';
 import * as repo from './appointments.repo';
 import { asPractising, practisingDoctor } from './availability.service';
 import { clinicDayOf, dayBounds } from './clinic-day';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
-import { checkTime, lockDiaries } from './time-check';
+import { checkTime, diaryLocks, lockDiaries } from './time-check';
 import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
 import { offerFreedTimes } from '../waitlist/offers';
 import { videoView } from '../video/video-links.service';
@@ -29,13 +29,15 @@ interface Relation {
   isDesk: boolean;
 }
 
+const isDesk = (session: Session) => session.roles.includes('front_desk');
+
 async function relationTo(ctx: Ctx, row: repo.DetailedRow): Promise<Relation> {
   const session = requireSession(ctx);
   const relation = {
     session,
     isPatient: await mayActFor(ctx, row.patient_id),
     isDoctor: row.doctor_user_id === session.userId,
-    isDesk: session.roles.includes('front_desk'),
+    isDesk: isDesk(session),
   };
   if (!relation.isPatient && !relation.isDoctor && !relation.isDesk && !session.roles.includes('admin')) {
     throw new DomainError('NOT_FOUND', 'No appointment has this number.');
@@ -90,19 +92,39 @@ async function load(ctx: Ctx, id: number) {
   return { row, rel: await relationTo(ctx, row) };
 }
 
-export async function bookableDoctor(ctx: Ctx, doctorId: number) {
-  const doctor = await doctorById(ctx.db, doctorId);
+/**
+ * The appointment a change is about, read in one round trip with what the change needs beside it (`lock`: the
+ * locks taken first, in the same round trip): who the caller may act for, the appointment's video link, and its
+ * doctor, patient and contact as the change's emails name them.
+ */
+async function loadForChange(ctx: Ctx, id: number, lock: string[] = []) {
+  const read = await readTogether(ctx.db, ctx.deps.dialect, repo.changeReads(ctx.db, id, requireSession(ctx).userId), lock);
+  const row = read.appointment[0];
+  if (!row) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
+  knowFamily(ctx, read.family);
+  knowAuditTail(ctx, read.auditTail[0]);
+  const patient = read.people.find((p) => p.id === row.patient_id)!;
+  const contact = contactWith(patient, read.people.find((p) => p.id === patient.holder_patient_id) ?? null);
+  return { row, rel: await relationTo(ctx, row), link: read.link[0] ?? null, known: { doctor: read.doctor[0]!, patient, contact } };
+}
+
+function bookable<D extends { status: string; suspended_at: string | null }>(doctor: D | undefined): D {
   if (!doctor || doctor.status !== 'verified' || doctor.suspended_at) {
     throw new DomainError('NOT_FOUND', 'This doctor is not taking appointments.');
   }
   return doctor;
 }
 
-/** A patient books for themselves or a family member on their account; the front desk for the patient it names. */
-async function patientFor(ctx: Ctx, session: Session, patientId: number | undefined) {
-  if (!session.roles.includes('front_desk')) return actingFor(ctx, patientId);
+export const bookableDoctor = async (ctx: Ctx, doctorId: number) => bookable(await doctorById(ctx.db, doctorId));
+
+/**
+ * A patient books for themselves or a family member on their account; the front desk for the patient it names
+ * (`people`: as the booking has read them).
+ */
+async function patientFor(ctx: Ctx, session: Session, patientId: number | undefined, people: PatientRow[]) {
+  if (!isDesk(session)) return actingFor(ctx, patientId);
   if (!patientId) throw new DomainError('VALIDATION', 'Choose the patient.', { fields: { patientId: 'patient_required' } });
-  const p = await patientById(ctx.db, patientId);
+  const p = people.find((r) => r.id === patientId);
   // A walk-in's record linked to an account is kept only for the audit trail: book on the account's record.
   if (!p || p.merged_into !== null) throw new DomainError('NOT_FOUND', 'No patient has this number.');
   return p;
@@ -111,15 +133,17 @@ async function patientFor(ctx: Ctx, session: Session, patientId: number | undefi
 /** `heldBy`: the waitlist offer holding this time for this patient, which this booking takes. */
 export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, heldBy?: number): Promise<AppointmentView> {
   const session = requireSession(ctx);
-  const doctor = await bookableDoctor(ctx, input.doctorId);
-  const patient = await patientFor(ctx, session, input.patientId);
+  const read = await readTogether(ctx.db, ctx.deps.dialect, repo.bookingReads(ctx.db, input.doctorId, session.userId, isDesk(session) ? (input.patientId ?? null) : null));
+  knowFamily(ctx, read.family);
+  const doctor = bookable(read.doctor[0]);
+  const patient = await patientFor(ctx, session, input.patientId, read.people);
   const start = new Date(input.start);
   const end = await checkTime(ctx, { doctorId: doctor.id, patientId: patient.id, start, mode: input.mode }, { offerId: heldBy });
   const written = await insertBooking(ctx, {
     doctorId: doctor.id, patientId: patient.id, start, end, mode: input.mode, reason: input.reason || null, seriesId: null,
   });
   // The appointment as a read would show it, from the rows already read: a read more costs a round trip.
-  const contact = await contactOf(ctx.db, patient);
+  const contact = contactWith(patient, [...read.family, ...read.people].find((p) => p.id === patient.holder_patient_id) ?? null);
   const row: repo.DetailedRow = {
     ...written, doctor_name: doctor.full_name, hospital: doctor.hospital, doctor_user_id: doctor.user_id, patient_name: patient.full_name,
     patient_user_id: patient.user_id, holder_name: contact.holder?.full_name ?? null, holder_user_id: contact.holder?.user_id ?? null,
@@ -128,9 +152,6 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, he
   changed(ctx, row);
   return toView(ctx, row, await relationTo(ctx, row));
 }
-
-/** The appointment's patient as the call has already read them, when the caller acts for them (a read less for its emails). */
-const ownPatient = async (ctx: Ctx, row: repo.DetailedRow) => (await actingPatients(ctx)).find((p) => p.id === row.patient_id);
 
 /** A patient may change or cancel only until the clinic's cutoff before the visit. */
 async function checkPatientCutoff(ctx: Ctx, row: repo.DetailedRow, rel: Relation) {
@@ -146,15 +167,15 @@ function checkChangeable(row: repo.DetailedRow) {
 }
 
 export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.reschedule'>): Promise<AppointmentView> {
-  const { row, rel } = await load(ctx, input.appointmentId);
+  const { row, rel, link, known } = await loadForChange(ctx, input.appointmentId);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
-  const doctor = await bookableDoctor(ctx, row.doctor_id);
+  bookable(known.doctor);
   const start = new Date(input.start);
   const mode = input.mode ?? (row.mode as Mode);
   const end = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
-  const after = await moveBooking(ctx, row, start, end, mode);
-  await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, { doctor, patient: await ownPatient(ctx, row) });
+  const after = await moveBooking(ctx, row, start, end, mode, link);
+  await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, known);
   changed(ctx, after);
   // The time it left may be what someone on the waitlist is waiting for.
   await offerFreedTimes(ctx, row.doctor_id);
@@ -165,12 +186,11 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
   // The freed time is offered to the waitlist under the doctor's lock, taken before the audit log's; the
   // appointment is read once it is held, so of two seats cancelling it at once the second finds it cancelled.
   const found = await repo.appointmentById(ctx.db, input.appointmentId);
-  if (found) await lockDiaries(ctx, [found.doctor_id]);
-  const { row, rel } = await load(ctx, input.appointmentId);
+  const { row, rel, link, known } = await loadForChange(ctx, input.appointmentId, found ? diaryLocks([found.doctor_id]) : []);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
-  const after = await cancelBooking(ctx, row, input.reason);
-  await appointmentMail(ctx, after, { kind: 'cancelled', reason: input.reason }, { patient: await ownPatient(ctx, row) });
+  const after = await cancelBooking(ctx, row, input.reason, link);
+  await appointmentMail(ctx, after, { kind: 'cancelled', reason: input.reason }, known);
   changed(ctx, after);
   await offerFreedTimes(ctx, row.doctor_id);
   return toView(ctx, after, rel);
@@ -189,9 +209,8 @@ export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: Stat
   if (status === 'checked_in') {
     // Two check-ins for one doctor at once (desk and kiosk, two seats) wait in turn, so no place is given twice;
     // the audit log's lock goes along (the check-in is recorded), and its last row is read with the queue.
-    await serialize(ctx.db, ctx.deps.dialect, `doctor:${row.doctor_id}`, AUDIT_LOCK);
     const day = await clinicDayOf(ctx, new Date(row.start_at));
-    const next = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso);
+    const next = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso, [`doctor:${row.doctor_id}`, AUDIT_LOCK]);
     knowAuditTail(ctx, next.auditTail);
     queueNumber = next.queueNumber;
   }

@@ -35,15 +35,23 @@ export interface Booking {
  * wait for ever on a booking that holds the diary and waits for the log (PostgreSQL would end one of them).
  */
 export async function lockDiaries(ctx: Ctx, doctorIds: number[], patientId?: number): Promise<void> {
+  await serialize(ctx.db, ctx.deps.dialect, ...diaryLocks(doctorIds, patientId));
+}
+
+/** lockDiaries' keys, in its order. */
+export function diaryLocks(doctorIds: number[], patientId?: number): string[] {
   const keys = [...new Set(doctorIds)].sort((a, b) => a - b).map((d) => `doctor:${d}`);
   if (patientId) keys.push(`patient:${patientId}`);
   // Every change to a diary is audited: the audit log's lock goes with the diaries' (after them, in the one
   // order), sparing record() a round trip of its own.
-  await serialize(ctx.db, ctx.deps.dialect, ...keys, AUDIT_LOCK);
+  return [...keys, AUDIT_LOCK];
 }
 
-/** Why this booking would be refused (null when it would not), and when it would end. Locks nothing: see checkTime. */
-export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}): Promise<{ end: Date; problem: DomainError | null }> {
+/**
+ * Why this booking would be refused (null when it would not), and when it would end. `lock`: the locks to take
+ * first, in the same round trip as the read (checkTime); the caller holds them already otherwise.
+ */
+export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}, lock: string[] = []): Promise<{ end: Date; problem: DomainError | null }> {
   // The hours counter is read here, after the locks, not taken from the call's settings read before them: on
   // PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
   // A day either side of the start (a slot is far shorter): read before the slot's length is known, in one statement.
@@ -52,7 +60,7 @@ export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept 
   const code = randomCode();
   const diaries = await repo.diariesAround(ctx.db, b.doctorId, b.patientId, around(b.start.getTime() - DAY), around(b.start.getTime() + 2 * DAY), ctx.now.toISOString(), except, {
     code, fromIso: day.fromIso, toIso: day.toIso,
-  });
+  }, lock);
   knowAuditTail(ctx, diaries.auditTail);
   if (!diaries.codeTaken) knowFreeCode(ctx, day.fromIso, code);
   const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, diaries.versions);
@@ -70,8 +78,7 @@ export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept 
 
 /** The whole check, after the doctor's and patient's diaries are locked; refused with the reason. Returns the end. */
 export async function checkTime(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}): Promise<Date> {
-  await lockDiaries(ctx, [b.doctorId], b.patientId);
-  const { end, problem } = await timeProblem(ctx, b, except);
+  const { end, problem } = await timeProblem(ctx, b, except, diaryLocks([b.doctorId], b.patientId));
   if (problem) throw problem;
   return end;
 }

@@ -67,16 +67,17 @@ export async function retireEvent(ctx: Ctx, link: repo.VideoLinkRow) {
 
 /**
  * Brings the appointment's link in line with the appointment as a change left it (`before`: its times and mode
- * before the change; absent for a new booking, which has no link yet). Call before the change's emails are
- * written: they carry the link. Returns the link as the change leaves it, as an appointment's row shows it.
+ * before the change, and its link if the caller has read it, null for none; absent for a new booking, which has no
+ * link yet). Call before the change's emails are written: they carry the link. Returns the link as the change
+ * leaves it, as an appointment's row shows it.
  */
 export async function linkAfterChange(
   ctx: Ctx,
   a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'ics_uid' | 'mode' | 'status' | 'start_at' | 'end_at'>,
-  before?: Pick<AppointmentRow, 'start_at' | 'end_at'>,
+  before?: Pick<AppointmentRow, 'start_at' | 'end_at'> & { link?: repo.VideoLinkRow | null },
 ): Promise<LinkColumns> {
   const wanted = a.mode === 'online' && ACTIVE.has(a.status);
-  const link = before ? await repo.linkOf(ctx.db, a.id) : undefined;
+  const link = before ? ((before.link === undefined ? await repo.linkOf(ctx.db, a.id) : before.link) ?? undefined) : undefined;
   const live = link && link.state !== 'removed' ? link : undefined;
   if (wanted && !live) return newLink(ctx, a, link);
   if (!wanted && live) {

@@ -4,6 +4,7 @@ import { record } from '../audit/audit.service';
 import { slotsBetween, takenBy, type Busy, type Slot } from '../availability/slots';
 import { clinicSettings, waitlistHoldMinutes } from '../clinic/clinic.service';
 import { inTransaction, type Ctx, type Deps } from '../context';
+import { readTogether } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import type { JobHandlers } from '../jobs/jobs.service';
 import { enqueueJob } from '../jobs/jobs.service';
@@ -14,7 +15,7 @@ import { patientById } from '../patients/patients.repo';
 import { doctorMailInfo } from '../scheduling/appointment-mail';
 import { busyOfDoctor } from '../scheduling/appointments.repo';
 import { rulesFor } from '../scheduling/availability.service';
-import { lockDiaries } from '../scheduling/time-check';
+import { diaryLocks, lockDiaries } from '../scheduling/time-check';
 import { announce, sendAnnounced, waitlistChange } from '../live/changes';
 import { bumpBusyVersion } from '../search/versions.repo';
 import * as repo from './waitlist.repo';
@@ -39,18 +40,24 @@ function suits(e: repo.EntryRow, slot: Slot): boolean {
  * at once take turns, and the second sees the first one's offers.
  */
 export async function offerFreedTimes(ctx: Ctx, doctorId: number): Promise<void> {
-  await lockDiaries(ctx, [doctorId]);
   const nowIso = ctx.now.toISOString();
   const actorId = ctx.session?.userId ?? null;
+  // The lock and both reads in one round trip: every change to an offer holds the doctor's lock, so the holds that
+  // have run out, read beside the entries, are the ones this run ends.
+  const { overdue, entries } = await readTogether(
+    ctx.db,
+    ctx.deps.dialect,
+    { overdue: repo.overdueOffers(ctx.db, doctorId, nowIso), entries: repo.entriesToOffer(ctx.db, doctorId, await clinicToday(ctx), nowIso) },
+    diaryLocks([doctorId]),
+  );
   /** The accounts whose offers changed: their windows are told at once. */
   const told: (number | null)[] = [];
-  for (const o of await repo.overdueOffers(ctx.db, doctorId, nowIso)) {
+  for (const o of overdue) {
     if (!(await repo.closeOffer(ctx.db, o.id, { status: 'expired', answered_at: nowIso }))) continue;
     told.push(o.account_user_id);
     await record(ctx, { action: 'waitlist.offer_expired', actorId: null, patientId: o.patient_id, detail: { doctorId, start: o.start_at } });
   }
 
-  const entries = await repo.entriesToOffer(ctx.db, doctorId, await clinicToday(ctx));
   if (entries.length > 0) {
     // Read afresh, not from kept-hours: the call may have just changed the hours (and could still roll back).
     const rules = (await rulesFor(ctx, [doctorId])).get(doctorId)!;

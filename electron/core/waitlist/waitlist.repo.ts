@@ -50,8 +50,11 @@ export const entriesOfDoctor = (db: Db, doctorId: number, today: string) => list
 export const entriesOfPatients = (db: Db, patientIds: number[], today: string) =>
   patientIds.length ? listed(db, today).where('w.patient_id', 'in', patientIds).execute() : Promise.resolve([]);
 
-/** The doctor's entries still waiting for a day from `today` on and holding no offer now, first in line first. */
-export const entriesToOffer = (db: Db, doctorId: number, today: string) =>
+/**
+ * The doctor's entries still waiting for a day from `today` on and holding no time (no offer open and not run out
+ * at `nowIso`), first in line first.
+ */
+export const entriesToOffer = (db: Db, doctorId: number, today: string, nowIso: string) =>
   db
     .selectFrom('waitlist_entries as w')
     .innerJoin('patient_info as p', 'p.id', 'w.patient_id')
@@ -62,10 +65,11 @@ export const entriesToOffer = (db: Db, doctorId: number, today: string) =>
     .where('w.doctor_id', '=', doctorId)
     .where('w.status', '=', 'waiting')
     .where('w.to_date', '>=', today)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('waitlist_offers as o').select('o.id').whereRef('o.entry_id', '=', 'w.id').where('o.status', '=', 'open'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('waitlist_offers as o').select('o.id').whereRef('o.entry_id', '=', 'w.id').where('o.status', '=', 'open').where('o.expires_at', '>', nowIso))),
+    )
     .orderBy('w.created_at')
-    .orderBy('w.id')
-    .execute();
+    .orderBy('w.id');
 
 /** The doctors with someone waiting (a holiday removed frees time for all of them). */
 export const doctorsWithWaiting = async (db: Db, today: string) =>
@@ -114,8 +118,7 @@ export const overdueOffers = (db: Db, doctorId: number, nowIso: string) =>
     .select((eb) => eb.fn.coalesce('p.user_id', 'h.user_id').as('account_user_id'))
     .where('o.doctor_id', '=', doctorId)
     .where('o.status', '=', 'open')
-    .where('o.expires_at', '<=', nowIso)
-    .execute();
+    .where('o.expires_at', '<=', nowIso);
 
 export const openOfferOfEntry = (db: Db, entryId: number) =>
   db.selectFrom('waitlist_offers').select('id').where('entry_id', '=', entryId).where('status', '=', 'open').executeTakeFirst();
