@@ -6,11 +6,9 @@ import { addRecord, pdfWith } from '../helpers/records';
 import { roundTripsOf } from '../helpers/round-trips';
 import { ist, practisingDoctor } from '../helpers/scheduling';
 
-// The screens' frequent reads on PostgreSQL, each within its budget of round trips (BEGIN, the session check and
-// COMMIT included), so that a later change cannot quietly add statements (issue 15). Counted as the lan-* benchmarks
+// The screens' frequent reads on PostgreSQL, each within its budget of round trips (the session check, and BEGIN and
+// COMMIT where sent, included), so that a later change cannot quietly add statements (issue 15). Counted as the lan-* benchmarks
 // count: every statement this process sends. The clinic holds several rows of each kind, so a query per row shows.
-
-const BUDGET = 6;
 
 describe.skipIf(!inject('postgresUrl'))('round trips of the screens\' reads on PostgreSQL', () => {
   let clinic: Clinic;
@@ -34,29 +32,31 @@ describe.skipIf(!inject('postgresUrl'))('round trips of the screens\' reads on P
     }
   }, 120_000);
 
-  const reads: [string, () => [ChannelName, unknown, string]][] = [
+  // Each channel's count today, all within issue 15's 6: a read that only reads sends no BEGIN and no COMMIT; one
+  // that audits what it showed takes the audit log's lock and sends its rows with the COMMIT.
+  const reads: [string, number, () => [ChannelName, unknown, string]][] = [
     // The first search reads the catalog whole (as after any change to doctors); later ones only busy time and the checkpoint.
-    ['doctors.search, the first', () => ['doctors.search', { text: 'Mehta' } satisfies Input<'doctors.search'>, people.asha.token]],
-    ['doctors.search', () => ['doctors.search', { text: 'mehta' } satisfies Input<'doctors.search'>, people.vikram.token]],
-    ['doctors.search, no text', () => ['doctors.search', { sort: 'relevance' } satisfies Input<'doctors.search'>, people.asha.token]],
-    ['doctors.profile', () => ['doctors.profile', { doctorId: people.doctor.doctorId }, people.asha.token]],
-    ['doctors.slots', () => ['doctors.slots', { doctorId: people.doctor.doctorId, fromDate: '2026-03-04', toDate: '2026-03-10' }, people.asha.token]],
-    ['desk.board', () => ['desk.board', { date: '2026-03-03' }, people.desk.token]],
-    ['appointments.schedule', () => ['appointments.schedule', { fromDate: '2026-03-02', toDate: '2026-03-08' }, people.doctor.token]],
-    ['appointments.mine', () => ['appointments.mine', {}, people.asha.token]],
-    ['bills.mine', () => ['bills.mine', {}, people.asha.token]],
-    ['bills.list', () => ['bills.list', {}, people.desk.token]],
-    ['records.mine', () => ['records.mine', {}, people.asha.token]],
-    ['monitoring.mine', () => ['monitoring.mine', { range: '30d' }, people.asha.token]],
-    ['monitoring.patient', () => ['monitoring.patient', { patientId: people.asha.patientId, range: '30d' }, people.doctor.token]],
+    ['doctors.search, the first', 4, () => ['doctors.search', { text: 'Mehta' } satisfies Input<'doctors.search'>, people.asha.token]],
+    ['doctors.search', 2, () => ['doctors.search', { text: 'mehta' } satisfies Input<'doctors.search'>, people.vikram.token]],
+    ['doctors.search, no text', 3, () => ['doctors.search', { sort: 'relevance' } satisfies Input<'doctors.search'>, people.asha.token]],
+    ['doctors.profile', 3, () => ['doctors.profile', { doctorId: people.doctor.doctorId }, people.asha.token]],
+    ['doctors.slots', 4, () => ['doctors.slots', { doctorId: people.doctor.doctorId, fromDate: '2026-03-04', toDate: '2026-03-10' }, people.asha.token]],
+    ['desk.board', 4, () => ['desk.board', { date: '2026-03-03' }, people.desk.token]],
+    ['appointments.schedule', 4, () => ['appointments.schedule', { fromDate: '2026-03-02', toDate: '2026-03-08' }, people.doctor.token]],
+    ['appointments.mine', 3, () => ['appointments.mine', {}, people.asha.token]],
+    ['bills.mine', 3, () => ['bills.mine', {}, people.asha.token]],
+    ['bills.list', 4, () => ['bills.list', {}, people.desk.token]],
+    ['records.mine', 4, () => ['records.mine', {}, people.asha.token]],
+    ['monitoring.mine', 3, () => ['monitoring.mine', { range: '30d' }, people.asha.token]],
+    ['monitoring.patient', 4, () => ['monitoring.patient', { patientId: people.asha.patientId, range: '30d' }, people.doctor.token]],
   ];
 
-  for (const [name, call] of reads) {
-    it(`${name}: at most ${BUDGET} round trips`, async () => {
+  for (const [name, budget, call] of reads) {
+    it(`${name}: at most ${budget} round trips`, async () => {
       const [channel, input, token] = call();
       const { result, roundTrips, statements } = await roundTripsOf(() => clinic.app.dispatch(channel, input, token));
       ok(result);
-      expect(roundTrips, `${roundTrips} round trips (budget ${BUDGET}):\n${statements.join('\n')}`).toBeLessThanOrEqual(BUDGET);
+      expect(roundTrips, `${roundTrips} round trips (budget ${budget}):\n${statements.join('\n')}`).toBeLessThanOrEqual(budget);
     });
   }
 });

@@ -96,6 +96,14 @@ const NAMED_STATEMENTS = 2000;
 const LATER = '/* later */ ';
 /** Asks for the writes put off so far to be sent now (sendWritesNow). */
 const SEND_WRITES_NOW = '/* writes now */ select 1';
+/** Marks a statement that may run before the transaction's BEGIN though it writes (readAlongsideWrite). */
+const ALONE = '/* alone */ ';
+
+/**
+ * A statement that may run before a transaction's BEGIN: a read that takes no lock and tells no one (at read
+ * committed it sees what it would see inside the transaction).
+ */
+const plainRead = (text: string) => /^select\b/i.test(text) && !/\bpg_advisory|\bpg_notify\b|\bfor (update|share|no key update|key share)\b/i.test(text);
 
 type Sent = { text: string; values: unknown[] };
 
@@ -147,8 +155,9 @@ function together(later: Sent[]): Sent {
  * A connection that spares round trips (each costs 2–5 ms on a clinic's network):
  * - It names each parameterised statement by its text, so the server parses and plans it once per connection
  *   (pg prepares a named statement on first use) instead of on every call.
- * - A transaction's BEGIN is sent with its first statement, in one message (that statement's values written in
- *   as literals); a transaction that sends nothing sends no BEGIN and no COMMIT either.
+ * - A transaction's BEGIN waits for its first statement that needs it (a write, a lock) and goes with it, in one
+ *   message (that statement's values written in as literals); the plain reads before it run on their own. A
+ *   transaction that only reads sends no BEGIN and no COMMIT.
  * - The writes put off to the commit (writeLater) go with the COMMIT, in one message; a rollback drops them.
  */
 class PreparingClient extends pg.Client {
@@ -173,6 +182,8 @@ class PreparingClient extends pg.Client {
   }
 
   private async transactionStatement(q: Sent): Promise<pg.QueryResult> {
+    const alone = q.text.startsWith(ALONE);
+    if (alone) q = { text: q.text.slice(ALONE.length), values: q.values };
     const command = q.values.length === 0 ? q.text.trim().toLowerCase() : '';
     if (command === 'begin' && this.state === 'idle') {
       this.state = 'beginning';
@@ -206,7 +217,7 @@ class PreparingClient extends pg.Client {
       this.later.push({ text: q.text.slice(LATER.length), values: q.values });
       return { command: 'INSERT', rowCount: 0, rows: [], fields: [], oid: 0 };
     }
-    if (this.state === 'beginning') {
+    if (this.state === 'beginning' && !alone && !plainRead(q.text)) {
       this.state = 'open';
       const literal = inlined(q);
       if (literal !== null) return this.sendAll(['begin', literal]);
@@ -349,16 +360,21 @@ type Write = InsertQueryBuilder<Database, any, any> | UpdateQueryBuilder<Databas
 
 /**
  * DIALECT-SPECIFIC: a read with a write sent along, in one round trip on PostgreSQL (a data-modifying WITH; the
- * read sees the rows as they were before the write, and the write happens whatever the read finds). SQLite
- * allows no write in a WITH and has no round trips to save: there the read runs, then the write.
+ * read sees the rows as they were before the write, and the write happens whatever the read finds). The write
+ * must be one the call keeps whatever becomes of it (a session's activity): on PostgreSQL it may commit on its
+ * own, before the call's transaction begins. SQLite allows no write in a WITH and has no round trips to save:
+ * there the read runs, then the write.
  */
 export async function readAlongsideWrite<R>(
   db: Kysely<Database>,
   dialect: DialectName,
-  read: (qc: QueryCreator<Database>) => { execute(): Promise<R[]> },
+  read: (qc: QueryCreator<Database>) => { execute(): Promise<R[]>; compile(): CompiledQuery<R> },
   write: Write,
 ): Promise<R[]> {
-  if (dialect === 'postgres') return read(db.with('written', () => write as never) as unknown as QueryCreator<Database>).execute();
+  if (dialect === 'postgres') {
+    const q = read(db.with('written', () => write as never) as unknown as QueryCreator<Database>).compile();
+    return (await db.executeQuery(CompiledQuery.raw(ALONE + q.sql, [...q.parameters]))).rows as R[];
+  }
   const rows = await read(db).execute();
   await write.execute();
   return rows;

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { readAlongsideWrite, serializedRead, writeLater } from '../../electron/core/db/dialects';
+import { newClinic } from '../helpers/clinic';
+import { roundTripsOf } from '../helpers/round-trips';
+
+// How MedLink's PostgreSQL connection spares round trips (db/dialects.ts PreparingClient) without changing what a
+// transaction means: BEGIN waits for the first statement that needs it, so a call that only reads sends neither
+// BEGIN nor COMMIT; whatever a transaction wrote is still undone by its rollback.
+
+class Refused extends Error {}
+
+describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
+  async function clinicDb() {
+    const clinic = await newClinic();
+    const db = clinic.app.deps.db;
+    const setting = async (key: string) => (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+    return { clinic, db, setting };
+  }
+
+  it('a transaction that only reads sends its reads alone: no BEGIN, no COMMIT', async () => {
+    const { db } = await clinicDb();
+    const { result, statements } = await roundTripsOf(() =>
+      db.transaction().execute(async (trx) => {
+        const a = await trx.selectFrom('settings').select('key').execute();
+        const b = await trx.selectFrom('users').select('email').execute();
+        return [a.length, b.length];
+      }),
+    );
+    expect(result[0]).toBeGreaterThan(0);
+    expect(result[1]).toBeGreaterThan(0);
+    expect(statements).toHaveLength(2);
+    expect(statements.join('\n')).not.toMatch(/\b(begin|commit)\b/i);
+  });
+
+  it('a write after reads begins the transaction, and a failure after it undoes the write', async () => {
+    const { db, setting } = await clinicDb();
+    const { statements } = await roundTripsOf(() =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.selectFrom('settings').select('key').execute();
+          await trx.insertInto('settings').values({ key: 'test.undone', value: 'x' }).execute();
+          // The transaction sees its own write; no other connection does.
+          expect((await trx.selectFrom('settings').select('value').where('key', '=', 'test.undone').executeTakeFirst())?.value).toBe('x');
+          throw new Refused();
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof Refused)) throw e;
+        }),
+    );
+    expect(statements[1]).toMatch(/^begin; insert into "settings"/);
+    expect(statements.at(-1)).toBe('rollback');
+    expect(await setting('test.undone')).toBeUndefined();
+  });
+
+  it('writes put off to the commit go with it in one message, and a rollback drops them', async () => {
+    const { db, setting } = await clinicDb();
+    const { statements } = await roundTripsOf(() =>
+      db.transaction().execute(async (trx) => {
+        await trx.selectFrom('settings').select('key').execute();
+        await writeLater(trx, trx.insertInto('settings').values({ key: 'test.later', value: 'kept' }));
+      }),
+    );
+    expect(statements).toHaveLength(2);
+    expect(statements[1]).toMatch(/^begin;.*insert into "settings".*; commit$/s);
+    expect(await setting('test.later')).toBe('kept');
+
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await writeLater(trx, trx.insertInto('settings').values({ key: 'test.dropped', value: 'x' }));
+        throw new Refused();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Refused)) throw e;
+      });
+    expect(await setting('test.dropped')).toBeUndefined();
+  });
+
+  it('a read after locks, with values, goes in one message and holds the locks until the transaction ends', async () => {
+    const { clinic, db } = await clinicDb();
+    const other = new pg.Client({ connectionString: clinic.databaseUrl });
+    await other.connect();
+    try {
+      /** Whether another connection can take the doctor's lock now (let go at once). */
+      const tryLock = async () => {
+        const { got } = (await other.query<{ got: boolean }>("select pg_try_advisory_lock(hashtext('doctor:42')) as got")).rows[0]!;
+        if (got) await other.query("select pg_advisory_unlock(hashtext('doctor:42'))");
+        return got;
+      };
+      const { statements } = await roundTripsOf(() =>
+        db.transaction().execute(async (trx) => {
+          const rows = await serializedRead(trx, 'postgres', ['doctor:42', 'audit_log'], trx.selectFrom('settings').select('value').where('key', '=', "it's"));
+          expect(rows).toEqual([]);
+          expect(await tryLock()).toBe(false);
+          await writeLater(trx, trx.insertInto('settings').values({ key: 'test.locked', value: 'y' }));
+        }),
+      );
+      expect(statements[0]).toMatch(/^begin; select pg_advisory_xact_lock\(hashtext\('doctor:42'\)\), pg_advisory_xact_lock\(hashtext\('audit_log'\)\); select .*'it''s'/);
+      expect(await tryLock()).toBe(true);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('a write sent alongside a read (the session check\'s activity) stays written when the call fails', async () => {
+    const { db, setting } = await clinicDb();
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await readAlongsideWrite(trx, 'postgres', (qc) => qc.selectFrom('users').select('email'), trx.insertInto('settings').values({ key: 'test.alone', value: 'z' }));
+        await trx.insertInto('settings').values({ key: 'test.undone', value: 'x' }).execute();
+        throw new Refused();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Refused)) throw e;
+      });
+    expect([await setting('test.alone'), await setting('test.undone')]).toEqual(['z', undefined]);
+    expect((await sql<{ n: number }>`select count(*)::int as n from settings where key like 'test.%'`.execute(db)).rows[0]!.n).toBe(1);
+  });
+});
