@@ -251,6 +251,16 @@ describe('doctor profile', () => {
     expect(ok(await clinic.call('doctors.search', { text: 'mehta' }, patient.token))[0]!.hasPhoto).toBe(true);
   });
 
+  it('finds the next free slot past the week it shows, busy time there included', async () => {
+    const { clinic, mehta, patient } = await searchClinic();
+    // The clinic is closed until Thursday of the next week, and its first slot then is taken.
+    for (let day = 2; day <= 11; day++) ok(await clinic.call('holidays.set', { date: `2026-03-${String(day).padStart(2, '0')}`, name: 'Closed' }, clinic.adminToken));
+    ok(await clinic.call('appointments.book', { doctorId: mehta.doctorId, start: ist('2026-03-12', '09:00'), mode: 'in_person' }, patient.token));
+    const profile = ok(await clinic.call('doctors.profile', { doctorId: mehta.doctorId }, patient.token));
+    expect(profile.slots).toEqual([]);
+    expect(profile.nextSlot).toMatchObject({ start: ist('2026-03-12', '09:15'), date: '2026-03-12', time: '09:15' });
+  });
+
   it('is not found for a doctor still waiting for verification', async () => {
     const { clinic, patient } = await searchClinic();
     const pending = await signupDoctor(clinic);

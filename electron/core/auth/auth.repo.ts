@@ -1,6 +1,6 @@
 import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import { readAlongsideWrite, readTogether, writeLater, type DialectName } from '../db/dialects';
+import { readAlongsideWrite, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -146,17 +146,15 @@ const failuresAt = (db: Db, email: string, door: string) =>
   db.selectFrom('login_failures').selectAll().where('email', '=', email).where('door', '=', door);
 
 /**
- * What a sign-in reads, in one round trip on PostgreSQL: the address's failures at the door, the account with its
- * roles and password hash (one row per role), and the clinic's settings (its session's idle limit).
+ * What a sign-in reads, as reads that go together (dialects.ts readTogether): the address's failures at the door,
+ * the account with its roles and password hash (one row per role), and the clinic's settings (its session's idle
+ * limit).
  */
-export async function signInRows(db: Db, dialect: DialectName, email: string, door: string) {
-  const { failures, account, settings } = await readTogether(db, dialect, {
-    failures: failuresAt(db, email, door),
-    account: userWithRolesByEmail(db, email),
-    settings: db.selectFrom('settings').selectAll(),
-  });
-  return { failures: failures[0], account, settings: new Map(settings.map((r) => [r.key, r.value])) };
-}
+export const signInReads = (db: Db, email: string, door: string) => ({
+  failures: failuresAt(db, email, door),
+  account: userWithRolesByEmail(db, email),
+  settings: db.selectFrom('settings').selectAll(),
+});
 
 /** The account behind an open session: its id and password hash. */
 export const userOfSession = (db: Db, tokenHash: string) =>

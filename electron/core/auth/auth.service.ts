@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LoginResult, ParsedInput, SessionUser } from '../../../shared/contract';
 import { portalAdmits, type Portal, type Role } from '../../../shared/roles';
-import { record } from '../audit/audit.service';
+import { readBeforeRecording, record } from '../audit/audit.service';
 import { idleMinutes } from '../clinic/clinic.service';
 import { knowSettings } from '../clinic/settings.repo';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
@@ -60,8 +60,9 @@ export async function openSession(ctx: Ctx, userId: number, portal: Portal, user
 export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: PasswordCheck): Promise<LoginResult> {
   const { email, portal } = input;
   const nowIso = ctx.now.toISOString();
-  const { failures, account: rows, settings } = await repo.signInRows(ctx.db, ctx.deps.dialect, email, portal);
-  knowSettings(ctx.db, settings);
+  // The audit log's lock comes with the reads: a sign-in, failed or not, is recorded.
+  const { failures: [failures], account: rows, settings } = await readBeforeRecording(ctx, repo.signInReads(ctx.db, email, portal));
+  knowSettings(ctx.db, new Map(settings.map((r) => [r.key, r.value])));
   if (failures?.locked_until && failures.locked_until > nowIso) throw lockedError();
 
   const user = rows[0];

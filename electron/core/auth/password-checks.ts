@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../context';
+import { readTogether } from '../db/dialects';
 import * as repo from './auth.repo';
 import { burnComparison, checkNewPassword, hashPassword, passwordMatches } from './passwords';
 
@@ -21,7 +22,7 @@ const NO_MATCH: PasswordCheck = { userId: null, hash: null, matches: false };
 
 /** A sign-in's comparison; an address without an account costs the same time, and a locked door none. */
 export async function checkSignIn(deps: Deps, email: string, password: string, door: string): Promise<PasswordCheck> {
-  const { failures, account } = await repo.signInRows(deps.db, deps.dialect, email, door);
+  const { failures: [failures], account } = await readTogether(deps.db, deps.dialect, repo.signInReads(deps.db, email, door));
   if (failures?.locked_until && failures.locked_until > deps.clock.now().toISOString()) return NO_MATCH;
   const user = account[0];
   if (!user) {

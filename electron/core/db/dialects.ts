@@ -299,7 +299,7 @@ export const holdsLock = (trx: Kysely<Database>, dialect: DialectName, key: stri
 export const dialectOf = (db: Kysely<Database>): DialectName => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
 /** Reads that `readTogether` runs as one. */
-type Reads = Record<string, SelectQueryBuilder<any, any, any>>;
+export type Reads = Record<string, SelectQueryBuilder<any, any, any>>;
 export type ReadRows<R extends Reads> = { [K in keyof R]: R[K] extends SelectQueryBuilder<any, any, infer O> ? O[] : never };
 
 /**

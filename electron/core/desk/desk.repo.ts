@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { readTogether, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { HELD_STATUSES } from '../scheduling/appointments.repo';
 
@@ -71,9 +70,14 @@ function startingQuery(db: Db, fromIso: string, toIso: string, doctorId?: number
   return q.orderBy('a.start_at').orderBy('a.id');
 }
 
-/** The day board's rows in one round trip: the appointments starting in [fromIso, toIso), and the doctors who take appointments or have one of them. */
-export const board = (db: Db, dialect: DialectName, fromIso: string, toIso: string) =>
-  readTogether(db, dialect, { appointments: startingQuery(db, fromIso, toIso), doctors: boardDoctorsQuery(db, doctorsWithAppointments(db, fromIso, toIso)) });
+/**
+ * The day board's rows, as reads that go together (dialects.ts readTogether): the appointments starting in
+ * [fromIso, toIso), and the doctors who take appointments or have one of them.
+ */
+export const boardReads = (db: Db, fromIso: string, toIso: string) => ({
+  appointments: startingQuery(db, fromIso, toIso),
+  doctors: boardDoctorsQuery(db, doctorsWithAppointments(db, fromIso, toIso)),
+});
 
 export const boardAppointment = (db: Db, id: number) => boardRows(db).where('a.id', '=', id).executeTakeFirst();
 

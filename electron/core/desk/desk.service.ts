@@ -1,7 +1,7 @@
 import { zonedParts } from '../../../shared/clinic-time';
 import type { BoardAppointment, BoardDoctor, Output, ParsedInput, PatientView, WaitingPatient } from '../../../shared/contract';
 import type { Speciality } from '../../../shared/specialities';
-import { record, recordView } from '../audit/audit.service';
+import { readBeforeRecording, record, recordView } from '../audit/audit.service';
 import { checkInOpensMinutes, clinicSettings } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { serialize } from '../db/dialects';
@@ -107,7 +107,8 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
   const timeZone = (await clinicSettings(ctx))?.timeZone ?? 'Asia/Kolkata';
   const today = zonedParts(ctx.now, timeZone).date;
   const { fromIso, toIso } = await dayBounds(ctx, input.date, input.date);
-  const { appointments: rows, doctors } = await repo.board(ctx.db, ctx.deps.dialect, fromIso, toIso);
+  // Each patient on the board is an access to their data, recorded: the audit log's lock comes with the read.
+  const { appointments: rows, doctors } = await readBeforeRecording(ctx, repo.boardReads(ctx.db, fromIso, toIso));
 
   const nowMs = ctx.now.getTime();
   const opensMinutes = await checkInOpensMinutes(ctx);

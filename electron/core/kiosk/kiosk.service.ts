@@ -62,9 +62,10 @@ export async function checkIn(ctx: Ctx, input: ParsedInput<'kiosk.checkIn'>): Pr
   const chosen = found.find((a) => a.status === 'booked') ?? found[0]!;
   const row = (await appointmentById(ctx.db, chosen.id))!;
   const already = row.status === 'checked_in';
+  let after = row;
   if (!already) {
     try {
-      await changeStatus(ctx, row, 'checked_in', null);
+      after = await changeStatus(ctx, row, 'checked_in', null);
     } catch (e) {
       // The desk's own rule said no (it refuses before writing anything): too early, or the visit's time is over.
       if (!(e instanceof DomainError) || (e.code !== 'NOT_YET' && e.code !== 'TOO_LATE')) throw e;
@@ -72,7 +73,6 @@ export async function checkIn(ctx: Ctx, input: ParsedInput<'kiosk.checkIn'>): Pr
       return { outcome: 'too_early', opensAt: new Date(Date.parse(row.start_at) - (await checkInOpensMinutes(ctx)) * 60_000).toISOString() };
     }
   }
-  const after = (await appointmentById(ctx.db, row.id))!;
   await record(ctx, { action: 'kiosk.checked_in', actorId: null, patientId: row.patient_id, detail: { appointmentId: row.id, method: input.method } });
   return {
     outcome: 'checked_in',

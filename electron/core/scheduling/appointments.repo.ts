@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { insertNumbered } from '../db/counters.repo';
-import { dialectOf, readTogether, serializedRead, writeLater, type DialectName } from '../db/dialects';
+import { dialectOf, serializedRead, writeLater } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { lastEntry } from '../audit/audit.repo';
 import { doctorOfAppointment, doctorQuery } from '../doctors/doctors.repo';
@@ -89,14 +89,14 @@ export const isPatientOf = async (db: Db, patientId: number, doctorId: number) =
 export const appointmentsOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string) =>
   detailed(db).where('a.doctor_id', '=', doctorId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at').execute();
 
-/** The doctor signed in as `userId`, with their appointments and blocked time touching [fromIso, toIso): one round trip. */
-export function diaryOfDoctorUser(db: Db, dialect: DialectName, userId: number, fromIso: string, toIso: string) {
+/** The doctor signed in as `userId`, with their appointments and blocked time touching [fromIso, toIso): reads that go together. */
+export function diaryReads(db: Db, userId: number, fromIso: string, toIso: string) {
   const doctorIds = db.selectFrom('doctor_info').select('id').where('user_id', '=', userId);
-  return readTogether(db, dialect, {
+  return {
     doctor: db.selectFrom('doctor_info').select(['id', 'status', 'verified_before_at', 'suspended_at']).where('user_id', '=', userId),
     appointments: detailed(db).where('d.user_id', '=', userId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at'),
     blocked: blockedQuery(db, fromIso, toIso).where('doctor_id', 'in', doctorIds),
-  });
+  };
 }
 
 /** What a busy-time read leaves out: the appointments being moved, the waitlist offer being taken. */
@@ -112,7 +112,8 @@ export interface BusyExcept {
 export const busyOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept = {}) =>
   busyQuery(db, doctorId, fromIso, toIso, nowIso, except).execute();
 
-function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
+/** The read behind busyOfDoctor, for reads that go together (dialects.ts readTogether). */
+export function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
   let appointments = db
     .selectFrom('appointments')
     .select(['start_at', 'end_at'])
@@ -209,6 +210,16 @@ export async function updateAppointment(db: Db, id: number, set: Partial<Omit<Ap
   const result = await db.updateTable('appointments').set(set).where('id', '=', id).execute();
   await bumpBusyVersion(db);
   return result;
+}
+
+/**
+ * A status change (check-in, completion, no-show), sent with the commit on PostgreSQL (writeLater): the call that
+ * makes it goes on with the row as changed, and the next check-in's queue number is read under the doctor's lock,
+ * once this one has committed.
+ */
+export async function writeStatus(db: Db, id: number, set: Pick<Partial<AppointmentRow>, 'status' | 'updated_at' | 'queue_number'>) {
+  await writeLater(db, db.updateTable('appointments').set(set).where('id', '=', id));
+  await bumpBusyVersion(db);
 }
 
 /** Whether an appointment starting in [fromIso, toIso) (one clinic day) already holds this check-in code. */

@@ -1,5 +1,5 @@
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { AUDIT_LOCK, knowAuditTail, record, recordView } from '../audit/audit.service';
+import { AUDIT_LOCK, knowAuditTail, readBeforeRecording, record, recordView } from '../audit/audit.service';
 import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, requireSession, type Ctx, type Session } from '../context';
@@ -215,7 +215,7 @@ export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: Stat
     queueNumber = next.queueNumber;
   }
   const set = { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) };
-  await repo.updateAppointment(ctx.db, row.id, set);
+  await repo.writeStatus(ctx.db, row.id, set);
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: status, from: { status: row.status }, to: { status } });
   changed(ctx, row);
   return { ...row, ...set };
@@ -253,8 +253,9 @@ export async function scheduleBounds(ctx: Ctx, input: { fromDate: string; toDate
 export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedule'>) {
   const { fromIso, toIso } = await scheduleBounds(ctx, input);
   const session = requireSession(ctx);
-  // The doctor and their diary in one read; nothing of it is shown unless they practise.
-  const diary = await repo.diaryOfDoctorUser(ctx.db, ctx.deps.dialect, session.userId, fromIso, toIso);
+  // The doctor and their diary in one read, with the audit log's lock (each patient shown is recorded); nothing of
+  // it is shown unless they practise.
+  const diary = await readBeforeRecording(ctx, repo.diaryReads(ctx.db, session.userId, fromIso, toIso));
   asPractising(diary.doctor[0]);
   const rows = diary.appointments;
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.

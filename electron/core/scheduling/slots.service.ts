@@ -1,9 +1,10 @@
 import type { ParsedInput, SlotView } from '../../../shared/contract';
 import { slotsBetween, takenBy, type Busy, type Slot } from '../availability/slots';
 import { DomainError, type Ctx } from '../context';
-import { doctorById } from '../doctors/doctors.repo';
-import { catalogKey } from '../search/search.repo';
-import { busyOfDoctor } from './appointments.repo';
+import { readTogether } from '../db/dialects';
+import { doctorQuery } from '../doctors/doctors.repo';
+import { versionRows, versionsOf } from '../search/search.repo';
+import { busyQuery } from './appointments.repo';
 import { dayBounds } from './clinic-day';
 import { isoInstant } from './iso-instant';
 import { keptHours } from './kept-hours';
@@ -21,9 +22,16 @@ export async function slots(ctx: Ctx, input: ParsedInput<'doctors.slots'>): Prom
   if (input.toDate < input.fromDate || Date.parse(input.toDate) - Date.parse(input.fromDate) > 62 * 86_400_000) {
     throw new DomainError('VALIDATION', 'Choose at most two months, ending after it starts.', { fields: { toDate: 'range_invalid' } });
   }
-  // The counter before the rows: a list kept under it can then be newer than it says, never older.
-  const versions = await catalogKey(ctx.db);
-  const doctor = await doctorById(ctx.db, input.doctorId);
+  const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
+  // The counters, the doctor and their busy time in one read: the hours read after it (on a change) can then be
+  // newer than the counters say, never older.
+  const read = await readTogether(ctx.db, ctx.deps.dialect, {
+    versions: versionRows(ctx.db).select(['key', 'value']),
+    doctor: doctorQuery(ctx.db, input.doctorId),
+    busy: busyQuery(ctx.db, input.doctorId, fromIso, toIso, ctx.now.toISOString(), {}),
+  });
+  const versions = versionsOf(read.versions);
+  const doctor = read.doctor[0];
   if (!doctor || doctor.status !== 'verified' || doctor.suspended_at) throw new DomainError('NOT_FOUND', 'This doctor is not taking appointments.');
   const kept = keptHours(ctx.deps);
   const request = { doctorId: doctor.id, fromDate: input.fromDate, toDate: input.toDate };
@@ -38,8 +46,7 @@ export async function slots(ctx: Ctx, input: ParsedInput<'doctors.slots'>): Prom
       endsMs: grid.map((g) => g.end.getTime()),
     });
   }
-  const { fromIso, toIso } = await dayBounds(ctx, input.fromDate, input.toDate);
-  const busy: Busy[] = (await busyOfDoctor(ctx.db, doctor.id, fromIso, toIso, ctx.now.toISOString())).map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
+  const busy: Busy[] = read.busy.map((b) => ({ start: new Date(b.start_at), end: new Date(b.end_at) }));
   const taken = takenBy(busy, open.rules.bufferMinutes);
   const free: SlotView[] = [];
   for (let i = open.first; i < open.views.length; i++) if (!taken(open.startsMs[i]!, open.endsMs[i]!)) free.push(open.views[i]!);
