@@ -368,14 +368,14 @@ type Write = InsertQueryBuilder<Database, any, any> | UpdateQueryBuilder<Databas
 export async function readAlongsideWrite<R>(
   db: Kysely<Database>,
   dialect: DialectName,
-  read: (qc: QueryCreator<Database>) => { execute(): Promise<R[]>; compile(): CompiledQuery<R> },
+  read: (qc: QueryCreator<Database>) => Compilable<R>,
   write: Write,
 ): Promise<R[]> {
   if (dialect === 'postgres') {
     const q = read(db.with('written', () => write as never) as unknown as QueryCreator<Database>).compile();
-    return (await db.executeQuery(CompiledQuery.raw(ALONE + q.sql, [...q.parameters]))).rows as R[];
+    return (await db.executeQuery<R>(CompiledQuery.raw(ALONE + q.sql, [...q.parameters]))).rows;
   }
-  const rows = await read(db).execute();
+  const { rows } = await db.executeQuery(read(db).compile());
   await write.execute();
   return rows;
 }

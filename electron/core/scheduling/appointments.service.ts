@@ -203,7 +203,7 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
  */
 export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null): Promise<repo.DetailedRow> {
   const refusal = statusRefusal(row, status, ctx.now, await checkInOpensMinutes(ctx));
-  if (refusal) throw refusal;
+  if (refusal) throw new DomainError(refusal.code, refusal.message);
   const nowIso = ctx.now.toISOString();
   let queueNumber: number | undefined;
   if (status === 'checked_in') {

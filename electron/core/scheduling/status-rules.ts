@@ -1,6 +1,8 @@
-import { DomainError } from '../context';
+import type { ErrorCode } from '../../../shared/errors';
 
-// The one rule for an appointment's visit states, used both to refuse a change and to offer its button.
+// The one rule for an appointment's visit states, used both to refuse a change and to offer its button. A refusal
+// is plain data: a screen's list asks about every appointment, and an Error (its stack captured) for each costs
+// more than the list.
 
 export type StatusChange = 'checked_in' | 'completed' | 'no_show';
 
@@ -12,29 +14,34 @@ interface Visit {
 
 const MINUTE = 60_000;
 
+export interface StatusRefusal {
+  code: ErrorCode;
+  message: string;
+}
+
 /**
  * Why `change` cannot be made now, or null when it can. Check-in opens `checkInOpensMinutes` before the start
  * and closes at the end; completed and no-show need the start reached. None frees the visit's time: completed
  * holds it like booked does (HELD_STATUSES), and no-show comes only once the time has passed.
  */
-export function statusRefusal(visit: Visit, change: StatusChange, now: Date, checkInOpensMinutes: number): DomainError | null {
+export function statusRefusal(visit: Visit, change: StatusChange, now: Date, checkInOpensMinutes: number): StatusRefusal | null {
   const start = Date.parse(visit.start_at);
   const from: Record<StatusChange, readonly string[]> = { checked_in: ['booked'], completed: ['booked', 'checked_in'], no_show: ['booked'] };
   if (!from[change].includes(visit.status)) {
-    return new DomainError('CONFLICT', `An appointment that is ${visit.status.replace('_', ' ')} cannot be marked ${change.replace('_', ' ')}.`);
+    return { code: 'CONFLICT', message: `An appointment that is ${visit.status.replace('_', ' ')} cannot be marked ${change.replace('_', ' ')}.` };
   }
   if (change === 'checked_in') {
     if (now.getTime() < start - checkInOpensMinutes * MINUTE) {
-      return new DomainError('NOT_YET', `Check-in opens ${checkInOpensMinutes} minutes before the appointment.`);
+      return { code: 'NOT_YET', message: `Check-in opens ${checkInOpensMinutes} minutes before the appointment.` };
     }
-    if (now.getTime() >= Date.parse(visit.end_at)) return new DomainError('TOO_LATE', 'This appointment’s time is over: it can no longer be checked in.');
+    if (now.getTime() >= Date.parse(visit.end_at)) return { code: 'TOO_LATE', message: 'This appointment’s time is over: it can no longer be checked in.' };
     return null;
   }
   if (now.getTime() < start) {
-    return new DomainError(
-      'NOT_YET',
-      change === 'completed' ? 'A visit can be marked completed only once it has started.' : 'A patient can be marked as not come only after the appointment’s start time.',
-    );
+    return {
+      code: 'NOT_YET',
+      message: change === 'completed' ? 'A visit can be marked completed only once it has started.' : 'A patient can be marked as not come only after the appointment’s start time.',
+    };
   }
   return null;
 }
