@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { newClinic, ok, signupPatient, type Account } from '../helpers/clinic';
+import pg from 'pg';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { newClinic, ok, refused, signupPatient, type Account } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
-import { ist, practisingDoctor } from '../helpers/scheduling';
+import { bookingClinic, ist, practisingDoctor } from '../helpers/scheduling';
 import { openSeat, type SeatCall } from '../helpers/seat';
 
 const SEATS = 4;
@@ -40,4 +41,35 @@ describe('several seats booking the same slots at once', () => {
     // Booking numbers: each seat's winning bookings drew from one counter; the losers and retries used none up.
     expect(diary.map((a) => a.number).sort((a, b) => a - b)).toEqual(Array.from({ length: starts.length }, (_, i) => i + 1));
   }, 240_000);
+});
+
+// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move reads it
+// first and takes the diaries' locks with its check.
+describe.skipIf(!inject('postgresUrl'))('a move racing another seat', () => {
+  it('is refused, and moves and mails nothing, when another seat cancelled the appointment while the move waited', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-03', '09:15'), mode: 'in_person' }, asha.token));
+    const other = new pg.Client({ connectionString: clinic.databaseUrl });
+    await other.connect();
+    try {
+      // Another seat holds the doctor's diary, as its cancellation of this very appointment does until it commits.
+      const diary = `hashtext('doctor:${doctor.doctorId}')`;
+      await other.query(`select pg_advisory_lock(${diary})`);
+      const move = clinic.call('appointments.reschedule', { appointmentId: booked.id, start: ist('2026-03-03', '10:15') }, asha.token);
+      await vi.waitFor(async () => {
+        const waiting = await other.query("select 1 from pg_locks where locktype = 'advisory' and not granted");
+        expect(waiting.rowCount).toBeGreaterThan(0);
+      }, { timeout: 10_000, interval: 20 });
+      await other.query("update appointments set status = 'cancelled', cancel_reason = 'Called the clinic' where id = $1", [booked.id]);
+      await other.query(`select pg_advisory_unlock(${diary})`);
+
+      expect(refused(await move)).toMatchObject({ code: 'CONFLICT', message: 'This appointment was changed meanwhile and can no longer be moved. Please look at it again.' });
+      const row = (await other.query('select start_at, status from appointments where id = $1', [booked.id])).rows[0];
+      expect(row).toEqual({ start_at: ist('2026-03-03', '09:15'), status: 'cancelled' });
+      expect((await other.query("select 1 from outbox where kind = 'appointment_rescheduled'")).rowCount).toBe(0);
+    } finally {
+      await other.end();
+    }
+  });
 });

@@ -144,8 +144,9 @@ export function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: stri
 /**
  * What a booking's check reads once it holds the diaries (and the audit log), in one statement: the change
  * counters (search.repo versionRows), the doctor's busy time, the patient's active appointments that touch
- * [fromIso, toIso), whether a check-in code is taken on a clinic day, and the audit log's last row. `lock`: the
- * diaries' locks, taken in the same round trip (dialects.ts serializedRead).
+ * [fromIso, toIso), whether a check-in code is taken on a clinic day, the audit log's last row, and the status
+ * of each appointment being moved (`except`). `lock`: the diaries' locks, taken in the same round trip
+ * (dialects.ts serializedRead).
  */
 export async function diariesAround(
   db: Db,
@@ -167,7 +168,7 @@ export async function diariesAround(
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
   if (except.appointmentIds?.length) patient = patient.where('id', 'not in', except.appointmentIds);
-  const read = versionRows(db)
+  let read = versionRows(db)
     .select([kind('version'), 'key as a', 'value as b'])
     .unionAll(db.selectFrom(busyQuery(db, doctorId, fromIso, toIso, nowIso, except).as('busy')).select([kind('doctor'), 'start_at as a', 'end_at as b']))
     .unionAll(patient)
@@ -184,6 +185,9 @@ export async function diariesAround(
         .selectFrom(lastEntry(db).as('last'))
         .select([kind('audit'), sql<string>`cast(id as text)`.as('a'), 'hash as b']),
     );
+  if (except.appointmentIds?.length) {
+    read = read.unionAll(db.selectFrom('appointments').select([kind('moving'), sql<string>`cast(id as text)`.as('a'), 'status as b']).where('id', 'in', except.appointmentIds));
+  }
   const rows = await serializedRead(db, dialectOf(db), lock, read);
   const of = (k: string) => rows.filter((r) => r.kind === k);
   return {
@@ -192,6 +196,7 @@ export async function diariesAround(
     patient: of('patient').map((r) => ({ start_at: r.a, end_at: r.b })),
     auditTail: of('audit').map((r) => ({ id: Number(r.a), hash: r.b }))[0],
     codeTaken: of('code').length > 0,
+    movingStatuses: of('moving').map((r) => r.b),
   };
 }
 

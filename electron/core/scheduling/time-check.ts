@@ -65,6 +65,10 @@ export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept 
   if (!diaries.codeTaken) knowFreeCode(ctx, day.fromIso, code);
   const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, diaries.versions);
   const end = new Date(b.start.getTime() + rules.slotMinutes * MINUTE);
+  // An appointment being moved was read before the locks: another seat may have cancelled or checked it in since.
+  if (diaries.movingStatuses.some((s) => s !== 'booked')) {
+    return { end, problem: new DomainError('CONFLICT', 'This appointment was changed meanwhile and can no longer be moved. Please look at it again.') };
+  }
   const busy: Busy[] = diaries.doctor.map((r) => ({ start: new Date(r.start_at), end: new Date(r.end_at) }));
   const refusal = checkSlot(rules, busy, ctx.now, b.start, b.mode);
   if (refusal === 'taken') return { end, problem: new DomainError('SLOT_TAKEN', 'This time was just taken. Please choose another of the free times.') };
