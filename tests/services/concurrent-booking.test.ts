@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { newClinic, ok, refused, signupPatient, type Account } from '../helpers/clinic';
+import type { Result } from '../../shared/errors';
+import { newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Account, type Clinic } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
 import { bookingClinic, ist, practisingDoctor } from '../helpers/scheduling';
 import { openSeat, type SeatCall } from '../helpers/seat';
@@ -43,33 +44,55 @@ describe('several seats booking the same slots at once', () => {
   }, 240_000);
 });
 
-// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move reads it
-// first and takes the diaries' locks with its check.
-describe.skipIf(!inject('postgresUrl'))('a move racing another seat', () => {
-  it('is refused, and moves and mails nothing, when another seat cancelled the appointment while the move waited', async () => {
-    const clinic = await newClinic();
-    const { doctor, asha } = await bookingClinic(clinic);
-    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-03', '09:15'), mode: 'in_person' }, asha.token));
+// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move or a status
+// change reads it first and takes the doctor's lock after. Here another seat holds the doctor's diary, as its
+// cancellation of the same appointment does until it commits, while the change waits for it.
+describe.skipIf(!inject('postgresUrl'))('a change racing another seat\'s cancellation', () => {
+  async function cancelledWhileWaiting(clinic: Clinic, doctorId: number, appointmentId: number, change: () => Promise<Result<unknown>>) {
     const other = new pg.Client({ connectionString: clinic.databaseUrl });
     await other.connect();
     try {
-      // Another seat holds the doctor's diary, as its cancellation of this very appointment does until it commits.
-      const diary = `hashtext('doctor:${doctor.doctorId}')`;
+      const diary = `hashtext('doctor:${doctorId}')`;
       await other.query(`select pg_advisory_lock(${diary})`);
-      const move = clinic.call('appointments.reschedule', { appointmentId: booked.id, start: ist('2026-03-03', '10:15') }, asha.token);
+      const changing = change();
       await vi.waitFor(async () => {
         const waiting = await other.query("select 1 from pg_locks where locktype = 'advisory' and not granted");
         expect(waiting.rowCount).toBeGreaterThan(0);
       }, { timeout: 10_000, interval: 20 });
-      await other.query("update appointments set status = 'cancelled', cancel_reason = 'Called the clinic' where id = $1", [booked.id]);
+      await other.query("update appointments set status = 'cancelled', cancel_reason = 'Called the clinic' where id = $1", [appointmentId]);
       await other.query(`select pg_advisory_unlock(${diary})`);
-
-      expect(refused(await move)).toMatchObject({ code: 'CONFLICT', message: 'This appointment was changed meanwhile and can no longer be moved. Please look at it again.' });
-      const row = (await other.query('select start_at, status from appointments where id = $1', [booked.id])).rows[0];
-      expect(row).toEqual({ start_at: ist('2026-03-03', '09:15'), status: 'cancelled' });
-      expect((await other.query("select 1 from outbox where kind = 'appointment_rescheduled'")).rowCount).toBe(0);
+      const result = await changing;
+      const row = (await other.query('select start_at, status, queue_number from appointments where id = $1', [appointmentId])).rows[0];
+      const mails = (await other.query('select kind from outbox where appointment_id = $1 order by id', [appointmentId])).rows.map((r) => r.kind);
+      return { result, row, mails };
     } finally {
       await other.end();
     }
+  }
+
+  it('a move is refused and moves and mails nothing', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-03', '09:15'), mode: 'in_person' }, asha.token));
+    const { result, row, mails } = await cancelledWhileWaiting(clinic, doctor.doctorId, booked.id, () =>
+      clinic.call('appointments.reschedule', { appointmentId: booked.id, start: ist('2026-03-03', '10:15') }, asha.token),
+    );
+    expect(refused(result)).toMatchObject({ code: 'CONFLICT', message: 'This appointment was changed meanwhile and can no longer be moved. Please look at it again.' });
+    expect(row).toMatchObject({ start_at: ist('2026-03-03', '09:15'), status: 'cancelled' });
+    expect(mails).not.toContain('appointment_rescheduled');
+  });
+
+  it('a check-in is refused and the appointment stays cancelled, with no place in the queue', async () => {
+    const clinic = await newClinic();
+    const { doctor, asha, desk } = await bookingClinic(clinic);
+    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-02', '12:30'), mode: 'in_person', patientId: asha.patientId }, desk.token));
+    // Check-in opens an hour before the visit (the desk signs in again, its session long idle).
+    clinic.clock.advanceMinutes(100);
+    const deskAgain = ok(await signIn(clinic, desk.email, PASSWORD));
+    const { result, row } = await cancelledWhileWaiting(clinic, doctor.doctorId, booked.id, () =>
+      clinic.call('appointments.setStatus', { appointmentId: booked.id, status: 'checked_in' }, deskAgain.token),
+    );
+    expect(refused(result)).toMatchObject({ code: 'CONFLICT', message: 'This appointment was changed meanwhile. Please look at it again.' });
+    expect(row).toMatchObject({ status: 'cancelled', queue_number: null });
   });
 });

@@ -241,21 +241,29 @@ export async function checkInCodeTaken(db: Db, code: string, fromIso: string, to
 }
 
 /**
- * The next place in a doctor's queue on one clinic day [fromIso, toIso): one after the last given; with the audit
- * log's last row, in the same statement, read once `lock` (the doctor's and the audit log's) is taken, in the same
- * round trip.
+ * An appointment's status as it stands once `lock` (its doctor's and the audit log's) is taken, read in the same
+ * round trip, with the next place in its doctor's queue on one clinic day [fromIso, toIso) (one after the last
+ * given) and the audit log's last row.
  */
-export async function nextQueueNumber(db: Db, doctorId: number, fromIso: string, toIso: string, lock: string[]) {
+export async function statusUnderLock(db: Db, appointment: { id: number; doctor_id: number }, fromIso: string, toIso: string, lock: string[]) {
   const read = db
     .selectFrom('appointments')
-    .select((eb) => eb.fn.max('queue_number').as('last'))
+    .select('status')
+    .select((eb) =>
+      eb
+        .selectFrom('appointments as q')
+        .select((e) => e.fn.max('q.queue_number').as('m'))
+        .where('q.doctor_id', '=', appointment.doctor_id)
+        .where('q.start_at', '>=', fromIso)
+        .where('q.start_at', '<', toIso)
+        .as('last'),
+    )
     .select((eb) => eb.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).as('audit_id'))
     .select((eb) => eb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).as('audit_hash'))
-    .where('doctor_id', '=', doctorId)
-    .where('start_at', '>=', fromIso)
-    .where('start_at', '<', toIso);
+    .where('id', '=', appointment.id);
   const [row] = await serializedRead(db, dialectOf(db), lock, read);
   return {
+    status: row?.status,
     queueNumber: Number(row?.last ?? 0) + 1,
     auditTail: row?.audit_id != null && row.audit_hash != null ? { id: Number(row.audit_id), hash: row.audit_hash } : undefined,
   };

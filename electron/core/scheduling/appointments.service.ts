@@ -205,15 +205,15 @@ export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: Stat
   const refusal = statusRefusal(row, status, ctx.now, await checkInOpensMinutes(ctx));
   if (refusal) throw new DomainError(refusal.code, refusal.message);
   const nowIso = ctx.now.toISOString();
-  let queueNumber: number | undefined;
-  if (status === 'checked_in') {
-    // Two check-ins for one doctor at once (desk and kiosk, two seats) wait in turn, so no place is given twice;
-    // the audit log's lock goes along (the check-in is recorded), and its last row is read with the queue.
-    const day = await clinicDayOf(ctx, new Date(row.start_at));
-    const next = await repo.nextQueueNumber(ctx.db, row.doctor_id, day.fromIso, day.toIso, [`doctor:${row.doctor_id}`, AUDIT_LOCK]);
-    knowAuditTail(ctx, next.auditTail);
-    queueNumber = next.queueNumber;
-  }
+  // Under the doctor's lock, with the audit log's (the change is recorded), in one round trip: the status again, as
+  // another seat may have changed it since it was read (a cancellation), the audit log's last row, and the
+  // doctor's queue that day: two check-ins for one doctor at once (desk and kiosk, two seats) take turns, so no
+  // place is given twice.
+  const day = await clinicDayOf(ctx, new Date(row.start_at));
+  const now = await repo.statusUnderLock(ctx.db, row, day.fromIso, day.toIso, [`doctor:${row.doctor_id}`, AUDIT_LOCK]);
+  knowAuditTail(ctx, now.auditTail);
+  if (now.status !== row.status) throw new DomainError('CONFLICT', 'This appointment was changed meanwhile. Please look at it again.');
+  const queueNumber = status === 'checked_in' ? now.queueNumber : undefined;
   const set = { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) };
   await repo.writeStatus(ctx.db, row.id, set);
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: status, from: { status: row.status }, to: { status } });
