@@ -44,8 +44,8 @@ describe('several seats booking the same slots at once', () => {
   }, 240_000);
 });
 
-// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move or a status
-// change reads it first and takes the doctor's lock after. Here another seat holds the doctor's diary, as its
+// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move, a status
+// change or a new video link reads it first and takes the doctor's lock after. Here another seat holds the doctor's diary, as its
 // cancellation of the same appointment does until it commits, while the change waits for it.
 describe.skipIf(!inject('postgresUrl'))('a change racing another seat\'s cancellation', () => {
   async function cancelledWhileWaiting(clinic: Clinic, doctorId: number, appointmentId: number, change: () => Promise<Result<unknown>>) {
@@ -80,6 +80,19 @@ describe.skipIf(!inject('postgresUrl'))('a change racing another seat\'s cancell
     expect(refused(result)).toMatchObject({ code: 'CONFLICT', message: 'This appointment was changed meanwhile and can no longer be moved. Please look at it again.' });
     expect(row).toMatchObject({ start_at: ist('2026-03-03', '09:15'), status: 'cancelled' });
     expect(mails).not.toContain('appointment_rescheduled');
+  });
+
+  it("the doctor's own video link is refused and mailed to no one", async () => {
+    const clinic = await newClinic();
+    const { doctor, asha } = await bookingClinic(clinic);
+    const booked = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist('2026-03-03', '11:00'), mode: 'online' }, asha.token));
+    expect(booked.video?.provider).toBe('jitsi');
+    const { result, row, mails } = await cancelledWhileWaiting(clinic, doctor.doctorId, booked.id, () =>
+      clinic.call('video.useOwnLink', { appointmentId: booked.id, url: 'https://zoom.us/j/1234567890' }, doctor.token),
+    );
+    expect(refused(result)).toMatchObject({ code: 'CONFLICT', message: 'Only an online appointment that has not ended has a video link to change.' });
+    expect(row).toMatchObject({ status: 'cancelled' });
+    expect(mails).not.toContain('video_link');
   });
 
   it('a check-in is refused and the appointment stays cancelled, with no place in the queue', async () => {

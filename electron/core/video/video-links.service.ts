@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
 import { isVideoLink, PUBLIC_JITSI, type VideoProvider } from '../../../shared/video';
-import { record } from '../audit/audit.service';
+import { knowAuditTail, record } from '../audit/audit.service';
+import { readTogether } from '../db/dialects';
 import { DomainError, requireSession, type Ctx } from '../context';
 import { enqueueJob } from '../jobs/jobs.service';
 import { appointmentMail } from '../scheduling/appointment-mail';
-import { appointmentById, type AppointmentRow } from '../scheduling/appointments.repo';
+import { appointmentById, changeReads, type AppointmentRow } from '../scheduling/appointments.repo';
+import { diaryLocks } from '../scheduling/time-check';
 import { CLINIC_OWNER, clientConfig, doctorOwner } from './google-client';
 import { connectedOwners } from './google.repo';
 import { clinicVideoHosts, videoConfig } from './video-settings';
@@ -92,12 +94,19 @@ export async function linkAfterChange(
   return columnsOf(link);
 }
 
-/** The appointment as its doctor may change its link. */
+/**
+ * The appointment as its doctor may change its link, read again with the link once the doctor's diary is held (the
+ * audit log's lock with it): a cancellation or a move at another seat meanwhile is seen.
+ */
 async function doctorsOnlineAppointment(ctx: Ctx, appointmentId: number) {
-  const a = await appointmentById(ctx.db, appointmentId);
+  const found = await appointmentById(ctx.db, appointmentId);
   const session = requireSession(ctx);
-  if (!a || a.doctor_user_id !== session.userId) throw new DomainError('NOT_FOUND', 'No appointment of yours has this number.');
-  const link = await repo.linkOf(ctx.db, a.id);
+  if (!found || found.doctor_user_id !== session.userId) throw new DomainError('NOT_FOUND', 'No appointment of yours has this number.');
+  const { appointment, link: linkRead, auditTail } = changeReads(ctx.db, appointmentId, session.userId);
+  const read = await readTogether(ctx.db, ctx.deps.dialect, { appointment, link: linkRead, auditTail }, diaryLocks([found.doctor_id]));
+  knowAuditTail(ctx, read.auditTail[0]);
+  const a = read.appointment[0]!;
+  const link = read.link[0];
   if (a.mode !== 'online' || !ACTIVE.has(a.status) || !link || link.state === 'removed' || Date.parse(a.end_at) <= ctx.now.getTime()) {
     throw new DomainError('CONFLICT', 'Only an online appointment that has not ended has a video link to change.');
   }
