@@ -14,19 +14,16 @@ export async function insertMessage(db: Db, row: Insertable<Database['outbox']>)
 /** A message whose number nobody needs: sent with the commit on PostgreSQL. */
 export const insertMessageLater = (db: Db, row: Insertable<Database['outbox']>) => writeLater(db, db.insertInto('outbox').values(row));
 
-const withdrawKind = (db: Db, appointmentId: number, kind: string) =>
-  db.updateTable('outbox').set({ status: 'cancelled' }).where('appointment_id', '=', appointmentId).where('kind', '=', kind).where('status', '=', 'pending');
-
-/** Withdraws the not-yet-claimed messages of one kind about one appointment; returns how many. */
-export async function cancelPending(db: Db, appointmentId: number, kind: string): Promise<number> {
-  return Number((await withdrawKind(db, appointmentId, kind).executeTakeFirst()).numUpdatedRows);
-}
-
 /**
- * The same, with the commit on PostgreSQL (writeLater), for a change that queues the message's successor: it
- * sees the outbox as the change found it, so the successor is never withdrawn.
+ * Withdraws the not-yet-claimed messages of one kind about one appointment, with the commit on PostgreSQL
+ * (writeLater): a change that queues the message's successor meanwhile has it withdraw only what the change found,
+ * never the successor.
  */
-export const cancelPendingLater = (db: Db, appointmentId: number, kind: string) => writeLater(db, withdrawKind(db, appointmentId, kind));
+export const cancelPendingLater = (db: Db, appointmentId: number, kind: string) =>
+  writeLater(
+    db,
+    db.updateTable('outbox').set({ status: 'cancelled' }).where('appointment_id', '=', appointmentId).where('kind', '=', kind).where('status', '=', 'pending'),
+  );
 
 export const messageById = (db: Db, id: number) => db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 

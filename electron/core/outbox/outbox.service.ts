@@ -108,10 +108,10 @@ export interface MailToQueue<K extends MailKind> {
 export const enqueueMail = <K extends MailKind>(ctx: Ctx, kind: K, m: MailToQueue<K>): Promise<void> =>
   repo.insertMessageLater(ctx.db, rowOf(ctx, renderedMessage(kind, m)));
 
-/** Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved); returns how many. */
-export const cancelPending = (ctx: Ctx, appointmentId: number, kind: MailKind): Promise<number> => repo.cancelPending(ctx.db, appointmentId, kind);
-
-/** The same before queueing its successor, with the commit on PostgreSQL (repo.cancelPendingLater). */
+/**
+ * Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved), before queueing its
+ * successor; with the commit on PostgreSQL (repo.cancelPendingLater).
+ */
 export const cancelPendingLater = (ctx: Ctx, appointmentId: number, kind: MailKind): Promise<void> => repo.cancelPendingLater(ctx.db, appointmentId, kind);
 
 const PAGE = 50;
