@@ -107,3 +107,6 @@ export function requireSession(ctx: Ctx): Session {
   if (!ctx.session) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
   return ctx.session;
 }
+
+/** Whether the caller works at the front desk (which acts for any patient, where a patient acts for their family). */
+export const isDesk = (ctx: Ctx) => requireSession(ctx).roles.includes('front_desk');

@@ -2,7 +2,7 @@ import { INVITATION_DAYS, type Output, type ParsedInput, type PatientView } from
 import { record, recordView } from '../audit/audit.service';
 import { emailTaken } from '../auth/auth.repo';
 import { invitationCodeHash, newInvitationCode } from '../auth/invitation-codes';
-import { DomainError, requireSession, type Ctx } from '../context';
+import { DomainError, isDesk, requireSession, type Ctx } from '../context';
 import { clinicInfo } from '../mail/notify';
 import { enqueueMail } from '../outbox/outbox.service';
 import { actingFor, actingPatients, familyChanged } from './acting-for';
@@ -14,7 +14,6 @@ import * as invitations from './record-invitations.repo';
 // allergies) held by the account holder's record, whose account books for them and gets their mail.
 
 const DAY = 86_400_000;
-const isDesk = (ctx: Ctx) => requireSession(ctx).roles.includes('front_desk');
 
 /** The signed-in patient's family members, or (for the front desk, each look recorded) those of the record it names. */
 export async function list(ctx: Ctx, holderPatientId: number | undefined): Promise<PatientView[]> {

@@ -2,7 +2,7 @@ import type { AppointmentView, ParsedInput } from '../../../shared/contract';
 import { AUDIT_LOCK, knowAuditTail, readBeforeRecording, record, recordView } from '../audit/audit.service';
 import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
-import { DomainError, requireSession, type Ctx, type Session } from '../context';
+import { DomainError, isDesk, requireSession, type Ctx, type Session } from '../context';
 import { readTogether } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { announce, appointmentChange } from '../live/changes';
@@ -29,15 +29,13 @@ interface Relation {
   isDesk: boolean;
 }
 
-const isDesk = (session: Session) => session.roles.includes('front_desk');
-
 async function relationTo(ctx: Ctx, row: repo.DetailedRow): Promise<Relation> {
   const session = requireSession(ctx);
   const relation = {
     session,
     isPatient: await mayActFor(ctx, row.patient_id),
     isDoctor: row.doctor_user_id === session.userId,
-    isDesk: isDesk(session),
+    isDesk: isDesk(ctx),
   };
   if (!relation.isPatient && !relation.isDoctor && !relation.isDesk && !session.roles.includes('admin')) {
     throw new DomainError('NOT_FOUND', 'No appointment has this number.');
@@ -121,8 +119,8 @@ export const bookableDoctor = async (ctx: Ctx, doctorId: number) => bookable(awa
  * A patient books for themselves or a family member on their account; the front desk for the patient it names
  * (`people`: as the booking has read them).
  */
-async function patientFor(ctx: Ctx, session: Session, patientId: number | undefined, people: PatientRow[]) {
-  if (!isDesk(session)) return actingFor(ctx, patientId);
+async function patientFor(ctx: Ctx, patientId: number | undefined, people: PatientRow[]) {
+  if (!isDesk(ctx)) return actingFor(ctx, patientId);
   if (!patientId) throw new DomainError('VALIDATION', 'Choose the patient.', { fields: { patientId: 'patient_required' } });
   const p = people.find((r) => r.id === patientId);
   // A walk-in's record linked to an account is kept only for the audit trail: book on the account's record.
@@ -133,10 +131,10 @@ async function patientFor(ctx: Ctx, session: Session, patientId: number | undefi
 /** `heldBy`: the waitlist offer holding this time for this patient, which this booking takes. */
 export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, heldBy?: number): Promise<AppointmentView> {
   const session = requireSession(ctx);
-  const read = await readTogether(ctx.db, ctx.deps.dialect, repo.bookingReads(ctx.db, input.doctorId, session.userId, isDesk(session) ? (input.patientId ?? null) : null));
+  const read = await readTogether(ctx.db, ctx.deps.dialect, repo.bookingReads(ctx.db, input.doctorId, session.userId, isDesk(ctx) ? (input.patientId ?? null) : null));
   knowFamily(ctx, read.family);
   const doctor = bookable(read.doctor[0]);
-  const patient = await patientFor(ctx, session, input.patientId, read.people);
+  const patient = await patientFor(ctx, input.patientId, read.people);
   const start = new Date(input.start);
   const end = await checkTime(ctx, { doctorId: doctor.id, patientId: patient.id, start, mode: input.mode }, { offerId: heldBy });
   const written = await insertBooking(ctx, {

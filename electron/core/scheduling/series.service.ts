@@ -1,7 +1,7 @@
 import type { Output, ParsedInput, PlannedVisit, SeriesView } from '../../../shared/contract';
 import type { Mode } from '../availability/slots';
 import { record } from '../audit/audit.service';
-import { DomainError, requireSession, type Ctx } from '../context';
+import { DomainError, isDesk, requireSession, type Ctx } from '../context';
 import { patientById } from '../patients/patients.repo';
 import { offerFreedTimes } from '../waitlist/offers';
 import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
@@ -16,7 +16,6 @@ import { lockDiaries, timeProblem } from './time-check';
 // series is then saved in one transaction, or nothing is. Moving or cancelling the series works the same way on
 // its visits still to come; one visit alone is moved or cancelled like any appointment.
 
-const isDesk = (ctx: Ctx) => requireSession(ctx).roles.includes('front_desk');
 
 /** The doctor of a series: the one the front desk names, or the doctor signed in. */
 async function doctorOf(ctx: Ctx, doctorId: number | undefined) {

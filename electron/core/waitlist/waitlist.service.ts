@@ -1,6 +1,6 @@
 import { WAITLIST_MAX_DAYS, type DayPart, type Output, type ParsedInput, type WaitlistEntry } from '../../../shared/contract';
 import { record, recordView } from '../audit/audit.service';
-import { DomainError, requireSession, type Ctx } from '../context';
+import { DomainError, isDesk, requireSession, type Ctx } from '../context';
 import { actingFor, actingPatients, mayActFor } from '../patients/acting-for';
 import { announce, waitlistChange } from '../live/changes';
 import { patientById } from '../patients/patients.repo';
@@ -13,7 +13,6 @@ import * as repo from './waitlist.repo';
 // (offers.ts) and takes it through the normal booking, or declines it and stays on the list.
 
 const DAY = 86_400_000;
-const isDesk = (ctx: Ctx) => requireSession(ctx).roles.includes('front_desk');
 
 function toView(r: repo.ListedEntry): WaitlistEntry {
   return {
