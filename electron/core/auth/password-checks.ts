@@ -22,7 +22,9 @@ const NO_MATCH: PasswordCheck = { userId: null, hash: null, matches: false };
 
 /** A sign-in's comparison; an address without an account costs the same time, and a locked door none. */
 export async function checkSignIn(deps: Deps, email: string, password: string, door: string): Promise<PasswordCheck> {
-  const { failures: [failures], account } = await readTogether(deps.db, deps.dialect, repo.signInReads(deps.db, email, door));
+  // The settings are the call's to read, in its transaction.
+  const { settings: _, ...reads } = repo.signInReads(deps.db, email, door);
+  const { failures: [failures], account } = await readTogether(deps.db, deps.dialect, reads);
   if (failures?.locked_until && failures.locked_until > deps.clock.now().toISOString()) return NO_MATCH;
   const user = account[0];
   if (!user) {

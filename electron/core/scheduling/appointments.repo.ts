@@ -258,8 +258,8 @@ export async function statusUnderLock(db: Db, appointment: { id: number; doctor_
         .where('q.start_at', '<', toIso)
         .as('last'),
     )
-    .select((eb) => eb.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).as('audit_id'))
-    .select((eb) => eb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).as('audit_hash'))
+    .select((eb) => eb.selectFrom(lastEntry(db).as('t')).select('t.id').as('audit_id'))
+    .select((eb) => eb.selectFrom(lastEntry(db).as('t')).select('t.hash').as('audit_hash'))
     .where('id', '=', appointment.id);
   const [row] = await serializedRead(db, dialectOf(db), lock, read);
   return {

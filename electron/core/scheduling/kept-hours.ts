@@ -8,8 +8,8 @@
 //   drops the starts it has passed (with the notice), and the horizon moves only with the day. Busy time is read
 //   for every call; slotsBetween's answer is then the kept list without what takenBy says is taken.
 // Read the counter (search.repo's versionRows) in the caller's transaction before the hours (or in one statement
-// with other reads), so what is kept under it is never older than it says; and never from a transaction that has itself changed hours (a rollback
-// would leave rules kept under a counter value that comes back with other hours).
+// with other reads), so what is kept under it is never older than it says; and never from a transaction that has
+// itself changed hours (a rollback would leave rules kept under a counter value that comes back with other hours).
 import type { SlotView } from '../../../shared/contract';
 import { zonedParts } from '../../../shared/clinic-time';
 import type { AvailabilityRules } from '../availability/slots';
