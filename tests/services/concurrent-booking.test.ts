@@ -44,9 +44,10 @@ describe('several seats booking the same slots at once', () => {
   }, 240_000);
 });
 
-// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move, a status
-// change or a new video link reads it first and takes the doctor's lock after. Here another seat holds the doctor's diary, as its
-// cancellation of the same appointment does until it commits, while the change waits for it.
+// On SQLite a change reads the appointment already holding the only write lock; on PostgreSQL a move reads it first
+// and takes the doctor's lock after, and a status change or a new video link takes that lock as it reads it. Here
+// another seat holds the doctor's diary, as its cancellation of the same appointment does until it commits, while
+// the change waits for it.
 describe.skipIf(!inject('postgresUrl'))('a change racing another seat\'s cancellation', () => {
   async function cancelledWhileWaiting(clinic: Clinic, doctorId: number, appointmentId: number, change: () => Promise<Result<unknown>>) {
     const other = new pg.Client({ connectionString: clinic.databaseUrl });
@@ -105,7 +106,7 @@ describe.skipIf(!inject('postgresUrl'))('a change racing another seat\'s cancell
     const { result, row } = await cancelledWhileWaiting(clinic, doctor.doctorId, booked.id, () =>
       clinic.call('appointments.setStatus', { appointmentId: booked.id, status: 'checked_in' }, deskAgain.token),
     );
-    expect(refused(result)).toMatchObject({ code: 'CONFLICT', message: 'This appointment was changed meanwhile. Please look at it again.' });
+    expect(refused(result)).toMatchObject({ code: 'CONFLICT', message: 'An appointment that is cancelled cannot be marked checked in.' });
     expect(row).toMatchObject({ status: 'cancelled', queue_number: null });
   });
 });

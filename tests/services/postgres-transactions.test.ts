@@ -7,7 +7,8 @@ import { roundTripsOf } from '../helpers/round-trips';
 
 // How MedLink's PostgreSQL connection spares round trips (db/dialects.ts PreparingClient) without changing what a
 // transaction means: BEGIN waits for the first statement that needs it, so a call that only reads sends neither
-// BEGIN nor COMMIT; whatever a transaction wrote is still undone by its rollback.
+// BEGIN nor COMMIT; writes put off go with the next statement or the COMMIT; whatever a transaction wrote is still
+// undone by its rollback.
 
 class Refused extends Error {}
 
@@ -77,6 +78,34 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
         if (!(e instanceof Refused)) throw e;
       });
     expect(await setting('test.dropped')).toBeUndefined();
+  });
+
+  it('a write put off goes with the next statement, which sees it; one that fails undoes the transaction', async () => {
+    const { db, setting } = await clinicDb();
+    const { result, statements } = await roundTripsOf(() =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('settings').values({ key: 'test.first', value: '1' }).execute();
+        await writeLater(trx, trx.updateTable('settings').set({ value: '2' }).where('key', '=', 'test.first'));
+        return (await trx.selectFrom('settings').select('value').where('key', '=', 'test.first').executeTakeFirst())?.value;
+      }),
+    );
+    expect(result).toBe('2');
+    expect(statements).toHaveLength(3);
+    expect(statements[1]).toMatch(/^with w0 as \(update "settings".*; select "value" from "settings"/s);
+    expect(statements[2]).toBe('commit');
+    expect(await setting('test.first')).toBe('2');
+
+    // A put-off insert that breaks the key fails the statement it went with, and the transaction is undone.
+    const failed = await db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('settings').values({ key: 'test.undone', value: 'x' }).execute();
+        await writeLater(trx, trx.insertInto('settings').values({ key: 'test.first', value: 'again' }));
+        await trx.selectFrom('settings').select('key').execute();
+      })
+      .then(() => null, (e: unknown) => (e as { code?: string }).code);
+    expect(failed).toBe('23505');
+    expect([await setting('test.undone'), await setting('test.first')]).toEqual([undefined, '2']);
   });
 
   it('a read after locks, with values, goes in one message and holds the locks until the transaction ends', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { sendWritesNow, serializedRead, writeLater, type DialectName } from '../db/dialects';
+import { serializedRead, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
@@ -16,9 +16,7 @@ export async function insertEntry(db: Kysely<Database>, row: Row, patientIds: nu
   if (patientIds.length) await writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: row.id, patient_id }))));
 }
 
-// The log's readers read the call's own rows too: they send what record() put off first (sendWritesNow).
 export async function allEntries(db: Kysely<Database>) {
-  await sendWritesNow(db);
   return db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 }
 
@@ -45,7 +43,6 @@ export interface AuditFilter {
 }
 
 export async function findEntries(db: Kysely<Database>, f: AuditFilter) {
-  await sendWritesNow(db);
   let q = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')

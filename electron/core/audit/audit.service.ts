@@ -44,8 +44,8 @@ export async function record(ctx: Ctx, event: AuditEvent): Promise<void> {
   await append(ctx, event);
 }
 
-// The chain's last row as this transaction left it: its rows go in with the commit (writeLater), so its second
-// append links to its first without reading it back.
+// The chain's last row as this transaction left it: its rows are put off (writeLater), and its second append links
+// to its first without reading it back.
 const tails = new WeakMap<Kysely<Database>, { id: number; hash: string }>();
 
 /** The chain's last row as read by the caller while holding the log's lock (none: the log is empty), sparing append's read. */

@@ -74,7 +74,7 @@ export const setUserContact = (db: Db, userId: number, c: { fullName: string; ph
     .execute();
 
 // Sessions: only a hash of the token is stored, so a copied database opens no session.
-// A new session is used only by the calls after the one that opened it: sent with the commit on PostgreSQL.
+// A new session is used only by the calls after the one that opened it: put off on PostgreSQL (writeLater).
 export const insertSession = (db: Db, s: { tokenHash: string; userId: number; portal: string; nowIso: string }) =>
   writeLater(
     db,
@@ -186,7 +186,7 @@ export const saveFailures = async (db: Db, email: string, door: string, failures
 
 /**
  * Every door's count and lock for the address (a right password, a reset, the administrator's unlock); nothing
- * reads them again in that call, so it goes with the commit on PostgreSQL.
+ * reads them again in that call, so it is put off on PostgreSQL (writeLater).
  */
 export const clearFailures = (db: Db, email: string) => writeLater(db, db.deleteFrom('login_failures').where('email', '=', email));
 

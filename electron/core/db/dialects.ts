@@ -92,10 +92,8 @@ function openSqlite(file: string, key: Buffer | undefined, nativeBinding?: strin
 /** Distinct statements named per process; beyond this (odd `in (…)` lengths) statements go unnamed. */
 const NAMED_STATEMENTS = 2000;
 
-/** Marks a write the transaction's commit sends (writeLater). */
+/** Marks a write put off to the transaction's next statement or its commit (writeLater). */
 const LATER = '/* later */ ';
-/** Asks for the writes put off so far to be sent now (sendWritesNow). */
-const SEND_WRITES_NOW = '/* writes now */ select 1';
 /** Marks a statement that may run before the transaction's BEGIN though it writes (readAlongsideWrite). */
 const ALONE = '/* alone */ ';
 
@@ -158,7 +156,8 @@ function together(later: Sent[]): Sent {
  * - A transaction's BEGIN waits for its first statement that needs it (a write, a lock) and goes with it, in one
  *   message (that statement's values written in as literals); the plain reads before it run on their own. A
  *   transaction that only reads sends no BEGIN and no COMMIT.
- * - The writes put off to the commit (writeLater) go with the COMMIT, in one message; a rollback drops them.
+ * - The writes put off (writeLater) go with the transaction's next statement, or its COMMIT, in one message (as
+ *   one statement before it, so it sees them); a rollback drops those not sent yet.
  */
 class PreparingClient extends pg.Client {
   private static readonly names = new Map<string, string>();
@@ -194,11 +193,6 @@ class PreparingClient extends pg.Client {
       this.state = 'open';
       return this.send(q.text);
     }
-    if (q.text === SEND_WRITES_NOW) {
-      if (this.later.length === 0) return { command: 'SELECT', rowCount: 0, rows: [], fields: [], oid: 0 };
-      q = together(this.later);
-      this.later = [];
-    }
     if (command === 'commit' || command === 'rollback') {
       const began = this.state === 'open';
       const later = command === 'commit' ? this.later : [];
@@ -217,11 +211,16 @@ class PreparingClient extends pg.Client {
       this.later.push({ text: q.text.slice(LATER.length), values: q.values });
       return { command: 'INSERT', rowCount: 0, rows: [], fields: [], oid: 0 };
     }
-    if (this.state === 'beginning' && !alone && !plainRead(q.text)) {
+    const before: Sent[] = this.later.length > 0 ? [together(this.later)] : [];
+    this.later = [];
+    if (this.state === 'beginning' && (before.length > 0 || (!alone && !plainRead(q.text)))) {
       this.state = 'open';
-      const literal = inlined(q);
-      if (literal !== null) return this.sendAll(['begin', literal]);
-      await this.send('begin');
+      before.unshift({ text: 'begin', values: [] });
+    }
+    if (before.length > 0) {
+      const literals = [...before, q].map((s) => (s.values.length > 0 ? inlined(s) : s.text));
+      if (!literals.includes(null)) return this.sendAll(literals as string[]);
+      for (const s of before) await this.send(s.text, s.values);
     }
     // Text without values may be several statements (serializedRead): the caller wants the last one's result.
     return q.values.length > 0 ? this.prepared(q.text, q.values) : this.sendAll([q.text]);
@@ -298,6 +297,17 @@ export const holdsLock = (trx: Kysely<Database>, dialect: DialectName, key: stri
 /** Which database a Kysely instance (or transaction) speaks to, for code that is handed only that. */
 export const dialectOf = (db: Kysely<Database>): DialectName => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
+/**
+ * A serialize() key the database works out in the statement that takes the lock: `prefix` followed by the one value
+ * `of` selects (an appointment's doctor), sparing the read that would learn it first. Held only for that statement's
+ * transaction, like the others; the caller, once it knows the value, may name the key again at no cost.
+ */
+export interface KeyOf {
+  prefix: string;
+  of: SelectQueryBuilder<Database, any, any>;
+}
+export type LockKey = string | KeyOf;
+
 /** Reads that `readTogether` runs as one. */
 export type Reads = Record<string, SelectQueryBuilder<any, any, any>>;
 export type ReadRows<R extends Reads> = { [K in keyof R]: R[K] extends SelectQueryBuilder<any, any, infer O> ? O[] : never };
@@ -308,7 +318,7 @@ export type ReadRows<R extends Reads> = { [K in keyof R]: R[K] extends SelectQue
  * SQLite has no round trips to save, so each read runs as it is. `lock`: serialize()'s locks, taken first in the
  * same round trip (serializedRead), so the reads see what the locks' previous holders committed.
  */
-export async function readTogether<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R, lock: string[] = []): Promise<ReadRows<R>> {
+export async function readTogether<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R, lock: LockKey[] = []): Promise<ReadRows<R>> {
   const names = Object.keys(reads);
   if (dialect !== 'postgres') return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await reads[n]!.execute()]))) as ReadRows<R>;
   const one = db.selectNoFrom(names.map((n) => jsonArrayFrom(reads[n]!).as(n)));
@@ -321,18 +331,28 @@ export async function readTogether<R extends Reads>(db: Kysely<Database>, dialec
  * are), and the read, a statement of its own, takes its snapshot once the locks are held, so it sees what their
  * previous holders committed.
  */
-export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, keys: string[], read: Compilable<R>): Promise<R[]> {
+export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectName, keys: LockKey[], read: Compilable<R>): Promise<R[]> {
   const compiled = read.compile();
+  if (dialect !== 'postgres') return (await trx.executeQuery(compiled)).rows;
   const held = heldLocks.get(trx) ?? new Set<string>();
-  const wanted = [...new Set(keys)].filter((key) => !held.has(key));
-  const text = dialect === 'postgres' && wanted.length > 0 ? inlined({ text: compiled.sql, values: [...compiled.parameters] }) : null;
-  if (text === null) {
-    if (wanted.length > 0) await serialize(trx, dialect, ...wanted);
+  const wanted = [...new Set(keys)].filter((key) => typeof key !== 'string' || !held.has(key));
+  const named = wanted.filter((key): key is string => typeof key === 'string');
+  const literal = (q: CompiledQuery) => inlined({ text: q.sql, values: [...q.parameters] });
+  const lockOf = (key: LockKey) => {
+    if (typeof key === 'string') return pg.escapeLiteral(key);
+    const of = literal(key.of.compile());
+    return of === null ? null : `${pg.escapeLiteral(key.prefix)} || cast((${of}) as text)`;
+  };
+  const locks = wanted.map(lockOf);
+  const text = wanted.length > 0 ? literal(compiled) : null;
+  if (text === null || locks.includes(null)) {
+    if (named.length < wanted.length) throw new Error('A lock the database works out goes with a read written in literals.');
+    if (named.length > 0) await serialize(trx, dialect, ...named);
     return (await trx.executeQuery(compiled)).rows;
   }
-  const locks = wanted.map((key) => `pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(key)}))`).join(', ');
-  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select ${locks}; ${text}`))).rows;
-  heldLocks.set(trx, new Set([...held, ...wanted]));
+  const taken = locks.map((key) => `pg_advisory_xact_lock(hashtext(${key}))`).join(', ');
+  const rows = (await trx.executeQuery<R>(CompiledQuery.raw(`select ${taken}; ${text}`))).rows;
+  heldLocks.set(trx, new Set([...held, ...named]));
   return rows;
 }
 
@@ -381,10 +401,12 @@ export async function readAlongsideWrite<R>(
 }
 
 /**
- * DIALECT-SPECIFIC: a write nothing later in the transaction reads back nor writes again (a history or audit row,
- * an outbox message, a change counter, a notification). PostgreSQL sends a transaction's such writes with its
- * COMMIT, in one round trip; SQLite, which has no round trips to spare, writes at once. `once`: a key that makes a
- * second identical write in the same transaction (a counter moved twice) a no-op. Outside a transaction, at once.
+ * DIALECT-SPECIFIC: a write whose outcome the call does not wait for (a history or audit row, an outbox message, a
+ * change counter, a notification, an update it has already checked). PostgreSQL sends a transaction's such writes
+ * with its next statement or its COMMIT, in the same round trip; SQLite, which has no round trips to spare, writes
+ * at once. Either way what the transaction reads afterwards sees them, and a failing write fails the transaction
+ * (at a later statement on PostgreSQL). `once`: a key that makes a second identical write in the same transaction
+ * (a counter moved twice) a no-op. Outside a transaction, at once.
  */
 export async function writeLater(db: Kysely<Database>, write: Write | SelectQueryBuilder<Database, any, any>, once?: string): Promise<void> {
   if (once && db.isTransaction) {
@@ -401,14 +423,6 @@ export async function writeLater(db: Kysely<Database>, write: Write | SelectQuer
   await db.executeQuery(CompiledQuery.raw(LATER + q.sql, [...q.parameters]));
 }
 const onceWritten = new WeakMap<Kysely<Database>, Set<string>>();
-
-/**
- * DIALECT-SPECIFIC: sends the transaction's put-off writes now (one statement), so that what follows reads them:
- * the readers of what writeLater writes (the audit log's) call it first. Nothing to do on SQLite.
- */
-export async function sendWritesNow(db: Kysely<Database>): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await db.executeQuery(CompiledQuery.raw(SEND_WRITES_NOW, []));
-}
 
 /** SQLite's write lock stayed taken past busy_timeout: another seat or process is writing. */
 export const isBusy = (e: unknown) => /^SQLITE_BUSY/.test((e as { code?: string } | null)?.code ?? '');
@@ -471,7 +485,7 @@ export const LIVE_CHANNEL = 'medlink_changes';
 
 /**
  * DIALECT-SPECIFIC: tells the clinic's other seats. Inside a transaction PostgreSQL delivers the notification
- * when it commits (it is sent with the COMMIT), and never if it rolls back; outside one, at once. SQLite has no
+ * when it commits (it is put off: writeLater), and never if it rolls back; outside one, at once. SQLite has no
  * other seats to tell.
  */
 export async function notifySeats(db: Kysely<Database>, dialect: DialectName, payload: string): Promise<void> {

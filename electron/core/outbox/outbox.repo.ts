@@ -11,13 +11,13 @@ export async function insertMessage(db: Db, row: Insertable<Database['outbox']>)
   return id;
 }
 
-/** A message whose number nobody needs: sent with the commit on PostgreSQL. */
+/** A message whose number nobody needs: put off on PostgreSQL (writeLater). */
 export const insertMessageLater = (db: Db, row: Insertable<Database['outbox']>) => writeLater(db, db.insertInto('outbox').values(row));
 
 /**
- * Withdraws the not-yet-claimed messages of one kind about one appointment, with the commit on PostgreSQL
- * (writeLater): a change that queues the message's successor meanwhile has it withdraw only what the change found,
- * never the successor.
+ * Withdraws the not-yet-claimed messages of one kind about one appointment, put off on PostgreSQL (writeLater). A
+ * change calls it before it queues the message's successor, which it therefore never withdraws (sent in one
+ * statement with the successor's insert, the update does not see the new row).
  */
 export const cancelPendingLater = (db: Db, appointmentId: number, kind: string) =>
   writeLater(

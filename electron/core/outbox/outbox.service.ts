@@ -102,15 +102,15 @@ export interface MailToQueue<K extends MailKind> {
 }
 
 /**
- * Renders one kind of email in the reader's language and queues it; on PostgreSQL the row goes in with the commit
- * (nothing in the call reads it back), so a change's several emails cost no round trip of their own.
+ * Renders one kind of email in the reader's language and queues it; on PostgreSQL the row is put off (writeLater),
+ * so a change's several emails cost no round trip of their own.
  */
 export const enqueueMail = <K extends MailKind>(ctx: Ctx, kind: K, m: MailToQueue<K>): Promise<void> =>
   repo.insertMessageLater(ctx.db, rowOf(ctx, renderedMessage(kind, m)));
 
 /**
  * Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved), before queueing its
- * successor; with the commit on PostgreSQL (repo.cancelPendingLater).
+ * successor; put off on PostgreSQL (repo.cancelPendingLater).
  */
 export const cancelPendingLater = (ctx: Ctx, appointmentId: number, kind: MailKind): Promise<void> => repo.cancelPendingLater(ctx.db, appointmentId, kind);
 

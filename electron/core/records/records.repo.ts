@@ -1,5 +1,4 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { sendWritesNow } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -158,8 +157,6 @@ export const patientsByPhone = (db: Db, phone: string) =>
 
 /** Audit rows about a patient written by anyone else, of the given actions, newest first, with who wrote them. */
 export async function accessesOf(db: Db, patientId: number, selfUserId: number, actions: readonly string[]) {
-  // Including the call's own (record() puts its rows off until the commit).
-  await sendWritesNow(db);
   return db
     .selectFrom('audit_log as a')
     .innerJoin('users as u', 'u.id', 'a.actor_user_id')

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { insertNumbered } from '../db/counters.repo';
-import { dialectOf, serializedRead, writeLater } from '../db/dialects';
+import { dialectOf, serializedRead, writeLater, type LockKey } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { lastEntry } from '../audit/audit.repo';
 import { doctorOfAppointment, doctorQuery } from '../doctors/doctors.repo';
@@ -211,18 +211,11 @@ export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' |
   return stored;
 }
 
-export async function updateAppointment(db: Db, id: number, set: Partial<Omit<AppointmentRow, 'id'>>) {
-  const result = await db.updateTable('appointments').set(set).where('id', '=', id).execute();
-  await bumpBusyVersion(db);
-  return result;
-}
-
 /**
- * A status change (check-in, completion, no-show), sent with the commit on PostgreSQL (writeLater): the call that
- * makes it goes on with the row as changed, and the next check-in's queue number is read under the doctor's lock,
- * once this one has committed.
+ * A change to an appointment whose caller goes on with the row as changed (it checked the change under the doctor's
+ * lock): put off on PostgreSQL (writeLater), so it goes with the call's next statement or its commit.
  */
-export async function writeStatus(db: Db, id: number, set: Pick<Partial<AppointmentRow>, 'status' | 'updated_at' | 'queue_number'>) {
+export async function updateAppointment(db: Db, id: number, set: Partial<Omit<AppointmentRow, 'id'>>) {
   await writeLater(db, db.updateTable('appointments').set(set).where('id', '=', id));
   await bumpBusyVersion(db);
 }
@@ -241,35 +234,37 @@ export async function checkInCodeTaken(db: Db, code: string, fromIso: string, to
 }
 
 /**
- * An appointment's status as it stands once `lock` (its doctor's and the audit log's) is taken, read in the same
- * round trip, with the next place in its doctor's queue on one clinic day [fromIso, toIso) (one after the last
- * given) and the audit log's last row.
+ * An appointment as it stands once `lock` (its doctor's and the audit log's) is taken, read in the same round trip,
+ * with the next place in its doctor's queue on one clinic day [fromIso, toIso) (one after the last given) and the
+ * audit log's last row.
  */
-export async function statusUnderLock(db: Db, appointment: { id: number; doctor_id: number }, fromIso: string, toIso: string, lock: string[]) {
-  const read = db
-    .selectFrom('appointments')
-    .select('status')
+export async function underLock(db: Db, id: number, fromIso: string, toIso: string, lock: LockKey[]) {
+  const read = detailed(db)
     .select((eb) =>
       eb
         .selectFrom('appointments as q')
         .select((e) => e.fn.max('q.queue_number').as('m'))
-        .where('q.doctor_id', '=', appointment.doctor_id)
+        .whereRef('q.doctor_id', '=', 'a.doctor_id')
         .where('q.start_at', '>=', fromIso)
         .where('q.start_at', '<', toIso)
-        .as('last'),
+        .as('last_queue_number'),
     )
     .select((eb) => eb.selectFrom(lastEntry(db).as('t')).select('t.id').as('audit_id'))
     .select((eb) => eb.selectFrom(lastEntry(db).as('t')).select('t.hash').as('audit_hash'))
-    .where('id', '=', appointment.id);
-  const [row] = await serializedRead(db, dialectOf(db), lock, read);
+    .where('a.id', '=', id);
+  const [found] = await serializedRead(db, dialectOf(db), lock, read);
+  if (!found) return undefined;
+  const { last_queue_number, audit_id, audit_hash, ...row } = found;
   return {
-    status: row?.status,
-    queueNumber: Number(row?.last ?? 0) + 1,
-    auditTail: row?.audit_id != null && row.audit_hash != null ? { id: Number(row.audit_id), hash: row.audit_hash } : undefined,
+    row: row as DetailedRow,
+    day: { fromIso, toIso },
+    queueNumber: Number(last_queue_number ?? 0) + 1,
+    auditTail: audit_id != null && audit_hash != null ? { id: Number(audit_id), hash: audit_hash } : undefined,
   };
 }
+export type UnderLock = NonNullable<Awaited<ReturnType<typeof underLock>>>;
 
-/** Sent with the commit on PostgreSQL (writeLater): nothing reads an appointment's history in the call that writes it. */
+/** Put off on PostgreSQL (writeLater): the call that writes an appointment's history goes on without waiting for it. */
 export const addHistory = (
   db: Db,
   h: { appointmentId: number; at: string; actorId: number | null; change: string; from?: unknown; to?: unknown },

@@ -1,9 +1,9 @@
 import type { AppointmentView, ParsedInput } from '../../../shared/contract';
-import { AUDIT_LOCK, knowAuditTail, readBeforeRecording, record, recordView } from '../audit/audit.service';
+import { knowAuditTail, readBeforeRecording, record, recordView } from '../audit/audit.service';
 import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, isDesk, requireSession, type Ctx, type Session } from '../context';
-import { readTogether } from '../db/dialects';
+import { readTogether, type LockKey } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { announce, appointmentChange } from '../live/changes';
 import { actingFor, actingPatients, contactWith, knowFamily, mayActFor } from '../patients/acting-for';
@@ -13,7 +13,7 @@ import * as repo from './appointments.repo';
 import { asPractising, practisingDoctor } from './availability.service';
 import { clinicDayOf, dayBounds } from './clinic-day';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
-import { checkTime, diaryLocks, lockDiaries } from './time-check';
+import { checkTime, diaryLocks, diaryLocksOf, lockDiaries } from './time-check';
 import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
 import { offerFreedTimes } from '../waitlist/offers';
 import { videoView } from '../video/video-links.service';
@@ -95,7 +95,7 @@ async function load(ctx: Ctx, id: number) {
  * locks taken first, in the same round trip): who the caller may act for, the appointment's video link, and its
  * doctor, patient and contact as the change's emails name them.
  */
-async function loadForChange(ctx: Ctx, id: number, lock: string[] = []) {
+async function loadForChange(ctx: Ctx, id: number, lock: LockKey[] = []) {
   const read = await readTogether(ctx.db, ctx.deps.dialect, repo.changeReads(ctx.db, id, requireSession(ctx).userId), lock);
   const row = read.appointment[0];
   if (!row) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
@@ -183,8 +183,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
 export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>): Promise<AppointmentView> {
   // The freed time is offered to the waitlist under the doctor's lock, taken before the audit log's; the
   // appointment is read once it is held, so of two seats cancelling it at once the second finds it cancelled.
-  const found = await repo.appointmentById(ctx.db, input.appointmentId);
-  const { row, rel, link, known } = await loadForChange(ctx, input.appointmentId, found ? diaryLocks([found.doctor_id]) : []);
+  const { row, rel, link, known } = await loadForChange(ctx, input.appointmentId, diaryLocksOf(ctx.db, input.appointmentId));
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
   const after = await cancelBooking(ctx, row, input.reason, link);
@@ -197,9 +196,10 @@ export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>
 /**
  * Moves an appointment on (booked → checked in → completed; booked → no-show once the start has passed), by the
  * one rule (status-rules.ts) whoever does it: the doctor, the front desk, or the patient at the kiosk (`actorId`
- * null). A check-in takes the next place in the doctor's queue that day.
+ * null). A check-in takes the next place in the doctor's queue that day. `locked`: the appointment as read under
+ * its doctor's and the audit log's locks, with the queue of the day that read looked at (repo.underLock).
  */
-export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null): Promise<repo.DetailedRow> {
+export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: StatusChange, actorId: number | null, locked?: repo.UnderLock): Promise<repo.DetailedRow> {
   const refusal = statusRefusal(row, status, ctx.now, await checkInOpensMinutes(ctx));
   if (refusal) throw new DomainError(refusal.code, refusal.message);
   const nowIso = ctx.now.toISOString();
@@ -208,21 +208,28 @@ export async function changeStatus(ctx: Ctx, row: repo.DetailedRow, status: Stat
   // doctor's queue that day: two check-ins for one doctor at once (desk and kiosk, two seats) take turns, so no
   // place is given twice.
   const day = await clinicDayOf(ctx, new Date(row.start_at));
-  const now = await repo.statusUnderLock(ctx.db, row, day.fromIso, day.toIso, [`doctor:${row.doctor_id}`, AUDIT_LOCK]);
-  knowAuditTail(ctx, now.auditTail);
-  if (now.status !== row.status) throw new DomainError('CONFLICT', 'This appointment was changed meanwhile. Please look at it again.');
+  const now =
+    locked?.day.fromIso === day.fromIso ? locked : await repo.underLock(ctx.db, row.id, day.fromIso, day.toIso, diaryLocks([row.doctor_id]));
+  knowAuditTail(ctx, now?.auditTail);
+  if (now?.row.status !== row.status) throw new DomainError('CONFLICT', 'This appointment was changed meanwhile. Please look at it again.');
   const queueNumber = status === 'checked_in' ? now.queueNumber : undefined;
   const set = { status, updated_at: nowIso, ...(queueNumber ? { queue_number: queueNumber } : {}) };
-  await repo.writeStatus(ctx.db, row.id, set);
+  await repo.updateAppointment(ctx.db, row.id, set);
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: status, from: { status: row.status }, to: { status } });
   changed(ctx, row);
   return { ...row, ...set };
 }
 
 export async function setStatus(ctx: Ctx, input: ParsedInput<'appointments.setStatus'>): Promise<AppointmentView> {
-  const { row, rel } = await load(ctx, input.appointmentId);
+  // The appointment read once its doctor's lock and the audit log's are held, with that doctor's queue today (the
+  // day of nearly every change): one round trip.
+  const today = await clinicDayOf(ctx, ctx.now);
+  const locked = await repo.underLock(ctx.db, input.appointmentId, today.fromIso, today.toIso, diaryLocksOf(ctx.db, input.appointmentId));
+  if (!locked) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
+  const { row } = locked;
+  const rel = await relationTo(ctx, row);
   if (!rel.isDoctor && !rel.isDesk) throw new DomainError('FORBIDDEN', 'Only the doctor or the front desk can do this.');
-  const after = await changeStatus(ctx, row, input.status, rel.session.userId);
+  const after = await changeStatus(ctx, row, input.status, rel.session.userId, locked);
   await record(ctx, { action: `appointment.${input.status}`, actorId: rel.session.userId, patientId: row.patient_id, detail: { appointmentId: row.id } });
   return toView(ctx, after, rel);
 }

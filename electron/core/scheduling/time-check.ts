@@ -1,7 +1,9 @@
 import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availability/slots';
 import { DomainError, type Ctx } from '../context';
 import { AUDIT_LOCK, knowAuditTail } from '../audit/audit.service';
-import { serialize } from '../db/dialects';
+import type { Kysely } from 'kysely';
+import { serialize, type LockKey } from '../db/dialects';
+import type { Database } from '../db/schema';
 import * as repo from './appointments.repo';
 import { keptHours } from './kept-hours';
 import { knowFreeCode, randomCode } from './check-in-code';
@@ -38,14 +40,25 @@ export async function lockDiaries(ctx: Ctx, doctorIds: number[], patientId?: num
   await serialize(ctx.db, ctx.deps.dialect, ...diaryLocks(doctorIds, patientId));
 }
 
+const DOCTOR = 'doctor:';
+
 /** lockDiaries' keys, in its order. */
 export function diaryLocks(doctorIds: number[], patientId?: number): string[] {
-  const keys = [...new Set(doctorIds)].sort((a, b) => a - b).map((d) => `doctor:${d}`);
+  const keys = [...new Set(doctorIds)].sort((a, b) => a - b).map((d) => `${DOCTOR}${d}`);
   if (patientId) keys.push(`patient:${patientId}`);
   // Every change to a diary is audited: the audit log's lock goes with the diaries' (after them, in the one
   // order), sparing record() a round trip of its own.
   return [...keys, AUDIT_LOCK];
 }
+
+/**
+ * The diary's lock of an appointment's doctor, worked out by the database as it takes it (an appointment keeps its
+ * doctor), and the audit log's: diaryLocks' for one doctor, without reading the appointment first.
+ */
+export const diaryLocksOf = (db: Kysely<Database>, appointmentId: number): LockKey[] => [
+  { prefix: DOCTOR, of: db.selectFrom('appointments').select('doctor_id').where('id', '=', appointmentId) },
+  AUDIT_LOCK,
+];
 
 /**
  * Why this booking would be refused (null when it would not), and when it would end. `lock`: the locks to take

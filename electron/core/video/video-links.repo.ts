@@ -10,7 +10,7 @@ export const linkOf = (db: Db, appointmentId: number) =>
 
 /**
  * An appointment's link, created or replaced (a new generation). Whoever writes it has the link in hand and reads
- * none of it back in its transaction: sent with the commit on PostgreSQL.
+ * none of it back in its transaction: put off on PostgreSQL (writeLater).
  */
 export function putLink(db: Db, row: VideoLinkRow): Promise<void> {
   const { appointment_id, ...rest } = row;

@@ -7,7 +7,7 @@ import { DomainError, requireSession, type Ctx } from '../context';
 import { enqueueJob } from '../jobs/jobs.service';
 import { appointmentMail } from '../scheduling/appointment-mail';
 import { appointmentById, changeReads, type AppointmentRow } from '../scheduling/appointments.repo';
-import { diaryLocks } from '../scheduling/time-check';
+import { diaryLocksOf } from '../scheduling/time-check';
 import { CLINIC_OWNER, clientConfig, doctorOwner } from './google-client';
 import { connectedOwners } from './google.repo';
 import { clinicVideoHosts, videoConfig } from './video-settings';
@@ -39,7 +39,7 @@ async function calendarFor(ctx: Ctx, doctorId: number): Promise<string | null> {
 
 /**
  * A new link for the appointment (its next generation): a Meet link on the way, or a Jitsi room now. The change
- * that needs it takes the link from what this returns, so the row goes with the commit.
+ * that needs it takes the link from what this returns, so the row is put off (writeLater).
  */
 async function newLink(ctx: Ctx, a: Pick<AppointmentRow, 'id' | 'doctor_id' | 'ics_uid'>, previous?: repo.VideoLinkRow): Promise<LinkColumns> {
   const generation = (previous?.generation ?? 0) + 1;
@@ -99,13 +99,12 @@ export async function linkAfterChange(
  * audit log's lock with it): a cancellation or a move at another seat meanwhile is seen.
  */
 async function doctorsOnlineAppointment(ctx: Ctx, appointmentId: number) {
-  const found = await appointmentById(ctx.db, appointmentId);
   const session = requireSession(ctx);
-  if (!found || found.doctor_user_id !== session.userId) throw new DomainError('NOT_FOUND', 'No appointment of yours has this number.');
   const { appointment, link: linkRead, auditTail } = changeReads(ctx.db, appointmentId, session.userId);
-  const read = await readTogether(ctx.db, ctx.deps.dialect, { appointment, link: linkRead, auditTail }, diaryLocks([found.doctor_id]));
+  const read = await readTogether(ctx.db, ctx.deps.dialect, { appointment, link: linkRead, auditTail }, diaryLocksOf(ctx.db, appointmentId));
+  const a = read.appointment[0];
+  if (!a || a.doctor_user_id !== session.userId) throw new DomainError('NOT_FOUND', 'No appointment of yours has this number.');
   knowAuditTail(ctx, read.auditTail[0]);
-  const a = read.appointment[0]!;
   const link = read.link[0];
   if (a.mode !== 'online' || !ACTIVE.has(a.status) || !link || link.state === 'removed' || Date.parse(a.end_at) <= ctx.now.getTime()) {
     throw new DomainError('CONFLICT', 'Only an online appointment that has not ended has a video link to change.');
