@@ -24,7 +24,8 @@ export interface NewBooking {
 /** The appointment's row as a write left it, with its video link (what repo.detailed adds of it). */
 export type WrittenRow = repo.AppointmentRow & LinkColumns;
 
-export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<WrittenRow> {
+/** `reserved`: the booking's id and number, taken with its check (time-check.ts checkTime). */
+export async function insertBooking(ctx: Ctx, b: NewBooking, reserved?: repo.Reserved): Promise<WrittenRow> {
   const actorId = requireSession(ctx).userId;
   const nowIso = ctx.now.toISOString();
   const icsUid = `${randomUUID()}@medlink`;
@@ -34,7 +35,7 @@ export async function insertBooking(ctx: Ctx, b: NewBooking): Promise<WrittenRow
     doctor_id: b.doctorId, patient_id: b.patientId, start_at: start, end_at: end, mode: b.mode, reason: b.reason, status: 'booked',
     cancel_reason: null, check_in_code: await newCheckInCode(ctx, b.start), queue_number: null, ics_uid: icsUid, created_by: actorId, created_at: nowIso,
     updated_at: nowIso, series_id: b.seriesId,
-  });
+  }, reserved);
   await repo.addHistory(ctx.db, { appointmentId: row.id, at: nowIso, actorId, change: 'booked', to: { start, mode: b.mode } });
   await record(ctx, { action: 'appointment.booked', actorId, patientId: b.patientId, detail: { appointmentId: row.id, doctorId: b.doctorId } });
   return { ...row, ...(await linkAfterChange(ctx, row)) };

@@ -158,8 +158,13 @@ export async function diariesAround(
   except: BusyExcept,
   code: { code: string; fromIso: string; toIso: string },
   lock: string[],
+  reserve = false,
 ) {
   const kind = (k: string) => sql<string>`${sql.lit(k)}`.as('kind');
+  // A booking's id and number, taken with its check on PostgreSQL (the counter's row then stays locked until the
+  // booking ends, and a refusal's rollback gives the number back), so that its insert can wait for the commit.
+  const taking = reserve && dialectOf(db) === 'postgres';
+  const qc = taking ? (db.with('taken', (q) => q.updateTable('counters').set({ value: sql<number>`value + 1` }).where('name', '=', 'appointment').returning('value')) as unknown as Db) : db;
   let patient = db
     .selectFrom('appointments')
     .select([kind('patient'), 'start_at as a', 'end_at as b'])
@@ -168,7 +173,7 @@ export async function diariesAround(
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
   if (except.appointmentIds?.length) patient = patient.where('id', 'not in', except.appointmentIds);
-  let read = versionRows(db)
+  let read = versionRows(qc)
     .select([kind('version'), 'key as a', 'value as b'])
     .unionAll(db.selectFrom(busyQuery(db, doctorId, fromIso, toIso, nowIso, except).as('busy')).select([kind('doctor'), 'start_at as a', 'end_at as b']))
     .unionAll(patient)
@@ -188,9 +193,16 @@ export async function diariesAround(
   if (except.appointmentIds?.length) {
     read = read.unionAll(db.selectFrom('appointments').select([kind('moving'), sql<string>`cast(id as text)`.as('a'), 'status as b']).where('id', 'in', except.appointmentIds));
   }
+  if (taking) {
+    read = read.unionAll(
+      sql<{ kind: string; a: string; b: string }>`select 'number', cast(value as text), null from taken union all select 'id', cast(nextval(pg_get_serial_sequence('appointments', 'id')) as text), null`,
+    );
+  }
   const rows = await serializedRead(db, dialectOf(db), lock, read);
   const of = (k: string) => rows.filter((r) => r.kind === k);
+  const reserved = taking ? { id: Number(of('id')[0]!.a), number: Number(of('number')[0]!.a) } : undefined;
   return {
+    reserved,
     versions: versionsOf(of('version').map((r) => ({ key: r.a, value: r.b }))),
     doctor: of('doctor').map((r) => ({ start_at: r.a, end_at: r.b })),
     patient: of('patient').map((r) => ({ start_at: r.a, end_at: r.b })),
@@ -200,12 +212,25 @@ export async function diariesAround(
   };
 }
 
+/** A booking's id and number, taken with its check (diariesAround `reserve`). */
+export interface Reserved {
+  id: number;
+  number: number;
+}
+
 /**
- * The new appointment's row as stored (its id, booking number and defaults), without reading it back. The number
- * is taken last, in the insert itself: the counter's row stays locked until this booking commits.
+ * The new appointment's row as stored (its id, booking number and defaults), without reading it back. With the id
+ * and number `reserved`, the insert is put off (writeLater); else the number is taken last, in the insert itself.
+ * Either way the counter's row stays locked until this booking commits.
  */
-export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence' | 'number'>): Promise<AppointmentRow> {
-  const stored = await insertNumbered(db, 'appointment', (qc, number) => qc.insertInto('appointments').values({ ...row, number }).returningAll());
+export async function insertAppointment(db: Db, row: Omit<AppointmentRow, 'id' | 'ics_sequence' | 'number'>, reserved?: Reserved): Promise<AppointmentRow> {
+  let stored: AppointmentRow;
+  if (reserved) {
+    stored = { ...row, ...reserved, ics_sequence: 0 };
+    await writeLater(db, db.insertInto('appointments').values(stored));
+  } else {
+    stored = await insertNumbered(db, 'appointment', (qc, number) => qc.insertInto('appointments').values({ ...row, number }).returningAll());
+  }
   // Every change to busy time moves the counter doctor search's slot caches follow (same transaction).
   await bumpBusyVersion(db);
   return stored;

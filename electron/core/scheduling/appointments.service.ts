@@ -136,10 +136,10 @@ export async function book(ctx: Ctx, input: ParsedInput<'appointments.book'>, he
   const doctor = bookable(read.doctor[0]);
   const patient = await patientFor(ctx, input.patientId, read.people);
   const start = new Date(input.start);
-  const end = await checkTime(ctx, { doctorId: doctor.id, patientId: patient.id, start, mode: input.mode }, { offerId: heldBy });
+  const { end, reserved } = await checkTime(ctx, { doctorId: doctor.id, patientId: patient.id, start, mode: input.mode }, { offerId: heldBy }, true);
   const written = await insertBooking(ctx, {
     doctorId: doctor.id, patientId: patient.id, start, end, mode: input.mode, reason: input.reason || null, seriesId: null,
-  });
+  }, reserved);
   // The appointment as a read would show it, from the rows already read: a read more costs a round trip.
   const contact = contactWith(patient, [...read.family, ...read.people].find((p) => p.id === patient.holder_patient_id) ?? null);
   const row: repo.DetailedRow = {
@@ -171,7 +171,7 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   bookable(known.doctor);
   const start = new Date(input.start);
   const mode = input.mode ?? (row.mode as Mode);
-  const end = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
+  const { end } = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
   const after = await moveBooking(ctx, row, start, end, mode, link);
   await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, known);
   changed(ctx, after);

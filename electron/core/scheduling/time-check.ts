@@ -64,7 +64,13 @@ export const diaryLocksOf = (db: Kysely<Database>, appointmentId: number): LockK
  * Why this booking would be refused (null when it would not), and when it would end. `lock`: the locks to take
  * first, in the same round trip as the read (checkTime); the caller holds them already otherwise.
  */
-export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}, lock: string[] = []): Promise<{ end: Date; problem: DomainError | null }> {
+export async function timeProblem(
+  ctx: Ctx,
+  b: Booking,
+  except: repo.BusyExcept = {},
+  lock: string[] = [],
+  reserve = false,
+): Promise<{ end: Date; problem: DomainError | null; reserved?: repo.Reserved }> {
   // The hours counter is read here, after the locks, not taken from the call's settings read before them: on
   // PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
   // A day either side of the start (a slot is far shorter): read before the slot's length is known, in one statement.
@@ -73,7 +79,7 @@ export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept 
   const code = randomCode();
   const diaries = await repo.diariesAround(ctx.db, b.doctorId, b.patientId, around(b.start.getTime() - DAY), around(b.start.getTime() + 2 * DAY), ctx.now.toISOString(), except, {
     code, fromIso: day.fromIso, toIso: day.toIso,
-  }, lock);
+  }, lock, reserve);
   knowAuditTail(ctx, diaries.auditTail);
   if (!diaries.codeTaken) knowFreeCode(ctx, day.fromIso, code);
   const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, diaries.versions);
@@ -90,12 +96,15 @@ export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept 
   if (diaries.patient.some((r) => Date.parse(r.start_at) < end.getTime() && Date.parse(r.end_at) > startMs)) {
     return { end, problem: new DomainError('PATIENT_BUSY', 'The patient already has an appointment at this time. Choose another time.') };
   }
-  return { end, problem: null };
+  return { end, problem: null, reserved: diaries.reserved };
 }
 
-/** The whole check, after the doctor's and patient's diaries are locked; refused with the reason. Returns the end. */
-export async function checkTime(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}): Promise<Date> {
-  const { end, problem } = await timeProblem(ctx, b, except, diaryLocks([b.doctorId], b.patientId));
+/**
+ * The whole check, after the doctor's and patient's diaries are locked; refused with the reason. Returns the end,
+ * and for a new booking (`reserve`) its id and number where the database gave them with the check (PostgreSQL).
+ */
+export async function checkTime(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}, reserve = false): Promise<{ end: Date; reserved?: repo.Reserved }> {
+  const { end, problem, reserved } = await timeProblem(ctx, b, except, diaryLocks([b.doctorId], b.patientId), reserve);
   if (problem) throw problem;
-  return end;
+  return { end, reserved };
 }
