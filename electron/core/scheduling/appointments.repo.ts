@@ -30,6 +30,11 @@ export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['execut
 
 export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id', '=', id).executeTakeFirst();
 
+/** An appointment's doctor and patient as the database reads them within another statement (neither ever changes). */
+export const appointmentsDoctor = (db: Db, id: number) => db.selectFrom('appointments').select('doctor_id').where('id', '=', id);
+export const appointmentsPatient = (db: Db, id: number) => db.selectFrom('appointments').select('patient_id').where('id', '=', id);
+export type DoctorOf = ReturnType<typeof appointmentsDoctor>;
+
 /**
  * An appointment about to change and what the change needs beside it, as reads that go together (dialects.ts
  * readTogether): the appointment, its video link, its doctor as the emails name them, its patient and their holder

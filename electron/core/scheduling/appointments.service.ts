@@ -3,7 +3,7 @@ import { knowAuditTail, readBeforeRecording, record, recordView } from '../audit
 import type { Mode } from '../availability/slots';
 import { cancelCutoffMinutes, checkInOpensMinutes } from '../clinic/clinic.service';
 import { DomainError, isDesk, requireSession, type Ctx, type Session } from '../context';
-import { readTogether, type LockKey } from '../db/dialects';
+import { readTogether } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import { announce, appointmentChange } from '../live/changes';
 import { actingFor, actingPatients, contactWith, knowFamily, mayActFor } from '../patients/acting-for';
@@ -15,7 +15,7 @@ import { clinicDayOf, dayBounds } from './clinic-day';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
 import { checkTime, diaryLocks, diaryLocksOf, lockDiaries } from './time-check';
 import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
-import { offerFreedTimes } from '../waitlist/offers';
+import { offerFreedTimes, waitlistReads } from '../waitlist/offers';
 import { videoView } from '../video/video-links.service';
 
 const MINUTE = 60_000;
@@ -91,19 +91,23 @@ async function load(ctx: Ctx, id: number) {
 }
 
 /**
- * The appointment a change is about, read in one round trip with what the change needs beside it (`lock`: the
- * locks taken first, in the same round trip): who the caller may act for, the appointment's video link, and its
- * doctor, patient and contact as the change's emails name them.
+ * The appointment a change is about, read in one round trip once its doctor's and patient's diaries and the audit
+ * log are locked (the database works out whose), so of two seats changing it at once the second sees the first's
+ * change; with what the change needs beside it: who the caller may act for, the appointment's video link, its
+ * doctor, patient and contact as the change's emails name them, and the doctor's waitlist (the time it frees is
+ * offered there).
  */
-async function loadForChange(ctx: Ctx, id: number, lock: LockKey[] = []) {
-  const read = await readTogether(ctx.db, ctx.deps.dialect, repo.changeReads(ctx.db, id, requireSession(ctx).userId), lock);
+async function loadForChange(ctx: Ctx, id: number) {
+  const reads = { ...repo.changeReads(ctx.db, id, requireSession(ctx).userId), ...(await waitlistReads(ctx, repo.appointmentsDoctor(ctx.db, id))) };
+  const read = await readTogether(ctx.db, ctx.deps.dialect, reads, diaryLocksOf(ctx.db, id));
   const row = read.appointment[0];
   if (!row) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
   knowFamily(ctx, read.family);
   knowAuditTail(ctx, read.auditTail[0]);
   const patient = read.people.find((p) => p.id === row.patient_id)!;
   const contact = contactWith(patient, read.people.find((p) => p.id === patient.holder_patient_id) ?? null);
-  return { row, rel: await relationTo(ctx, row), link: read.link[0] ?? null, known: { doctor: read.doctor[0]!, patient, contact } };
+  const waitlist = { overdue: read.overdue, entries: read.entries };
+  return { row, rel: await relationTo(ctx, row), link: read.link[0] ?? null, known: { doctor: read.doctor[0]!, patient, contact }, waitlist };
 }
 
 function bookable<D extends { status: string; suspended_at: string | null }>(doctor: D | undefined): D {
@@ -165,7 +169,7 @@ function checkChangeable(row: repo.DetailedRow) {
 }
 
 export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.reschedule'>): Promise<AppointmentView> {
-  const { row, rel, link, known } = await loadForChange(ctx, input.appointmentId);
+  const { row, rel, link, known, waitlist } = await loadForChange(ctx, input.appointmentId);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
   bookable(known.doctor);
@@ -176,20 +180,18 @@ export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.resc
   await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, known);
   changed(ctx, after);
   // The time it left may be what someone on the waitlist is waiting for.
-  await offerFreedTimes(ctx, row.doctor_id);
+  await offerFreedTimes(ctx, row.doctor_id, waitlist);
   return toView(ctx, after, rel);
 }
 
 export async function cancel(ctx: Ctx, input: ParsedInput<'appointments.cancel'>): Promise<AppointmentView> {
-  // The freed time is offered to the waitlist under the doctor's lock, taken before the audit log's; the
-  // appointment is read once it is held, so of two seats cancelling it at once the second finds it cancelled.
-  const { row, rel, link, known } = await loadForChange(ctx, input.appointmentId, diaryLocksOf(ctx.db, input.appointmentId));
+  const { row, rel, link, known, waitlist } = await loadForChange(ctx, input.appointmentId);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
   const after = await cancelBooking(ctx, row, input.reason, link);
   await appointmentMail(ctx, after, { kind: 'cancelled', reason: input.reason }, known);
   changed(ctx, after);
-  await offerFreedTimes(ctx, row.doctor_id);
+  await offerFreedTimes(ctx, row.doctor_id, waitlist);
   return toView(ctx, after, rel);
 }
 

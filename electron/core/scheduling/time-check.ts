@@ -41,22 +41,24 @@ export async function lockDiaries(ctx: Ctx, doctorIds: number[], patientId?: num
 }
 
 const DOCTOR = 'doctor:';
+const PATIENT = 'patient:';
 
 /** lockDiaries' keys, in its order. */
 export function diaryLocks(doctorIds: number[], patientId?: number): string[] {
   const keys = [...new Set(doctorIds)].sort((a, b) => a - b).map((d) => `${DOCTOR}${d}`);
-  if (patientId) keys.push(`patient:${patientId}`);
+  if (patientId) keys.push(`${PATIENT}${patientId}`);
   // Every change to a diary is audited: the audit log's lock goes with the diaries' (after them, in the one
   // order), sparing record() a round trip of its own.
   return [...keys, AUDIT_LOCK];
 }
 
 /**
- * The diary's lock of an appointment's doctor, worked out by the database as it takes it (an appointment keeps its
- * doctor), and the audit log's: diaryLocks' for one doctor, without reading the appointment first.
+ * diaryLocks' keys for an appointment's doctor and patient, worked out by the database as it takes them, sparing the
+ * read that would learn them first.
  */
 export const diaryLocksOf = (db: Kysely<Database>, appointmentId: number): LockKey[] => [
-  { prefix: DOCTOR, of: db.selectFrom('appointments').select('doctor_id').where('id', '=', appointmentId) },
+  { prefix: DOCTOR, of: repo.appointmentsDoctor(db, appointmentId) },
+  { prefix: PATIENT, of: repo.appointmentsPatient(db, appointmentId) },
   AUDIT_LOCK,
 ];
 
@@ -84,7 +86,8 @@ export async function timeProblem(
   if (!diaries.codeTaken) knowFreeCode(ctx, day.fromIso, code);
   const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, diaries.versions);
   const end = new Date(b.start.getTime() + rules.slotMinutes * MINUTE);
-  // An appointment being moved was read before the locks: another seat may have cancelled or checked it in since.
+  // An appointment being moved may have been read before the locks (a series' visits): another seat may have
+  // cancelled or checked it in since.
   if (diaries.movingStatuses.some((s) => s !== 'booked')) {
     return { end, problem: new DomainError('CONFLICT', 'This appointment was changed meanwhile and can no longer be moved. Please look at it again.') };
   }

@@ -4,7 +4,7 @@ import { record } from '../audit/audit.service';
 import { slotsBetween, takenBy, type Busy, type Slot } from '../availability/slots';
 import { clinicSettings, waitlistHoldMinutes } from '../clinic/clinic.service';
 import { inTransaction, type Ctx, type Deps } from '../context';
-import { readTogether } from '../db/dialects';
+import { readTogether, type ReadRows } from '../db/dialects';
 import { doctorById } from '../doctors/doctors.repo';
 import type { JobHandlers } from '../jobs/jobs.service';
 import { enqueueJob } from '../jobs/jobs.service';
@@ -13,7 +13,7 @@ import { enqueueMail } from '../outbox/outbox.service';
 import { contactOf } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
 import { doctorMailInfo } from '../scheduling/appointment-mail';
-import { busyOfDoctor } from '../scheduling/appointments.repo';
+import { busyOfDoctor, type DoctorOf } from '../scheduling/appointments.repo';
 import { rulesFor } from '../scheduling/availability.service';
 import { diaryLocks, lockDiaries } from '../scheduling/time-check';
 import { announce, sendAnnounced, waitlistChange } from '../live/changes';
@@ -34,22 +34,25 @@ function suits(e: repo.EntryRow, slot: Slot): boolean {
   return slot.date >= e.from_date && slot.date <= e.to_date && (e.day_parts.split(',') as DayPart[]).includes(dayPartOf(slot.time));
 }
 
+/** What offerFreedTimes reads of a doctor's waitlist: the holds that have run out, and the entries waiting. */
+export async function waitlistReads(ctx: Ctx, doctor: number | DoctorOf) {
+  const nowIso = ctx.now.toISOString();
+  return { overdue: repo.overdueOffers(ctx.db, doctor, nowIso), entries: repo.entriesToOffer(ctx.db, doctor, await clinicToday(ctx), nowIso) };
+}
+export type WaitlistRead = ReadRows<Awaited<ReturnType<typeof waitlistReads>>>;
+
 /**
  * Offers the doctor's free times to their waitlist. The caller has taken the doctor's diary lock before writing
  * to the audit log (time-check.ts lockDiaries); it is taken again here, where two seats freeing times of one doctor
- * at once take turns, and the second sees the first one's offers.
+ * at once take turns, and the second sees the first one's offers. `read`: waitlistReads' rows, read by the caller
+ * under the doctor's lock (with its own read, sparing a round trip).
  */
-export async function offerFreedTimes(ctx: Ctx, doctorId: number): Promise<void> {
+export async function offerFreedTimes(ctx: Ctx, doctorId: number, read?: WaitlistRead): Promise<void> {
   const nowIso = ctx.now.toISOString();
   const actorId = ctx.session?.userId ?? null;
   // The lock and both reads in one round trip: every change to an offer holds the doctor's lock, so the holds that
   // have run out, read beside the entries, are the ones this run ends.
-  const { overdue, entries } = await readTogether(
-    ctx.db,
-    ctx.deps.dialect,
-    { overdue: repo.overdueOffers(ctx.db, doctorId, nowIso), entries: repo.entriesToOffer(ctx.db, doctorId, await clinicToday(ctx), nowIso) },
-    diaryLocks([doctorId]),
-  );
+  const { overdue, entries } = read ?? (await readTogether(ctx.db, ctx.deps.dialect, await waitlistReads(ctx, doctorId), diaryLocks([doctorId])));
   /** The accounts whose offers changed: their windows are told at once. */
   const told: (number | null)[] = [];
   for (const o of overdue) {

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
-import { HELD_STATUSES } from '../scheduling/appointments.repo';
+import { HELD_STATUSES, type DoctorOf } from '../scheduling/appointments.repo';
 
 type Db = Kysely<Database>;
 export type EntryRow = Selectable<Database['waitlist_entries']>;
@@ -54,7 +54,7 @@ export const entriesOfPatients = (db: Db, patientIds: number[], today: string) =
  * The doctor's entries still waiting for a day from `today` on and holding no time (no offer open and not run out
  * at `nowIso`), first in line first.
  */
-export const entriesToOffer = (db: Db, doctorId: number, today: string, nowIso: string) =>
+export const entriesToOffer = (db: Db, doctorId: number | DoctorOf, today: string, nowIso: string) =>
   db
     .selectFrom('waitlist_entries as w')
     .innerJoin('patient_info as p', 'p.id', 'w.patient_id')
@@ -108,7 +108,7 @@ export async function closeOffer(db: Db, id: number, set: { status: 'taken' | 'd
 }
 
 /** The doctor's open offers whose hold has run out, with whom each was for. */
-export const overdueOffers = (db: Db, doctorId: number, nowIso: string) =>
+export const overdueOffers = (db: Db, doctorId: number | DoctorOf, nowIso: string) =>
   db
     .selectFrom('waitlist_offers as o')
     .innerJoin('waitlist_entries as w', 'w.id', 'o.entry_id')
