@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type ChannelName } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import { issuesToFields } from '../../shared/validation';
-import { resolveSession } from './auth/auth.service';
+import { confirmSession, resolveSession, SessionChanged } from './auth/auth.service';
 import { DomainError, inTransaction, type Ctx, type Deps, type Session } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
 import { handlers } from './handlers/index';
@@ -15,6 +15,18 @@ export type Dispatch = (channel: unknown, input: unknown, token?: string) => Pro
 const BEFORE_ENROLMENT = new Set<ChannelName>(['setup.status', 'clinicKey.enrol', 'seat.status', 'seat.connect']);
 // While a temporary password is in force, only these channels answer.
 const WHILE_MUST_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.logout', 'auth.session']);
+
+/**
+ * The screens' frequent calls whose handlers change nothing outside the database (no file, nothing kept in memory,
+ * no listener): a run of theirs can be undone and run again, so they may start with the session this seat kept
+ * (resolveSession) and learn only with their first statement whether it still holds. Every other call reads the
+ * session first.
+ */
+const REPEATABLE = new Set<ChannelName>([
+  'auth.session', 'doctors.search', 'doctors.profile', 'doctors.slots', 'appointments.book', 'appointments.reschedule', 'appointments.cancel',
+  'appointments.setStatus', 'appointments.mine', 'appointments.schedule', 'desk.board', 'bills.mine', 'bills.list', 'records.mine',
+  'monitoring.mine', 'monitoring.patient', 'readings.add',
+]);
 
 export function validationError(issues: z.core.$ZodIssue[]): AppError {
   const fields = issuesToFields(issues);
@@ -72,11 +84,13 @@ export function createDispatcher(deps: Deps): Dispatch {
     let session: Session | null = null;
     try {
       const prepared = await handler.prepare?.(parsed.data, deps, token);
-      const data = await inTransaction(deps, async (ctx) => {
+      // `fresh`: the session read before the call goes on, as when what the seat had kept of it no longer held.
+      const run = (fresh: boolean) => inTransaction(deps, async (ctx) => {
+        kept = undefined;
         ctx.prepared = prepared;
         try {
           if (def.roles !== 'public' && (def.roles !== 'optional' || token)) {
-            ctx.session = await resolveSession(ctx, token);
+            ctx.session = await resolveSession(ctx, token, fresh);
             if (!ctx.session) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
             if (ctx.session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
               throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Please choose a new password before you continue.');
@@ -87,16 +101,23 @@ export function createDispatcher(deps: Deps): Dispatch {
           // Parsing the output drops any field the contract does not name: nothing extra leaks.
           const result = await handler(parsed.data, ctx);
           const output = handler.finish ? result : def.output.parse(result);
+          await confirmSession(ctx);
           session = ctx.session;
           await sendAnnounced(ctx);
           return output;
         } catch (e) {
+          // Nothing is answered nor kept for a session that no longer holds: the call runs again.
+          if (!(e instanceof SessionChanged)) await confirmSession(ctx, true);
           if (e instanceof DomainError && e.options.keep) {
             kept = e;
             return undefined;
           }
           throw e;
         }
+      });
+      const data = await run(!REPEATABLE.has(channel)).catch((e: unknown) => {
+        if (e instanceof SessionChanged) return run(true);
+        throw e;
       });
       if (kept) return failure(kept.code, kept.message, kept.options.fields);
       return { ok: true, data: handler.finish ? def.output.parse(await handler.finish(data, deps, session)) : data };

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import { readAlongsideWrite, writeLater, type DialectName } from '../db/dialects';
+import { readAhead, writeLater, type DialectName, type ReadAhead } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -110,21 +110,24 @@ const sessionRows = (db: Db, tokenHash: string, qc: QueryCreator<Database> = db)
 
 export type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionRows>['execute']>>[number];
 
-/**
- * What the dispatcher needs of a call's caller, in one round trip on PostgreSQL: the rows of sessionRows, and
- * with `touch` the session's activity recorded if it was last recorded before `staleBefore` (the rows read show
- * the activity as it was before).
- */
-export function sessionForCall(db: Db, dialect: DialectName, tokenHash: string, touch?: { nowIso: string; staleBefore: string }): Promise<SessionRow[]> {
-  if (!touch) return sessionRows(db, tokenHash).execute();
-  const write = db
-    .updateTable('sessions')
-    .set({ last_seen_at: touch.nowIso })
-    .where('token_hash', '=', tokenHash)
-    .where('ended_at', 'is', null)
-    .where('last_seen_at', '<', touch.staleBefore);
-  return readAlongsideWrite(db, dialect, (qc) => sessionRows(db, tokenHash, qc), write);
+/** A session's activity, recorded if last recorded before `staleBefore`. */
+const touchSession = (db: Db, tokenHash: string, touch: Touch) =>
+  db.updateTable('sessions').set({ last_seen_at: touch.nowIso }).where('token_hash', '=', tokenHash).where('ended_at', 'is', null).where('last_seen_at', '<', touch.staleBefore);
+export interface Touch {
+  nowIso: string;
+  staleBefore: string;
 }
+
+/**
+ * What the dispatcher needs of a call's caller, in one statement: the rows of sessionRows, and with `touch` the
+ * session's activity recorded along (the rows read show the activity as it was before). On PostgreSQL the statement
+ * goes with the call's next one, or alone when the rows are asked for first (readAhead).
+ */
+export const sessionForCall = (db: Db, dialect: DialectName, tokenHash: string, touch?: Touch): Promise<ReadAhead<SessionRow>> =>
+  readAhead(db, dialect, (qc) => sessionRows(db, tokenHash, qc), touch && touchSession(db, tokenHash, touch));
+
+/** The session's activity recorded once the call has found it still open: put off on PostgreSQL (writeLater). */
+export const touchLater = (db: Db, tokenHash: string, touch: Touch) => writeLater(db, touchSession(db, tokenHash, touch));
 
 /** An account and its roles, one row per role, in one statement: by id, or by email with its password's hash. */
 export const userWithRoles = (db: Db, id: number) =>

@@ -4,7 +4,8 @@ import { portalAdmits, type Portal, type Role } from '../../../shared/roles';
 import { readBeforeRecording, record } from '../audit/audit.service';
 import { idleMinutes } from '../clinic/clinic.service';
 import { knowSettings } from '../clinic/settings.repo';
-import { DomainError, requireSession, type Ctx, type Session } from '../context';
+import { DomainError, requireSession, type Ctx, type Deps, type Session } from '../context';
+import { BUSY_VERSION_KEY, SEARCH_VERSION_KEY } from '../search/versions.repo';
 import * as repo from './auth.repo';
 import { hashToken, stillHolds, type PasswordCheck } from './password-checks';
 
@@ -93,43 +94,108 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: P
   return openSession(ctx, user.id, portal, account);
 }
 
-/**
- * The open session behind a token, with its account and whether it has run out (idle too long, or open too long),
- * in one statement that also brings the clinic's settings into the call; with `touch`, the activity is recorded
- * along (when last recorded more than half a minute ago: a write costs an fsync, and that is precise enough).
- */
-async function sessionOf(ctx: Ctx, token: string | undefined, touch: boolean): Promise<{ session: Session; expired: boolean } | null> {
-  if (!token) return null;
-  const tokenHash = hashToken(token);
-  const nowMs = ctx.now.getTime();
-  const rows = await repo.sessionForCall(
-    ctx.db,
-    ctx.deps.dialect,
-    tokenHash,
-    touch ? { nowIso: ctx.now.toISOString(), staleBefore: new Date(nowMs - TOUCH_EVERY_MS).toISOString() } : undefined,
-  );
-  knowSettings(ctx.db, new Map(rows.flatMap((r) => (r.key != null && r.value != null ? [[r.key, r.value] as const] : []))));
+/** The open session the rows of a session read show (none: no such session), and the settings read with them. */
+function sessionIn(tokenHash: string, rows: repo.SessionRow[]) {
+  const settings = new Map(rows.flatMap((r) => (r.key != null && r.value != null ? [[r.key, r.value] as const] : [])));
   const own = rows.filter((r) => r.key == null);
   const user = userOf(own.map((r) => ({ ...r, id: r.user_id! }) as never));
   if (!user) return null;
   const row = own[0]!;
-  const idle = (await idleMinutes(ctx)) * MINUTE;
-  const expired = nowMs - Date.parse(row.last_seen_at!) > idle || nowMs - Date.parse(row.created_at!) > SESSION_MAX_HOURS * 60 * MINUTE;
-  return {
-    session: { tokenHash, userId: user.id, portal: row.portal as Portal, roles: user.roles, mustChangePassword: user.mustChangePassword, user },
-    expired,
-  };
+  const session: Session = { tokenHash, userId: user.id, portal: row.portal as Portal, roles: user.roles, mustChangePassword: user.mustChangePassword, user };
+  return { session, settings, lastSeenAt: row.last_seen_at!, createdAt: row.created_at! };
+}
+type Found = NonNullable<ReturnType<typeof sessionIn>>;
+
+/** Whether the session has run out: idle too long, or open too long (the call's settings known). */
+async function hasExpired(ctx: Ctx, found: Found): Promise<boolean> {
+  const nowMs = ctx.now.getTime();
+  return nowMs - Date.parse(found.lastSeenAt) > (await idleMinutes(ctx)) * MINUTE || nowMs - Date.parse(found.createdAt) > SESSION_MAX_HOURS * 60 * MINUTE;
 }
 
-/** Finds the caller's session, ending it when it has been idle too long or open too long. */
-export async function resolveSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
-  const found = await sessionOf(ctx, token, true);
+/** The activity a call records, when last recorded more than half a minute ago (a write costs an fsync; that is precise enough). */
+const touchOf = (ctx: Ctx): repo.Touch => ({ nowIso: ctx.now.toISOString(), staleBefore: new Date(ctx.now.getTime() - TOUCH_EVERY_MS).toISOString() });
+
+/**
+ * The session behind a token and the clinic's settings, in one statement, with the activity recorded along if
+ * `touch`: how to get them (on PostgreSQL the statement may wait to go with the call's next one), and whether they
+ * are here already.
+ */
+async function sessionRead(ctx: Ctx, tokenHash: string, touch: boolean) {
+  const read = await repo.sessionForCall(ctx.db, ctx.deps.dialect, tokenHash, touch ? touchOf(ctx) : undefined);
+  return { arrived: read.arrived, found: async () => sessionIn(tokenHash, await read.rows()) };
+}
+
+/** The counters every booking moves: the call never takes them from its settings (search/versions.repo.ts). */
+const MOVING_SETTINGS = new Set([SEARCH_VERSION_KEY, BUSY_VERSION_KEY]);
+const sameSettings = (a: Map<string, string>, b: Map<string, string>) =>
+  [...new Set([...a.keys(), ...b.keys()])].every((k) => MOVING_SETTINGS.has(k) || a.get(k) === b.get(k));
+
+/** What this seat last found of each token's session (and the settings then), most recent last; a few hundred at most. */
+const keptSessions = new WeakMap<Deps, Map<string, Found>>();
+const KEPT_SESSIONS = 500;
+/** The check of a session a call took from keptSessions, until the call asks whether it still holds. */
+const unconfirmed = new WeakMap<Ctx, () => Promise<boolean>>();
+
+/** The session a call took from what this seat had kept no longer holds: the call is run again, with it read first. */
+export class SessionChanged extends Error {}
+
+/**
+ * Finds the caller's session, ending it when it has been idle too long or open too long. A session this seat found
+ * before (`fresh` false) is used at once, with the settings found with it, while the database reads it again with
+ * the call's first statement (no round trip of its own on PostgreSQL); the call must then confirm it
+ * (confirmSession) before it commits or answers.
+ */
+export async function resolveSession(ctx: Ctx, token: string | undefined, fresh = false): Promise<Session | null> {
+  if (!token) return null;
+  const tokenHash = hashToken(token);
+  const kept = keptSessions.get(ctx.deps) ?? new Map<string, Found>();
+  keptSessions.set(ctx.deps, kept);
+  const before = fresh ? undefined : kept.get(tokenHash);
+  // A kept session's activity is recorded once the session is known to hold, with the call's commit: recorded with
+  // the read (which may commit on its own), it would make a session that had run out look active to the run after.
+  const read = await sessionRead(ctx, tokenHash, !before);
+  // Rows already here (SQLite) serve as they are.
+  if (before && !read.arrived) {
+    knowSettings(ctx.db, new Map(before.settings));
+    unconfirmed.set(ctx, async () => {
+      const now = await read.found();
+      const holds = !!now && JSON.stringify(now.session) === JSON.stringify(before.session) && sameSettings(now.settings, before.settings) && !(await hasExpired(ctx, now));
+      if (!holds) kept.delete(tokenHash);
+      else if (now.lastSeenAt < touchOf(ctx).staleBefore) await repo.touchLater(ctx.db, tokenHash, touchOf(ctx));
+      return holds;
+    });
+    return before.session;
+  }
+  const found = await read.found();
+  // Read without its activity, as for a kept session, the rows came at once: the activity is recorded now.
+  if (before && found) await repo.touchLater(ctx.db, tokenHash, touchOf(ctx));
   if (!found) return null;
-  if (found.expired) {
-    await repo.endSession(ctx.db, found.session.tokenHash, ctx.now.toISOString());
+  knowSettings(ctx.db, found.settings);
+  if (await hasExpired(ctx, found)) {
+    kept.delete(tokenHash);
+    await repo.endSession(ctx.db, tokenHash, ctx.now.toISOString());
     throw new DomainError('SESSION_EXPIRED', 'Your session ended. Please sign in again.', { keep: true });
   }
+  kept.delete(tokenHash);
+  kept.set(tokenHash, found);
+  if (kept.size > KEPT_SESSIONS) kept.delete(kept.keys().next().value!);
   return found.session;
+}
+
+/**
+ * Throws SessionChanged unless the session the call took from what this seat had kept still holds as it was (the
+ * same account, roles and settings, not run out); nothing to do for a session read first. `failed`: the call is
+ * failing anyway; a check that cannot be made then (its statement went with the one that failed) lets it fail.
+ */
+export async function confirmSession(ctx: Ctx, failed = false): Promise<void> {
+  const check = unconfirmed.get(ctx);
+  if (!check) return;
+  unconfirmed.delete(ctx);
+  const holds = await check().catch((e: unknown) => {
+    if (failed) return true;
+    throw e;
+  });
+  if (!holds) throw new SessionChanged();
 }
 
 /**
@@ -137,8 +203,11 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
  * asks this while nobody touches the screen, which must not keep the session from running out.
  */
 export async function peekSession(ctx: Ctx, token: string | undefined): Promise<Session | null> {
-  const found = await sessionOf(ctx, token, false);
-  return found && !found.expired ? found.session : null;
+  if (!token) return null;
+  const found = await (await sessionRead(ctx, hashToken(token), false)).found();
+  if (!found) return null;
+  knowSettings(ctx.db, found.settings);
+  return (await hasExpired(ctx, found)) ? null : found.session;
 }
 
 export async function logout(ctx: Ctx): Promise<{ done: true }> {

@@ -94,8 +94,23 @@ const NAMED_STATEMENTS = 2000;
 
 /** Marks a write put off to the transaction's next statement or its commit (writeLater). */
 const LATER = '/* later */ ';
-/** Marks a statement that may run before the transaction's BEGIN though it writes (readAlongsideWrite). */
-const ALONE = '/* alone */ ';
+/** Asks for readAhead's statement to be sent now, alone, if it is still held. */
+const AHEAD_NOW = '/* ahead now */ select 1';
+
+/** readAhead's answer, given to the connection as the last of its statement's values (never sent). */
+class Ahead<R = unknown> {
+  sent = false;
+  resolve!: (rows: R[]) => void;
+  reject!: (e: unknown) => void;
+  readonly rows = new Promise<R[]>((resolve, reject) => {
+    this.resolve = resolve;
+    this.reject = reject;
+  });
+  constructor() {
+    // Whoever asks gets the failure; an answer nobody asks for (the call failed first) must not crash the process.
+    this.rows.catch(() => undefined);
+  }
+}
 
 /**
  * A statement that may run before a transaction's BEGIN: a read that takes no lock and tells no one (at read
@@ -158,19 +173,46 @@ function together(later: Sent[]): Sent {
  *   transaction that only reads sends no BEGIN and no COMMIT.
  * - The writes put off (writeLater) go with the transaction's next statement, or its COMMIT, in one message (as
  *   one statement before it, so it sees them); a rollback drops those not sent yet.
+ * - A read ahead (readAhead) goes first in the message of the transaction's next statement, or alone when asked for.
  */
 class PreparingClient extends pg.Client {
   private static readonly names = new Map<string, string>();
   private state: 'idle' | 'beginning' | 'open' = 'idle';
   private later: Sent[] = [];
+  private ahead: { sent: Sent; answer: Ahead } | null = null;
 
   private send(...args: unknown[]): Promise<pg.QueryResult> {
     return (super.query as unknown as (...a: unknown[]) => Promise<pg.QueryResult>).apply(this, args);
   }
 
-  private async sendAll(statements: string[]): Promise<pg.QueryResult> {
-    const results = (await this.send(statements.join('; '))) as pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(results) ? results[results.length - 1]! : results;
+  /** The statements as one message: the last one's result, and the held read ahead's answered if it went first. */
+  private async sendAll(statements: string[], ahead?: Ahead): Promise<pg.QueryResult> {
+    try {
+      const sent = (await this.send(statements.join('; '))) as pg.QueryResult | pg.QueryResult[];
+      const results = Array.isArray(sent) ? sent : [sent];
+      ahead?.resolve(results[0]!.rows);
+      return results[results.length - 1]!;
+    } catch (e) {
+      ahead?.reject(e);
+      throw e;
+    }
+  }
+
+  private async sendAhead({ sent, answer }: { sent: Sent; answer: Ahead }): Promise<void> {
+    try {
+      answer.resolve((await this.prepared(sent.text, sent.values)).rows);
+    } catch (e) {
+      answer.reject(e);
+      throw e;
+    }
+  }
+
+  /** The read ahead held, if any, to go now: it is answered whatever becomes of the message it goes in. */
+  private takeAhead(): { sent: Sent; answer: Ahead } | null {
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead) ahead.answer.sent = true;
+    return ahead;
   }
 
   private prepared(text: string, values: unknown[]): Promise<pg.QueryResult> {
@@ -181,8 +223,16 @@ class PreparingClient extends pg.Client {
   }
 
   private async transactionStatement(q: Sent): Promise<pg.QueryResult> {
-    const alone = q.text.startsWith(ALONE);
-    if (alone) q = { text: q.text.slice(ALONE.length), values: q.values };
+    const answer = q.values.at(-1);
+    if (answer instanceof Ahead) {
+      this.ahead = { sent: { text: q.text, values: q.values.slice(0, -1) }, answer };
+      return { command: 'SELECT', rowCount: 0, rows: [], fields: [], oid: 0 };
+    }
+    if (q.text === AHEAD_NOW) {
+      const ahead = this.takeAhead();
+      if (ahead) await this.sendAhead(ahead);
+      return { command: 'SELECT', rowCount: 0, rows: [], fields: [], oid: 0 };
+    }
     const command = q.values.length === 0 ? q.text.trim().toLowerCase() : '';
     if (command === 'begin' && this.state === 'idle') {
       this.state = 'beginning';
@@ -194,6 +244,7 @@ class PreparingClient extends pg.Client {
       return this.send(q.text);
     }
     if (command === 'commit' || command === 'rollback') {
+      this.takeAhead()?.answer.reject(new Error('The transaction ended before its read ahead was sent.'));
       const began = this.state === 'open';
       const later = command === 'commit' ? this.later : [];
       this.state = 'idle';
@@ -213,14 +264,23 @@ class PreparingClient extends pg.Client {
     }
     const before: Sent[] = this.later.length > 0 ? [together(this.later)] : [];
     this.later = [];
-    if (this.state === 'beginning' && (before.length > 0 || (!alone && !plainRead(q.text)))) {
+    const ahead = this.takeAhead();
+    if (this.state === 'beginning' && (before.length > 0 || !plainRead(q.text))) {
       this.state = 'open';
       before.unshift({ text: 'begin', values: [] });
     }
+    // First in the message, so it sees nothing of the call (before a BEGIN, it still joins the transaction BEGIN opens).
+    const literal = ahead && inlined(ahead.sent);
+    if (ahead && literal === null) await this.sendAhead(ahead);
+    const first = literal ? ahead!.answer : undefined;
+    if (literal) before.unshift({ text: literal, values: [] });
     if (before.length > 0) {
       const literals = [...before, q].map((s) => (s.values.length > 0 ? inlined(s) : s.text));
-      if (!literals.includes(null)) return this.sendAll(literals as string[]);
-      for (const s of before) await this.send(s.text, s.values);
+      if (!literals.includes(null)) return this.sendAll(literals as string[], first);
+      for (const [i, s] of before.entries()) {
+        if (i === 0 && first) await this.sendAll([s.text], first);
+        else await this.send(s.text, s.values);
+      }
     }
     // Text without values may be several statements (serializedRead): the caller wants the last one's result.
     return q.values.length > 0 ? this.prepared(q.text, q.values) : this.sendAll([q.text]);
@@ -379,25 +439,39 @@ export async function serverClockMs(db: Kysely<Database>, dialect: DialectName):
 type Write = InsertQueryBuilder<Database, any, any> | UpdateQueryBuilder<Database, any, any, any> | DeleteQueryBuilder<Database, any, any>;
 
 /**
- * DIALECT-SPECIFIC: a read with a write sent along, in one round trip on PostgreSQL (a data-modifying WITH; the
- * read sees the rows as they were before the write, and the write happens whatever the read finds). The write
- * must be one the call keeps whatever becomes of it (a session's activity): on PostgreSQL it may commit on its
- * own, before the call's transaction begins. SQLite allows no write in a WITH and has no round trips to save:
- * there the read runs, then the write.
+ * DIALECT-SPECIFIC: a read, with a write sent along (a session's activity), for a call that may go on before it has
+ * the rows. On PostgreSQL one statement (the write a data-modifying WITH; the read sees the rows as they were before
+ * it), held and sent first in the message of the transaction's next statement, or alone when the rows are asked for
+ * first: then before the transaction's BEGIN, so the write may commit on its own and must be one the call keeps
+ * whatever becomes of it. SQLite allows no write in a WITH and has no round trips to save: the read runs, then the
+ * write, at once.
  */
-export async function readAlongsideWrite<R>(
+export async function readAhead<R>(
   db: Kysely<Database>,
   dialect: DialectName,
   read: (qc: QueryCreator<Database>) => Compilable<R>,
-  write: Write,
-): Promise<R[]> {
-  if (dialect === 'postgres') {
-    const q = read(db.with('written', () => write as never) as unknown as QueryCreator<Database>).compile();
-    return (await db.executeQuery<R>(CompiledQuery.raw(ALONE + q.sql, [...q.parameters]))).rows;
+  write?: Write,
+): Promise<ReadAhead<R>> {
+  if (dialect !== 'postgres') {
+    const { rows } = await db.executeQuery(read(db).compile());
+    await write?.execute();
+    return { arrived: true, rows: async () => rows };
   }
-  const { rows } = await db.executeQuery(read(db).compile());
-  await write.execute();
-  return rows;
+  const q = read(write ? (db.with('written', () => write as never) as unknown as QueryCreator<Database>) : db).compile();
+  const answer = new Ahead<R>();
+  await db.executeQuery(CompiledQuery.raw(q.sql, [...q.parameters, answer]));
+  return {
+    arrived: false,
+    rows: async () => {
+      if (!answer.sent) await db.executeQuery(CompiledQuery.raw(AHEAD_NOW, []));
+      return answer.rows;
+    },
+  };
+}
+/** readAhead's rows: `arrived` when they are here already (the read cost its round trip, or none to save). */
+export interface ReadAhead<R> {
+  arrived: boolean;
+  rows(): Promise<R[]>;
 }
 
 /**
