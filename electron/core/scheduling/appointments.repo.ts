@@ -34,6 +34,7 @@ export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id'
 export const appointmentsDoctor = (db: Db, id: number) => db.selectFrom('appointments').select('doctor_id').where('id', '=', id);
 export const appointmentsPatient = (db: Db, id: number) => db.selectFrom('appointments').select('patient_id').where('id', '=', id);
 export type DoctorOf = ReturnType<typeof appointmentsDoctor>;
+export type PatientOf = ReturnType<typeof appointmentsPatient>;
 
 /**
  * An appointment about to change and what the change needs beside it, as reads that go together (dialects.ts
@@ -118,7 +119,7 @@ export const busyOfDoctor = (db: Db, doctorId: number, fromIso: string, toIso: s
   busyQuery(db, doctorId, fromIso, toIso, nowIso, except).execute();
 
 /** The read behind busyOfDoctor, for reads that go together (dialects.ts readTogether). */
-export function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
+export function busyQuery(db: Db, doctorId: number | DoctorOf, fromIso: string, toIso: string, nowIso: string, except: BusyExcept) {
   let appointments = db
     .selectFrom('appointments')
     .select(['start_at', 'end_at'])
@@ -150,19 +151,18 @@ export function busyQuery(db: Db, doctorId: number, fromIso: string, toIso: stri
  * What a booking's check reads once it holds the diaries (and the audit log), in one statement: the change
  * counters (search.repo versionRows), the doctor's busy time, the patient's active appointments that touch
  * [fromIso, toIso), whether a check-in code is taken on a clinic day, the audit log's last row, and the status
- * of each appointment being moved (`except`). `lock`: the diaries' locks, taken in the same round trip
- * (dialects.ts serializedRead).
+ * of each appointment being moved (`except`). The doctor and patient may be an appointment's, read by the database
+ * in the same statement.
  */
-export async function diariesAround(
+export function diariesQuery(
   db: Db,
-  doctorId: number,
-  patientId: number,
+  doctorId: number | DoctorOf,
+  patientId: number | PatientOf,
   fromIso: string,
   toIso: string,
   nowIso: string,
   except: BusyExcept,
   code: { code: string; fromIso: string; toIso: string },
-  lock: string[],
   reserve = false,
 ) {
   const kind = (k: string) => sql<string>`${sql.lit(k)}`.as('kind');
@@ -203,9 +203,14 @@ export async function diariesAround(
       sql<{ kind: string; a: string; b: string }>`select 'number', cast(value as text), null from taken union all select 'id', cast(nextval(pg_get_serial_sequence('appointments', 'id')) as text), null`,
     );
   }
-  const rows = await serializedRead(db, dialectOf(db), lock, read);
+  return read;
+}
+export type DiaryRow = { kind: string; a: string; b: string };
+
+/** What diariesQuery's rows tell, by kind. */
+export function diariesOf(rows: DiaryRow[]) {
   const of = (k: string) => rows.filter((r) => r.kind === k);
-  const reserved = taking ? { id: Number(of('id')[0]!.a), number: Number(of('number')[0]!.a) } : undefined;
+  const reserved = of('id').length ? { id: Number(of('id')[0]!.a), number: Number(of('number')[0]!.a) } : undefined;
   return {
     reserved,
     versions: versionsOf(of('version').map((r) => ({ key: r.a, value: r.b }))),

@@ -13,7 +13,7 @@ import * as repo from './appointments.repo';
 import { asPractising, practisingDoctor } from './availability.service';
 import { clinicDayOf, dayBounds } from './clinic-day';
 import { allowedChanges, statusRefusal, type StatusChange } from './status-rules';
-import { checkTime, diaryLocks, diaryLocksOf, lockDiaries } from './time-check';
+import { checkRead, checkTime, diaryLocks, diaryLocksOf, judgeTime, lockDiaries, type CheckRead } from './time-check';
 import { cancelBooking, insertBooking, moveBooking } from './appointment-writes';
 import { offerFreedTimes, waitlistReads } from '../waitlist/offers';
 import { videoView } from '../video/video-links.service';
@@ -97,8 +97,12 @@ async function load(ctx: Ctx, id: number) {
  * doctor, patient and contact as the change's emails name them, and the doctor's waitlist (the time it frees is
  * offered there).
  */
-async function loadForChange(ctx: Ctx, id: number) {
-  const reads = { ...repo.changeReads(ctx.db, id, requireSession(ctx).userId), ...(await waitlistReads(ctx, repo.appointmentsDoctor(ctx.db, id))) };
+async function loadForChange(ctx: Ctx, id: number, check?: CheckRead) {
+  const reads = {
+    ...repo.changeReads(ctx.db, id, requireSession(ctx).userId),
+    ...(await waitlistReads(ctx, repo.appointmentsDoctor(ctx.db, id))),
+    ...(check ? { check: check.query } : {}),
+  };
   const read = await readTogether(ctx.db, ctx.deps.dialect, reads, diaryLocksOf(ctx.db, id));
   const row = read.appointment[0];
   if (!row) throw new DomainError('NOT_FOUND', 'No appointment has this number.');
@@ -107,7 +111,8 @@ async function loadForChange(ctx: Ctx, id: number) {
   const patient = read.people.find((p) => p.id === row.patient_id)!;
   const contact = contactWith(patient, read.people.find((p) => p.id === patient.holder_patient_id) ?? null);
   const waitlist = { overdue: read.overdue, entries: read.entries };
-  return { row, rel: await relationTo(ctx, row), link: read.link[0] ?? null, known: { doctor: read.doctor[0]!, patient, contact }, waitlist };
+  const checked = (read as { check?: repo.DiaryRow[] }).check ?? [];
+  return { row, rel: await relationTo(ctx, row), link: read.link[0] ?? null, known: { doctor: read.doctor[0]!, patient, contact }, waitlist, checked };
 }
 
 function bookable<D extends { status: string; suspended_at: string | null }>(doctor: D | undefined): D {
@@ -169,13 +174,17 @@ function checkChangeable(row: repo.DetailedRow) {
 }
 
 export async function reschedule(ctx: Ctx, input: ParsedInput<'appointments.reschedule'>): Promise<AppointmentView> {
-  const { row, rel, link, known, waitlist } = await loadForChange(ctx, input.appointmentId);
+  // The new time's check is read with the appointment, under the same locks (the database working out whose).
+  const start = new Date(input.start);
+  const id = input.appointmentId;
+  const check = await checkRead(ctx, { doctor: repo.appointmentsDoctor(ctx.db, id), patient: repo.appointmentsPatient(ctx.db, id) }, start, { appointmentIds: [id] });
+  const { row, rel, link, known, waitlist, checked } = await loadForChange(ctx, id, check);
   checkChangeable(row);
   await checkPatientCutoff(ctx, row, rel);
   bookable(known.doctor);
-  const start = new Date(input.start);
   const mode = input.mode ?? (row.mode as Mode);
-  const { end } = await checkTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, { appointmentIds: [row.id] });
+  const { end, problem } = await judgeTime(ctx, { doctorId: row.doctor_id, patientId: row.patient_id, start, mode }, check, checked);
+  if (problem) throw problem;
   const after = await moveBooking(ctx, row, start, end, mode, link);
   await appointmentMail(ctx, after, { kind: 'rescheduled', previousStart: new Date(row.start_at) }, known);
   changed(ctx, after);

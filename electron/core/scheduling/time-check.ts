@@ -2,7 +2,7 @@ import { checkSlot, type Busy, type Mode, type SlotRefusal } from '../availabili
 import { DomainError, type Ctx } from '../context';
 import { AUDIT_LOCK, knowAuditTail } from '../audit/audit.service';
 import type { Kysely } from 'kysely';
-import { serialize, type LockKey } from '../db/dialects';
+import { serialize, serializedRead, type LockKey } from '../db/dialects';
 import type { Database } from '../db/schema';
 import * as repo from './appointments.repo';
 import { keptHours } from './kept-hours';
@@ -63,27 +63,27 @@ export const diaryLocksOf = (db: Kysely<Database>, appointmentId: number): LockK
 ];
 
 /**
- * Why this booking would be refused (null when it would not), and when it would end. `lock`: the locks to take
- * first, in the same round trip as the read (checkTime); the caller holds them already otherwise.
+ * The check's read for a time starting at `start`, with the check-in code drawn for it: a day either side of the
+ * start (a slot is far shorter), since it is read before the slot's length is known. The hours counter is read
+ * with it, after the locks, not taken from the call's settings read before them: on PostgreSQL each statement sees
+ * what other seats have committed, so an hours change made meanwhile counts.
  */
-export async function timeProblem(
-  ctx: Ctx,
-  b: Booking,
-  except: repo.BusyExcept = {},
-  lock: string[] = [],
-  reserve = false,
-): Promise<{ end: Date; problem: DomainError | null; reserved?: repo.Reserved }> {
-  // The hours counter is read here, after the locks, not taken from the call's settings read before them: on
-  // PostgreSQL each statement sees what other seats have committed, so an hours change made meanwhile counts.
-  // A day either side of the start (a slot is far shorter): read before the slot's length is known, in one statement.
+export async function checkRead(ctx: Ctx, whose: { doctor: number | repo.DoctorOf; patient: number | repo.PatientOf }, start: Date, except: repo.BusyExcept = {}, reserve = false) {
   const around = (t: number) => new Date(t).toISOString();
-  const day = await clinicDayOf(ctx, b.start);
+  const day = await clinicDayOf(ctx, start);
   const code = randomCode();
-  const diaries = await repo.diariesAround(ctx.db, b.doctorId, b.patientId, around(b.start.getTime() - DAY), around(b.start.getTime() + 2 * DAY), ctx.now.toISOString(), except, {
+  const query = repo.diariesQuery(ctx.db, whose.doctor, whose.patient, around(start.getTime() - DAY), around(start.getTime() + 2 * DAY), ctx.now.toISOString(), except, {
     code, fromIso: day.fromIso, toIso: day.toIso,
-  }, lock, reserve);
+  }, reserve);
+  return { query, code, day };
+}
+export type CheckRead = Awaited<ReturnType<typeof checkRead>>;
+
+/** Why this booking would be refused (null when it would not), and when it would end, from its check's rows. */
+export async function judgeTime(ctx: Ctx, b: Booking, read: CheckRead, rows: repo.DiaryRow[]): Promise<{ end: Date; problem: DomainError | null; reserved?: repo.Reserved }> {
+  const diaries = repo.diariesOf(rows);
   knowAuditTail(ctx, diaries.auditTail);
-  if (!diaries.codeTaken) knowFreeCode(ctx, day.fromIso, code);
+  if (!diaries.codeTaken) knowFreeCode(ctx, read.day.fromIso, read.code);
   const rules = await keptHours(ctx.deps).rulesOf(ctx, b.doctorId, diaries.versions);
   const end = new Date(b.start.getTime() + rules.slotMinutes * MINUTE);
   // An appointment being moved may have been read before the locks (a series' visits): another seat may have
@@ -100,6 +100,15 @@ export async function timeProblem(
     return { end, problem: new DomainError('PATIENT_BUSY', 'The patient already has an appointment at this time. Choose another time.') };
   }
   return { end, problem: null, reserved: diaries.reserved };
+}
+
+/**
+ * Why this booking would be refused (null when it would not), and when it would end. `lock`: the locks to take
+ * first, in the same round trip as the read (checkTime); the caller holds them already otherwise.
+ */
+export async function timeProblem(ctx: Ctx, b: Booking, except: repo.BusyExcept = {}, lock: string[] = [], reserve = false) {
+  const read = await checkRead(ctx, { doctor: b.doctorId, patient: b.patientId }, b.start, except, reserve);
+  return judgeTime(ctx, b, read, await serializedRead(ctx.db, ctx.deps.dialect, lock, read.query));
 }
 
 /**
