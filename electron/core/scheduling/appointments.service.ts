@@ -95,7 +95,7 @@ async function load(ctx: Ctx, id: number) {
  * log are locked (the database works out whose), so of two seats changing it at once the second sees the first's
  * change; with what the change needs beside it: who the caller may act for, the appointment's video link, its
  * doctor, patient and contact as the change's emails name them, and the doctor's waitlist (the time it frees is
- * offered there).
+ * offered there); `check`: a new time's check (a reschedule's), its rows returned as `checked`.
  */
 async function loadForChange(ctx: Ctx, id: number, check?: CheckRead) {
   const reads = {
