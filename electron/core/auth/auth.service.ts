@@ -160,8 +160,9 @@ export async function resolveSession(ctx: Ctx, token: string | undefined, fresh 
     unconfirmed.set(ctx, async () => {
       const now = await read.found();
       const holds = !!now && JSON.stringify(now.session) === JSON.stringify(before.session) && sameSettings(now.settings, before.settings) && !(await hasExpired(ctx, now));
+      const touch = touchOf(ctx);
       if (!holds) kept.delete(tokenHash);
-      else if (now.lastSeenAt < touchOf(ctx).staleBefore) await repo.touchLater(ctx.db, tokenHash, touchOf(ctx));
+      else if (now.lastSeenAt < touch.staleBefore) await repo.touchLater(ctx.db, tokenHash, touch);
       return holds;
     });
     return before.session;

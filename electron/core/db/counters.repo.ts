@@ -8,6 +8,10 @@ import type { Database } from './schema';
  */
 export type CounterName = 'appointment' | `bill:${string}` | `credit_note:${string}`;
 
+/** The update that takes the counter's next number (returning it), for nextNumber or a statement's WITH. */
+export const takeNumber = (qc: QueryCreator<Database>, name: CounterName) =>
+  qc.updateTable('counters').set({ value: sql<number>`value + 1` }).where('name', '=', name).returning('value');
+
 /**
  * The counter's next number, in the caller's transaction and in one statement. The update locks the counter's
  * row until commit (PostgreSQL; SQLite has a single writer), so two seats never get the same number, and a
@@ -15,12 +19,7 @@ export type CounterName = 'appointment' | `bill:${string}` | `credit_note:${stri
  * transaction taking this counter waits until this one ends.
  */
 export async function nextNumber(db: Kysely<Database>, name: CounterName): Promise<number> {
-  const row = await db
-    .updateTable('counters')
-    .set({ value: sql<number>`value + 1` })
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirst();
+  const row = await takeNumber(db, name).executeTakeFirst();
   if (!row) throw new Error(`The database has no counter named ${name}.`);
   return Number(row.value);
 }
@@ -47,6 +46,6 @@ export async function insertNumbered<R>(
   insert: (qc: QueryCreator<Database>, number: number | RawBuilder<number>) => { executeTakeFirstOrThrow(): Promise<R> },
 ): Promise<R> {
   if (dialectOf(db) !== 'postgres') return insert(db, await nextNumber(db, name)).executeTakeFirstOrThrow();
-  const qc = db.with('taken', (q) => q.updateTable('counters').set({ value: sql<number>`value + 1` }).where('name', '=', name).returning('value'));
+  const qc = db.with('taken', (q) => takeNumber(q, name));
   return insert(qc as unknown as QueryCreator<Database>, sql<number>`(select value from taken)`).executeTakeFirstOrThrow();
 }

@@ -1,5 +1,5 @@
-import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { insertNumbered } from '../db/counters.repo';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { insertNumbered, takeNumber } from '../db/counters.repo';
 import { dialectOf, serializedRead, writeLater, type LockKey } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { lastEntry } from '../audit/audit.repo';
@@ -47,7 +47,7 @@ export function changeReads(db: Db, id: number, userId: number) {
     appointment: detailed(db).where('a.id', '=', id),
     link: db.selectFrom('video_links').selectAll().where('appointment_id', '=', id),
     doctor: doctorOfAppointment(db, id),
-    people: patientAndHolder(db, db.selectFrom('appointments').select('patient_id').where('id', '=', id)),
+    people: patientAndHolder(db, appointmentsPatient(db, id)),
     family: familyQuery(db, userId),
     auditTail: lastEntry(db),
   };
@@ -65,7 +65,7 @@ export const bookingReads = (db: Db, doctorId: number, userId: number, patientId
 });
 
 /** A patient record (the one `patientId` is or selects; none for null) and their holder's, if a dependant. */
-const patientAndHolder = (db: Db, patientId: number | null | SelectQueryBuilder<Database, 'appointments', { patient_id: number }>) =>
+const patientAndHolder = (db: Db, patientId: number | null | PatientOf) =>
   db
     .selectFrom('patient_info')
     .selectAll()
@@ -169,7 +169,7 @@ export function diariesQuery(
   // A booking's id and number, taken with its check on PostgreSQL (the counter's row then stays locked until the
   // booking ends, and a refusal's rollback gives the number back), so that its insert can wait for the commit.
   const taking = reserve && dialectOf(db) === 'postgres';
-  const qc = taking ? (db.with('taken', (q) => q.updateTable('counters').set({ value: sql<number>`value + 1` }).where('name', '=', 'appointment').returning('value')) as unknown as Db) : db;
+  const qc = taking ? (db.with('taken', (q) => takeNumber(q, 'appointment')) as unknown as Db) : db;
   let patient = db
     .selectFrom('appointments')
     .select([kind('patient'), 'start_at as a', 'end_at as b'])
@@ -222,7 +222,7 @@ export function diariesOf(rows: DiaryRow[]) {
   };
 }
 
-/** A booking's id and number, taken with its check (diariesAround `reserve`). */
+/** A booking's id and number, taken with its check (diariesQuery `reserve`). */
 export interface Reserved {
   id: number;
   number: number;
