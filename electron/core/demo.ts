@@ -4,6 +4,7 @@ import type { Portal } from '../../shared/roles';
 import type { MedLinkApp } from './app';
 import { codeInMail } from './auth/mailed-codes';
 import { latestTo, withdraw } from './outbox/outbox.repo';
+import { renderRow } from './outbox/outbox.service';
 import type { Dispatch } from './dispatcher';
 
 /** Every demo account signs in with this password (listed in the README). */
@@ -55,7 +56,7 @@ export async function signUp(app: Pick<MedLinkApp, 'dispatch' | 'deps'>, channel
   const mail = (await latestTo(app.deps.db, 'signup_code', email))!;
   // Demo accounts are made at once: their codes are not mail to deliver.
   await withdraw(app.deps.db, mail.id);
-  return call<LoginResult>(app.dispatch, 'auth.confirmSignup', { email, code: codeInMail(mail.text_body), portal });
+  return call<LoginResult>(app.dispatch, 'auth.confirmSignup', { email, code: codeInMail(renderRow(mail).text), portal });
 }
 
 /**

@@ -8,6 +8,7 @@ import { databaseKey } from '../../electron/core/secrets/database-key';
 import { seatKeyFile } from '../../electron/core/secrets/seat-key';
 import { codeInMail } from '../../electron/core/auth/mailed-codes';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
+import { renderRow } from '../../electron/core/outbox/outbox.service';
 import type { ChannelName, Input, LoginResult, Output } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import type { Portal } from '../../shared/roles';
@@ -123,7 +124,7 @@ export const signIn = (clinic: Clinic, email: string, password: string, portal: 
 /** The code in the latest sign-up email queued for `email`, as its reader would copy it. */
 export async function signupCodeFor(app: Pick<MedLinkApp, 'deps'>, email: string): Promise<string> {
   const mail = await latestTo(app.deps.db, 'signup_code', email.trim().toLowerCase());
-  return codeInMail(mail?.text_body ?? '') ?? 'no code mailed';
+  return (mail && codeInMail(renderRow(mail).text)) ?? 'no code mailed';
 }
 
 /**
@@ -133,7 +134,7 @@ export async function signupCodeFor(app: Pick<MedLinkApp, 'deps'>, email: string
 export async function confirmedSignup(clinic: Pick<Clinic, 'app' | 'call'>, email: string, portal: Portal, start: () => Promise<Result<unknown>>) {
   ok(await start());
   const mail = await latestTo(clinic.app.deps.db, 'signup_code', email.trim().toLowerCase());
-  const login = ok(await clinic.call('auth.confirmSignup', { email, code: codeInMail(mail?.text_body ?? '') ?? 'none', portal }));
+  const login = ok(await clinic.call('auth.confirmSignup', { email, code: (mail && codeInMail(renderRow(mail).text)) ?? 'none', portal }));
   await clinic.app.deps.db.deleteFrom('outbox').where('id', '=', mail!.id).execute();
   return login;
 }

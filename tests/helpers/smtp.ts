@@ -2,6 +2,8 @@ import { onTestFinished } from 'vitest';
 import type { Selectable } from 'kysely';
 import { createApp, type AppOptions, type MedLinkApp } from '../../electron/core/app';
 import type { Database } from '../../electron/core/db/schema';
+import type { RenderedMail } from '../../electron/core/mail/templates';
+import { renderRow } from '../../electron/core/outbox/outbox.service';
 import { keyFileOf, ok, type Clinic } from './clinic';
 import { loopbackSmtpServer, type SmtpServer } from './smtp-server';
 
@@ -27,7 +29,9 @@ export async function useSmtp(clinic: Clinic, port: number, auth?: { user: strin
 
 export type OutboxRow = Selectable<Database['outbox']>;
 
-export const outboxRows = (app: Pick<MedLinkApp, 'deps'>): Promise<OutboxRow[]> => app.deps.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+/** The outbox in order, each row with its message as the sender renders it. */
+export const outboxRows = async (app: Pick<MedLinkApp, 'deps'>): Promise<(OutboxRow & RenderedMail)[]> =>
+  (await app.deps.db.selectFrom('outbox').selectAll().orderBy('id').execute()).map((r) => ({ ...r, ...renderRow(r) }));
 
 /**
  * Another MedLink on the clinic's data: a second seat on the same PostgreSQL database, or a second connection to

@@ -3,7 +3,7 @@ import { qrPng } from '../../electron/core/mail/qr-image';
 import { formatCheckInCode } from '../../shared/check-in-code';
 import { newClinic, ok } from '../helpers/clinic';
 import { bookingClinic, ist } from '../helpers/scheduling';
-import { smtpServer, useSmtp } from '../helpers/smtp';
+import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 
 const TUESDAY = '2026-03-03';
 
@@ -21,8 +21,8 @@ describe('what an appointment tells people', () => {
       ['appointment_reminder', asha.email, 'pending'],
       ['doctor_new_booking', doctor.email, 'pending'],
     ]);
-    const confirmation = await clinic.app.deps.db.selectFrom('outbox').select('text_body').where('kind', '=', 'booking_confirmation').executeTakeFirstOrThrow();
-    expect(confirmation.text_body).toContain(`Booking no.: ${a.number}`);
+    const confirmation = (await outboxRows(clinic.app)).find((r) => r.kind === 'booking_confirmation')!;
+    expect(confirmation.text).toContain(`Booking no.: ${a.number}`);
     const invite = rows.find((r) => r.kind === 'booking_confirmation')!.ics!;
     expect(invite).toContain('METHOD:REQUEST');
     expect(invite).toContain('SEQUENCE:0');
@@ -49,8 +49,8 @@ describe('what an appointment tells people', () => {
     ok(await clinic.call('settings.update', { ...settings, phone: '020 2612 3456', email: 'desk@sunrise.example' }, clinic.adminToken));
     expect(ok(await clinic.call('setup.status', {})).contact).toEqual({ address: settings.address, phone: '020 2612 3456', email: 'desk@sunrise.example' });
     ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'online' }, asha.token));
-    const mail = await clinic.app.deps.db.selectFrom('outbox').select('text_body').where('kind', '=', 'booking_confirmation').executeTakeFirstOrThrow();
-    expect(mail.text_body).toContain('To contact the clinic: phone 020 2612 3456, email desk@sunrise.example.');
+    const mail = (await outboxRows(clinic.app)).find((r) => r.kind === 'booking_confirmation')!;
+    expect(mail.text).toContain('To contact the clinic: phone 020 2612 3456, email desk@sunrise.example.');
   });
 
   it("the administrator's mail queue shows an appointment's mail by kind and masked address, never who or when", async () => {
@@ -83,8 +83,8 @@ describe('what an appointment tells people', () => {
     expect(confirmation!.text).toContain(`Check-in code: ${formatCheckInCode(code)}`);
     expect(confirmation!.html).toContain(formatCheckInCode(code));
     // The HTML names the image by its Content-ID; the reader's mail program (here mailparser) finds it in the message.
-    const row = await clinic.app.deps.db.selectFrom('outbox').select('html_body').where('kind', '=', 'booking_confirmation').where('recipient', '=', asha.email).executeTakeFirstOrThrow();
-    expect(row.html_body).toContain('<img src="cid:check-in-code@medlink" alt="Check-in code"');
+    const row = (await outboxRows(clinic.app)).find((r) => r.kind === 'booking_confirmation' && r.recipient === asha.email)!;
+    expect(row.html).toContain('<img src="cid:check-in-code@medlink" alt="Check-in code"');
     expect(confirmation!.html).toContain(`<img src="data:image/png;base64,${qrPng(code).toString('base64')}" alt="Check-in code"`);
     const images = confirmation!.attachments.filter((a) => a.contentType === 'image/png');
     expect(images.map((a) => [a.cid, a.contentDisposition, a.related])).toEqual([['check-in-code@medlink', 'inline', true]]);

@@ -19,7 +19,7 @@ describe('bill emails', () => {
     expect(row).toMatchObject({ recipient: c.asha.email, subject: 'Your bill ML/2025-26/000001 from Sunrise Clinic', status: 'pending' });
     expect(JSON.parse(row.attachments!)).toEqual([{ fileId: expect.any(String), filename: 'Receipt-ML-2025-26-000001.pdf', mime: 'application/pdf' }]);
     // The row names the file; the bytes stay in the file store.
-    expect(row.text_body.length + row.html_body.length).toBeLessThan(10_000);
+    expect(row.content.length).toBeLessThan(10_000);
 
     expect(await clinic.app.sender.runOnce()).toMatchObject({ done: 0 });
     expect((await outboxRows(clinic.app)).find((r) => r.id === row.id)).toMatchObject({ status: 'pending', attempts: 1 });
@@ -54,6 +54,6 @@ describe('bill emails', () => {
     ok(await clinic.call('appointments.book', { doctorId: c.doctor.doctorId, start: ist('2026-03-03', '10:00'), mode: 'online' }, c.asha.token));
     ok(await clinic.call('appointments.book', { doctorId: c.doctor.doctorId, start: ist('2026-03-03', '11:00'), mode: 'in_person' }, c.vikram.token));
     const confirmations = (await outboxRows(clinic.app)).filter((r) => r.kind === 'booking_confirmation');
-    expect(confirmations.map((r) => /Consultation fee: (₹[\d,.]+)/.exec(r.text_body)?.[1])).toEqual(['₹450.00', '₹500.00']);
+    expect(confirmations.map((r) => /Consultation fee: (₹[\d,.]+)/.exec(r.text)?.[1])).toEqual(['₹450.00', '₹500.00']);
   });
 });

@@ -8,6 +8,7 @@ import { doctorSignupInput, patientSignupInput } from '../helpers/data';
 import { auditRows, countRows, expectNoWrites } from '../helpers/db';
 import { bytesOf, JPEG_BASE64, PNG_BASE64, WEBP_BASE64 } from '../helpers/images';
 import { bookingClinic, ist, practisingDoctor } from '../helpers/scheduling';
+import { outboxRows } from '../helpers/smtp';
 
 // The test clock starts on Monday 2 March 2026, 10:00 in Pune (04:30 UTC).
 const TUESDAY = '2026-03-03';
@@ -181,9 +182,9 @@ describe('inviting a doctor', () => {
     expect(invited.code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
 
     // The email carries the code; the database does not.
-    const mail = await clinic.app.deps.db.selectFrom('outbox').selectAll().where('kind', '=', 'doctor_invitation').execute();
+    const mail = (await outboxRows(clinic.app)).filter((m) => m.kind === 'doctor_invitation');
     expect(mail.map((m) => m.recipient)).toEqual(['farah.sheikh@example.in']);
-    expect(mail[0]!.text_body).toContain(invited.code);
+    expect(mail[0]!.text).toContain(invited.code);
     const stored = await clinic.app.deps.db.selectFrom('doctor_invitations').selectAll().execute();
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(invited.code);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
+import { renderRow } from '../../electron/core/outbox/outbox.service';
 import { AFTER_VISITS, billingClinic, issueBill, line, visitStart } from '../helpers/billing';
 import { confirmedSignup, newClinic, ok, PASSWORD, refused, signIn, signupPatient, type Clinic } from '../helpers/clinic';
 import { patientSignupInput } from '../helpers/data';
@@ -33,8 +34,8 @@ describe('family members', () => {
     // The confirmation is the holder's to read: greeted by name, the child named as the patient, the invitation in her calendar.
     const mail = (await latestTo(clinic.app.deps.db, 'booking_confirmation', asha.email))!;
     expect(mail.appointment_id).toBe(booked.id);
-    expect(mail.text_body).toContain('Dear Asha Kulkarni,');
-    expect(mail.text_body).toContain('Patient: Aarav Kulkarni');
+    expect(renderRow(mail).text).toContain('Dear Asha Kulkarni,');
+    expect(renderRow(mail).text).toContain('Patient: Aarav Kulkarni');
     expect(mail.ics).toContain(`mailto:${asha.email}`);
     expect(mail.ics).toContain('(Aarav Kulkarni)');
 
@@ -152,8 +153,9 @@ describe('family members', () => {
     const invited = ok(await clinic.call('family.invite', { patientId: child.id, email: 'Aarav@Example.in' }, asha.token));
     expect(invited.email).toBe('aarav@example.in');
     const mail = (await latestTo(clinic.app.deps.db, 'record_invitation', 'aarav@example.in'))!;
-    expect(mail.text_body).toContain('Asha Kulkarni has kept the appointments and health record of Aarav Kulkarni');
-    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(mail.text_body)![1]!;
+    const { text } = renderRow(mail);
+    expect(text).toContain('Asha Kulkarni has kept the appointments and health record of Aarav Kulkarni');
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(text)![1]!;
 
     const profile = { fullName: 'Aarav Kulkarni', email: 'aarav@example.in', phone: '9822099999', dateOfBirth: '2019-06-02', sex: 'male' as const };
     const elsewhere = await expectNoWrites(clinic.app, () => clinic.call('patients.signup', { ...patientSignupInput({ ...profile, email: 'other@example.in' }), invitationCode: code }));

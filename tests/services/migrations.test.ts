@@ -7,6 +7,7 @@ import { createApp } from '../../electron/core/app';
 import { nextNumber } from '../../electron/core/db/counters.repo';
 import { MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
 import { openDatabase } from '../../electron/core/db/dialects';
+import { renderRow } from '../../electron/core/outbox/outbox.service';
 import type { Database } from '../../electron/core/db/schema';
 import { freshDatabase } from '../helpers/postgres-database';
 import { testClock } from '../helpers/clock';
@@ -404,6 +405,17 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
     await db.insertInto('monitoring_reminders').values(reminder).execute();
     await expect(db.insertInto('monitoring_reminders').values(reminder).execute()).rejects.toThrow(/unique|duplicate|primary/i);
   },
+  19: async (db) => {
+    // The messages queued before it (see rowsBefore) go out as they were rendered then, their image bytes intact.
+    const columns = (await db.introspection.getTables()).find((t) => t.name === 'outbox')!.columns.map((c) => c.name);
+    expect(columns).toContain('content');
+    for (const gone of ['subject', 'text_body', 'html_body', 'inline_images']) expect(columns).not.toContain(gone);
+    const rows = await db.selectFrom('outbox').select(['kind', 'content', 'ics']).orderBy('id').execute();
+    expect(rows.map((r) => renderRow(r))).toEqual([
+      { subject: 'Appointment confirmed', text: 'Booking no.: 1', html: '<p>Booking no.: 1</p>', inlineImages: [{ cid: 'check-in-code@medlink', filename: 'check-in-code.png', contentType: 'image/png', content: Buffer.from('png bytes') }] },
+      { subject: 'Your MedLink doctor account is verified', text: 'Dear D,', html: '<p>Dear D,</p>', inlineImages: [] },
+    ]);
+  },
 };
 
 /** Rows a migration finds already there (it must carry them over), written by the migrations before it. */
@@ -429,6 +441,15 @@ const rowsBefore: Record<number, (db: Kysely<any>) => Promise<void>> = {
   },
   18: async (db) => {
     await people(db);
+  },
+  19: async (db) => {
+    const now = '2026-03-02T00:00:00.000Z';
+    const row = { ics: null, status: 'pending', attempts: 0, due_at: now, created_at: now };
+    const image = { cid: 'check-in-code@medlink', filename: 'check-in-code.png', contentType: 'image/png', content: Buffer.from('png bytes').toString('base64') };
+    await db.insertInto('outbox').values([
+      { ...row, message_id: '<1@x>', kind: 'booking_confirmation', recipient: 'p@x.in', subject: 'Appointment confirmed', text_body: 'Booking no.: 1', html_body: '<p>Booking no.: 1</p>', inline_images: JSON.stringify([image]) },
+      { ...row, message_id: '<2@x>', kind: 'verification_approved', recipient: 'd@x.in', subject: 'Your MedLink doctor account is verified', text_body: 'Dear D,', html_body: '<p>Dear D,</p>', inline_images: null },
+    ]).execute();
   },
   4: async (db) => {
     const { appointment } = await people(db);

@@ -76,8 +76,8 @@ describe('reminders of missed readings', () => {
     expect(await reminders()).toHaveLength(1);
     const [first] = await reminders();
     expect(first).toMatchObject({ recipient: asha.email, subject: 'Sunrise Clinic की ओर से याद दिलाना: योजना की एक स्वास्थ्य रीडिंग बाकी है' });
-    expect(first!.text_body).toMatch(/खाली पेट ग्लूकोज़: पिछली रीडिंग 2 मार्च 2026, \d+:\d+ am/);
-    expect(first!.text_body).not.toContain('HbA1c');
+    expect(first!.text).toMatch(/खाली पेट ग्लूकोज़: पिछली रीडिंग 2 मार्च 2026, \d+:\d+ am/);
+    expect(first!.text).not.toContain('HbA1c');
 
     await clinic.app.sender.runOnce();
     const mailed = smtp.received.filter((r) => r.mail.subject === first!.subject);

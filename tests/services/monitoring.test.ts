@@ -39,7 +39,7 @@ describe('readings and monitoring', () => {
     // The digest went through the outbox to the doctor; a second alert within the hour waits for the next one.
     const digests = async () => (await outboxRows(clinic.app)).filter((r) => r.kind === 'monitoring_digest');
     expect((await digests()).map((r) => [r.recipient, r.subject])).toEqual([[treating.login.user.email, 'Monitoring: 1 new alert(s) for your patients']]);
-    expect((await digests())[0]!.text_body).toContain('Asha Kulkarni: Outside the target range: Fasting glucose 260 mg/dL');
+    expect((await digests())[0]!.text).toContain('Asha Kulkarni: Outside the target range: Fasting glucose 260 mg/dL');
     ok(await clinic.call('readings.add', { measure: 'glucose_fasting', value: 150, takenAt: minutesAgo(clinic, 1) }, asha.token));
     expect(await digests()).toHaveLength(1);
     await clinic.app.sweepMonitoring();

@@ -87,15 +87,15 @@ describe('the outbox', () => {
 
   it('a message is written in the transaction of its change: rolled back with it, kept with it', async () => {
     const clinic = await newClinic();
-    const message = { kind: 'test_message' as const, to: 'someone@example.in', language: 'en', subject: 's', text: 't', html: '<p>t</p>' };
+    const message = { to: 'someone@example.in', language: 'en', data: { clinic: { name: 'Sunrise Clinic', address: 'Pune', timeZone: 'Asia/Kolkata' }, sentBy: 'Admin' } };
     await expect(
       inTransaction(clinic, async (ctx) => {
-        await enqueue(ctx, message);
+        await enqueue(ctx, 'test_message', message);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await outboxRows(clinic.app)).toEqual([]);
-    const { id, messageId } = await inTransaction(clinic, (ctx) => enqueue(ctx, message));
+    const { id, messageId } = await inTransaction(clinic, (ctx) => enqueue(ctx, 'test_message', message));
     expect(messageId).toMatch(/^<[0-9a-f-]{36}@medlink\.local>$/);
     expect(await outboxRows(clinic.app)).toMatchObject([{ id, message_id: messageId, status: 'pending', attempts: 0, due_at: clinic.clock.now().toISOString() }]);
   });

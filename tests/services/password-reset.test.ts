@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
+import { renderRow } from '../../electron/core/outbox/outbox.service';
 import { codeInMail } from '../../electron/core/auth/mailed-codes';
 import { newClinic, ok, PASSWORD, readyFrontDesk, refused, signIn, signupDoctor, signupPatient, type Clinic } from '../helpers/clinic';
 import { auditRows, expectNoWrites } from '../helpers/db';
 
 const NEW_PASSWORD = 'a-fresh-start-2026';
-const codeFor = async (clinic: Clinic, email: string) => codeInMail((await latestTo(clinic.app.deps.db, 'password_reset_code', email))?.text_body ?? '') ?? 'none';
+const codeFor = async (clinic: Clinic, email: string) => {
+  const mail = await latestTo(clinic.app.deps.db, 'password_reset_code', email);
+  return (mail && codeInMail(renderRow(mail).text)) ?? 'none';
+};
 
 describe('a forgotten password', () => {
   it('a patient gets a code by email, chooses a new password with it and is signed in; every other session ends', async () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { newClinic, ok, refused, type Clinic } from '../helpers/clinic';
 import { expectNoWrites } from '../helpers/db';
 import { bookingClinic, ist } from '../helpers/scheduling';
+import { outboxRows } from '../helpers/smtp';
 
 // The test clock starts on Monday 2 March 2026, 10:00 in Pune; the doctor sees patients 09:00–13:00 on weekdays.
 const TUESDAYS = ['2026-03-03', '2026-03-10', '2026-03-17', '2026-03-24'];
 
-const mails = (clinic: Clinic, kind: string) =>
-  clinic.app.deps.db.selectFrom('outbox').selectAll().where('kind', '=', kind).orderBy('id').execute();
+const mails = async (clinic: Clinic, kind: string) => (await outboxRows(clinic.app)).filter((m) => m.kind === kind);
 /** The visits of a series with a reminder in this state. */
 const reminders = async (clinic: Clinic, status: string, series: { appointments: { id: number }[] }) =>
   (await clinic.app.deps.db.selectFrom('outbox').select('appointment_id').where('kind', '=', 'appointment_reminder').where('status', '=', status)
@@ -46,8 +46,8 @@ describe('repeat visits', () => {
     expect(await mails(clinic, 'series_booked')).toHaveLength(1);
     expect(patientMail!.recipient).toBe(asha.email);
     expect(patientMail!.subject).toBe('4 appointments booked with Dr Rohan Mehta from 3 March 2026, 10:00 am');
-    for (const a of series.appointments) expect(patientMail!.text_body).toContain(`booking no. ${a.number}`);
-    expect(patientMail!.text_body).toContain('Tuesday, 10 March 2026, 10:15 am');
+    for (const a of series.appointments) expect(patientMail!.text).toContain(`booking no. ${a.number}`);
+    expect(patientMail!.text).toContain('Tuesday, 10 March 2026, 10:15 am');
     expect(patientMail!.ics!.match(/BEGIN:VEVENT/g)).toHaveLength(4);
     expect(await mails(clinic, 'doctor_series_booked')).toHaveLength(1);
     expect((await mails(clinic, 'booking_confirmation')).filter((m) => m.recipient === asha.email)).toHaveLength(0);
@@ -91,7 +91,7 @@ describe('repeat visits', () => {
     const [mail] = await mails(clinic, 'series_cancelled');
     expect(mail!.ics).toContain('METHOD:CANCEL');
     expect(mail!.ics!.match(/STATUS:CANCELLED/g)).toHaveLength(4);
-    expect(mail!.text_body).toContain('The wound has healed');
+    expect(mail!.text).toContain('The wound has healed');
     expect((await mails(clinic, 'appointment_cancelled')).filter((m) => series.appointments.some((a) => a.id === m.appointment_id))).toHaveLength(0);
     expect(refused(await clinic.call('series.cancel', { seriesId: series.id, reason: 'Again' }, desk.token)).code).toBe('CONFLICT');
   });

@@ -89,7 +89,7 @@ describe('video links with Google', () => {
     // The reminder, written at booking without a link, was written again with it.
     const reminders = (await outboxRows(clinic.app)).filter((r) => r.kind === 'appointment_reminder');
     expect(reminders.map((r) => r.status)).toEqual(['cancelled', 'pending']);
-    expect(reminders[1]!.text_body).toContain(ready.url!);
+    expect(reminders[1]!.text).toContain(ready.url!);
 
     // Nothing more to do; running again asks Google nothing.
     const asked = fake.requests.length;

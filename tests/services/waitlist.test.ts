@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestTo } from '../../electron/core/outbox/outbox.repo';
+import { renderRow } from '../../electron/core/outbox/outbox.service';
 import { newClinic, ok, refused, type Clinic } from '../helpers/clinic';
 import { settingsInput } from '../helpers/data';
 import { auditRows, expectNoWrites } from '../helpers/db';
@@ -47,9 +48,9 @@ describe('the waitlist', () => {
     const offer = (await offerOf(clinic, asha.token))!;
     expect(offer).toMatchObject({ start: ist(TUESDAY, '10:00'), expiresAt: '2026-03-02T05:00:00.000Z', modes: ['online', 'in_person'] });
     expect(await offerOf(clinic, vikram.token)).toBeNull();
-    const mail = (await latestTo(clinic.app.deps.db, 'waitlist_offer', asha.email))!;
+    const mail = renderRow((await latestTo(clinic.app.deps.db, 'waitlist_offer', asha.email))!);
     expect(mail.subject).toBe('A time with Dr Rohan Mehta is free: 3 March 2026, 10:00 am');
-    expect(mail.text_body).toContain('Held for you until: Monday, 2 March 2026, 10:30 am');
+    expect(mail.text).toContain('Held for you until: Monday, 2 March 2026, 10:30 am');
 
     // Held: not among the free times, and nobody else can book it, however they ask.
     expect(ok(await clinic.call('doctors.slots', { doctorId: doctor.doctorId, fromDate: TUESDAY, toDate: TUESDAY }, vikram.token))).toEqual([]);

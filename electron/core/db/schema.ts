@@ -236,13 +236,10 @@ export interface Database {
     message_id: string;
     kind: string;
     recipient: string;
-    subject: string;
-    text_body: string;
-    html_body: string;
+    /** JSON: what the message is written from, rendered when it is sent (outbox.service renderRow). */
+    content: string;
     ics: string | null;
     appointment_id: number | null;
-    /** JSON: images the HTML shows inline (see outbox.service InlineImage), or null. */
-    inline_images: string | null;
     status: string;
     attempts: number;
     due_at: string;

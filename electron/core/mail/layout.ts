@@ -9,8 +9,8 @@ export type Block =
   /** Something to copy exactly (an invitation code). */
   | { type: 'code'; label: string; text: string }
   | { type: 'link'; label: string; url: string }
-  /** An image the message carries inline (a QR code), shown by its Content-ID; left out of the text part. */
-  | { type: 'image'; cid: string; alt: string };
+  /** A QR code of `qr` the message carries inline as the image `filename`, shown by its Content-ID; left out of the text part. */
+  | { type: 'image'; cid: string; filename: string; alt: string; qr: string };
 
 export interface Layout {
   language: string;

@@ -1,7 +1,7 @@
 import { userById } from '../auth/auth.repo';
 import { clinicSettings } from '../clinic/clinic.service';
 import { requireSession, type Ctx } from '../context';
-import { enqueue, enqueueMail, renderedMessage } from '../outbox/outbox.service';
+import { enqueue, enqueueMail } from '../outbox/outbox.service';
 import type { ClinicInfo } from './templates';
 
 // The emails that domain changes send, each queued inside the change's own transaction.
@@ -31,9 +31,6 @@ export async function verificationDecided(
 /** A test message from the administrator, in their language; returns its outbox number. */
 export async function sendTest(ctx: Ctx, to: string): Promise<{ id: number }> {
   const admin = await userById(ctx.db, requireSession(ctx).userId);
-  const { id } = await enqueue(
-    ctx,
-    renderedMessage('test_message', { to, language: admin?.language ?? 'en', data: { clinic: await clinicInfo(ctx), sentBy: admin?.full_name ?? 'MedLink' } }),
-  );
+  const { id } = await enqueue(ctx, 'test_message', { to, language: admin?.language ?? 'en', data: { clinic: await clinicInfo(ctx), sentBy: admin?.full_name ?? 'MedLink' } });
   return { id };
 }

@@ -1,9 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 
-// A QR code as a small PNG for an email. The qrcode package works out the modules; the PNG is written here as
-// one-bit greyscale, because qrcode's own PNG writer takes some 2 ms, which a booking would spend inside its
-// transaction, and this takes a tenth of that.
+// A QR code as a small PNG for an email or a printed sheet. The qrcode package works out the modules; the PNG is
+// written here as one-bit greyscale, because qrcode's own PNG writer takes some 2 ms and this a tenth of that.
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -14,18 +13,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-// The last image made: a booking's confirmation and its reminder carry the same code (a booking's profile had
-// the QR code's modules at an eighth of its JavaScript, made twice).
-let last: { key: string; png: Buffer } | undefined;
-
 /** Black modules on white, `scale` pixels each, inside the four-module quiet zone scanners need. */
 export function qrPng(text: string, scale = 6): Buffer {
-  const key = `${scale}:${text}`;
-  if (last?.key !== key) last = { key, png: drawQr(text, scale) };
-  return last.png;
-}
-
-function drawQr(text: string, scale: number): Buffer {
   const margin = 4;
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const side = (modules.size + 2 * margin) * scale;

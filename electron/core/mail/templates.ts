@@ -4,7 +4,9 @@ import { formatCheckInCode } from '../../../shared/check-in-code';
 import type { AlertView } from '../../../shared/contract/monitoring';
 import { readingText, type Measure } from '../../../shared/monitoring';
 import { wording, type Catalog } from '../resources';
+import type { InlineImage } from '../outbox/smtp';
 import { toHtml, toText, type Block, type Layout } from './layout';
+import { qrPng } from './qr-image';
 
 // The emails MedLink sends, one typed data shape per kind. The wording lives in resources/email/<lang>.json
 // (the same keys in every language); dates are written in the clinic's time zone and the reader's language.
@@ -141,6 +143,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** The images the HTML shows by `cid:`. */
+  inlineImages: InlineImage[];
 }
 
 /** The emails' wording in one language. */
@@ -218,7 +222,7 @@ class Words {
 
 const p = (text: string): Block => ({ type: 'p', text });
 
-/** The Content-ID of the check-in code's QR image, which the email carries (appointment-mail.ts makes it). */
+/** The Content-ID of the check-in code's QR image, which the email carries. */
 export const CHECK_IN_QR_CID = 'check-in-code@medlink';
 const clinicPlace = (c: ClinicInfo) => `${c.name}, ${c.address}`;
 
@@ -249,7 +253,11 @@ function patientVisit(w: Words, kind: MailKind, d: PatientVisit, extra: { previo
   if (link) blocks.push(videoLink(w, link));
   if (d.checkInCode) {
     const label = w.label('checkInCode');
-    blocks.push({ type: 'code', label, text: formatCheckInCode(d.checkInCode) }, { type: 'image', cid: CHECK_IN_QR_CID, alt: label }, p(w.t('common', 'checkIn')));
+    blocks.push(
+      { type: 'code', label, text: formatCheckInCode(d.checkInCode) },
+      { type: 'image', cid: CHECK_IN_QR_CID, filename: 'check-in-code.png', alt: label, qr: d.checkInCode },
+      p(w.t('common', 'checkIn')),
+    );
   }
   if (extra.calendar) blocks.push(p(w.t('common', 'calendar')));
   blocks.push(p(w.t('common', 'manage')));
@@ -485,8 +493,8 @@ function contactLine(w: Words, c: ClinicInfo): string {
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 
 /**
- * The subject, HTML and plain text of one email in the reader's language (`calendarAttached`: the email carries
- * an .ics invitation, which the text then mentions).
+ * The subject, HTML and plain text of one email in the reader's language, with the images it shows (`calendarAttached`:
+ * the email carries an .ics invitation, which the text then mentions).
  */
 export function renderMail<K extends MailKind>(kind: K, language: string, data: MailData[K], options: { calendarAttached?: boolean } = {}): RenderedMail {
   const lang = mailLanguage(language);
@@ -502,5 +510,8 @@ export function renderMail<K extends MailKind>(kind: K, language: string, data: 
     signoff: [w.t('common', 'signoff'), clinic.name],
     footer: [w.t('common', 'footer', { clinic: clinic.name, address: clinic.address }), contactLine(w, clinic)].filter(Boolean).join(' '),
   };
-  return { subject, text: toText(layout), html: toHtml(layout, subject) };
+  const inlineImages = layout.blocks.flatMap((b) =>
+    b.type === 'image' ? [{ cid: b.cid, filename: b.filename, contentType: 'image/png' as const, content: qrPng(b.qr) }] : [],
+  );
+  return { subject, text: toText(layout), html: toHtml(layout, subject), inlineImages };
 }

@@ -37,7 +37,7 @@ export const withdraw = (db: Db, id: number) => db.updateTable('outbox').set({ s
 export function listMessages(db: Db, q: { status?: OutboxStatus; beforeId?: number; limit: number }) {
   let query = db
     .selectFrom('outbox')
-    .select(['id', 'kind', 'recipient', 'subject', 'status', 'attempts', 'due_at', 'last_error', 'created_at', 'sent_at']);
+    .select(['id', 'kind', 'recipient', 'content', 'ics', 'status', 'attempts', 'due_at', 'last_error', 'created_at', 'sent_at']);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.beforeId) query = query.where('id', '<', q.beforeId);
   return query.orderBy('id', 'desc').limit(q.limit).execute();

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import { DomainError, type Ctx } from '../context';
 import { announce, mailChange } from '../live/changes';
-import { renderMail, type MailData, type MailKind } from '../mail/templates';
+import { renderMail, type MailData, type MailKind, type RenderedMail } from '../mail/templates';
 import { retryRow } from '../queue/queue.repo';
 import * as repo from './outbox.repo';
 import type { InlineImage } from './smtp';
@@ -12,16 +12,13 @@ import type { InlineImage } from './smtp';
 // The outbox: every email is a row written in the same transaction as the change it reports, so a change that
 // commits always has its email, and a change that rolls back never sends one. The sender delivers the rows.
 
-export interface OutboxMessage {
-  kind: MailKind;
+/** One email to queue: its kind, the data it is written from, and where and when it goes. */
+export interface MailToQueue<K extends MailKind> {
   to: string;
-  /** The language the message was written in (the subject and bodies are already rendered). */
+  /** The language it is written in, the reader's. */
   language: string;
-  subject: string;
-  text: string;
-  html: string;
+  data: MailData[K];
   ics?: string | null;
-  inlineImages?: InlineImage[];
   appointmentId?: number | null;
   /** When it may go out: now unless later (a reminder). */
   dueAt?: Date;
@@ -41,11 +38,45 @@ export interface Enqueued {
   messageId: string;
 }
 
+/**
+ * What a row keeps of its message: the data it is written from, rendered by the sender (so a change spends no time
+ * on wording, HTML or QR images inside its transaction, and its rows stay small); or, for a message queued before
+ * database version 19, the message as it was rendered then (its images' bytes in base64).
+ */
+type Content =
+  | { language: string; data: unknown }
+  | { rendered: Omit<RenderedMail, 'inlineImages'> & { inlineImages: (Omit<InlineImage, 'content'> & { content: string })[] } };
+
+// Dates go into the JSON tagged, so the sender renders them as the change saw them (as dates, in the clinic's zone).
+const DATE = '$date';
+
+function encodeContent(content: Content): string {
+  return JSON.stringify(content, function (key, value: unknown) {
+    const original = (this as Record<string, unknown>)[key];
+    return original instanceof Date ? { [DATE]: original.toISOString() } : value;
+  });
+}
+
+const decodeContent = (json: string): Content =>
+  JSON.parse(json, (_key, value: unknown) =>
+    value && typeof value === 'object' && DATE in value && Object.keys(value).length === 1 ? new Date((value as Record<string, string>)[DATE]!) : value,
+  ) as Content;
+
+/** An outbox row's message as it goes out: rendered now in the language it was queued in. */
+export function renderRow(row: Pick<repo.OutboxRow, 'kind' | 'content' | 'ics'>): RenderedMail {
+  const content = decodeContent(row.content);
+  if ('rendered' in content) {
+    const r = content.rendered;
+    return { ...r, inlineImages: r.inlineImages.map((i) => ({ ...i, content: Buffer.from(i.content, 'base64') })) };
+  }
+  return renderMail(row.kind as MailKind, content.language, content.data as MailData[MailKind], { calendarAttached: !!row.ics });
+}
+
 const RECIPIENT = /^[^\s@<>"(),;:\\]+@[^\s@<>"(),;:\\]+\.[^\s@<>"(),;:\\]{2,}$/;
 
 export const newMessageId = () => `<${randomUUID()}@medlink.local>`;
 
-function rowOf(ctx: Ctx, m: OutboxMessage): Insertable<Database['outbox']> {
+function rowOf<K extends MailKind>(ctx: Ctx, kind: K, m: MailToQueue<K>): Insertable<Database['outbox']> {
   if (!RECIPIENT.test(m.to) || m.to.length > 254) throw new Error(`not an email address: ${JSON.stringify(m.to)}`);
   const nowIso = ctx.now.toISOString();
   // Once committed, a running sender need not wait for its next turn.
@@ -53,13 +84,10 @@ function rowOf(ctx: Ctx, m: OutboxMessage): Insertable<Database['outbox']> {
   announce(ctx, mailChange(null));
   return {
     message_id: newMessageId(),
-    kind: m.kind,
+    kind,
     recipient: m.to,
-    subject: m.subject,
-    text_body: m.text,
-    html_body: m.html,
+    content: encodeContent({ language: m.language, data: m.data }),
     ics: m.ics ?? null,
-    inline_images: m.inlineImages?.length ? JSON.stringify(m.inlineImages.map((i) => ({ ...i, content: i.content.toString('base64') }))) : null,
     appointment_id: m.appointmentId ?? null,
     status: 'pending',
     attempts: 0,
@@ -72,41 +100,18 @@ function rowOf(ctx: Ctx, m: OutboxMessage): Insertable<Database['outbox']> {
   };
 }
 
-/** Queues a message and returns its outbox number. */
-export async function enqueue(ctx: Ctx, m: OutboxMessage): Promise<Enqueued> {
-  const row = rowOf(ctx, m);
+/** Queues one kind of email and returns its outbox number. */
+export async function enqueue<K extends MailKind>(ctx: Ctx, kind: K, m: MailToQueue<K>): Promise<Enqueued> {
+  const row = rowOf(ctx, kind, m);
   return { id: await repo.insertMessage(ctx.db, row), messageId: row.message_id };
 }
 
-/** Renders one kind of email in the reader's language. */
-export const renderedMessage = <K extends MailKind>(kind: K, m: MailToQueue<K>): OutboxMessage => ({
-  kind, to: m.to, language: m.language, ...renderMail(kind, m.language, m.data, { calendarAttached: !!m.ics }), ics: m.ics, inlineImages: m.inlineImages,
-  appointmentId: m.appointmentId, dueAt: m.dueAt, attachments: m.attachments,
-});
-
-/** An outbox row's inline images, as the transport sends them. */
-export function inlineImagesOf(json: string | null): InlineImage[] {
-  if (!json) return [];
-  return (JSON.parse(json) as (Omit<InlineImage, 'content'> & { content: string })[]).map((i) => ({ ...i, content: Buffer.from(i.content, 'base64') }));
-}
-
-export interface MailToQueue<K extends MailKind> {
-  to: string;
-  language: string;
-  data: MailData[K];
-  ics?: string | null;
-  inlineImages?: InlineImage[];
-  appointmentId?: number | null;
-  dueAt?: Date;
-  attachments?: Attachment[];
-}
-
 /**
- * Renders one kind of email in the reader's language and queues it; on PostgreSQL the row is put off (writeLater),
- * so a change's several emails cost no round trip of their own.
+ * Queues one kind of email; on PostgreSQL the row is put off (writeLater), so a change's several emails cost no
+ * round trip of their own.
  */
 export const enqueueMail = <K extends MailKind>(ctx: Ctx, kind: K, m: MailToQueue<K>): Promise<void> =>
-  repo.insertMessageLater(ctx.db, rowOf(ctx, renderedMessage(kind, m)));
+  repo.insertMessageLater(ctx.db, rowOf(ctx, kind, m));
 
 /**
  * Withdraws a not-yet-sent message (a reminder of an appointment since cancelled or moved), before queueing its
@@ -139,7 +144,7 @@ export async function queue(ctx: Ctx, input: ParsedInput<'mail.queue'>): Promise
         id: r.id,
         kind: r.kind,
         recipient,
-        subject: masked ? null : r.subject,
+        subject: masked ? null : renderRow(r).subject,
         status: r.status as repo.OutboxStatus,
         attempts: r.attempts,
         dueAt: r.due_at,

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import type { FileStore } from '../files/file-store';
 import type { QueueRow } from '../queue/queue.repo';
 import { createWorker, type Worker, type WorkerOptions, type WorkerTuning } from '../queue/worker';
-import { inlineImagesOf, type Attachment } from './outbox.service';
+import { renderRow, type Attachment } from './outbox.service';
 import { describeSendError, type OutgoingMail, type Transport } from './smtp';
 
 // Delivers the outbox through the queue worker. A process that dies mid-send leaves a 'sending' row whose lease
@@ -25,7 +25,10 @@ export interface SenderOptions extends Partial<WorkerTuning> {
   onOutcome?: WorkerOptions<'outbox'>['onOutcome'];
 }
 
-/** The message as it goes out, its attachments read now from the file store; one that cannot be read fails this attempt. */
+/**
+ * The message as it goes out: rendered now, its attachments read now from the file store (one that cannot be read
+ * fails this attempt).
+ */
 async function outgoing(row: QueueRow<'outbox'>, files: FileStore): Promise<OutgoingMail> {
   const attachments = [];
   for (const a of JSON.parse(row.attachments ?? '[]') as Attachment[]) {
@@ -33,10 +36,7 @@ async function outgoing(row: QueueRow<'outbox'>, files: FileStore): Promise<Outg
     if (!file) throw new Error(`the attachment ${a.filename} cannot be read from the file store`);
     attachments.push({ filename: a.filename, mime: a.mime, bytes: file.bytes });
   }
-  return {
-    messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, ics: row.ics,
-    inlineImages: inlineImagesOf(row.inline_images), attachments,
-  };
+  return { messageId: row.message_id, to: row.recipient, ...renderRow(row), ics: row.ics, attachments };
 }
 
 export function createSender({ transport, files, ...options }: SenderOptions): Worker {

@@ -6,8 +6,7 @@ import { doctorById } from '../doctors/doctors.repo';
 import type { IcsEvent } from '../mail/ics';
 import { buildIcs } from '../mail/ics';
 import { clinicInfo } from '../mail/notify';
-import { qrPng } from '../mail/qr-image';
-import { CHECK_IN_QR_CID, type ClinicInfo, type DoctorInfo, type VisitInfo } from '../mail/templates';
+import type { ClinicInfo, DoctorInfo, VisitInfo } from '../mail/templates';
 import { cancelPendingLater, enqueueMail } from '../outbox/outbox.service';
 import { contactOf, type Contact } from '../patients/acting-for';
 import { patientById } from '../patients/patients.repo';
@@ -99,16 +98,11 @@ const patientVisit = (a: DetailedRow, m: MailPeople, expected = true) => ({
   checkInCode: expected && a.mode === 'in_person' ? a.check_in_code : null,
 });
 
-/** The check-in code as the QR image the email shows inline. */
-const checkInImages = (code: string | null) =>
-  code ? [{ cid: CHECK_IN_QR_CID, filename: 'check-in-code.png', contentType: 'image/png' as const, content: qrPng(code) }] : [];
-
 /** The reminder of a visit (set hours before it), written anew by every change that keeps the visit. */
 export async function queueReminder(ctx: Ctx, a: DetailedRow, m: MailPeople): Promise<void> {
   const remindAt = new Date(Date.parse(a.start_at) - (await reminderHours(ctx)) * HOUR);
   if (!m.contact.email || remindAt <= ctx.now) return;
-  const data = patientVisit(a, m);
-  await enqueueMail(ctx, 'appointment_reminder', { to: m.contact.email, language: m.contact.language, appointmentId: a.id, dueAt: remindAt, data, inlineImages: checkInImages(data.checkInCode) });
+  await enqueueMail(ctx, 'appointment_reminder', { to: m.contact.email, language: m.contact.language, appointmentId: a.id, dueAt: remindAt, data: patientVisit(a, m) });
 }
 
 /**
@@ -127,7 +121,7 @@ export async function appointmentMail(ctx: Ctx, a: DetailedRow, event: Appointme
   if (m.contact.email) {
     const ics = event.kind === 'link' ? null : buildIcs(icsEventOf(ctx, a, m, event.kind === 'cancelled' ? 'CANCEL' : 'REQUEST'));
     const base = patientVisit(a, m, event.kind !== 'cancelled');
-    const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id, inlineImages: checkInImages(base.checkInCode) };
+    const to = { to: m.contact.email, language: m.contact.language, ics, appointmentId: a.id };
     if (event.kind === 'booked') {
       const fees = effectiveFees(m.doctor, (await readBillingSettings(ctx)).fees);
       await enqueueMail(ctx, 'booking_confirmation', { ...to, data: { ...base, fee: a.mode === 'online' ? fees.consultation_online : fees.consultation_in_person } });
