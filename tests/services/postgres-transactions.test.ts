@@ -50,7 +50,8 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
           if (!(e instanceof Refused)) throw e;
         }),
     );
-    expect(statements[1]).toMatch(/^begin; insert into "settings"/);
+    // Prepared (once per connection) and run with its values written in, in the message that begins the transaction.
+    expect(statements[1]).toMatch(/^prepare (medlink_sql_\d+) as insert into "settings" \("key", "value"\) values \(\$1, \$2\); begin; execute \1\('test\.undone', 'x'\)$/);
     expect(statements.at(-1)).toBe('rollback');
     expect(await setting('test.undone')).toBeUndefined();
   });
@@ -64,7 +65,7 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
       }),
     );
     expect(statements).toHaveLength(2);
-    expect(statements[1]).toMatch(/^begin;.*insert into "settings".*; commit$/s);
+    expect(statements[1]).toMatch(/^prepare (medlink_sql_\d+) as with w0 as \(insert into "settings".*; begin; execute \1\('test\.later', 'kept'\); commit$/s);
     expect(await setting('test.later')).toBe('kept');
 
     await db
@@ -90,7 +91,7 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
     );
     expect(result).toBe('2');
     expect(statements).toHaveLength(3);
-    expect(statements[1]).toMatch(/^with w0 as \(update "settings".*; select "value" from "settings"/s);
+    expect(statements[1]).toMatch(/^prepare (medlink_sql_\d+) as with w0 as \(update "settings".*; prepare (medlink_sql_\d+) as select "value" from "settings".*; execute \1\('2', 'test\.first'\); execute \2\('test\.first'\)$/s);
     expect(statements[2]).toBe('commit');
     expect(await setting('test.first')).toBe('2');
 
@@ -126,11 +127,34 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
           await writeLater(trx, trx.insertInto('settings').values({ key: 'test.locked', value: 'y' }));
         }),
       );
-      expect(statements[0]).toMatch(/^begin; select pg_advisory_xact_lock\(hashtext\('doctor:42'\)\), pg_advisory_xact_lock\(hashtext\('audit_log'\)\); select .*'it''s'/);
+      expect(statements[0]).toMatch(/^prepare (medlink_sql_\d+) as select pg_advisory_xact_lock\(hashtext\(\$1\)\), pg_advisory_xact_lock\(hashtext\(\$2\)\); prepare (medlink_sql_\d+) as select "value" .*; begin; execute \1\('doctor:42', 'audit_log'\); execute \2\('it''s'\)$/);
       expect(await tryLock()).toBe(true);
     } finally {
       await other.end();
     }
+  });
+
+  it('a statement sent with others is prepared once per connection, even in a message that failed, then only executed', async () => {
+    const { db } = await clinicDb();
+    const lockedRead = (trx: typeof db) => serializedRead(trx, 'postgres', ['doctor:7'], trx.selectFrom('settings').select('value').where('key', '=', 'clinic.name'));
+    // A put-off write that breaks the key goes first in the read's message: the message fails after its PREPAREs ran.
+    const failed = await roundTripsOf(() =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          await writeLater(trx, trx.insertInto('settings').values({ key: 'clinic.name', value: 'twice' }));
+          await lockedRead(trx);
+        })
+        .catch((e: unknown) => (e as { code?: string }).code),
+    );
+    expect(failed.result).toBe('23505');
+    expect(failed.statements[0]).toMatch(
+      /^prepare (medlink_sql_\d+) as with w0 as .*; prepare (medlink_sql_\d+) as select "value" .*; begin; execute \1\(.*\); execute medlink_sql_\d+\('doctor:7'\); execute \2\('clinic\.name'\)$/s,
+    );
+    // The next transaction on the connection (the pool hands back the one just released) only executes them.
+    const again = await roundTripsOf(() => db.transaction().execute((trx) => lockedRead(trx)));
+    expect(again.result).toEqual([{ value: 'Sunrise Clinic' }]);
+    expect(again.statements[0]).toMatch(/^begin; execute medlink_sql_\d+\('doctor:7'\); execute medlink_sql_\d+\('clinic\.name'\)$/);
   });
 
   it('a read ahead goes first in the next statement\'s message and sees nothing of the call; asked for first, it goes alone and keeps its write', async () => {
@@ -145,7 +169,7 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
     );
     expect(result).toEqual([]);
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/^with "written" as \(insert into "settings".*; begin; insert into "settings"/s);
+    expect(statements[0]).toMatch(/^prepare (medlink_sql_\d+) as with "written" as \(insert into "settings".*; prepare (medlink_sql_\d+) as insert into "settings".*; execute \1\(.*\); begin; execute \2\('test\.seen', 'written by the call'\)$/s);
     expect([await setting('test.ahead'), await setting('test.seen')]).toEqual(['a', 'written by the call']);
 
     await db
