@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { lastEntry } from '../audit/audit.repo';
 import { doctorOfAppointment, doctorQuery } from '../doctors/doctors.repo';
 import { familyQuery } from '../patients/patients.repo';
-import { versionRows, versionsOf } from '../search/search.repo';
+import { reachBack, versionRows, versionsOf } from '../search/search.repo';
 import { bumpBusyVersion } from '../search/versions.repo';
 
 type Db = Kysely<Database>;
@@ -125,6 +125,7 @@ export function busyQuery(db: Db, doctorId: number | DoctorOf, fromIso: string, 
     .select(['start_at', 'end_at'])
     .where('doctor_id', '=', doctorId)
     .where('status', 'in', HELD_STATUSES)
+    .where('start_at', '>', reachBack(fromIso))
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso);
   if (except.appointmentIds?.length) appointments = appointments.where('id', 'not in', except.appointmentIds);

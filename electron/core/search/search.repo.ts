@@ -115,6 +115,12 @@ export const APPOINTMENT_MAX_MS = 3_600_000;
 const APPOINTMENT_REACH = 24 * APPOINTMENT_MAX_MS;
 
 /**
+ * A start before which no appointment reaches `fromIso` (with a day's margin): a lower bound for an index scan by
+ * doctor and start, so that a doctor's years of past visits are not read.
+ */
+export const reachBack = (fromIso: string) => new Date(Date.parse(fromIso) - APPOINTMENT_REACH).toISOString();
+
+/**
  * What keeps doctors busy in [fromIso, toIso), summed up cheaply for a whole clinic: how many active
  * appointments each doctor has starting in it (read as bare doctor numbers, counted here: cheaper than GROUP BY
  * with its sort), and the blocked time itself (a short list).
@@ -143,8 +149,7 @@ function busyQuery(db: Db, ids: number[], fromIso: string, toIso: string) {
     .selectFrom('appointments')
     .select(['doctor_id', 'start_at', 'end_at'])
     .where('status', 'in', HELD_STATUSES)
-    // Bounds the index scan from below, so a doctor's years of past visits are not read.
-    .where('start_at', '>', new Date(Date.parse(fromIso) - APPOINTMENT_REACH).toISOString())
+    .where('start_at', '>', reachBack(fromIso))
     .where('start_at', '<', toIso)
     .where('end_at', '>', fromIso)
     .where('doctor_id', 'in', ids)
