@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { qrPng } from '../../electron/core/mail/qr-image';
 import { formatCheckInCode } from '../../shared/check-in-code';
-import { newClinic, ok } from '../helpers/clinic';
+import { newClinic, ok, signupPatient } from '../helpers/clinic';
+import { patientSignupInput } from '../helpers/data';
 import { bookingClinic, ist } from '../helpers/scheduling';
 import { outboxRows, smtpServer, useSmtp } from '../helpers/smtp';
 
@@ -65,6 +66,30 @@ describe('what an appointment tells people', () => {
     expect(JSON.stringify(queue)).not.toContain(asha.email);
     // Mail about no patient stays readable.
     expect(about('verification_approved')).toMatchObject({ recipient: doctor.email, subject: expect.stringContaining('verified') });
+  });
+
+  it('mail queued while the mail server is down says what was true when it was queued, in the reader\'s language', async () => {
+    const clinic = await newClinic();
+    const server = await smtpServer({ listen: false });
+    await useSmtp(clinic, server.port);
+    const { doctor } = await bookingClinic(clinic);
+    const asha = await signupPatient(clinic, patientSignupInput({ fullName: 'Meera Joshi', phone: '9822077777', preferredLanguage: 'hi' }));
+    const a = ok(await clinic.call('appointments.book', { doctorId: doctor.doctorId, start: ist(TUESDAY, '11:00'), mode: 'in_person' }, asha.token));
+    ok(await clinic.call('appointments.reschedule', { appointmentId: a.id, start: ist(TUESDAY, '12:00') }, asha.token));
+    expect(await clinic.app.sender.runOnce()).toMatchObject({ done: 0 });
+
+    await server.start();
+    clinic.clock.advanceMinutes(5);
+    await clinic.app.sender.runOnce();
+    const toAsha = server.received.filter((r) => r.envelopeTo.includes(asha.email)).map((r) => r.mail);
+    // The confirmation keeps the time it confirmed; the move names both; both in Hindi, each with the QR image.
+    expect(toAsha).toHaveLength(2);
+    const [confirmed, moved] = toAsha;
+    expect(confirmed!.text).toContain('3 मार्च 2026, 11:00 am');
+    expect(confirmed!.text).not.toContain('12:00 pm');
+    expect(moved!.text).toContain('12:00 pm');
+    expect(moved!.text).toContain('11:00 am');
+    for (const m of toAsha) expect(m.attachments.filter((x) => x.contentType === 'image/png').map((x) => x.cid)).toEqual(['check-in-code@medlink']);
   });
 
   it('a visit in person is confirmed with its check-in code, in words and as a QR image the message carries inline', async () => {

@@ -6,6 +6,7 @@ import { createApp } from '../../electron/core/app';
 import { readSmtpConfig } from '../../electron/core/mail/mail-settings';
 import { ADMIN_EMAIL, keyFileOf, ok, PASSWORD, removeDataDir, tempDir } from '../helpers/clinic';
 import { testClock } from '../helpers/clock';
+import { smtpServer } from '../helpers/smtp';
 
 // A data folder written by MedLink before encryption at rest (tests/fixtures/old-data-folder, made by
 // tests/fixtures/make-old-data-folder.ts from commit f780649's code): a plain database, the clinic key inside the
@@ -85,6 +86,19 @@ describe.skipIf(onPostgres)('a data folder from before encryption at rest', () =
     const doctor = ok(await call('auth.login', { email: 'rohan.mehta@sunrise.in', password: PASSWORD, portal: 'clinic' })) as { token: string };
     expect(ok(await call('doctors.myProfile', {}, doctor.token))).toMatchObject({ photo: `data:image/png;base64,${made.photo}` });
     expect(ok(await call('doctors.profile', { doctorId: made.doctorId }, patient.token))).toMatchObject({ fullName: 'Dr Rohan Mehta' });
+
+    // The mail the old MedLink queued and never sent goes out as it was written then (its wording, its invitation).
+    const smtp = await smtpServer();
+    ok(await call('mail.saveSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', from: 'desk@sunrise.in' }, admin.token));
+    expect(await app.sender.runOnce()).toEqual({ done: 3, failed: 0 });
+    expect(smtp.received.map((r) => [r.envelopeTo[0], r.mail.subject])).toEqual([
+      ['rohan.mehta@sunrise.in', 'Your MedLink doctor account is verified'],
+      ['asha@example.in', 'Appointment confirmed with Dr Rohan Mehta on 3 March 2026, 09:00'],
+      ['rohan.mehta@sunrise.in', 'New appointment: Asha Kulkarni on 3 March 2026, 09:00'],
+    ]);
+    const confirmation = smtp.received[1]!.mail;
+    expect(confirmation.text).toContain('Dear Asha Kulkarni,');
+    expect(confirmation.attachments.map((a) => a.contentType)).toContain('text/calendar');
 
     // Started again: already encrypted and sealed, it simply opens.
     await app.close();
