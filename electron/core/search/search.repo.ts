@@ -37,16 +37,13 @@ export async function catalogKey(db: Db): Promise<Versions> {
  * The end of a search, in one read: the counters (were the caches it used current?) and which of these doctors
  * are still verified and not suspended (a guard behind the catalog).
  */
-export async function checkpoint(db: Db, ids: number[]): Promise<Versions & { searchable: Set<number> }> {
-  const settings = db.selectFrom('settings').select(['key', 'value']).where('key', 'in', versionKeys);
-  const standing = db
-    .selectFrom('doctor_info')
-    .select([sql<string>`'#'`.as('key'), sql<string>`cast(id as text)`.as('value')])
-    .where('status', '=', 'verified')
-    .where('suspended_at', 'is', null)
-    .where('id', 'in', ids);
-  const rows = await (ids.length ? settings.unionAll(standing) : settings).execute();
-  return { ...versionsOf(rows), searchable: new Set(rows.filter((r) => r.key === '#').map((r) => Number(r.value))) };
+export async function checkpoint(db: Db, dialect: DialectName, ids: number[]): Promise<Versions & { searchable: Set<number> }> {
+  if (ids.length === 0) return { ...(await catalogKey(db)), searchable: new Set() };
+  const { settings, standing } = await readTogether(db, dialect, {
+    settings: versionRows(db).select(['key', 'value']),
+    standing: searchableIds(db).where('id', 'in', ids),
+  });
+  return { ...versionsOf(settings), searchable: new Set(standing.map((r) => r.id)) };
 }
 
 /** Only these doctors can ever be found: verified and not suspended. */

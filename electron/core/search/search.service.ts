@@ -168,7 +168,7 @@ export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Pr
     const { s, page } = await rank(ctx, catalog, input);
     // A guard behind the catalog: each shown doctor's standing is read now (those settled here came with their
     // busy time), so one suspended or unverified by a change that forgot searchChanged never shows.
-    const check = await repo.checkpoint(ctx.db, page.map((d) => catalog.docs[d]!.id).filter((id) => !s.standing.has(id)));
+    const check = await repo.checkpoint(ctx.db, ctx.deps.dialect, page.map((d) => catalog.docs[d]!.id).filter((id) => !s.standing.has(id)));
     if ((check.key !== catalog.key || check.busy !== catalog.busy) && attempt < ATTEMPTS) {
       catalog = check.key === catalog.key ? await catalogFor(ctx) : await catalogFor(ctx, true);
       continue;
