@@ -74,6 +74,9 @@ const NO_MINUTE = 2 ** 27;
 /** Name ranks below 2^24: (minute, rank) packs into one double exactly (under 2^51). */
 const RANK = 2 ** 24;
 
+/** The mask of a language no doctor speaks (never written to). */
+const NOBODY = new Uint8Array(0);
+
 export class Catalog {
   readonly byId = new Map<number, number>();
   readonly tokens: TokenIndex;
@@ -99,6 +102,7 @@ export class Catalog {
   private readonly open: OpenCache[];
   private readonly sorted: (SlotOrder | undefined)[] = [];
   private readonly dayCounts = new Map<string, Int16Array>();
+  private readonly speakers = new Map<string, Uint8Array>();
   private busyVersion = '';
   private exactCache: ExactCache[] = [];
 
@@ -239,6 +243,19 @@ export class Catalog {
   /** The busy-time counter the caches were worked out under. */
   get busy(): string {
     return this.busyVersion;
+  }
+
+  /** A mask of the doctors who speak `language` (one of byLanguage's keys; any other: nobody), kept with the catalog. */
+  speaking(language: string): Uint8Array {
+    const listed = this.byLanguage.get(language);
+    if (!listed) return NOBODY;
+    let mask = this.speakers.get(language);
+    if (!mask) {
+      mask = new Uint8Array(this.docs.length);
+      for (const d of listed) mask[d] = 1;
+      this.speakers.set(language, mask);
+    }
+    return mask;
   }
 
   /** Forgets everything worked out from busy time once the busy-time counter has moved. */

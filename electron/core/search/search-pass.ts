@@ -123,7 +123,7 @@ export class SearchPass {
     let member = this.catalog.all;
     if (docs !== ALL) {
       member = new Uint8Array(this.catalog.docs.length);
-      for (const d of docs) member[d] = 1;
+      for (let i = 0; i < docs.length; i++) member[docs[i]!] = 1;
     }
     return firstBySlot({ ...this.catalog.sortedBySlot(this.mk, this.days, this.nowMs), member, secondFollowsList: secondFollowsName }, count, keys);
   }

@@ -76,18 +76,21 @@ function candidates(catalog: Catalog, input: ParsedInput<'doctors.search'>, word
   const modeBit = input.mode ? MODE_BIT[input.mode] : 0;
   const fees = input.maxFee === undefined ? null : catalog.feeOf[modeKey(input.mode)]!;
   let from: ArrayLike<number>;
-  if (words.length > 0) from = textMatches(catalog, words, score);
-  else if (input.speciality) from = catalog.bySpeciality.get(input.speciality) ?? [];
+  if (words.length > 0) {
+    from = textMatches(catalog, words, score);
+    // No filter: the matches (a fresh array) are the candidates.
+    if (speciality < 0 && !modeBit && !language && !fees) return from as number[];
+  } else if (input.speciality) from = catalog.bySpeciality.get(input.speciality) ?? [];
   else if (language) from = catalog.byLanguage.get(language) ?? [];
   else if (modeBit || fees) from = catalog.everyone;
   else return ALL;
-  const speaks = language ? new Set(catalog.byLanguage.get(language) ?? []) : null;
+  const speaks = language ? catalog.speaking(language) : null;
   const out: number[] = [];
   for (let i = 0; i < from.length; i++) {
     const d = from[i]!;
     if (speciality >= 0 && catalog.specialityOf[d] !== speciality) continue;
     if (modeBit && !(catalog.modeBits[d]! & modeBit)) continue;
-    if (speaks && !speaks.has(d)) continue;
+    if (speaks && !speaks[d]) continue;
     if (fees && fees[d]! > input.maxFee!) continue;
     out.push(d);
   }
@@ -118,10 +121,17 @@ async function order(search: SearchPass, docs: Docs, score: Int32Array, hasText:
   if (docs === ALL) return search.firstBySlot(ALL, PAGE_SIZE, byName, true);
   // Relevance: groups of equal score, best first; within a group, next free slot then name.
   const groups = new Map<number, number[]>();
-  for (const d of docs) {
-    const g = groups.get(score[d]!);
-    if (g) g.push(d);
-    else groups.set(score[d]!, [d]);
+  // Often every match scores the same (one word, matched alike): one group, the candidates themselves.
+  let alike = true;
+  for (let i = 1; i < docs.length && alike; i++) alike = score[docs[i]!] === score[docs[0]!];
+  if (alike && docs.length > 0) groups.set(score[docs[0]!]!, docs);
+  else {
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const g = groups.get(score[d]!);
+      if (g) g.push(d);
+      else groups.set(score[d]!, [d]);
+    }
   }
   const whole: number[][] = [];
   let left = PAGE_SIZE;
