@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { readAhead, serializedRead, writeLater } from '../../electron/core/db/dialects';
@@ -134,27 +135,34 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
     }
   });
 
-  it('a statement sent with others is prepared once per connection, even in a message that failed, then only executed', async () => {
+  it('a statement sent with others is prepared once per connection, and a failed message leaves no statement unprepared', async () => {
     const { db } = await clinicDb();
     const lockedRead = (trx: typeof db) => serializedRead(trx, 'postgres', ['doctor:7'], trx.selectFrom('settings').select('value').where('key', '=', 'clinic.name'));
-    // A put-off write that breaks the key goes first in the read's message: the message fails after its PREPAREs ran.
-    const failed = await roundTripsOf(() =>
-      db
-        .transaction()
-        .execute(async (trx) => {
-          await writeLater(trx, trx.insertInto('settings').values({ key: 'clinic.name', value: 'twice' }));
-          await lockedRead(trx);
-        })
-        .catch((e: unknown) => (e as { code?: string }).code),
-    );
-    expect(failed.result).toBe('23505');
-    expect(failed.statements[0]).toMatch(
-      /^prepare (medlink_sql_\d+) as with w0 as .*; prepare (medlink_sql_\d+) as select "value" .*; begin; execute \1\(.*\); execute medlink_sql_\d+\('doctor:7'\); execute \2\('clinic\.name'\)$/s,
-    );
-    // The next transaction on the connection (the pool hands back the one just released) only executes them.
+    const failing = (write: (trx: typeof db) => Promise<void>) =>
+      roundTripsOf(() =>
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await write(trx);
+            await lockedRead(trx);
+          })
+          .catch((e: unknown) => (e as { code?: string }).code),
+      );
+    // A put-off write whose type does not exist: its PREPARE, first in the read's message, fails, and the read's PREPAREs never run.
+    const broken = await failing((trx) => writeLater(trx, trx.insertInto('settings').values({ key: sql<string>`cast(${'k'} as no_such_type)`, value: 'v' })));
+    expect(broken.result).toBe('42704');
+    expect(broken.statements[0]).toMatch(/^prepare (medlink_sql_\d+) as with w0 as .*; prepare .*; begin; execute \1\(/s);
+    // The connection (the pool hands back the one just released) asks which statements it holds before its next message, and prepares the read again.
+    const healed = await roundTripsOf(() => db.transaction().execute((trx) => lockedRead(trx)));
+    expect(healed.result).toEqual([{ value: 'Sunrise Clinic' }]);
+    expect(healed.statements[0]).toMatch(/^select name from pg_prepared_statements/);
+    expect(healed.statements[1]).toMatch(/^prepare (medlink_sql_\d+) as select "value" .*; begin; execute medlink_sql_\d+\('doctor:7'\); execute \1\('clinic\.name'\)$/s);
+    // A put-off write that breaks a key fails its message after the PREPAREs ran: once asked, they are only executed.
+    const duplicate = await failing((trx) => writeLater(trx, trx.insertInto('settings').values({ key: 'clinic.name', value: 'twice' })));
+    expect(duplicate.result).toBe('23505');
     const again = await roundTripsOf(() => db.transaction().execute((trx) => lockedRead(trx)));
     expect(again.result).toEqual([{ value: 'Sunrise Clinic' }]);
-    expect(again.statements[0]).toMatch(/^begin; execute medlink_sql_\d+\('doctor:7'\); execute medlink_sql_\d+\('clinic\.name'\)$/);
+    expect(again.statements.slice(1)).toEqual([expect.stringMatching(/^begin; execute medlink_sql_\d+\('doctor:7'\); execute medlink_sql_\d+\('clinic\.name'\)$/), 'commit']);
   });
 
   it('a read ahead goes first in the next statement\'s message and sees nothing of the call; asked for first, it goes alone and keeps its write', async () => {

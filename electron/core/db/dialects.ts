@@ -190,7 +190,9 @@ class PreparingClient extends pg.Client {
   /** SQL-level names: the same namespace as pg's protocol-level ones on a connection, so named apart. */
   private static readonly sqlNames = new Map<string, string>();
   /** The SQL-level names prepared on this connection (PREPARE outlives a transaction rolled back). */
-  private readonly sqlPrepared = new Set<string>();
+  private sqlPrepared = new Set<string>();
+  /** A message with PREPAREs failed: which of them ran is read from the server before the next message. */
+  private unsure = false;
   private state: 'idle' | 'beginning' | 'open' = 'idle';
   private later: Sent[] = [];
   private locks: Sent[] = [];
@@ -206,6 +208,11 @@ class PreparingClient extends pg.Client {
    * held read ahead's answered if it went first. Null: a statement's values cannot be written in (binary data).
    */
   private async sendAll(statements: Sent[], ahead?: Ahead): Promise<pg.QueryResult | null> {
+    if (this.unsure) {
+      const { rows } = await this.send("select name from pg_prepared_statements where name like 'medlink\\_sql\\_%'");
+      this.sqlPrepared = new Set(rows.map((r: { name: string }) => r.name));
+      this.unsure = false;
+    }
     const prepares = new Map<string, string>();
     const texts: string[] = [];
     for (const s of statements) {
@@ -220,8 +227,8 @@ class PreparingClient extends pg.Client {
       ahead?.resolve(results[prepares.size]!.rows);
       return results[results.length - 1]!;
     } catch (e) {
-      // Unknown to this connection after all (a PREPARE that failed, or never ran): prepared again next time.
-      if ((e as { code?: string }).code === '26000') this.sqlPrepared.clear();
+      // The PREPAREs go first and one that fails stops the rest, so which ran is not known.
+      if (prepares.size > 0) this.unsure = true;
       ahead?.reject(e);
       throw e;
     }
