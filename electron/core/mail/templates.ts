@@ -91,6 +91,11 @@ interface DoctorVisit {
   visitReason?: string | null;
 }
 
+/**
+ * What each kind of email is written from. Kept as JSON in the outbox row and rendered when the message is sent
+ * (outbox.service renderRow), so it is a stored format: a field added later must be optional, since rows queued
+ * before lack it.
+ */
 export interface MailData {
   booking_confirmation: PatientVisit;
   appointment_reminder: PatientVisit;
