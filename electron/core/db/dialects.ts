@@ -339,8 +339,7 @@ class PreparingClient extends pg.Client {
         else await this.send(s.text, s.values);
       }
     }
-    // Text without values may be several statements (serializedRead): the caller wants the last one's result.
-    return q.values.length > 0 ? this.prepared(q.text, q.values) : (await this.sendAll([q]))!;
+    return q.values.length > 0 ? this.prepared(q.text, q.values) : this.send(q.text);
   }
 
   override query(...args: unknown[]): never {
