@@ -43,9 +43,16 @@ async function relationTo(ctx: Ctx, row: repo.DetailedRow): Promise<Relation> {
   return relation;
 }
 
-async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<AppointmentView> {
+/** The clinic's rules a view applies, read once for a whole list. */
+interface ViewRules {
+  cutoffMinutes: number;
+  checkInOpensMinutes: number;
+}
+
+const viewRules = async (ctx: Ctx): Promise<ViewRules> => ({ cutoffMinutes: await cancelCutoffMinutes(ctx), checkInOpensMinutes: await checkInOpensMinutes(ctx) });
+
+function view(ctx: Ctx, row: repo.DetailedRow, rel: Relation, { cutoffMinutes, checkInOpensMinutes }: ViewRules): AppointmentView {
   const start = Date.parse(row.start_at);
-  const cutoffMinutes = await cancelCutoffMinutes(ctx);
   const beforeCutoff = ctx.now.getTime() < start - cutoffMinutes * MINUTE;
   const mayAct = row.status === 'booked' && ctx.now.getTime() < start && (rel.isDoctor || rel.isDesk || (rel.isPatient && beforeCutoff));
   return {
@@ -68,7 +75,7 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
     canReschedule: mayAct,
     cutoffMinutes,
     ...(rel.isDoctor || rel.isDesk
-      ? allowedChanges(row, ctx.now, await checkInOpensMinutes(ctx))
+      ? allowedChanges(row, ctx.now, checkInOpensMinutes)
       : { canCheckIn: false, canComplete: false, canMarkNoShow: false }),
     video: videoView(row),
     canChangeLink: rel.isDoctor && row.mode === 'online' && row.status === 'booked' && ctx.now.getTime() < Date.parse(row.end_at),
@@ -78,8 +85,19 @@ async function toView(ctx: Ctx, row: repo.DetailedRow, rel: Relation): Promise<A
   };
 }
 
+const toView = async (ctx: Ctx, row: repo.DetailedRow, rel: Relation) => view(ctx, row, rel, await viewRules(ctx));
+
+/** Views of rows the caller stands in one relation to. */
+async function viewsAs(ctx: Ctx, rows: repo.DetailedRow[], rel: Relation): Promise<AppointmentView[]> {
+  const rules = await viewRules(ctx);
+  return rows.map((r) => view(ctx, r, rel, rules));
+}
+
 /** Views of appointments for the caller, each as their relation to it allows (refused if it is none of theirs). */
-export const viewsOf = (ctx: Ctx, rows: repo.DetailedRow[]) => Promise.all(rows.map(async (r) => toView(ctx, r, await relationTo(ctx, r))));
+export async function viewsOf(ctx: Ctx, rows: repo.DetailedRow[]): Promise<AppointmentView[]> {
+  const rules = await viewRules(ctx);
+  return Promise.all(rows.map(async (r) => view(ctx, r, await relationTo(ctx, r), rules)));
+}
 
 /** Everyone whose screens show this appointment (a family member's: their holder's) hears that it changed (once the call commits). */
 export const changed = (ctx: Ctx, row: repo.DetailedRow) => announce(ctx, appointmentChange(row.id, row.patient_user_id ?? row.holder_user_id, row.doctor_user_id));
@@ -250,7 +268,7 @@ export async function mine(ctx: Ctx) {
   const session = requireSession(ctx);
   await actingFor(ctx);
   const rows = await repo.appointmentsOfPatients(ctx.db, (await actingPatients(ctx)).map((p) => p.id));
-  const views = await Promise.all(rows.map((r) => toView(ctx, r, { session, isPatient: true, isDoctor: false, isDesk: false })));
+  const views = await viewsAs(ctx, rows, { session, isPatient: true, isDoctor: false, isDesk: false });
   const nowIso = ctx.now.toISOString();
   return {
     upcoming: views.filter((v) => v.end >= nowIso && (v.status === 'booked' || v.status === 'checked_in')),
@@ -276,9 +294,8 @@ export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedu
   const rows = diary.appointments;
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
   await recordView(ctx, { action: 'appointment.schedule_viewed', actorId: session.userId, detail: { from: input.fromDate, to: input.toDate } }, rows.map((r) => r.patient_id));
-  const rel = { session, isPatient: false, isDoctor: true, isDesk: false };
   return {
-    appointments: await Promise.all(rows.map((r) => toView(ctx, r, rel))),
+    appointments: await viewsAs(ctx, rows, { session, isPatient: false, isDoctor: true, isDesk: false }),
     blocked: diary.blocked.map((b) => ({ id: b.id, start: b.start_at, end: b.end_at, reason: b.reason })),
   };
 }

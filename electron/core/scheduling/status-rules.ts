@@ -14,6 +14,9 @@ interface Visit {
 
 const MINUTE = 60_000;
 
+/** The states each change may be made from. */
+const FROM: Record<StatusChange, readonly string[]> = { checked_in: ['booked'], completed: ['booked', 'checked_in'], no_show: ['booked'] };
+
 export interface StatusRefusal {
   code: ErrorCode;
   message: string;
@@ -26,8 +29,7 @@ export interface StatusRefusal {
  */
 export function statusRefusal(visit: Visit, change: StatusChange, now: Date, checkInOpensMinutes: number): StatusRefusal | null {
   const start = Date.parse(visit.start_at);
-  const from: Record<StatusChange, readonly string[]> = { checked_in: ['booked'], completed: ['booked', 'checked_in'], no_show: ['booked'] };
-  if (!from[change].includes(visit.status)) {
+  if (!FROM[change].includes(visit.status)) {
     return { code: 'CONFLICT', message: `An appointment that is ${visit.status.replace('_', ' ')} cannot be marked ${change.replace('_', ' ')}.` };
   }
   if (change === 'checked_in') {
