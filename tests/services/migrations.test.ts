@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { nextNumber } from '../../electron/core/db/counters.repo';
 import { MIGRATIONS, NewerDatabaseError } from '../../electron/core/db/migrations/index';
@@ -415,6 +415,14 @@ const checks: Record<number, (db: Kysely<any>) => Promise<void>> = {
       { subject: 'Appointment confirmed', text: 'Booking no.: 1', html: '<p>Booking no.: 1</p>', inlineImages: [{ cid: 'check-in-code@medlink', filename: 'check-in-code.png', contentType: 'image/png', content: Buffer.from('png bytes') }] },
       { subject: 'Your MedLink doctor account is verified', text: 'Dear D,', html: '<p>Dear D,</p>', inlineImages: [] },
     ]);
+  },
+  20: async (db) => {
+    // The search guard's index: only the doctors who may not be shown are in it.
+    const found = inject('postgresUrl')
+      ? await sql<{ def: string }>`select indexdef as def from pg_indexes where indexname = 'doctor_info_unsearchable'`.execute(db)
+      : await sql<{ def: string }>`select sql as def from sqlite_master where type = 'index' and name = 'doctor_info_unsearchable'`.execute(db);
+    expect(found.rows).toHaveLength(1);
+    expect(found.rows[0]!.def).toMatch(/\(\W*id\W*\).*where.*status.*<>.*'verified'.*or.*suspended_at is not null/i);
   },
 };
 

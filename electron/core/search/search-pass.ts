@@ -38,12 +38,10 @@ type NextSlot = SlotView;
 const fromOpen = (s: OpenSlot): NextSlot => ({ start: new Date(s.startMs).toISOString(), date: s.date, time: clockTime(s.minute), modes: s.modes });
 const fromSlot = (s: Slot): NextSlot => ({ start: s.start.toISOString(), date: s.date, time: s.time, modes: s.modes });
 
-/** One search's view: the catalog, the clock, the mode asked for, and which doctors' standing it has read. */
+/** One search's view: the catalog, the clock and the mode asked for. */
 export class SearchPass {
   readonly nowMs: number;
   readonly days: Days;
-  /** Doctors the database confirmed, during this search, as verified and not suspended. */
-  readonly standing = new Set<number>();
 
   constructor(
     readonly ctx: Ctx,
@@ -61,8 +59,7 @@ export class SearchPass {
   /**
    * The exact next free slot of these doctors: their first open slot unless busy time touches it, and then
    * slots.ts's nextFreeSlot over their rules and busy time. One query reads the busy time around the first open
-   * slots and whether each doctor is still verified and not suspended; a second, only for the doctors whose
-   * first open slot is taken, reads their busy time up to the horizon.
+   * slots; a second, only for the doctors whose first open slot is taken, reads their busy time up to the horizon.
    */
   async settle(docs: number[]): Promise<void> {
     const c = this.catalog;
@@ -77,9 +74,7 @@ export class SearchPass {
     // A day past the latest first open slot: a doctor whose first slot is taken mostly has a free one soon after,
     // found in the same read (busy time touching the window is all read, so a slot ending a buffer before its end is exact).
     const windowEndMs = until + NEAR_WINDOW;
-    const near = await repo.busyAndStanding(this.ctx.db, need.map((d) => c.docs[d]!.id), fromIso, new Date(windowEndMs + MAX_BUFFER).toISOString());
-    for (const id of near.searchable) this.standing.add(id);
-    const nearBusy = groupBusy(near.busy);
+    const nearBusy = groupBusy(await repo.busyOfDoctors(this.ctx.db, need.map((d) => c.docs[d]!.id), fromIso, new Date(windowEndMs + MAX_BUFFER).toISOString()));
     const taken: number[] = [];
     for (const d of need) {
       const first = c.firstOpen(d, this.mk, this.days, this.nowMs);

@@ -34,16 +34,16 @@ export async function catalogKey(db: Db): Promise<Versions> {
 }
 
 /**
- * The end of a search, in one read: the counters (were the caches it used current?) and which of these doctors
- * are still verified and not suspended (a guard behind the catalog).
+ * The end of a search, in one read: the counters (were the caches it used current?) and the doctors who may not be
+ * shown, pending, rejected or suspended (a guard behind the catalog). They are few: read from their own index
+ * (migration 20), whose condition this one repeats word for word, written in, so both databases use it.
  */
-export async function checkpoint(db: Db, dialect: DialectName, ids: number[]): Promise<Versions & { searchable: Set<number> }> {
-  if (ids.length === 0) return { ...(await catalogKey(db)), searchable: new Set() };
-  const { settings, standing } = await readTogether(db, dialect, {
+export async function checkpoint(db: Db, dialect: DialectName): Promise<Versions & { unsearchable: Set<number> }> {
+  const { settings, hidden } = await readTogether(db, dialect, {
     settings: versionRows(db).select(['key', 'value']),
-    standing: searchableIds(db).where('id', 'in', ids),
+    hidden: db.selectFrom('doctor_info').select('id').where(sql<boolean>`status <> 'verified' or suspended_at is not null`),
   });
-  return { ...versionsOf(settings), searchable: new Set(standing.map((r) => r.id)) };
+  return { ...versionsOf(settings), unsearchable: new Set(hidden.map((r) => r.id)) };
 }
 
 /** Only these doctors can ever be found: verified and not suspended. */
@@ -76,29 +76,6 @@ export const catalogRows = (db: Db, dialect: DialectName) =>
   });
 
 export interface BusyRow { doctor_id: number; start_at: string; end_at: string }
-
-/**
- * For the doctors a search is about to show: their busy time touching [fromIso, toIso), and which of them are
- * still verified and not suspended, read now (a guard behind the catalog). One query: the standing comes as
- * rows with empty times.
- */
-export async function busyAndStanding(db: Db, ids: number[], fromIso: string, toIso: string): Promise<{ busy: BusyRow[]; searchable: Set<number> }> {
-  if (ids.length === 0) return { busy: [], searchable: new Set() };
-  const standing = db
-    .selectFrom('doctor_info')
-    .select(['id as doctor_id', sql<string>`''`.as('start_at'), sql<string>`''`.as('end_at')])
-    .where('status', '=', 'verified')
-    .where('suspended_at', 'is', null)
-    .where('id', 'in', ids);
-  const rows = await busyQuery(db, ids, fromIso, toIso).unionAll(standing).execute();
-  const busy: BusyRow[] = [];
-  const searchable = new Set<number>();
-  for (const r of rows) {
-    if (r.start_at === '') searchable.add(r.doctor_id);
-    else busy.push(r);
-  }
-  return { busy, searchable };
-}
 
 /** Active appointments and blocked time touching [fromIso, toIso), of these doctors. */
 export const busyOfDoctors = (db: Db, ids: number[], fromIso: string, toIso: string): Promise<BusyRow[]> =>

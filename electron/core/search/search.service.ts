@@ -169,22 +169,21 @@ const ATTEMPTS = 3;
 /**
  * Verified, non-suspended doctors matching the text and filters: at most PAGE_SIZE, each with their next free slot.
  * Optimistic: the search runs on the catalog in memory and then reads, in one statement, the change counters and
- * the standing of the doctors it shows. Counters unchanged: every cache it used was current (on SQLite the
+ * the doctors who may not be shown. Counters unchanged: every cache it used was current (on SQLite the
  * transaction sees one snapshot; on PostgreSQL, the latest commits). Otherwise it catches up and runs again.
  */
 export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Promise<SearchResult[]> {
   let catalog = holders.get(ctx.deps)?.catalog ?? (await catalogFor(ctx));
   for (let attempt = 1; ; attempt++) {
     const { s, page } = await rank(ctx, catalog, input);
-    // A guard behind the catalog: each shown doctor's standing is read now (those settled here came with their
-    // busy time), so one suspended or unverified by a change that forgot searchChanged never shows.
-    const check = await repo.checkpoint(ctx.db, ctx.deps.dialect, page.map((d) => catalog.docs[d]!.id).filter((id) => !s.standing.has(id)));
+    // A guard behind the catalog: the doctors who may not be shown are read now, so one suspended or unverified by
+    // a change that forgot searchChanged never shows.
+    const check = await repo.checkpoint(ctx.db, ctx.deps.dialect);
     if ((check.key !== catalog.key || check.busy !== catalog.busy) && attempt < ATTEMPTS) {
       catalog = check.key === catalog.key ? await catalogFor(ctx) : await catalogFor(ctx, true);
       continue;
     }
-    for (const id of check.searchable) s.standing.add(id);
-    const shown = page.filter((d) => s.standing.has(catalog.docs[d]!.id));
+    const shown = page.filter((d) => !check.unsearchable.has(catalog.docs[d]!.id));
     if (shown.length < page.length) {
       const h = holders.get(ctx.deps);
       if (h?.catalog === catalog) h.catalog = null;

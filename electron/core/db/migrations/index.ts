@@ -20,6 +20,7 @@ import { m016Backups } from './016_backups';
 import { m017Monitoring } from './017_monitoring';
 import { m018MonitoringCare } from './018_monitoring_care';
 import { m019MailRenderedWhenSent } from './019_mail_rendered_when_sent';
+import { m020UnsearchableDoctors } from './020_unsearchable_doctors';
 
 export interface Migration {
   version: number;
@@ -30,7 +31,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   m001Foundation, m002Scheduling, m003Files, m004BookingNumbers, m005HeldTime, m006AuditPatients, m007SignIn, m008Video, m009AssistantAlerts,
   m010CheckIn, m011Records, m012Billing, m013Family, m014Waitlist, m015Series, m016Backups, m017Monitoring, m018MonitoringCare,
-  m019MailRenderedWhenSent,
+  m019MailRenderedWhenSent, m020UnsearchableDoctors,
 ];
 // The last migration's version.
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
