@@ -34,9 +34,9 @@ export async function catalogKey(db: Db): Promise<Versions> {
 }
 
 /**
- * The end of a search, in one read: the counters (were the caches it used current?) and the doctors who may not be
- * shown, pending, rejected or suspended (a guard behind the catalog). They are few: read from their own index
- * (migration 20), whose condition this one repeats word for word, written in, so both databases use it.
+ * The end of a search, in one round trip (readTogether): the counters (were the caches it used current?) and the
+ * doctors who may not be shown, pending, rejected or suspended (a guard behind the catalog). They are few: read from
+ * their own index (migration 20), whose condition this one repeats word for word, written in, so both databases use it.
  */
 export async function checkpoint(db: Db, dialect: DialectName): Promise<Versions & { unsearchable: Set<number> }> {
   const { settings, hidden } = await readTogether(db, dialect, {

@@ -168,9 +168,10 @@ const ATTEMPTS = 3;
 
 /**
  * Verified, non-suspended doctors matching the text and filters: at most PAGE_SIZE, each with their next free slot.
- * Optimistic: the search runs on the catalog in memory and then reads, in one statement, the change counters and
- * the doctors who may not be shown. Counters unchanged: every cache it used was current (on SQLite the
- * transaction sees one snapshot; on PostgreSQL, the latest commits). Otherwise it catches up and runs again.
+ * Optimistic: the search runs on the catalog in memory and then reads, in one round trip (one statement on
+ * PostgreSQL, two plain reads on SQLite), the change counters and the doctors who may not be shown. Counters
+ * unchanged: every cache it used was current (on SQLite the transaction sees one snapshot; on PostgreSQL, the latest
+ * commits). Otherwise it catches up and runs again.
  */
 export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Promise<SearchResult[]> {
   let catalog = holders.get(ctx.deps)?.catalog ?? (await catalogFor(ctx));
