@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { readAhead, serializedRead, writeLater } from '../../electron/core/db/dialects';
+import { readAhead, readTogether, serializedRead, writeLater } from '../../electron/core/db/dialects';
 import { newClinic } from '../helpers/clinic';
 import { roundTripsOf } from '../helpers/round-trips';
 
@@ -133,6 +133,25 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('a long list read with others comes as plain rows in the same message, after the locks, with the values JSON gives', async () => {
+    const { db } = await clinicDb();
+    const reads = (trx: typeof db) => ({
+      settings: trx.selectFrom('settings').select(['key', 'value']).orderBy('key'),
+      // What the schema holds: integers (bigint among them), doubles, text and nulls.
+      list: trx
+        .selectFrom('users')
+        .select(['id', 'email', sql<number>`cast(id as bigint) * 1000000000`.as('big'), sql<number>`id + 0.25::float8`.as('real'), sql<null>`null`.as('none')])
+        .orderBy('id'),
+    });
+    const asJson = await db.transaction().execute((trx) => readTogether(trx, 'postgres', reads(trx), ['audit_log']));
+    const { result, statements } = await roundTripsOf(() => db.transaction().execute((trx) => readTogether(trx, 'postgres', reads(trx), ['audit_log'], 'list')));
+    expect(result.list.length).toBeGreaterThan(0);
+    expect(result).toEqual(asJson);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/begin; execute (medlink_sql_\d+)\('audit_log'\); select "id", "email", .* from "users" order by "id"; select \(select coalesce\(json_agg\(agg\), '\[\]'\) from \(select "key", "value" from "settings"/);
+    expect(statements[1]).toBe('commit');
   });
 
   it('a statement sent with others is prepared once per connection, and a failed message leaves no statement unprepared', async () => {

@@ -56,10 +56,10 @@ export function knowAuditTail(ctx: Ctx, last: { id: number; hash: string } | und
 /**
  * Reads for a call that records what it found (a view of patients, a sign-in): the audit log's lock is taken before
  * them and its last row read with them, in one round trip on PostgreSQL, sparing record() its own. Only for a call
- * that takes no diary's lock after it (lockDiaries: a diary's lock comes before the audit log's).
+ * that takes no diary's lock after it (lockDiaries: a diary's lock comes before the audit log's). `list`: as readTogether's.
  */
-export async function readBeforeRecording<R extends Reads>(ctx: Ctx, reads: R): Promise<ReadRows<R>> {
-  const { auditTail, ...rows } = await readTogether(ctx.db, ctx.deps.dialect, { ...reads, auditTail: repo.lastEntry(ctx.db) }, [AUDIT_LOCK]);
+export async function readBeforeRecording<R extends Reads>(ctx: Ctx, reads: R, list?: keyof R & string): Promise<ReadRows<R>> {
+  const { auditTail, ...rows } = await readTogether(ctx.db, ctx.deps.dialect, { ...reads, auditTail: repo.lastEntry(ctx.db) }, [AUDIT_LOCK], list);
   knowAuditTail(ctx, (auditTail as { id: number; hash: string }[])[0]);
   return rows as unknown as ReadRows<R>;
 }

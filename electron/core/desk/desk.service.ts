@@ -108,7 +108,7 @@ export async function board(ctx: Ctx, input: ParsedInput<'desk.board'>): Promise
   const today = zonedParts(ctx.now, timeZone).date;
   const { fromIso, toIso } = await dayBounds(ctx, input.date, input.date);
   // Each patient on the board is an access to their data, recorded: the audit log's lock comes with the read.
-  const { appointments: rows, doctors } = await readBeforeRecording(ctx, repo.boardReads(ctx.db, fromIso, toIso));
+  const { appointments: rows, doctors } = await readBeforeRecording(ctx, repo.boardReads(ctx.db, fromIso, toIso), 'appointments');
 
   const nowMs = ctx.now.getTime();
   const opensMinutes = await checkInOpensMinutes(ctx);

@@ -51,7 +51,7 @@ const chartReads = (db: Db, patientId: number, fromIso: string | undefined, aler
 
 /** The patient's own chart, with the alerts their doctors handled, in one round trip. */
 export const ownChart = (db: Db, dialect: DialectName, patientId: number, fromIso: string | undefined) =>
-  readTogether(db, dialect, chartReads(db, patientId, fromIso, alertsQuery(db, { patientId, handled: true })));
+  readTogether(db, dialect, chartReads(db, patientId, fromIso, alertsQuery(db, { patientId, handled: true })), [], 'readings');
 
 /** A patient's chart as the doctor signed in as `doctorUserId` sees it (their alerts), with the patient and that doctor, in one round trip. */
 export const doctorsChart = (db: Db, dialect: DialectName, doctorUserId: number, patientId: number, fromIso: string | undefined) =>
@@ -59,7 +59,7 @@ export const doctorsChart = (db: Db, dialect: DialectName, doctorUserId: number,
     ...chartReads(db, patientId, fromIso, alertsQuery(db, { patientId }).where('d.user_id', '=', doctorUserId)),
     patient: db.selectFrom('patient_info').selectAll().where('id', '=', patientId),
     doctor: doctorOfUser(db, doctorUserId),
-  });
+  }, [], 'readings');
 
 /** The last `n` readings of one measure taken at or before `atIso`, oldest first. */
 export async function lastReadings(db: Db, patientId: number, measure: string, atIso: string, n: number) {

@@ -289,7 +289,7 @@ export async function schedule(ctx: Ctx, input: ParsedInput<'appointments.schedu
   const session = requireSession(ctx);
   // The doctor and their diary in one read, with the audit log's lock (each patient shown is recorded); nothing of
   // it is shown unless they practise.
-  const diary = await readBeforeRecording(ctx, repo.diaryReads(ctx.db, session.userId, fromIso, toIso));
+  const diary = await readBeforeRecording(ctx, repo.diaryReads(ctx.db, session.userId, fromIso, toIso), 'appointments');
   asPractising(diary.doctor[0]);
   const rows = diary.appointments;
   // The schedule shows patients' names and reasons: each patient seen is an access to their data.
