@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type ChannelName } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import { issuesToFields } from '../../shared/validation';
+import { tailMoved } from './audit/audit.service';
 import { confirmSession, resolveSession, SessionChanged } from './auth/auth.service';
 import { DomainError, inTransaction, type Ctx, type Deps, type Session } from './context';
 import { isBusy, isUnreachable } from './db/dialects';
@@ -115,8 +116,10 @@ export function createDispatcher(deps: Deps): Dispatch {
           throw e;
         }
       });
+      // Run again, reading first, when what the call went on with changed meanwhile: the session this seat kept, or
+      // the audit chain's end read before the transaction (audit.service continueFrom).
       const data = await run(!REPEATABLE.has(channel)).catch((e: unknown) => {
-        if (e instanceof SessionChanged) return run(true);
+        if (e instanceof SessionChanged || tailMoved(e)) return run(true);
         throw e;
       });
       if (kept) return failure(kept.code, kept.message, kept.options.fields);

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../electron/core/app';
 import { BCRYPT_COST } from '../../electron/core/auth/passwords';
 import { ADMIN_EMAIL, keyFileOf, newClinic, newFrontDesk, ok, PASSWORD, readyFrontDesk, refused, removeDataDir, signIn, signupPatient, tempDir, type Clinic } from '../helpers/clinic';
 import { auditRows } from '../helpers/db';
 import { setupInput } from '../helpers/data';
+import { openSeat } from '../helpers/seat';
 
 describe('signing in', () => {
   it('returns a session token, the roles and the idle limit', async () => {
@@ -126,6 +127,33 @@ describe("confirming one's own password", () => {
     for (let i = 0; i < 4; i++) refused(await clinic.call('clinicKey.recoveryCode', { password: 'wrong-password-1' }, clinic.adminToken));
     ok(await clinic.call('clinicKey.recoveryCode', { password: PASSWORD }, clinic.adminToken));
     expect(refused(await clinic.call('clinicKey.recoveryCode', { password: 'wrong-password-1' }, clinic.adminToken)).code).toBe('PASSWORD_WRONG');
+  });
+});
+
+describe('a sign-in goes on with what it read before comparing the password, unless the audit log moved meanwhile', () => {
+  // bcrypt at cost 10 takes tens of milliseconds: the other calls land while the sign-ins are hashing, after their reads.
+  it.skipIf(!inject('postgresUrl'))('a password reset at another seat while a sign-in with the old password is hashing refuses it', async () => {
+    // This seat compares at cost 12 (a quarter of a second); the other, in a process of its own, hashes the temporary
+    // password at cost 4: its reset is done long before this seat's comparison, and after its reads.
+    const clinic = await newClinic({ app: { bcryptCost: 12 } });
+    const patient = await signupPatient(clinic);
+    const seat = await openSeat(clinic);
+    const pending = signIn(clinic, patient.email, PASSWORD, 'patient');
+    const reset = ok(await seat.call('admin.resetPassword', { email: patient.email }, clinic.adminToken));
+    expect(refused(await pending).code).toBe('BAD_CREDENTIALS');
+    expect(ok(await signIn(clinic, patient.email, reset.temporaryPassword, 'patient')).user.mustChangePassword).toBe(true);
+    expect((await auditRows(clinic.app)).slice(-3).map((r) => r.action)).toEqual(['auth.password_reset', 'auth.login_failed', 'auth.login']);
+    expect(ok(await clinic.call('admin.verifyAudit', {}, clinic.adminToken)).intact).toBe(true);
+  });
+
+  it('five wrong passwords at once still lock the address, each counted once, and the log stays one chain', async () => {
+    const clinic = await newClinic({ app: { bcryptCost: 10 } });
+    const codes = (await Promise.all(Array.from({ length: 5 }, () => signIn(clinic, ADMIN_EMAIL, 'wrong-password-1')))).map((r) => refused(r).code);
+    expect(codes.sort()).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'LOCKED']);
+    expect(refused(await signIn(clinic, ADMIN_EMAIL, PASSWORD)).code).toBe('LOCKED');
+    expect(await auditRows(clinic.app, 'auth.login_failed')).toHaveLength(5);
+    expect(await auditRows(clinic.app, 'auth.locked')).toHaveLength(1);
+    expect(ok(await clinic.call('admin.verifyAudit', {}, clinic.adminToken)).intact).toBe(true);
   });
 });
 

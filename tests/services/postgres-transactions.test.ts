@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { readAhead, readTogether, serializedRead, writeLater } from '../../electron/core/db/dialects';
+import { isTakenKey, lockWithNext, readAhead, readTogether, serializedRead, writeLater } from '../../electron/core/db/dialects';
 import { newClinic } from '../helpers/clinic';
 import { roundTripsOf } from '../helpers/round-trips';
 
@@ -79,6 +79,28 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
         if (!(e instanceof Refused)) throw e;
       });
     expect(await setting('test.dropped')).toBeUndefined();
+  });
+
+  it('a write put off that the server refuses at the commit undoes the transaction, held lock and all, and the connection goes on', async () => {
+    const { db, setting } = await clinicDb();
+    const refused = await db
+      .transaction()
+      .execute(async (trx) => {
+        await lockWithNext(trx, 'postgres', 'doctor:43');
+        await writeLater(trx, trx.insertInto('settings').values({ key: 'test.first', value: 'x' }));
+        // Taken by the first: the message fails at this insert, before its COMMIT.
+        await writeLater(trx, trx.insertInto('settings').values({ key: 'test.first', value: 'y' }));
+      })
+      .then(() => null, (e: unknown) => e);
+    expect(isTakenKey(refused, 'settings')).toBe(true);
+    expect(await setting('test.first')).toBeUndefined();
+    // The pool's connections all answer, none left inside the failed transaction, and the lock went with it.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => db.transaction().execute(async (trx) => {
+      await serializedRead(trx, 'postgres', ['doctor:43'], trx.selectFrom('settings').select('key'));
+      await writeLater(trx, trx.insertInto('settings').values({ key: `test.after.${Math.random()}`, value: 'y' }));
+      return 'ok';
+    })));
+    expect(answers).toEqual(Array(10).fill('ok'));
   });
 
   it('a write put off goes with the next statement, which sees it; one that fails undoes the transaction', async () => {
@@ -170,7 +192,8 @@ describe.skipIf(!inject('postgresUrl'))('transactions on PostgreSQL', () => {
     // A put-off write whose type does not exist: its PREPARE, first in the read's message, fails, and the read's PREPAREs never run.
     const broken = await failing((trx) => writeLater(trx, trx.insertInto('settings').values({ key: sql<string>`cast(${'k'} as no_such_type)`, value: 'v' })));
     expect(broken.result).toBe('42704');
-    expect(broken.statements[0]).toMatch(/^prepare (medlink_sql_\d+) as with w0 as .*; prepare .*; begin; execute \1\(/s);
+    // The lock goes first in the message, then the write, then the read.
+    expect(broken.statements[0]).toMatch(/prepare (medlink_sql_\d+) as with w0 as .*; begin; execute medlink_sql_\d+\('doctor:7'\); execute \1\(/s);
     // The connection (the pool hands back the one just released) asks which statements it holds before its next message, and prepares the read again.
     const healed = await roundTripsOf(() => db.transaction().execute((trx) => lockedRead(trx)));
     expect(healed.result).toEqual([{ value: 'Sunrise Clinic' }]);

@@ -4,7 +4,7 @@ import type { AuditAction, AuditEntry } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
-import { holdsLock, readTogether, type ReadRows, type Reads } from '../db/dialects';
+import { holdsLock, isTakenKey, lockWithNext, readTogether, type DialectName, type ReadRows, type Reads } from '../db/dialects';
 import type { AuditStore } from './audit.store';
 import * as repo from './audit.repo';
 
@@ -63,6 +63,35 @@ export async function readBeforeRecording<R extends Reads>(ctx: Ctx, reads: R, l
   knowAuditTail(ctx, (auditTail as { id: number; hash: string }[])[0]);
   return rows as unknown as ReadRows<R>;
 }
+
+type Tail = { id: number; hash: string } | undefined;
+
+/**
+ * Reads, before a call's transaction, for a call that will record what it found (a sign-in): the chain's last row
+ * first, with no lock, then the rest. The call may go on with them (continueFrom) if what they read changes only
+ * with an append to the log: whatever changed after the chain's end was read has appended after it.
+ */
+export async function readAheadOfRecording<R extends Reads>(db: Kysely<Database>, dialect: DialectName, reads: R): Promise<ReadRows<R> & { auditTail: Tail }> {
+  // SQLite runs the reads one by one, in this order.
+  const { auditTail, ...rows } = await readTogether(db, dialect, { auditTail: repo.lastEntry(db), ...reads });
+  return { ...(rows as unknown as ReadRows<R>), auditTail: (auditTail as { id: number; hash: string }[])[0] };
+}
+
+/**
+ * Goes on from the chain's end readAheadOfRecording found: the call's appends follow it, and the log's lock goes with
+ * the commit (no round trip of its own). Had anything appended since, the commit finds the next number taken and
+ * fails (tailMoved), and the call is run again, reading under the lock. False when this seat's own head is past that
+ * end already: then the caller reads under the lock now.
+ */
+export async function continueFrom(ctx: Ctx, tail: Tail): Promise<boolean> {
+  if ((ctx.deps.audit.readHead()?.head.id ?? 0) > (tail?.id ?? 0)) return false;
+  await lockWithNext(ctx.db, ctx.deps.dialect, AUDIT_LOCK);
+  knowAuditTail(ctx, tail);
+  return true;
+}
+
+/** Whether a call failed because another appended to the chain after the end it went on from (continueFrom). */
+export const tailMoved = (e: unknown) => isTakenKey(e, 'audit_log');
 
 /** `patientIds`: the several patients a view showed, named in audit_patients beside the entry. */
 async function append(ctx: Ctx, event: AuditEvent, patientIds: number[] = []): Promise<void> {

@@ -179,13 +179,15 @@ export const endSessionsOf = (db: Db, userId: number, nowIso: string, exceptHash
 };
 
 // Failed logins are counted per email address and door (portal) whether or not an account has the address.
-export const saveFailures = async (db: Db, email: string, door: string, failures: number, lockedUntil: string | null, nowIso: string) => {
-  await db
-    .insertInto('login_failures')
-    .values({ email, door, failures, locked_until: lockedUntil, updated_at: nowIso })
-    .onConflict((oc) => oc.columns(['email', 'door']).doUpdateSet({ failures, locked_until: lockedUntil, updated_at: nowIso }))
-    .execute();
-};
+/** Nothing reads a door's count again in the call that saves it: put off on PostgreSQL (writeLater). */
+export const saveFailures = (db: Db, email: string, door: string, failures: number, lockedUntil: string | null, nowIso: string) =>
+  writeLater(
+    db,
+    db
+      .insertInto('login_failures')
+      .values({ email, door, failures, locked_until: lockedUntil, updated_at: nowIso })
+      .onConflict((oc) => oc.columns(['email', 'door']).doUpdateSet({ failures, locked_until: lockedUntil, updated_at: nowIso })),
+  );
 
 /**
  * Every door's count and lock for the address (a right password, a reset, the administrator's unlock); nothing

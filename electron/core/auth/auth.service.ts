@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { LoginResult, ParsedInput, SessionUser } from '../../../shared/contract';
 import { portalAdmits, type Portal, type Role } from '../../../shared/roles';
-import { readBeforeRecording, record } from '../audit/audit.service';
+import { continueFrom, readBeforeRecording, record } from '../audit/audit.service';
 import { idleMinutes } from '../clinic/clinic.service';
 import { knowSettings } from '../clinic/settings.repo';
 import { DomainError, requireSession, type Ctx, type Deps, type Session } from '../context';
 import { BUSY_VERSION_KEY, SEARCH_VERSION_KEY } from '../search/versions.repo';
 import * as repo from './auth.repo';
-import { hashToken, stillHolds, type PasswordCheck } from './password-checks';
+import { hashToken, stillHolds, type PasswordCheck, type SignInRead } from './password-checks';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -58,11 +58,16 @@ export async function openSession(ctx: Ctx, userId: number, portal: Portal, user
  * Failures are counted per address and door: five wrong passwords typed at the patient window (a kiosk) lock that
  * address there only, never a doctor's or receptionist's sign-in at the clinic window.
  */
-export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: PasswordCheck): Promise<LoginResult> {
+export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>, check: PasswordCheck & { read?: SignInRead }): Promise<LoginResult> {
   const { email, portal } = input;
   const nowIso = ctx.now.toISOString();
-  // The audit log's lock comes with the reads: a sign-in, failed or not, is recorded.
-  const { failures: [failures], account: rows, settings } = await readBeforeRecording(ctx, repo.signInReads(ctx.db, email, portal));
+  // A sign-in, failed or not, is recorded. It goes on with what its check read before (once: a call run again reads
+  // afresh), which only an append to the audit log changes: every change to an account, its roles or its failed
+  // sign-ins is recorded. Else the log's lock comes with the reads.
+  const early = check.read;
+  delete check.read;
+  const { failures: [failures], account: rows, settings } =
+    early && (await continueFrom(ctx, early.auditTail)) ? early : await readBeforeRecording(ctx, repo.signInReads(ctx.db, email, portal));
   knowSettings(ctx.db, new Map(settings.map((r) => [r.key, r.value])));
   if (failures?.locked_until && failures.locked_until > nowIso) throw lockedError();
 

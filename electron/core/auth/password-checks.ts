@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readAheadOfRecording } from '../audit/audit.service';
 import type { Deps } from '../context';
-import { readTogether } from '../db/dialects';
 import * as repo from './auth.repo';
 import { burnComparison, checkNewPassword, hashPassword, passwordMatches } from './passwords';
 
@@ -20,18 +20,20 @@ export interface PasswordCheck {
 
 const NO_MATCH: PasswordCheck = { userId: null, hash: null, matches: false };
 
-/** A sign-in's comparison; an address without an account costs the same time, and a locked door none. */
-export async function checkSignIn(deps: Deps, email: string, password: string, door: string): Promise<PasswordCheck> {
-  // The settings are the call's to read, in its transaction.
-  const { settings: _, ...reads } = repo.signInReads(deps.db, email, door);
-  const { failures: [failures], account } = await readTogether(deps.db, deps.dialect, reads);
-  if (failures?.locked_until && failures.locked_until > deps.clock.now().toISOString()) return NO_MATCH;
-  const user = account[0];
+/** What a sign-in read before its comparison, for its call to go on with once (auth.service login). */
+export type SignInRead = Awaited<ReturnType<typeof readSignIn>>;
+const readSignIn = (deps: Deps, email: string, door: string) => readAheadOfRecording(deps.db, deps.dialect, repo.signInReads(deps.db, email, door));
+
+/** A sign-in's comparison, with its reads; an address without an account costs the same time, and a locked door none. */
+export async function checkSignIn(deps: Deps, email: string, password: string, door: string): Promise<PasswordCheck & { read?: SignInRead }> {
+  const read = await readSignIn(deps, email, door);
+  const { failures: [failures], account: [user] } = read;
+  if (failures?.locked_until && failures.locked_until > deps.clock.now().toISOString()) return { ...NO_MATCH, read };
   if (!user) {
     await burnComparison(password, deps.bcryptCost);
-    return NO_MATCH;
+    return { ...NO_MATCH, read };
   }
-  return { userId: user.id, hash: user.password_hash, matches: await passwordMatches(password, user.password_hash) };
+  return { userId: user.id, hash: user.password_hash, matches: await passwordMatches(password, user.password_hash), read };
 }
 
 /** The signed-in person's own password, typed again to confirm something sensitive. */

@@ -189,8 +189,8 @@ function together(later: Sent[]): Sent {
  * - The writes put off (writeLater) go with the transaction's next statement, or its COMMIT, in one message (as
  *   one statement before it, so it sees them); a rollback drops those not sent yet.
  * - A read ahead (readAhead) goes first in the message of the transaction's next statement, or alone when asked for.
- * - Statements held (serializedRead's locks, readTogether's list) go in the order held, in the message of the
- *   transaction's next statement, after the writes put off.
+ * - Statements held (the locks of serializedRead and lockWithNext, readTogether's list) go in the message of the
+ *   transaction's next statement (a lock with its COMMIT at the latest): the locks, then the writes put off, then the list.
  */
 class PreparingClient extends pg.Client {
   private static readonly names = new Map<string, string>();
@@ -312,6 +312,8 @@ class PreparingClient extends pg.Client {
     if (command === 'commit' || command === 'rollback') {
       const unsent = new Error('The transaction ended before its read was sent.');
       this.takeAhead()?.answer.reject(unsent);
+      // What can be held still is a lock to go with the commit (lockWithNext).
+      const locks = command === 'commit' ? this.held.filter((h) => !h.answer) : [];
       for (const { answer } of this.held) answer?.reject(unsent);
       const began = this.state === 'open';
       const later = command === 'commit' ? this.later : [];
@@ -319,11 +321,18 @@ class PreparingClient extends pg.Client {
       this.later = [];
       this.held = [];
       if (later.length > 0) {
-        const all = together(later);
-        const sent = await this.sendAll([...(began ? [] : [{ sent: { text: 'begin', values: [] } }]), { sent: all }, { sent: { text: 'commit', values: [] } }]);
-        if (sent) return sent;
-        if (!began) await this.send('begin');
-        await this.send(all.text, all.values);
+        const all = { sent: together(later) };
+        try {
+          const sent = await this.sendAll([...(began ? [] : [{ sent: { text: 'begin', values: [] } }]), ...locks, all, { sent: { text: 'commit', values: [] } }]);
+          if (sent) return sent;
+          if (!began) await this.send('begin');
+          for (const item of [...locks, all]) await this.sendOne(item);
+        } catch (e) {
+          // A write refused leaves the transaction open on the server, failed; it ends here, as the caller's
+          // ROLLBACK (which finds this connection idle) would have ended it.
+          await this.send('rollback').catch(() => undefined);
+          throw e;
+        }
       }
       return began || later.length > 0 ? this.send(command) : { command: command.toUpperCase(), rowCount: null, rows: [], fields: [], oid: 0 };
     }
@@ -331,7 +340,8 @@ class PreparingClient extends pg.Client {
       this.later.push({ text: q.text.slice(LATER.length), values: q.values });
       return { command: 'INSERT', rowCount: 0, rows: [], fields: [], oid: 0 };
     }
-    const before: Item[] = [...(this.later.length > 0 ? [{ sent: together(this.later) }] : []), ...this.held];
+    // The locks first: the writes put off are made under them, and the held list sees the writes.
+    const before: Item[] = [...this.held.filter((h) => !h.answer), ...(this.later.length > 0 ? [{ sent: together(this.later) }] : []), ...this.held.filter((h) => h.answer)];
     this.later = [];
     this.held = [];
     const ahead = this.takeAhead();
@@ -473,17 +483,39 @@ export async function serializedRead<R>(trx: Kysely<Database>, dialect: DialectN
 
 /** serializedRead on PostgreSQL; `alongside`: a held statement (readTogether's list) to go between the locks and the read. */
 async function lockedRead<R>(trx: Kysely<Database>, keys: LockKey[], read: Compilable<R>, alongside?: CompiledQuery): Promise<R[]> {
-  const held = heldLocks.get(trx) ?? new Set<string>();
-  const wanted = [...new Set(keys)].filter((key) => typeof key !== 'string' || !held.has(key));
+  const taken = await holdLocks(trx, keys);
+  if (alongside) await trx.executeQuery(alongside);
+  const rows = (await trx.executeQuery(read.compile())).rows;
+  markHeld(trx, taken);
+  return rows;
+}
+
+/** The locks of `keys` this transaction does not hold yet, held to go with its next statement; what to mark held once sent. */
+async function holdLocks(trx: Kysely<Database>, keys: LockKey[]): Promise<string[]> {
+  const held = heldLocks.get(trx);
+  const wanted = [...new Set(keys)].filter((key) => typeof key !== 'string' || !held?.has(key));
   if (wanted.length > 0) {
     const keyOf = (key: LockKey) => (typeof key === 'string' ? sql`${key}` : sql`${key.prefix} || cast((${key.of}) as text)`);
     const locks = sql`select ${sql.join(wanted.map((key) => sql`pg_advisory_xact_lock(hashtext(${keyOf(key)}))`))}`.compile(trx);
     await trx.executeQuery(CompiledQuery.raw(HELD + locks.sql, [...locks.parameters]));
   }
-  if (alongside) await trx.executeQuery(alongside);
-  const rows = (await trx.executeQuery(read.compile())).rows;
-  heldLocks.set(trx, new Set([...held, ...wanted.filter((key): key is string => typeof key === 'string')]));
-  return rows;
+  return wanted.filter((key): key is string => typeof key === 'string');
+}
+const markHeld = (trx: Kysely<Database>, keys: string[]) => heldLocks.set(trx, new Set([...(heldLocks.get(trx) ?? []), ...keys]));
+
+/**
+ * serialize()'s locks, sent with the transaction's next statement (its COMMIT at the latest, ahead of the writes put
+ * off) instead of in a round trip of their own: for a transaction that read what it needs before it began, and whose
+ * commit fails if that no longer holds (audit.service continueFrom). Counted as held from now on.
+ */
+export async function lockWithNext(trx: Kysely<Database>, dialect: DialectName, ...keys: string[]): Promise<void> {
+  if (dialect === 'postgres') markHeld(trx, await holdLocks(trx, keys));
+}
+
+/** DIALECT-SPECIFIC: whether `e` is an insert refused because `table`'s primary key already has its value. */
+export function isTakenKey(e: unknown, table: string): boolean {
+  const { code, constraint, message } = (e ?? {}) as { code?: string; constraint?: string; message?: string };
+  return code === '23505' ? constraint === `${table}_pkey` : code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && !!message?.includes(`: ${table}.`);
 }
 
 /**
