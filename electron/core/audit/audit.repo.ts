@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { serializedRead, writeLater, type DialectName } from '../db/dialects';
+import { sql, type Kysely } from 'kysely';
+import { integerRows, serializedRead, writeLater, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 
 type Row = Database['audit_log'];
@@ -11,9 +11,11 @@ export const lastEntry = (db: Kysely<Database>) => db.selectFrom('audit_log').se
 export const lockedLastEntry = async (db: Kysely<Database>, dialect: DialectName, lock: string) => (await serializedRead(db, dialect, [lock], lastEntry(db)))[0];
 
 /** An entry and the patients it names: written with the transaction's commit (nothing reads them back before). */
-export async function insertEntry(db: Kysely<Database>, row: Row, patientIds: number[]): Promise<void> {
+export async function insertEntry(db: Kysely<Database>, dialect: DialectName, row: Row, patientIds: number[]): Promise<void> {
   await writeLater(db, db.insertInto('audit_log').values(row));
-  if (patientIds.length) await writeLater(db, db.insertInto('audit_patients').values(patientIds.map((patient_id) => ({ audit_id: row.id, patient_id }))));
+  if (patientIds.length === 0) return;
+  const patients = sql`select cast(${row.id} as integer), value from (${integerRows(dialect, patientIds)}) as p`;
+  await writeLater(db, db.insertInto('audit_patients').columns(['audit_id', 'patient_id']).expression(patients));
 }
 
 export async function allEntries(db: Kysely<Database>) {

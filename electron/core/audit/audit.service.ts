@@ -110,7 +110,7 @@ async function append(ctx: Ctx, event: AuditEvent, patientIds: number[] = []): P
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = rowHash(ctx.deps.keyring.auditKey(), row);
-  await repo.insertEntry(ctx.db, { ...row, hash }, patientIds);
+  await repo.insertEntry(ctx.db, ctx.deps.dialect, { ...row, hash }, patientIds);
   tails.set(ctx.db, { id: row.id, hash });
   ctx.afterCommit(() => ctx.deps.audit.writeHead({ id: row.id, hash }));
 }

@@ -512,6 +512,15 @@ export async function lockWithNext(trx: Kysely<Database>, dialect: DialectName, 
   if (dialect === 'postgres') markHeld(trx, await holdLocks(trx, keys));
 }
 
+/**
+ * DIALECT-SPECIFIC: the integers of `list` as the rows of a one-column table (`value`), sent as one JSON text: a
+ * schedule's hundreds of patients cost less to build and send as one value than as hundreds.
+ */
+export const integerRows = (dialect: DialectName, list: number[]) =>
+  dialect === 'postgres'
+    ? sql<{ value: number }>`select cast(value as integer) as value from json_array_elements_text(cast(${JSON.stringify(list)} as json))`
+    : sql<{ value: number }>`select value from json_each(${JSON.stringify(list)})`;
+
 /** DIALECT-SPECIFIC: whether `e` is an insert refused because `table`'s primary key already has its value. */
 export function isTakenKey(e: unknown, table: string): boolean {
   const { code, constraint, message } = (e ?? {}) as { code?: string; constraint?: string; message?: string };
