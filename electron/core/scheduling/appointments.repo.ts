@@ -13,8 +13,11 @@ export type AppointmentRow = Selectable<Database['appointments']>;
 /** The statuses that hold a doctor's (and the patient's) time: no other appointment may overlap one of them. */
 export const HELD_STATUSES = ['booked', 'checked_in', 'completed'] as const;
 
-/** With the names, place and video link a screen shows beside an appointment. */
-const detailed = (db: Db) =>
+/**
+ * What a screen shows of an appointment (appointments.service view), with the names, place and video link beside
+ * it: all that a long list (a doctor's week) reads, each column costing its time in every row.
+ */
+const shown = (db: Db) =>
   db
     .selectFrom('appointments as a')
     .innerJoin('doctor_info as d', 'd.id', 'a.doctor_id')
@@ -22,10 +25,16 @@ const detailed = (db: Db) =>
     // A family member's holder: their contact.
     .leftJoin('patient_info as h', 'h.id', 'p.holder_patient_id')
     .leftJoin('video_links as v', 'v.appointment_id', 'a.id')
-    .selectAll('a')
-    .select(['d.full_name as doctor_name', 'd.hospital', 'd.user_id as doctor_user_id', 'p.full_name as patient_name', 'p.user_id as patient_user_id'])
-    .select(['h.full_name as holder_name', 'h.user_id as holder_user_id'])
+    .select(['a.id', 'a.number', 'a.doctor_id', 'a.patient_id', 'a.series_id', 'a.start_at', 'a.end_at', 'a.mode', 'a.reason', 'a.status', 'a.cancel_reason'])
+    .select(['a.check_in_code', 'a.queue_number', 'd.full_name as doctor_name', 'd.hospital', 'p.full_name as patient_name', 'h.full_name as holder_name'])
     .select(['v.provider as video_provider', 'v.state as video_state', 'v.url as video_url']);
+export type ShownRow = Awaited<ReturnType<ReturnType<typeof shown>['executeTakeFirstOrThrow']>>;
+
+/** The whole appointment as shown, with what a change needs too: its calendar UID and sequence, whom to tell. */
+const detailed = (db: Db) =>
+  shown(db)
+    .select(['a.ics_uid', 'a.ics_sequence', 'a.created_by', 'a.created_at', 'a.updated_at'])
+    .select(['d.user_id as doctor_user_id', 'p.user_id as patient_user_id', 'h.user_id as holder_user_id']);
 export type DetailedRow = Awaited<ReturnType<ReturnType<typeof detailed>['executeTakeFirstOrThrow']>>;
 
 export const appointmentById = (db: Db, id: number) => detailed(db).where('a.id', '=', id).executeTakeFirst();
@@ -100,7 +109,7 @@ export function diaryReads(db: Db, userId: number, fromIso: string, toIso: strin
   const doctorIds = db.selectFrom('doctor_info').select('id').where('user_id', '=', userId);
   return {
     doctor: db.selectFrom('doctor_info').select(['id', 'status', 'verified_before_at', 'suspended_at']).where('user_id', '=', userId),
-    appointments: detailed(db).where('d.user_id', '=', userId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at'),
+    appointments: shown(db).where('d.user_id', '=', userId).where('a.start_at', '<', toIso).where('a.end_at', '>', fromIso).orderBy('a.start_at'),
     blocked: blockedQuery(db, fromIso, toIso).where('doctor_id', 'in', doctorIds),
   };
 }

@@ -51,7 +51,7 @@ interface ViewRules {
 
 const viewRules = async (ctx: Ctx): Promise<ViewRules> => ({ cutoffMinutes: await cancelCutoffMinutes(ctx), checkInOpensMinutes: await checkInOpensMinutes(ctx) });
 
-function view(ctx: Ctx, row: repo.DetailedRow, rel: Relation, { cutoffMinutes, checkInOpensMinutes }: ViewRules): AppointmentView {
+function view(ctx: Ctx, row: repo.ShownRow, rel: Relation, { cutoffMinutes, checkInOpensMinutes }: ViewRules): AppointmentView {
   const start = Date.parse(row.start_at);
   const beforeCutoff = ctx.now.getTime() < start - cutoffMinutes * MINUTE;
   const mayAct = row.status === 'booked' && ctx.now.getTime() < start && (rel.isDoctor || rel.isDesk || (rel.isPatient && beforeCutoff));
@@ -88,7 +88,7 @@ function view(ctx: Ctx, row: repo.DetailedRow, rel: Relation, { cutoffMinutes, c
 const toView = async (ctx: Ctx, row: repo.DetailedRow, rel: Relation) => view(ctx, row, rel, await viewRules(ctx));
 
 /** Views of rows the caller stands in one relation to. */
-async function viewsAs(ctx: Ctx, rows: repo.DetailedRow[], rel: Relation): Promise<AppointmentView[]> {
+async function viewsAs(ctx: Ctx, rows: repo.ShownRow[], rel: Relation): Promise<AppointmentView[]> {
   const rules = await viewRules(ctx);
   return rows.map((r) => view(ctx, r, rel, rules));
 }
