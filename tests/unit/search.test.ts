@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nextFreeSlot, type AvailabilityRules, type Mode, type TimeRange } from '../../electron/core/availability/slots';
-import { compileSchedule, Days, firstOpenSlot, rulesForMode } from '../../electron/core/search/open-slots';
+import { compileSchedule, Days, firstOpenSlot, rulesForMode, ZoneClocks } from '../../electron/core/search/open-slots';
 import { firstBySlot, smallest } from '../../electron/core/search/ranking';
 import { normalize, queryWords, wordsOf } from '../../electron/core/search/text';
 import { EXACT, PREFIX, TokenIndex, TYPO } from '../../electron/core/search/token-index';
-import { clockTime } from '../../shared/clinic-time';
+import { clockTime, zonedParts } from '../../shared/clinic-time';
 
 // A small deterministic generator, so a failure names a seed that reproduces it.
 function rng(seed: number) {
@@ -87,7 +87,8 @@ describe('first open slot', () => {
       return { start: clockTime(start), end: clockTime(end), modes: pick(modes) };
     };
     // Wall-clock conversions are kept per date for one zone (a catalog has one clinic zone).
-    const clocks = new Map<string, Map<string, (m: number) => number | null>>();
+    // One zone's clocks kept across the cases, as a catalog keeps them across searches, at times out of order.
+    const clocks = new Map<string, ZoneClocks>();
     for (let i = 0; i < 400; i++) {
       const timeZone = pick(['Asia/Kolkata', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe']);
       // Around the daylight-saving changes of 2026 as well as ordinary days.
@@ -104,8 +105,9 @@ describe('first open slot', () => {
         exceptions: [0, 1, 2, 3, 4].filter(() => r() < 0.3).map((k) => (r() < 0.5 ? { date: date(k), kind: 'off' as const } : { date: date(k), kind: 'hours' as const, ranges: [range(), range()] })),
         holidays: [0, 1, 2, 3].filter(() => r() < 0.2).map(date),
       };
-      if (!clocks.has(timeZone)) clocks.set(timeZone, new Map());
-      const days = new Days(timeZone, now, clocks.get(timeZone)!);
+      if (!clocks.has(timeZone)) clocks.set(timeZone, new ZoneClocks(timeZone));
+      const days = new Days(now, clocks.get(timeZone)!);
+      expect(days.today).toBe(zonedParts(now, timeZone).date);
       for (const mode of [undefined, 'online', 'in_person'] as const) {
         const kept = mode ? rulesForMode(rules, mode) : rules;
         const fast = firstOpenSlot(compileSchedule(kept), days, new Set(rules.holidays), now.getTime());

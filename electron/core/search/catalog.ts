@@ -4,7 +4,7 @@
 // counter); its busy-time caches are dropped whenever the busy-time counter moves.
 import { SPECIALITIES, type Speciality } from '../../../shared/specialities';
 import type { AvailabilityRules, Mode } from '../availability/slots';
-import { compileSchedule, firstOpenSlot, openSlotsOnDay, rulesForMode, type Days, type OpenSlot, type Schedule } from './open-slots';
+import { compileSchedule, firstOpenSlot, openSlotsOnDay, rulesForMode, ZoneClocks, type Days, type OpenSlot, type Schedule } from './open-slots';
 import { specialityWords } from './synonyms';
 import { wordsOf } from './text';
 import { TokenIndex } from './token-index';
@@ -94,8 +94,8 @@ export class Catalog {
   readonly feeOf: Float64Array[];
   readonly bySpeciality = new Map<string, number[]>();
   readonly byLanguage = new Map<string, number[]>();
-  /** Wall-clock conversions per date, shared by the searches on this catalog. */
-  readonly clocks = new Map<string, (minute: number) => number | null>();
+  /** Wall-clock conversions per date and today's date, shared by the searches on this catalog. */
+  readonly clocks: ZoneClocks;
   /** Busy time per date, summed up (SearchPass.availableOn), while the busy-time counter stands still. */
   readonly dayActivity = new Map<string, DayActivity>();
 
@@ -113,6 +113,7 @@ export class Catalog {
     readonly holidays: ReadonlySet<string>,
   ) {
     const n = docs.length;
+    this.clocks = new ZoneClocks(timeZone);
     this.byName = new Int32Array(n);
     this.everyone = new Int32Array(n);
     this.all = new Uint8Array(n).fill(1);

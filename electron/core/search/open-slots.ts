@@ -48,21 +48,48 @@ export function compileSchedule(rules: AvailabilityRules): Schedule {
 
 interface Day { date: string; weekday: number; instant?: (minute: number) => number | null; linear?: boolean }
 
+/** Kept between the searches on one catalog (its zone is fixed): each date's wall-clock conversion, and today's date. */
+export class ZoneClocks {
+  private readonly clocks = new Map<string, (minute: number) => number | null>();
+  private today = { date: '', fromMs: 0, untilMs: 0 };
+
+  constructor(readonly timeZone: string) {}
+
+  /** A date's minutes as instants (two Intl calls, once per date). */
+  of(date: string): (minute: number) => number | null {
+    let clock = this.clocks.get(date);
+    if (!clock) {
+      if (this.clocks.size > 1000) this.clocks.clear();
+      clock = wallClock(date, this.timeZone);
+      this.clocks.set(date, clock);
+    }
+    return clock;
+  }
+
+  /** The clinic-local date at `nowMs`: asked of the zone once a day (an Intl call, slow when the processor's caches are cold), then known until midnight. */
+  dateAt(nowMs: number): string {
+    const t = this.today;
+    if (t.fromMs <= nowMs && nowMs < t.untilMs) return t.date;
+    const date = zonedParts(new Date(nowMs), this.timeZone).date;
+    // A midnight in a spring-forward gap has no instant: the date is then asked again at the next search.
+    this.today = { date, fromMs: this.of(date)(0) ?? nowMs, untilMs: this.of(addDays(date, 1))(0) ?? nowMs };
+    return date;
+  }
+}
+
 /**
  * Clinic-local days from today, shared by every doctor of a search: each date's wall-clock conversion is
- * worked out once (two Intl calls), not once per doctor.
+ * worked out once per catalog (ZoneClocks), not once per doctor.
  */
 export class Days {
   readonly today: string;
   private readonly days: Day[] = [];
 
   constructor(
-    readonly timeZone: string,
     now: Date,
-    /** Conversions kept between searches, by date (the clinic's zone is fixed for one catalog). */
-    private readonly clocks: Map<string, (minute: number) => number | null>,
+    private readonly zone: ZoneClocks,
   ) {
-    this.today = zonedParts(now, timeZone).date;
+    this.today = zone.dateAt(now.getTime());
   }
 
   day(k: number): Day {
@@ -82,12 +109,7 @@ export class Days {
 
   instantOf(d: Day): (minute: number) => number | null {
     if (!d.instant) {
-      let clock = this.clocks.get(d.date);
-      if (!clock) {
-        if (this.clocks.size > 1000) this.clocks.clear();
-        clock = wallClock(d.date, this.timeZone);
-        this.clocks.set(d.date, clock);
-      }
+      const clock = this.zone.of(d.date);
       d.instant = clock;
       // A day without an offset change maps minutes to instants linearly: the first start after a moment is arithmetic.
       const first = clock(0);

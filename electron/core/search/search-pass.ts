@@ -49,7 +49,7 @@ export class SearchPass {
     readonly mk: ModeKey,
   ) {
     this.nowMs = ctx.now.getTime();
-    this.days = new Days(catalog.timeZone, ctx.now, catalog.clocks);
+    this.days = new Days(ctx.now, catalog.clocks);
   }
 
   lowerBound(doc: number): number {
