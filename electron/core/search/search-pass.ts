@@ -136,14 +136,13 @@ export class SearchPass {
     const c = this.catalog;
     const open: number[] = [];
     const slots: number[] = [];
+    const openSlots = c.openSlotCounts(this.mk, this.days, k, this.nowMs);
     for (let i = 0; i < list.length; i++) {
       const d = list[i]!;
-      if (k > c.schedule(d, this.mk).horizonDays) continue;
-      const n = c.openSlotsOn(d, this.mk, this.days, k, this.nowMs);
-      if (n !== 0) {
-        open.push(d);
-        slots.push(n);
-      }
+      const n = openSlots(d);
+      if (n === 0 || k > c.schedule(d, this.mk).horizonDays) continue;
+      open.push(d);
+      slots.push(n);
     }
     if (open.length === 0) return [];
     const midnight = Date.parse(`${date}T00:00:00Z`);
