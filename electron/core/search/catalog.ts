@@ -59,6 +59,8 @@ export interface DayActivity {
 /** The first open slot (no busy time) of every doctor for one mode key, and when it was worked out. */
 interface OpenCache {
   schedules: (Schedule | undefined)[];
+  /** Each schedule's notice (ms), NaN until compiled: the hot checks read it here, not from the schedule object. */
+  notice: Float64Array;
   rules: (AvailabilityRules | undefined)[];
   ms: Float64Array;
   slot: (OpenSlot | null)[];
@@ -80,8 +82,9 @@ const NOBODY = new Uint8Array(0);
 export class Catalog {
   readonly byId = new Map<number, number>();
   readonly tokens: TokenIndex;
-  /** Doctors by position in alphabetical order of names. */
+  /** Doctors by position in alphabetical order of names, and each doctor's position (a search's second key). */
   readonly byName: Int32Array;
+  readonly nameRankOf: Int32Array;
   /** Every doctor, most experienced first (then by name). */
   readonly byExperience: Int32Array;
   /** Every doctor's number, and a mask with every doctor in it. */
@@ -115,6 +118,7 @@ export class Catalog {
     const n = docs.length;
     this.clocks = new ZoneClocks(timeZone);
     this.byName = new Int32Array(n);
+    this.nameRankOf = new Int32Array(n);
     this.everyone = new Int32Array(n);
     this.all = new Uint8Array(n).fill(1);
     this.specialityOf = new Uint8Array(n);
@@ -123,6 +127,7 @@ export class Catalog {
     docs.forEach((d, i) => {
       this.byId.set(d.id, i);
       this.byName[d.nameRank] = i;
+      this.nameRankOf[i] = d.nameRank;
       this.everyone[i] = i;
       this.specialityOf[i] = SPECIALITIES.indexOf(d.speciality);
       this.modeBits[i] = d.modes.reduce((bits, m) => bits | MODE_BIT[m], 0);
@@ -147,6 +152,7 @@ export class Catalog {
     );
     this.open = [0, 1, 2].map(() => ({
       schedules: new Array<Schedule | undefined>(n),
+      notice: new Float64Array(n).fill(NaN),
       rules: new Array<AvailabilityRules | undefined>(n),
       ms: new Float64Array(n).fill(-Infinity),
       slot: new Array<OpenSlot | null>(n).fill(null),
@@ -164,7 +170,18 @@ export class Catalog {
 
   schedule(doc: number, mk: ModeKey): Schedule {
     const c = this.open[mk]!;
-    return (c.schedules[doc] ??= compileSchedule(this.rules(doc, mk)));
+    let s = c.schedules[doc];
+    if (!s) {
+      s = c.schedules[doc] = compileSchedule(this.rules(doc, mk));
+      c.notice[doc] = s.minNoticeMs;
+    }
+    return s;
+  }
+
+  /** The doctor's minimum notice in this mode (ms). */
+  private noticeMs(doc: number, mk: ModeKey): number {
+    const n = this.open[mk]!.notice[doc]!;
+    return Number.isNaN(n) ? this.schedule(doc, mk).minNoticeMs : n;
   }
 
   /**
@@ -173,16 +190,21 @@ export class Catalog {
    * clinic day (the horizon moved) or if the clock went back.
    */
   firstOpen(doc: number, mk: ModeKey, days: Days, nowMs: number): OpenSlot | null {
+    this.firstOpenMs(doc, mk, days, nowMs);
+    return this.open[mk]!.slot[doc]!;
+  }
+
+  /** firstOpen's start (ms; Infinity: none), read from its typed array. */
+  firstOpenMs(doc: number, mk: ModeKey, days: Days, nowMs: number): number {
     const c = this.open[mk]!;
-    const s = this.schedule(doc, mk);
-    if (c.ms[doc]! < nowMs + s.minNoticeMs || c.today[doc] !== days.today || nowMs < c.at[doc]!) {
-      const slot = firstOpenSlot(s, days, this.holidays, nowMs);
+    if (c.ms[doc]! < nowMs + this.noticeMs(doc, mk) || c.today[doc] !== days.today || nowMs < c.at[doc]!) {
+      const slot = firstOpenSlot(this.schedule(doc, mk), days, this.holidays, nowMs);
       c.slot[doc] = slot;
       c.ms[doc] = slot ? slot.startMs : Infinity;
       c.at[doc] = nowMs;
       c.today[doc] = days.today;
     }
-    return c.slot[doc]!;
+    return c.ms[doc]!;
   }
 
   /**
@@ -196,9 +218,9 @@ export class Catalog {
       const n = this.docs.length;
       const packed = new Float64Array(n);
       for (let d = 0; d < n; d++) {
-        const ms = this.firstOpen(d, mk, days, nowMs)?.startMs ?? Infinity;
+        const ms = this.firstOpenMs(d, mk, days, nowMs);
         const minute = ms === Infinity ? NO_MINUTE : Math.floor(ms / 60_000);
-        packed[d] = minute * RANK + this.docs[d]!.nameRank;
+        packed[d] = minute * RANK + this.nameRankOf[d]!;
       }
       packed.sort();
       const docs = new Int32Array(n);
@@ -287,7 +309,7 @@ export class Catalog {
   exact(doc: number, mk: ModeKey, days: Days, nowMs: number): number | undefined {
     const c = this.exactCache[mk]!;
     const ms = c.ms[doc]!;
-    if (ms < nowMs + this.schedule(doc, mk).minNoticeMs || nowMs < c.at[doc]! || (ms === Infinity && c.today[doc] !== days.today)) return undefined;
+    if (ms < nowMs + this.noticeMs(doc, mk) || nowMs < c.at[doc]! || (ms === Infinity && c.today[doc] !== days.today)) return undefined;
     return ms;
   }
 

@@ -53,7 +53,7 @@ export class SearchPass {
   }
 
   lowerBound(doc: number): number {
-    return this.catalog.firstOpen(doc, this.mk, this.days, this.nowMs)?.startMs ?? Infinity;
+    return this.catalog.firstOpenMs(doc, this.mk, this.days, this.nowMs);
   }
 
   /**

@@ -105,7 +105,7 @@ function candidates(catalog: Catalog, input: ParsedInput<'doctors.search'>, word
  */
 async function order(search: SearchPass, docs: Docs, score: Int32Array, hasText: boolean, sort: ParsedInput<'doctors.search'>['sort']): Promise<number[]> {
   const c = search.catalog;
-  const byName = (d: number) => c.docs[d]!.nameRank;
+  const byName = (d: number) => c.nameRankOf[d]!;
   // Without text every score is 0, so the second key is the name.
   if (sort === 'next_slot') return search.firstBySlot(docs, PAGE_SIZE, (d) => -score[d]! * RANK + byName(d), !hasText);
   if (sort === 'experience') {
