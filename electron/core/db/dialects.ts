@@ -464,12 +464,37 @@ export async function readTogether<R extends Reads>(
 ): Promise<ReadRows<R>> {
   const names = Object.keys(reads);
   if (dialect !== 'postgres') return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await reads[n]!.execute()]))) as ReadRows<R>;
-  const one = db.selectNoFrom(names.filter((n) => n !== list).map((n) => jsonArrayFrom(reads[n]!).as(n)));
+  const one = jsonColumns(db, reads, names.filter((n) => n !== list));
   if (!list) return (await serializedRead(db, dialect, lock, one))[0] as ReadRows<R>;
   const listed = reads[list]!.compile();
   const answer = new Ahead();
   const [rows] = await lockedRead(db, lock, one, CompiledQuery.raw(HELD + listed.sql, [...listed.parameters, answer]));
   return { ...rows, [list]: await answer.rows } as ReadRows<R>;
+}
+
+/** readTogether's one statement on PostgreSQL: each of `names`' rows a JSON array column. */
+const jsonColumns = (db: Kysely<Database>, reads: Reads, names: string[]) => db.selectNoFrom(names.map((n) => jsonArrayFrom(reads[n]!).as(n)));
+
+/**
+ * DIALECT-SPECIFIC: readTogether (no locks) for reads whose SQL and values never change (a search's checkpoint),
+ * built and compiled once per dialect, then only run: building and compiling them cost more than running them
+ * (about 80 µs of a search when the processor's caches are cold, 13 µs warm).
+ */
+export function fixedReads<R extends Reads>(build: (db: Kysely<Database>) => R): (db: Kysely<Database>, dialect: DialectName) => Promise<ReadRows<R>> {
+  const compiled = new Map<DialectName, { names: string[]; queries: CompiledQuery[] }>();
+  return async (db, dialect) => {
+    let c = compiled.get(dialect);
+    if (!c) {
+      const reads = build(db);
+      const names = Object.keys(reads);
+      c = { names, queries: dialect === 'postgres' ? [jsonColumns(db, reads, names).compile()] : names.map((n) => reads[n]!.compile()) };
+      compiled.set(dialect, c);
+    }
+    if (dialect === 'postgres') return (await db.executeQuery(c.queries[0]!)).rows[0] as ReadRows<R>;
+    const rows: unknown[][] = [];
+    for (const q of c.queries) rows.push((await db.executeQuery(q)).rows);
+    return Object.fromEntries(c.names.map((n, i) => [n, rows[i]])) as ReadRows<R>;
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Doctor search's SQL: the catalog's rows, the change counters, busy time for the doctors a search shows.
 import { sql, type Kysely } from 'kysely';
-import { readTogether, type DialectName } from '../db/dialects';
+import { fixedReads, readTogether, type DialectName } from '../db/dialects';
 import type { Database } from '../db/schema';
 import { HELD_STATUSES } from '../scheduling/appointments.repo';
 import { BUSY_VERSION_KEY, SEARCH_VERSION_KEY } from './versions.repo';
@@ -33,16 +33,18 @@ export async function catalogKey(db: Db): Promise<Versions> {
   return versionsOf(await versionRows(db).select(['key', 'value']).execute());
 }
 
+const checkpointReads = fixedReads((db) => ({
+  settings: versionRows(db).select(['key', 'value']),
+  hidden: db.selectFrom('doctor_info').select('id').where(sql<boolean>`status <> 'verified' or suspended_at is not null`),
+}));
+
 /**
- * The end of a search, in one round trip (readTogether): the counters (were the caches it used current?) and the
+ * The end of a search, in one round trip (fixedReads): the counters (were the caches it used current?) and the
  * doctors who may not be shown, pending, rejected or suspended (a guard behind the catalog). They are few: read from
  * their own index (migration 20), whose condition this one repeats word for word, written in, so both databases use it.
  */
 export async function checkpoint(db: Db, dialect: DialectName): Promise<Versions & { unsearchable: Set<number> }> {
-  const { settings, hidden } = await readTogether(db, dialect, {
-    settings: versionRows(db).select(['key', 'value']),
-    hidden: db.selectFrom('doctor_info').select('id').where(sql<boolean>`status <> 'verified' or suspended_at is not null`),
-  });
+  const { settings, hidden } = await checkpointReads(db, dialect);
   return { ...versionsOf(settings), unsearchable: new Set(hidden.map((r) => r.id)) };
 }
 

@@ -8,9 +8,14 @@ export const EXACT = 3;
 export const PREFIX = 2;
 export const TYPO = 1;
 
+/** Query words whose one-edit ranges are kept (a few numbers each); past this the memo starts afresh. */
+const KEPT_TYPO_WORDS = 1000;
+
 export class TokenIndex {
   /** Distinct words, in UTF-16 code-unit order (the order of `<` on strings). */
   private readonly tokens: string[];
+  /** oneEditRanges per query word: the walk costs tens of microseconds, and the same words are searched all day. */
+  private readonly typoRanges = new Map<string, [number, number][]>();
   /** Doctor numbers of token i: docs[offsets[i] .. offsets[i + 1]). A range of tokens is one slice. */
   private readonly offsets: Int32Array;
   private readonly docs: Int32Array;
@@ -79,6 +84,16 @@ export class TokenIndex {
     return out;
   }
 
+  private typoRangesOf(word: string): [number, number][] {
+    let ranges = this.typoRanges.get(word);
+    if (!ranges) {
+      if (this.typoRanges.size >= KEPT_TYPO_WORDS) this.typoRanges.clear();
+      ranges = this.oneEditRanges(word);
+      this.typoRanges.set(word, ranges);
+    }
+    return ranges;
+  }
+
   /**
    * For each doctor, how well `word` matches one of their words: EXACT, PREFIX (a word starts with it), TYPO
    * (a word starts with something one edit away; only for words of TYPO_MIN_LENGTH or more), or 0.
@@ -92,7 +107,7 @@ export class TokenIndex {
         if (best[d]! < quality) best[d] = quality;
       }
     };
-    if (word.length >= TYPO_MIN_LENGTH) for (const [a, b] of this.oneEditRanges(word)) mark(a, b, TYPO);
+    if (word.length >= TYPO_MIN_LENGTH) for (const [a, b] of this.typoRangesOf(word)) mark(a, b, TYPO);
     const [lo, hi] = this.prefixRange(word);
     if (lo < hi) {
       mark(lo, hi, PREFIX);
