@@ -85,6 +85,8 @@ export class Catalog {
   /** Doctors by position in alphabetical order of names, and each doctor's position (a search's second key). */
   readonly byName: Int32Array;
   readonly nameRankOf: Int32Array;
+  /** Each doctor's years of experience (the experience order's first key), beside the entries a sort would visit. */
+  readonly experienceOf: Int16Array;
   /** Every doctor, most experienced first (then by name). */
   readonly byExperience: Int32Array;
   /** Every doctor's number, and a mask with every doctor in it. */
@@ -119,6 +121,7 @@ export class Catalog {
     this.clocks = new ZoneClocks(timeZone);
     this.byName = new Int32Array(n);
     this.nameRankOf = new Int32Array(n);
+    this.experienceOf = new Int16Array(n);
     this.everyone = new Int32Array(n);
     this.all = new Uint8Array(n).fill(1);
     this.specialityOf = new Uint8Array(n);
@@ -128,6 +131,7 @@ export class Catalog {
       this.byId.set(d.id, i);
       this.byName[d.nameRank] = i;
       this.nameRankOf[i] = d.nameRank;
+      this.experienceOf[i] = d.experienceYears;
       this.everyone[i] = i;
       this.specialityOf[i] = SPECIALITIES.indexOf(d.speciality);
       this.modeBits[i] = d.modes.reduce((bits, m) => bits | MODE_BIT[m], 0);

@@ -112,7 +112,7 @@ async function order(search: SearchPass, docs: Docs, score: Int32Array, hasText:
     let page: number[];
     if (docs === ALL) page = Array.from(c.byExperience.subarray(0, PAGE_SIZE));
     else {
-      const keys = docs.map((d) => ((70 - Math.min(70, c.docs[d]!.experienceYears)) * 1024 + (1023 - Math.min(1023, score[d]!))) * RANK + byName(d));
+      const keys = docs.map((d) => ((70 - Math.min(70, c.experienceOf[d]!)) * 1024 + (1023 - Math.min(1023, score[d]!))) * RANK + byName(d));
       page = smallest(keys, PAGE_SIZE).map((k) => c.byName[k % RANK]!);
     }
     await search.settle(page);
@@ -184,19 +184,18 @@ export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Pr
       catalog = check.key === catalog.key ? await catalogFor(ctx) : await catalogFor(ctx, true);
       continue;
     }
-    const shown = page.filter((d) => !check.unsearchable.has(catalog.docs[d]!.id));
+    const shown = check.unsearchable.size === 0 ? page : page.filter((d) => !check.unsearchable.has(catalog.docs[d]!.id));
     if (shown.length < page.length) {
       const h = holders.get(ctx.deps);
       if (h?.catalog === catalog) h.catalog = null;
     }
     return shown.map((d) => {
       const e = catalog.docs[d]!;
-      return {
+      const result: SearchResult = {
         id: e.id,
         fullName: e.fullName,
         hasPhoto: e.hasPhoto,
         speciality: e.speciality,
-        ...(e.specialityOther ? { specialityOther: e.specialityOther } : {}),
         qualifications: e.qualifications,
         hospital: e.hospital,
         experienceYears: e.experienceYears,
@@ -205,6 +204,9 @@ export async function search(ctx: Ctx, input: ParsedInput<'doctors.search'>): Pr
         nextSlot: catalog.exactSlot(d, s.mk),
         fees: e.fees,
       };
+      // Set after, not spread in: a spread in the literal made building the page a third of a warm search.
+      if (e.specialityOther) result.specialityOther = e.specialityOther;
+      return result;
     });
   }
 }
