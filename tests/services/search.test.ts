@@ -182,8 +182,13 @@ describe('doctor search', () => {
       fees: { in_person: 50_000, online: 40_000 },
     });
 
+    expect(card).not.toHaveProperty('specialityOther');
+
     await practising(clinic, { fullName: 'Dr Farah Sheikh', speciality: 'dermatology' });
     expect((await find({ text: 'skin' })).map((d) => d.fullName)).toEqual(['Dr Farah Sheikh']);
+    // A speciality outside the list is shown by the name the doctor gave it, and found by it.
+    await practising(clinic, { fullName: 'Dr Vivek Rao', speciality: 'other', specialityOther: 'Sports medicine' });
+    expect((await find({ text: 'sports' })).map((d) => [d.fullName, d.speciality, d.specialityOther])).toEqual([['Dr Vivek Rao', 'other', 'Sports medicine']]);
 
     // Another seat (another process on the same database) changes a doctor and bumps the version in its transaction.
     await clinic.app.deps.db.transaction().execute(async (trx) => {
