@@ -94,6 +94,25 @@ describe('doctor search', () => {
     expect((await names({ availableOn: '2026-03-10', speciality: 'dentistry' }))).toEqual(['Dr Kabir Khan']);
   });
 
+  it('a doctor free on a date only in a slot the clock is about to pass stops being found then, with nothing booked meanwhile', async () => {
+    const { clinic, patient } = await searchClinic();
+    const joshi = await practising(clinic, { fullName: 'Dr Meera Joshi', speciality: 'dermatology' }, {
+      settings: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 30 },
+      weekly: [{ weekday: 2, ranges: [{ start: '10:00', end: '11:30', modes: ['online'] }] }],
+    });
+    // Her 10:00 and 11:00 are booked; 10:30 is left, bookable until 09:30 (an hour's notice).
+    for (const time of ['10:00', '11:00']) ok(await clinic.call('appointments.book', { doctorId: joshi.doctorId, start: ist(TUESDAY, time), mode: 'online' }, patient.token));
+    const freeOnTuesday = async () => {
+      const { token } = ok(await signIn(clinic, patient.email, patient.password, 'patient'));
+      return ok(await clinic.call('doctors.search', { speciality: 'dermatology', availableOn: TUESDAY }, token)).map((d) => d.fullName);
+    };
+    expect(await freeOnTuesday()).toEqual(['Dr Meera Joshi']);
+    clinic.clock.advanceMinutes(23 * 60 + 29); // Tuesday 09:29
+    expect(await freeOnTuesday()).toEqual(['Dr Meera Joshi']);
+    clinic.clock.advanceMinutes(2); // 09:31: 10:30 is within her notice now, and 11:00 is taken
+    expect(await freeOnTuesday()).toEqual([]);
+  });
+
   it('orders neutrally: match quality, then the next free slot, then the name; never sign-up order or experience', async () => {
     const clinic = await newClinic();
     const gp = (fullName: string, experienceYears: number) => practising(clinic, { fullName, experienceYears, speciality: 'general_medicine' });

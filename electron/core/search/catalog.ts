@@ -52,8 +52,11 @@ interface ExactCache { ms: Float64Array; slot: (SlotView | null)[]; at: Float64A
 export interface DayActivity {
   appointments: Map<number, number>;
   blocked: { doctor_id: number; start_at: string; end_at: string }[];
-  /** Per mode key: whether a doctor whose busy time had to be read is free that day (kept once the clock no longer matters). */
-  decided?: Map<number, boolean>[];
+  /**
+   * Per mode key: the start (ms) of the last free slot that day of each doctor whose busy time had to be read
+   * (-Infinity: none). The doctor is free while it is still beyond their notice: the clock only takes slots away.
+   */
+  lastFree?: Map<number, number>[];
 }
 
 /** The first open slot (no busy time) of every doctor for one mode key, and when it was worked out. */
@@ -249,9 +252,10 @@ export class Catalog {
   /**
    * For each doctor asked, how many open slots (busy time aside) they have on day k from now on; -1 when their
    * ranges overlap that day (see openSlotsOnDay). A day that starts after the doctor's notice has run out does not
-   * depend on the clock, so its counts are kept (per mode and date) for later searches; a kept none stays none
-   * (the notice only ever takes slots away), so it is answered without the doctor's schedule: most doctors of a
-   * search for a day have none that day (a Sunday), and reading each one's schedule was most of its time.
+   * depend on the clock, so its counts are kept (per mode and date) for later searches. None is kept whenever found,
+   * as none stays none (the clock and the notice only take slots away), and answered without the doctor's schedule:
+   * most doctors of a search for a day have none that day (a Sunday), and reading each one's schedule was most of its
+   * time, and all of it on the evening before, when tomorrow starts within their notice.
    */
   openSlotCounts(mk: ModeKey, days: Days, k: number, nowMs: number): (doc: number) => number {
     const dayStart = days.instantOf(days.day(k))(0);
@@ -267,7 +271,11 @@ export class Catalog {
       if (kept[doc] === 0) return 0;
       const s = this.schedule(doc, mk);
       const earliestMs = nowMs + s.minNoticeMs;
-      if (dayStart === null || dayStart < earliestMs) return openSlotsOnDay(s, days, this.holidays, k, earliestMs) ?? -1;
+      if (dayStart === null || dayStart < earliestMs) {
+        const n = openSlotsOnDay(s, days, this.holidays, k, earliestMs) ?? -1;
+        if (n === 0) kept[doc] = 0;
+        return n;
+      }
       if (kept[doc] === -2) kept[doc] = openSlotsOnDay(s, days, this.holidays, k, earliestMs) ?? -1;
       return kept[doc]!;
     };

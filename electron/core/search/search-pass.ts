@@ -169,20 +169,18 @@ export class SearchPass {
       if (!blocked.has(id) && slots[i]! > n * covers) out.push(d);
       else unsure.push(d);
     });
-    // Decisions about a day that starts after a doctor's notice has run out do not depend on the clock: kept.
-    const decided = (activity.decided ??= [new Map(), new Map(), new Map()])[this.mk]!;
-    const fixed = (d: number) => dayStart >= this.nowMs + c.schedule(d, this.mk).minNoticeMs;
+    const lastFree = (activity.lastFree ??= [new Map(), new Map(), new Map()])[this.mk]!;
     const ask = unsure.filter((d) => {
-      const known = fixed(d) ? decided.get(d) : undefined;
-      if (known) out.push(d);
-      return known === undefined;
+      const last = lastFree.get(d);
+      if (last !== undefined && last >= this.nowMs + c.schedule(d, this.mk).minNoticeMs) out.push(d);
+      return last === undefined;
     });
     if (ask.length > 0) {
       const busy = groupBusy(await repo.busyOfDoctors(this.ctx.db, ask.map((d) => c.docs[d]!.id), new Date(fromMs).toISOString(), new Date(toMs).toISOString()));
       for (const d of ask) {
-        const free = slotsBetween(c.rules(d, this.mk), toBusy(busy.get(c.docs[d]!.id) ?? []), this.ctx.now, date, date).length > 0;
-        if (free) out.push(d);
-        if (fixed(d)) decided.set(d, free);
+        const free = slotsBetween(c.rules(d, this.mk), toBusy(busy.get(c.docs[d]!.id) ?? []), this.ctx.now, date, date);
+        if (free.length > 0) out.push(d);
+        lastFree.set(d, free.reduce((last, s) => Math.max(last, s.start.getTime()), -Infinity));
       }
     }
     return out;
